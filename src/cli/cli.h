@@ -1,0 +1,60 @@
+/* cli.h: shared pieces of the command-line front end.
+ *
+ * Each subcommand is `int cmd_NAME(int argc, char **argv)` with argv[0]
+ * the subcommand's name; it returns the process exit status. A subcommand
+ * parses and computes everything before it writes to stdout, so an error
+ * leaves stdout empty. */
+#ifndef SADDLE_CLI_H
+#define SADDLE_CLI_H
+
+#include <stdio.h>
+
+#include "objective.h"
+
+#define CLI_EXIT_OK		0
+#define CLI_EXIT_RUNTIME	1
+#define CLI_EXIT_USAGE		2
+
+typedef enum cli_format {
+	CLI_FORMAT_CSV = 0,
+	CLI_FORMAT_JSON
+} cli_format;
+
+/* Print "saddle: CAUSE" to stderr, free cause, return CLI_EXIT_USAGE. */
+int cli_usage_error(char *cause);
+
+/* Like cli_usage_error with a format; returns CLI_EXIT_USAGE. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "saddle: CAUSE" to stderr, free cause, return CLI_EXIT_RUNTIME. */
+int cli_runtime_error(char *cause);
+
+/* Parse --format's word; on error prints and returns CLI_EXIT_USAGE. */
+int cli_parse_format(const char *word, cli_format *format);
+
+/* Report an unknown option or a missing argument as getopt saw it (the
+ * caller passes optopt and the offending argv word); returns
+ * CLI_EXIT_USAGE. valid lists the accepted options for the message. */
+int cli_bad_option(const char *cmd, const char *word, const char *valid);
+
+/* Build the objective named by a subcommand's positional word or by
+ * -e/--expr; on error prints and returns CLI_EXIT_USAGE, else 0. */
+int cli_objective(const char *spec, sd_objective **obj);
+
+/* A number as %.17g (round-trips exactly). Callers never pass NaN/Inf. */
+void cli_number(FILE *fp, double v);
+
+/* A JSON string literal with escapes. */
+void cli_json_string(FILE *fp, const char *s);
+
+/* A JSON array of n numbers. */
+void cli_json_numbers(FILE *fp, const double *v, size_t n);
+
+/* The subcommands. */
+int cmd_list(int argc, char **argv);
+int cmd_points(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
+
+#endif
