@@ -1,0 +1,113 @@
+/* cli_util.c: error reporting and number/JSON output shared by the
+ * subcommands (see cli.h). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "error.h"
+
+int
+cli_usage_error(char *cause)
+{
+	fprintf(stderr, "saddle: %s\n", cause ? cause : "usage error");
+	free(cause);
+	return CLI_EXIT_USAGE;
+}
+
+int
+cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("saddle: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	return CLI_EXIT_USAGE;
+}
+
+int
+cli_runtime_error(char *cause)
+{
+	fprintf(stderr, "saddle: %s\n", cause ? cause : "failed");
+	free(cause);
+	return CLI_EXIT_RUNTIME;
+}
+
+int
+cli_parse_format(const char *word, cli_format *format)
+{
+	if (strcmp(word, "csv") == 0)
+		*format = CLI_FORMAT_CSV;
+	else if (strcmp(word, "json") == 0)
+		*format = CLI_FORMAT_JSON;
+	else
+		return cli_usage("--format: unknown format '%s': expected csv "
+		    "or json", word);
+	return 0;
+}
+
+int
+cli_bad_option(const char *cmd, const char *word, const char *valid)
+{
+	if (word != NULL && word[0] == '-')
+		return cli_usage("%s: unknown option or missing value in '%s':"
+		    " expected %s", cmd, word, valid);
+	return cli_usage("%s: unexpected argument '%s': expected %s", cmd,
+	    word ? word : "", valid);
+}
+
+int
+cli_objective(const char *spec, sd_objective **obj)
+{
+	char *cause = NULL;
+
+	if ((*obj = sd_objective_new(spec, &cause)) == NULL)
+		return cli_usage_error(cause);
+	return 0;
+}
+
+void
+cli_number(FILE *fp, double v)
+{
+	fprintf(fp, "%.17g", v);
+}
+
+void
+cli_json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	fputc('"', fp);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(fp, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p < 0x20)
+			fprintf(fp, "\\u%04x", *p);
+		else
+			fputc(*p, fp);
+	}
+	fputc('"', fp);
+}
+
+void
+cli_json_numbers(FILE *fp, const double *v, size_t n)
+{
+	size_t i;
+
+	fputc('[', fp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', fp);
+		cli_number(fp, v[i]);
+	}
+	fputc(']', fp);
+}

@@ -1,0 +1,91 @@
+/* cmd_list.c: `saddle list [objectives|optimizers|themes]`: what saddle
+ * knows, walked from the same registries the TUI and the tests use. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "objective.h"
+#include "optimizer.h"
+
+/* Print a parameter table as "key=default (min..max): help" lines. */
+static void
+list_params(const sd_param *table, const double *values)
+{
+	size_t i, n = sd_params_count(table);
+
+	for (i = 0; i < n; i++) {
+		printf("      %s=%g  (%s %g to %g) %s\n", table[i].key,
+		    values ? values[i] : table[i].def,
+		    table[i].integer ? "whole number," : "",
+		    table[i].min, table[i].max, table[i].help);
+	}
+}
+
+/* The objectives: name, dimension, formula, summary, parameters. */
+static void
+list_objectives(void)
+{
+	const sd_objective_type *t;
+	size_t i;
+
+	printf("objectives (NAME or NAME:key=value,...):\n");
+	for (i = 0; (t = sd_objective_types[i]) != NULL; i++) {
+		printf("  %-12s %s\n", t->name, t->formula);
+		printf("  %-12s %s; window [%g,%g]x[%g,%g]\n", "", t->summary,
+		    t->window.xmin, t->window.xmax, t->window.ymin,
+		    t->window.ymax);
+		list_params(t->params, NULL);
+	}
+}
+
+/* The optimizers: name, rule, reference, parameters with defaults. */
+static void
+list_optimizers(void)
+{
+	const sd_optimizer_type *t;
+	size_t i;
+
+	printf("optimizers (--optimizer NAME, --set key=value,...):\n");
+	for (i = 0; (t = sd_optimizer_types[i]) != NULL; i++) {
+		printf("  %-12s %s\n", t->name, t->summary);
+		printf("  %-12s %s\n", "", t->rule);
+		printf("  %-12s %s\n", "", t->reference);
+		list_params(t->params, NULL);
+	}
+}
+
+/* The sections `list` knows, in the order a bare `list` prints them. */
+static const struct list_section {
+	const char	*name;
+	void		(*print)(void);
+} sections[] = {
+	{ "objectives", list_objectives },
+	{ "optimizers", list_optimizers },
+	{ NULL, NULL }
+};
+
+int
+cmd_list(int argc, char **argv)
+{
+	const struct list_section *s;
+
+	if (argc > 2)
+		return cli_usage("list: unexpected argument '%s': expected "
+		    "at most one of objectives, optimizers, themes", argv[2]);
+	for (s = sections; s->name != NULL; s++) {
+		if (argc == 1) {
+			if (s != sections)
+				putchar('\n');
+			s->print();
+		} else if (strcmp(argv[1], s->name) == 0) {
+			s->print();
+			return CLI_EXIT_OK;
+		}
+	}
+	if (argc == 1)
+		return CLI_EXIT_OK;
+	return cli_usage("list: unknown section '%s': expected objectives, "
+	    "optimizers or themes", argv[1]);
+}
