@@ -1,0 +1,65 @@
+#!/bin/sh
+# test_cli.sh: the command-line contract of DESIGN.md §2 for --help,
+# --version, list and points: output shapes, and every usage error exits 2
+# naming the bad word with nothing on stdout.
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
+
+run --help
+check "--help exits 0 and shows the subcommands" \
+    grep -q "saddle points OBJECTIVE" "$tap_tmp/out"
+run --version
+check "--version prints the version" grep -q "^saddle [0-9]" "$tap_tmp/out"
+
+run list objectives
+for name in himmelblau rosenbrock camel6 beale rastrigin doublewell \
+    quadwell saddle monkey cubic linnet; do
+	check "list objectives shows $name" grep -q "^  $name " "$tap_tmp/out"
+done
+run list
+check "bare list shows objectives and optimizers" \
+    sh -c "grep -q '^objectives' '$tap_tmp/out' && grep -q '^optimizers' '$tap_tmp/out'"
+
+# points: CSV header, one row per point, the kinds of Himmelblau's nine.
+run points himmelblau
+check "points exits 0" test "$(cat "$tap_tmp/status")" = 0
+check "points CSV header is the contract" test \
+    "$(head -1 "$tap_tmp/out")" = "kind,f,grad_norm,lambda_min,lambda_max,x1,x2"
+check "himmelblau has 9 stationary points" test \
+    "$(tail -n +2 "$tap_tmp/out" | wc -l)" -eq 9
+check "himmelblau: 4 min, 4 saddle, 1 max" test \
+    "$(tail -n +2 "$tap_tmp/out" | cut -d, -f1 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" = \
+    " 1 max; 4 min; 4 saddle;"
+check "rows are sorted by f" sh -c \
+    "tail -n +2 '$tap_tmp/out' | cut -d, -f2 | sort -g -c"
+run points himmelblau --window 0:6,0:6
+check "a window keeps only its points (one minimum in the first quadrant)" \
+    test "$(tail -n +2 "$tap_tmp/out" | grep -c '^min,')" -eq 1
+run points cubic --format json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); p=d["points"];
+assert d["objective"]=="cubic" and len(p)==1 and p[0]["kind"]=="degenerate-saddle"
+assert len(p[0]["eigenvalues"])==2 and p[0]["chart"]==p[0]["x"]' "$tap_tmp/out"; then
+	ok "points --format json: cubic's one degenerate saddle, all fields"
+else
+	not_ok "points --format json" "$(cat "$tap_tmp/out")"
+fi
+run points himmelblau
+cp "$tap_tmp/out" "$tap_tmp/first"
+run points himmelblau
+check "points is deterministic" cmp -s "$tap_tmp/out" "$tap_tmp/first"
+
+# Usage errors: exit 2, the bad word named, stdout empty.
+expect_usage "'nosuch'" points nosuch
+expect_usage "himmelblau" points nosuch
+expect_usage "'c'" points rosenbrock:c=2
+expect_usage "'fast'" points rosenbrock:b=fast
+expect_usage "'x'" points himmelblau:x=1
+expect_usage "1:2" points himmelblau --window 1:2
+expect_usage "3:-3" points himmelblau --window 3:-3,0:1
+expect_usage "'xml'" points himmelblau --format xml
+expect_usage "--frobnicate" points himmelblau --frobnicate
+expect_usage "--window" points himmelblau --window
+expect_usage "missing OBJECTIVE" points
+expect_usage "'extra'" points himmelblau extra
+expect_usage "--grid" points himmelblau --grid 1.5
+expect_usage "'nosuch'" list nosuch
+tap_done
