@@ -1,15 +1,441 @@
-/* Placeholder until its owner lands the real one. */
+/* cmd_run.c: `saddle run OBJECTIVE --optimizer NAME`: one optimizer run,
+ * headless, as CSV (one row per iterate, iterate 0 included) or JSON with
+ * the summary and the events (DESIGN.md §2, §5). Everything is parsed and
+ * computed before stdout is written; a summary of the events goes to
+ * stderr unless --quiet. */
 #include "config.h"
 
+#include <float.h>
+#include <getopt.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
-#include "../cli/cli.h"
+#include "chart.h"
+#include "cli.h"
+#include "error.h"
+#include "finder.h"
+#include "monitor.h"
+#include "objective.h"
+#include "optimizer.h"
+#include "trace.h"
+
+#define RUN_OPTIONS "--optimizer NAME, --start P, --steps N, --tol G, " \
+	"--seed S, --set k=v,..., --format csv|json, --quiet"
+
+/* Defaults of the options, and the limits that keep a trace in memory. */
+#define RUN_STEPS	1000
+#define RUN_STEPS_MAX	10000000
+#define RUN_TOL		1e-6
+#define RUN_SEED	1
+#define RUN_SEED_MAX	4294967295.0	/* mt19937 takes 32-bit seeds */
+
+/* Without --start a run begins 5/16 of the way across and 13/16 of the
+ * way up the default window: off every symmetry axis of the classic
+ * landscapes, so that no default run starts at a stationary point or on a
+ * saddle's stable manifold (and the fractions are exact in binary). */
+#define RUN_START_A	0.3125
+#define RUN_START_B	0.8125
+
+/* What the command line asked for. */
+struct run_options {
+	const char	*spec;		/* OBJECTIVE */
+	const char	*optimizer;	/* --optimizer */
+	const char	*start;		/* --start, or NULL */
+	const char	*set;		/* --set, or NULL */
+	double		 steps;
+	double		 tol;
+	double		 seed;
+	cli_format	 format;
+	int		 quiet;
+};
+
+/* Everything a run builds, released by run_done. */
+struct run {
+	sd_objective	*obj;
+	sd_optimizer	*opt;
+	sd_chart	 chart;
+	int		 have_chart;
+	sd_point_list	 points;
+	int		 have_points;
+	sd_monitor	 mon;
+	int		 have_monitor;
+	sd_trace	 trace;
+	double		 start[2];	/* chart coordinates */
+};
+
+/* Parse a whole number from 0 to max for option what. */
+static int
+run_whole(const char *what, const char *word, const char *noun, double max,
+    double *out)
+{
+	double v;
+
+	if (sd_number_parse(word, &v) != 0 || v < 0 || v > max ||
+	    v != (double)(unsigned long long)v)
+		return cli_usage("%s: '%s' is not %s: expected a whole number "
+		    "from 0 to %.0f", what, word, noun, max);
+	*out = v;
+	return 0;
+}
+
+/* Parse --tol. */
+static int
+run_tolerance(const char *word, double *out)
+{
+	if (sd_number_parse(word, out) != 0 || *out < 0)
+		return cli_usage("--tol: '%s' is not a tolerance: expected a "
+		    "number ≥ 0 such as 1e-6 (0 runs every step)", word);
+	return 0;
+}
+
+/* Handle one option getopt returned; 0 or an exit status. */
+static int
+run_option(int ch, const char *arg, struct run_options *o)
+{
+	switch (ch) {
+	case 'o':
+		o->optimizer = arg;
+		return 0;
+	case 's':
+		o->start = arg;
+		return 0;
+	case 'n':
+		return run_whole("--steps", arg, "a step count", RUN_STEPS_MAX,
+		    &o->steps);
+	case 't':
+		return run_tolerance(arg, &o->tol);
+	case 'S':
+		return run_whole("--seed", arg, "a seed", RUN_SEED_MAX,
+		    &o->seed);
+	case 'p':
+		o->set = arg;
+		return 0;
+	case 'f':
+		return cli_parse_format(arg, &o->format);
+	case 'q':
+		o->quiet = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* Parse the command line into o; 0 or an exit status. */
+static int
+run_parse(int argc, char **argv, struct run_options *o)
+{
+	static const struct option longopts[] = {
+		{ "optimizer", required_argument, NULL, 'o' },
+		{ "start", required_argument, NULL, 's' },
+		{ "steps", required_argument, NULL, 'n' },
+		{ "tol", required_argument, NULL, 't' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "set", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, rc;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if ((rc = run_option(ch, optarg, o)) > 0)
+			return rc;
+		if (rc < 0)
+			return cli_bad_option("run", argv[optind - 1],
+			    RUN_OPTIONS);
+	}
+	if (optind >= argc)
+		return cli_usage("run: missing OBJECTIVE: expected a name "
+		    "from `saddle list objectives`");
+	if (optind + 1 < argc)
+		return cli_bad_option("run", argv[optind + 1],
+		    "one OBJECTIVE and " RUN_OPTIONS);
+	o->spec = argv[optind];
+	if (o->optimizer == NULL)
+		return cli_usage("run: missing --optimizer NAME: expected a "
+		    "name from `saddle list optimizers`");
+	return 0;
+}
+
+/* Release everything r holds. */
+static void
+run_done(struct run *r)
+{
+	sd_trace_done(&r->trace);
+	if (r->have_monitor)
+		sd_monitor_done(&r->mon);
+	if (r->have_points)
+		sd_point_list_done(&r->points);
+	if (r->have_chart)
+		sd_chart_done(&r->chart);
+	sd_optimizer_free(r->opt);
+	sd_objective_free(r->obj);
+}
+
+/* The start: --start's a,b or the default point of the window, lifted
+ * through the default chart; the optimizer is set there. */
+static int
+run_start(struct run *r, const struct run_options *o)
+{
+	const sd_window *w = &r->chart.window;
+	char *cause = NULL, *why = NULL;
+	double *x0;
+	int rc;
+
+	r->start[0] = w->xmin + RUN_START_A * (w->xmax - w->xmin);
+	r->start[1] = w->ymin + RUN_START_B * (w->ymax - w->ymin);
+	if (o->start != NULL &&
+	    sd_numbers_parse(o->start, 2, r->start, "--start", &cause) != 0)
+		return cli_usage_error(cause);
+	if ((x0 = calloc(r->obj->dim, sizeof *x0)) == NULL)
+		return cli_runtime_error(sd_printf("out of memory"));
+	sd_chart_lift(&r->chart, r->start[0], r->start[1], x0);
+	rc = sd_optimizer_set(r->opt, x0, (unsigned long)o->seed, &why);
+	free(x0);
+	if (rc == 0)
+		return 0;
+	if (o->start != NULL)
+		rc = cli_usage("--start: '%s' cannot start a run on %s: %s",
+		    o->start, r->obj->spec, why ? why : "?");
+	else
+		rc = cli_runtime_error(sd_printf("the default start (%g, %g) "
+		    "cannot start a run on %s: %s", r->start[0], r->start[1],
+		    r->obj->spec, why ? why : "?"));
+	free(why);
+	return rc;
+}
+
+/* Build the objective, the optimizer and its parameters, the chart and
+ * the start; 0 or an exit status. */
+static int
+run_prepare(struct run *r, const struct run_options *o)
+{
+	const sd_optimizer_type *type;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cli_objective(o->spec, &r->obj)) != 0)
+		return rc;
+	if ((type = sd_optimizer_find(o->optimizer, &cause)) == NULL)
+		return cli_usage_error(cause);
+	if ((r->opt = sd_optimizer_new(type, r->obj, &cause)) == NULL)
+		return cli_runtime_error(cause);
+	if (o->set != NULL &&
+	    sd_optimizer_set_params(r->opt, o->set, &cause) != 0) {
+		rc = cli_usage("--set: %s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	if (sd_chart_init_default(&r->chart, r->obj, &cause) != 0)
+		return cli_runtime_error(cause);
+	r->have_chart = 1;
+	return run_start(r, o);
+}
+
+/* Find the known points, then run with a monitor watching them. */
+static int
+run_compute(struct run *r, const struct run_options *o)
+{
+	const sd_window *w = &r->chart.window;
+	char *cause = NULL;
+
+	if (sd_finder_run(r->obj, &r->chart, w, NULL, &r->points,
+	    &cause) != 0)
+		return cli_runtime_error(cause);
+	r->have_points = 1;
+	if (sd_monitor_init(&r->mon, &r->points, &r->chart, w, o->tol,
+	    &cause) != 0)
+		return cli_runtime_error(cause);
+	r->have_monitor = 1;
+	sd_trace_init(&r->trace, r->obj->dim);
+	if (sd_trace_run(&r->trace, r->opt, &r->mon, (size_t)o->steps,
+	    o->tol, &cause) != 0)
+		return cli_runtime_error(cause);
+	return 0;
+}
+
+/* The trajectory as CSV: iter,f,grad_norm,x1,...,xd. */
+static void
+run_csv(const sd_trace *t)
+{
+	size_t i, k;
+
+	printf("iter,f,grad_norm");
+	for (k = 0; k < t->dim; k++)
+		printf(",x%zu", k + 1);
+	putchar('\n');
+	for (i = 0; i < t->n; i++) {
+		printf("%zu,", i);
+		cli_number(stdout, t->f[i]);
+		putchar(',');
+		cli_number(stdout, t->grad_norm[i]);
+		for (k = 0; k < t->dim; k++) {
+			putchar(',');
+			cli_number(stdout, t->x[i * t->dim + k]);
+		}
+		putchar('\n');
+	}
+}
+
+/* The parameters as a JSON object keyed by their --set names. */
+static void
+run_json_params(const sd_optimizer *opt)
+{
+	const sd_param *p = opt->type->params;
+	size_t i, n = sd_params_count(p);
+
+	putchar('{');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putchar(',');
+		cli_json_string(stdout, p[i].key);
+		putchar(':');
+		cli_number(stdout, opt->params[i]);
+	}
+	putchar('}');
+}
+
+/* final: the last iterate and the known point nearest to it. */
+static void
+run_json_final(const struct run *r)
+{
+	const sd_optimizer *opt = r->opt;
+	double dist;
+	int idx = sd_monitor_nearest(&r->mon, opt->x, &dist);
+
+	printf("\"final\":{\"x\":");
+	cli_json_numbers(stdout, opt->x, opt->dim);
+	printf(",\"f\":");
+	cli_number(stdout, opt->f);
+	printf(",\"grad_norm\":");
+	cli_number(stdout, opt->grad_norm);
+	printf(",\"nearest\":");
+	if (idx < 0) {
+		printf("null}");
+		return;
+	}
+	printf("{\"kind\":\"%s\",\"x\":",
+	    sd_point_kind_name(r->points.points[idx].kind));
+	cli_json_numbers(stdout, r->points.points[idx].x, r->points.dim);
+	printf(",\"distance\":");
+	/* Only a run out near DBL_MAX could overflow the distance. */
+	cli_number(stdout, isfinite(dist) ? dist : DBL_MAX);
+	printf("}}");
+}
+
+/* One event: kind, iter, steps, the point it concerns, and its text. */
+static void
+run_json_event(const struct run *r, const sd_event *ev)
+{
+	char text[256];
+
+	printf("{\"kind\":\"%s\",\"iter\":%zu,\"steps\":%zu,\"point\":",
+	    sd_event_kind_name(ev->kind), ev->iter, ev->steps);
+	if (ev->point >= 0) {
+		printf("{\"kind\":\"%s\",\"known\":true,\"x\":",
+		    sd_point_kind_name(ev->point_kind));
+		cli_json_numbers(stdout, r->points.points[ev->point].x,
+		    r->points.dim);
+		putchar('}');
+	} else if (ev->point_kind < SD_POINT_KIND_COUNT) {
+		printf("{\"kind\":\"%s\",\"known\":false,\"x\":",
+		    sd_point_kind_name(ev->point_kind));
+		cli_json_numbers(stdout, r->opt->x, r->opt->dim);
+		putchar('}');
+	} else
+		printf("null");
+	sd_event_describe(ev, &r->points, text, sizeof text);
+	printf(",\"text\":");
+	cli_json_string(stdout, text);
+	putchar('}');
+}
+
+/* The whole run as one JSON object (DESIGN.md §2). */
+static void
+run_json(const struct run *r, const struct run_options *o)
+{
+	const sd_trace *t = &r->trace;
+	size_t i;
+
+	printf("{\"objective\":");
+	cli_json_string(stdout, r->obj->spec);
+	printf(",\"optimizer\":");
+	cli_json_string(stdout, r->opt->type->name);
+	printf(",\"params\":");
+	run_json_params(r->opt);
+	printf(",\"seed\":%.0f,\"iterations\":%zu,\"stop_reason\":\"%s\",",
+	    o->seed, r->opt->iter, sd_stop_reason_name(t->stop));
+	run_json_final(r);
+	printf(",\"events\":[");
+	for (i = 0; i < t->n_events; i++) {
+		printf(i > 0 ? ",\n" : "\n");
+		run_json_event(r, &t->events[i]);
+	}
+	printf("],\"trajectory\":[");
+	for (i = 0; i < t->n; i++) {
+		printf(i > 0 ? ",\n{\"iter\":%zu,\"f\":" :
+		    "\n{\"iter\":%zu,\"f\":", i);
+		cli_number(stdout, t->f[i]);
+		printf(",\"grad_norm\":");
+		cli_number(stdout, t->grad_norm[i]);
+		printf(",\"x\":");
+		cli_json_numbers(stdout, t->x + i * t->dim, t->dim);
+		putchar('}');
+	}
+	printf("\n]}\n");
+}
+
+/* The events and the outcome for people, on stderr. */
+static void
+run_summary(const struct run *r)
+{
+	const sd_trace *t = &r->trace;
+	const sd_optimizer *opt = r->opt;
+	char text[256];
+	double dist;
+	size_t i;
+	int idx;
+
+	fprintf(stderr, "%s on %s from (%.4g, %.4g): %zu step%s, stopped: "
+	    "%s\n", opt->type->name, r->obj->spec, r->start[0], r->start[1],
+	    opt->iter, opt->iter == 1 ? "" : "s",
+	    sd_stop_reason_name(t->stop));
+	for (i = 0; i < t->n_events; i++) {
+		sd_event_describe(&t->events[i], &r->points, text,
+		    sizeof text);
+		fprintf(stderr, "  step %zu: %s\n", t->events[i].iter, text);
+	}
+	fprintf(stderr, "  final: f = %.6g, |g| = %.3g", opt->f,
+	    opt->grad_norm);
+	if ((idx = sd_monitor_nearest(&r->mon, opt->x, &dist)) >= 0)
+		fprintf(stderr, "; nearest known point: the %s at (%.4g, "
+		    "%.4g), %.3g away", sd_point_kind_name(
+		    r->points.points[idx].kind), r->points.points[idx].a,
+		    r->points.points[idx].b, dist);
+	fputc('\n', stderr);
+}
 
 int
 cmd_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "saddle: not yet available\n");
-	return CLI_EXIT_RUNTIME;
+	struct run_options o = { .steps = RUN_STEPS, .tol = RUN_TOL,
+	    .seed = RUN_SEED, .format = CLI_FORMAT_CSV };
+	struct run r = { 0 };
+	int rc;
+
+	if ((rc = run_parse(argc, argv, &o)) != 0)
+		return rc;
+	if ((rc = run_prepare(&r, &o)) == 0 && (rc = run_compute(&r, &o)) ==
+	    0) {
+		if (o.format == CLI_FORMAT_CSV)
+			run_csv(&r.trace);
+		else
+			run_json(&r, &o);
+		if (!o.quiet)
+			run_summary(&r);
+	}
+	run_done(&r);
+	return rc;
 }
