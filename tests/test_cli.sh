@@ -64,4 +64,17 @@ expect_usage "missing OBJECTIVE" points
 expect_usage "'extra'" points himmelblau extra
 expect_usage "--grid" points himmelblau --grid 1.5
 expect_usage "'nosuch'" list nosuch
+# The manual documents everything the registries hold, and groff is silent.
+man="${SRCDIR:-.}/man/saddle.1"
+for section in objectives optimizers; do
+	run list $section
+	for name in $(grep -o '^  [a-z0-9-]*' "$tap_tmp/out"); do
+		check "man page documents $section entry $name" \
+		    grep -q "^\.B $name\$" "$man"
+	done
+done
+if command -v groff >/dev/null; then
+	groff -man -ww -z "$man" >"$tap_tmp/groff" 2>&1
+	check "groff -man -ww -z prints no warning" test ! -s "$tap_tmp/groff"
+fi
 tap_done

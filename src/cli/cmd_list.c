@@ -40,20 +40,42 @@ list_objectives(void)
 	}
 }
 
-/* The optimizers: name, rule, reference, parameters with defaults. */
+/* The optimizers: name, rule, reference, and each parameter's default as
+ * its scaling rule with the value it takes on himmelblau. */
 static void
 list_optimizers(void)
 {
 	const sd_optimizer_type *t;
-	size_t i;
+	sd_objective *example = sd_objective_new("himmelblau", NULL);
+	double values[SD_PARAMS_MAX];
+	sd_scale scale;
+	char rule[64];
+	size_t i, k, n;
+	int scaled;
 
-	printf("optimizers (--optimizer NAME, --set key=value,...):\n");
+	scaled = example != NULL &&
+	    sd_optimizer_scale(example, &scale, NULL) == 0;
+	printf("optimizers (--optimizer NAME, --set key=value,...).\n"
+	    "Defaults scale with the objective's window: L = the largest "
+	    "|Hessian eigenvalue|,\nD = the shorter side, M = the Hessian's "
+	    "Lipschitz constant (values for himmelblau).\n");
 	for (i = 0; (t = sd_optimizer_types[i]) != NULL; i++) {
 		printf("  %-12s %s\n", t->name, t->summary);
 		printf("  %-12s %s\n", "", t->rule);
 		printf("  %-12s %s\n", "", t->reference);
-		list_params(t->params, NULL);
+		if (scaled)
+			sd_optimizer_default_params(t, &scale, values);
+		n = sd_params_count(t->params);
+		for (k = 0; k < n; k++) {
+			sd_optimizer_param_rule(t, k, rule, sizeof rule);
+			printf("      %s = %s", t->params[k].key, rule);
+			/* Only rules that scale have a value worth showing. */
+			if (scaled && strpbrk(rule, "LDM") != NULL)
+				printf(" (himmelblau: %.4g)", values[k]);
+			printf("  %s\n", t->params[k].help);
+		}
 	}
+	sd_objective_free(example);
 }
 
 /* The sections `list` knows, in the order a bare `list` prints them. */
