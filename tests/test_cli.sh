@@ -64,6 +64,27 @@ expect_usage "missing OBJECTIVE" points
 expect_usage "'extra'" points himmelblau extra
 expect_usage "--grid" points himmelblau --grid 1.5
 expect_usage "'nosuch'" list nosuch
+# User formulas (-e) wherever an objective is accepted.
+run points -e '(x^2-1)^2 + y^2'
+check "points -e: the doublewell formula has 2 minima and 1 saddle" test \
+    "$(tail -n +2 "$tap_tmp/out" | cut -d, -f1 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" = \
+    " 2 min; 1 saddle;"
+run points doublewell
+cp "$tap_tmp/out" "$tap_tmp/builtin"
+run points --expr '(x^2-1)^2 + y^2' --window -2:2,-2:2
+check "the formula gives the built-in's points" sh -c \
+    "cut -d, -f1,6,7 '$tap_tmp/out' | awk -F, 'NR>1{printf \"%s %.9f %.9f\\n\", \$1, \$2, \$3}' >'$tap_tmp/a';
+     cut -d, -f1,6,7 '$tap_tmp/builtin' | awk -F, 'NR>1{printf \"%s %.9f %.9f\\n\", \$1, \$2, \$3}' >'$tap_tmp/b';
+     cmp -s '$tap_tmp/a' '$tap_tmp/b'"
+expect_usage "column 5" points -e '(x+1'
+expect_usage "expected ')' to close '('" points -e '(x+1'
+expect_usage "empty" points -e ''
+expect_usage "'foo'" points -e 'foo(x)'
+expect_usage "both OBJECTIVE" points himmelblau -e 'x'
+expect_usage "column" run -e 'x+' --optimizer gd
+run run -e 'x^2 - y^2' --optimizer gd --start 1,0.5 --steps 5 --format csv
+check "run -e steps a formula" test "$(wc -l <"$tap_tmp/out")" -eq 7
+
 # The manual documents everything the registries hold, and groff is silent.
 man="${SRCDIR:-.}/man/saddle.1"
 for section in objectives optimizers; do

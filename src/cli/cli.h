@@ -37,9 +37,16 @@ int cli_parse_format(const char *word, cli_format *format);
  * CLI_EXIT_USAGE. valid lists the accepted options for the message. */
 int cli_bad_option(const char *cmd, const char *word, const char *valid);
 
-/* Build the objective named by a subcommand's positional word or by
- * -e/--expr; on error prints and returns CLI_EXIT_USAGE, else 0. */
+/* Build the objective named by spec ("NAME" or "NAME:k=v,..."); on error
+ * prints and returns CLI_EXIT_USAGE, else 0. */
 int cli_objective(const char *spec, sd_objective **obj);
+
+/* Build a subcommand's objective from its positional word or its
+ * -e/--expr formula: exactly one of spec and expr must be given (cmd names
+ * the subcommand in messages). On error prints and returns
+ * CLI_EXIT_USAGE, else 0. */
+int cli_objective_arg(const char *cmd, const char *spec, const char *expr,
+    sd_objective **obj);
 
 /* A number as %.17g (round-trips exactly). Callers never pass NaN/Inf. */
 void cli_number(FILE *fp, double v);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "error.h"
+#include "expr.h"
 
 int
 cli_usage_error(char *cause)
@@ -67,6 +68,25 @@ cli_objective(const char *spec, sd_objective **obj)
 	char *cause = NULL;
 
 	if ((*obj = sd_objective_new(spec, &cause)) == NULL)
+		return cli_usage_error(cause);
+	return 0;
+}
+
+int
+cli_objective_arg(const char *cmd, const char *spec, const char *expr,
+    sd_objective **obj)
+{
+	char *cause = NULL;
+
+	if (spec != NULL && expr != NULL)
+		return cli_usage("%s: both OBJECTIVE '%s' and -e given: "
+		    "expected one of them", cmd, spec);
+	if (spec == NULL && expr == NULL)
+		return cli_usage("%s: missing OBJECTIVE: expected a name from "
+		    "`saddle list objectives` or -e 'FORMULA'", cmd);
+	if (spec != NULL)
+		return cli_objective(spec, obj);
+	if ((*obj = sd_objective_new_expr(expr, &cause)) == NULL)
 		return cli_usage_error(cause);
 	return 0;
 }

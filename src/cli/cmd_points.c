@@ -11,7 +11,7 @@
 #include "finder.h"
 #include "objective.h"
 
-#define POINTS_OPTIONS "--window W, --grid N, --format csv|json"
+#define POINTS_OPTIONS "-e FORMULA, --window W, --grid N, --format csv|json"
 
 /* One CSV row: kind,f,grad_norm,lambda_min,lambda_max,x1,...,xd. */
 static void
@@ -95,12 +95,13 @@ int
 cmd_points(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "expr", required_argument, NULL, 'e' },
 		{ "window", required_argument, NULL, 'w' },
 		{ "grid", required_argument, NULL, 'g' },
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *spec = NULL, *window_text = NULL;
+	const char *spec = NULL, *expr = NULL, *window_text = NULL;
 	sd_finder_options opts = { 0, 0 };
 	cli_format format = CLI_FORMAT_CSV;
 	sd_objective *obj = NULL;
@@ -112,8 +113,11 @@ cmd_points(int argc, char **argv)
 	int ch, rc;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'e':
+			expr = optarg;
+			break;
 		case 'w':
 			window_text = optarg;
 			break;
@@ -133,14 +137,12 @@ cmd_points(int argc, char **argv)
 			    POINTS_OPTIONS);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage("points: missing OBJECTIVE: expected a name "
-		    "from `saddle list objectives`");
-	if (optind + 1 < argc)
-		return cli_bad_option("points", argv[optind + 1],
+	if (optind < argc)
+		spec = argv[optind++];
+	if (optind < argc)
+		return cli_bad_option("points", argv[optind],
 		    "one OBJECTIVE and " POINTS_OPTIONS);
-	spec = argv[optind];
-	if ((rc = cli_objective(spec, &obj)) != 0)
+	if ((rc = cli_objective_arg("points", spec, expr, &obj)) != 0)
 		return rc;
 	window = obj->type->window;
 	if (window_text != NULL &&

@@ -20,7 +20,7 @@
 #include "optimizer.h"
 #include "trace.h"
 
-#define RUN_OPTIONS "--optimizer NAME, --start P, --steps N, --tol G, " \
+#define RUN_OPTIONS "-e FORMULA, --optimizer NAME, --start P, --steps N, --tol G, " \
 	"--seed S, --set k=v,..., --format csv|json, --quiet"
 
 /* Defaults of the options, and the limits that keep a trace in memory. */
@@ -39,7 +39,8 @@
 
 /* What the command line asked for. */
 struct run_options {
-	const char	*spec;		/* OBJECTIVE */
+	const char	*spec;		/* OBJECTIVE, or NULL */
+	const char	*expr;		/* -e FORMULA, or NULL */
 	const char	*optimizer;	/* --optimizer */
 	const char	*start;		/* --start, or NULL */
 	const char	*set;		/* --set, or NULL */
@@ -94,6 +95,9 @@ static int
 run_option(int ch, const char *arg, struct run_options *o)
 {
 	switch (ch) {
+	case 'e':
+		o->expr = arg;
+		return 0;
 	case 'o':
 		o->optimizer = arg;
 		return 0;
@@ -126,6 +130,7 @@ static int
 run_parse(int argc, char **argv, struct run_options *o)
 {
 	static const struct option longopts[] = {
+		{ "expr", required_argument, NULL, 'e' },
 		{ "optimizer", required_argument, NULL, 'o' },
 		{ "start", required_argument, NULL, 's' },
 		{ "steps", required_argument, NULL, 'n' },
@@ -139,20 +144,21 @@ run_parse(int argc, char **argv, struct run_options *o)
 	int ch, rc;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
 		if ((rc = run_option(ch, optarg, o)) > 0)
 			return rc;
 		if (rc < 0)
 			return cli_bad_option("run", argv[optind - 1],
 			    RUN_OPTIONS);
 	}
-	if (optind >= argc)
-		return cli_usage("run: missing OBJECTIVE: expected a name "
-		    "from `saddle list objectives`");
-	if (optind + 1 < argc)
-		return cli_bad_option("run", argv[optind + 1],
+	if (optind < argc)
+		o->spec = argv[optind++];
+	if (optind < argc)
+		return cli_bad_option("run", argv[optind],
 		    "one OBJECTIVE and " RUN_OPTIONS);
-	o->spec = argv[optind];
+	if (o->spec == NULL && o->expr == NULL)
+		return cli_usage("run: missing OBJECTIVE: expected a name "
+		    "from `saddle list objectives` or -e 'FORMULA'");
 	if (o->optimizer == NULL)
 		return cli_usage("run: missing --optimizer NAME: expected a "
 		    "name from `saddle list optimizers`");
@@ -216,7 +222,7 @@ run_prepare(struct run *r, const struct run_options *o)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cli_objective(o->spec, &r->obj)) != 0)
+	if ((rc = cli_objective_arg("run", o->spec, o->expr, &r->obj)) != 0)
 		return rc;
 	if ((type = sd_optimizer_find(o->optimizer, &cause)) == NULL)
 		return cli_usage_error(cause);

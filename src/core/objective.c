@@ -106,6 +106,28 @@ fail:
 }
 
 sd_objective *
+sd_objective_new_state(const sd_objective_type *type, void *state,
+    const char *spec, char **cause)
+{
+	sd_objective *obj;
+
+	if ((obj = calloc(1, sizeof *obj)) == NULL ||
+	    (obj->spec = strdup(spec)) == NULL) {
+		free(obj);
+		if (state != NULL && type->done != NULL)
+			type->done(state);
+		free(state);
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	obj->type = type;
+	obj->dim = type->dim;
+	sd_params_defaults(type->params, obj->params);
+	obj->state = state;
+	return obj;
+}
+
+sd_objective *
 sd_objective_new(const char *spec, char **cause)
 {
 	const sd_objective_type *type;

@@ -16,6 +16,9 @@
 
 #include "params.h"
 
+struct sd_chart;
+struct sd_objective;
+
 /* Where the objective lives: all of R^d, or the unit sphere S^{d-1}. */
 typedef enum sd_manifold {
 	SD_EUCLIDEAN = 0,
@@ -51,6 +54,24 @@ typedef struct sd_objective_type {
 	void	(*grad)(const void *state, const double *x, double *g);
 	/* h = ∇²f(x), row-major dim×dim (ambient for sphere objectives). */
 	void	(*hess)(const void *state, const double *x, double *h);
+
+	/* Optional hooks; NULL when the objective has no use for them. */
+
+	/* Build the chart the objective is best seen through (chart.h):
+	 * pca's plane of v1 and v2, the tensor's sphere. NULL: the plane of
+	 * the first two coordinates through the origin. */
+	int	(*default_chart)(const struct sd_objective *obj,
+		    struct sd_chart *chart, char **cause);
+	/* Networks: x is made of consecutive filters (one hidden unit's
+	 * weights) of this many entries, for the filter-normalized random
+	 * directions of Li et al. 2018. */
+	size_t	(*filter_size)(const void *state);
+	/* Sums over samples (glm, matcomp, twolayer): how many samples. */
+	size_t	(*samples)(const void *state);
+	/* An unbiased estimate of ∇f from the samples idx[0..m−1] (sgd's
+	 * minibatch): its mean over uniform idx is the full gradient. */
+	void	(*grad_batch)(const void *state, const double *x,
+		    const size_t *idx, size_t m, double *g);
 } sd_objective_type;
 
 typedef struct sd_objective {
@@ -75,6 +96,15 @@ sd_objective *sd_objective_new(const char *spec, char **cause);
 /* Build an objective from a type and parameter text (may be NULL). */
 sd_objective *sd_objective_new_type(const sd_objective_type *type,
     const char *params, char **cause);
+
+/* Build an objective around a state its caller prepared (a user formula
+ * compiled by expr.c): type->init is not called and parameters keep their
+ * defaults. The objective takes ownership of state (released by
+ * type->done, then free) and copies spec. type must outlive the
+ * objective and may live inside state. On failure state is released too;
+ * returns NULL with *cause set. */
+sd_objective *sd_objective_new_state(const sd_objective_type *type,
+    void *state, const char *spec, char **cause);
 
 /* Free an objective and everything it owns; NULL is fine. */
 void sd_objective_free(sd_objective *obj);

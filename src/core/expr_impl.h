@@ -1,0 +1,73 @@
+/* expr_impl.h: what the formula compiler (expr.c) and its evaluators
+ * (expr_eval.c) share: the instruction set, the function table and the
+ * powers both must compute alike. Private to those two files. */
+#ifndef SADDLE_EXPR_IMPL_H
+#define SADDLE_EXPR_IMPL_H
+
+#include <math.h>
+#include <stddef.h>
+
+#define EXPR_STACK_MAX	128	/* evaluation stack slots */
+#define EXPR_POWI_MAX	16	/* x^n as multiplications for |n| ≤ this */
+
+/* Postfix code on a stack: pushes, binary operations (pop b, pop a, push
+ * a op b) and unary ones (replace the top u), some with a constant k. */
+enum expr_op {
+	OP_X, OP_Y, OP_CONST,			/* push x, y, k */
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,	/* a op b */
+	OP_NEG,					/* −u */
+	OP_ADDK, OP_RSUBK, OP_MULK, OP_DIVK,	/* u+k, k−u, u·k, u/k */
+	OP_RDIVK,				/* k/u */
+	OP_POWI, OP_POWK, OP_RPOWK,		/* u^n, u^k, k^u */
+	OP_FUNC					/* expr_funcs[fn](u) */
+};
+
+struct instr {
+	unsigned char	 op;	/* enum expr_op */
+	unsigned char	 fn;	/* OP_FUNC: index in expr_funcs[] */
+	int		 n;	/* OP_POWI: the integer exponent */
+	double		 k;	/* OP_CONST and the fused operations */
+};
+
+struct sd_expr {
+	struct instr	*code;		/* at most EXPR_STACK_MAX deep */
+	size_t		 n;
+};
+
+/* φ'(u) and φ''(u) of a function, given u and fu = φ(u). */
+typedef void expr_deriv(double u, double fu, double *d1, double *d2);
+
+/* The functions formulas may call, NULL-name terminated (expr_eval.c). */
+struct expr_func {
+	const char	*name;
+	double		(*f)(double);
+	expr_deriv	*d;
+};
+extern const struct expr_func expr_funcs[];
+
+/* u^n by repeated squaring: u^2 is exactly u*u, as in the built-ins. */
+static inline double
+expr_powi(double u, int n)
+{
+	unsigned m = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	double r = 1, b = u;
+
+	while (m != 0) {
+		if (m & 1)
+			r *= b;
+		b *= b;
+		m >>= 1;
+	}
+	return n < 0 ? 1 / r : r;
+}
+
+/* a^b for a variable exponent: NaN when either side is. */
+static inline double
+expr_pow(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return a + b;
+	return pow(a, b);
+}
+
+#endif
