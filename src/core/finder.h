@@ -59,9 +59,21 @@ int sd_finder_run(const sd_objective *obj, const sd_chart *chart,
     sd_point_list *out, char **cause);
 
 /* Classify the point x (assumed stationary) and fill *pt, allocating its
- * x and eigen arrays. Returns -1 with *cause on allocation failure. */
+ * x and eigen arrays (sd_point_done releases them); a and b are x1 and x2,
+ * offset 0. Where f is constant around x to rounding the kind is
+ * degenerate-min (no neighbour is lower). Returns -1 with *cause on
+ * allocation failure or when f, ∇f or ∇²f is not finite at x. */
 int sd_finder_classify(const sd_objective *obj, const double *x,
     sd_point *pt, char **cause);
+
+/* sd_finder_classify with the length that sets the circle radii of the
+ * degenerate test (sd_finder_run passes the window's larger side;
+ * sd_finder_classify uses max(1, ‖x‖)). */
+int sd_finder_classify_scale(const sd_objective *obj, const double *x,
+    double length, sd_point *pt, char **cause);
+
+/* Release one point's x and eigen arrays (from sd_finder_classify). */
+void sd_point_done(sd_point *pt);
 
 /* Release a point list's storage. */
 void sd_point_list_done(sd_point_list *list);
