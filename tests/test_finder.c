@@ -1244,6 +1244,37 @@ test_registry(void **state)
 	}
 }
 
+/* A lone classification near a degenerate point: Newton may stop at
+ * 1e-164 instead of 0, where the Hessian is tiny only because the point
+ * is degenerate; relative to the curvature around it, it is flat. */
+static void
+test_classify_tiny_degenerate(void **unused)
+{
+	static const struct {
+		const char	*name;
+		sd_point_kind	 kind;
+	} cases[] = {
+		{ "monkey", SD_POINT_DEGENERATE_SADDLE },
+		{ "cubic", SD_POINT_DEGENERATE_SADDLE },
+	};
+	double x[2] = { -1e-164, -9e-165 };
+	sd_objective *obj;
+	sd_point pt;
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		obj = sd_objective_new(cases[i].name, NULL);
+		assert_non_null(obj);
+		assert_int_equal(sd_finder_classify(obj, x, &pt, NULL), 0);
+		if (pt.kind != cases[i].kind)
+			fail_msg("%s at 1e-164: %s", cases[i].name,
+			    sd_point_kind_name(pt.kind));
+		sd_point_done(&pt);
+		sd_objective_free(obj);
+	}
+}
+
 int
 main(void)
 {
@@ -1267,6 +1298,7 @@ main(void)
 		cmocka_unit_test(test_sphere_run),
 		cmocka_unit_test(test_dim3),
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_classify_tiny_degenerate),
 	};
 
 	sd_gsl_quiet();

@@ -844,6 +844,33 @@ point_fill(sd_point *pt, size_t d, const double *x,
 	return 0;
 }
 
+/* The gradient scale G around x for a lone classification: the largest
+ * ‖∇f‖ at x ± length·e_k, which stands in for the window's G so that a
+ * Hessian that is tiny only because x sits at a degenerate point (monkey
+ * at 1e-164) is judged flat rather than strictly curved. */
+static double
+work_gscale_around(struct finder_work *fw, const double *x)
+{
+	double g = 0, n;
+	size_t k, d = fw->d;
+	int sign;
+
+	for (k = 0; k < d; k++) {
+		for (sign = -1; sign <= 1; sign += 2) {
+			memcpy(fw->xt, x, d * sizeof *x);
+			fw->xt[k] += sign * fw->length;
+			if (fw->sphere &&
+			    sd_objective_retract(fw->obj, fw->xt) != 0)
+				continue;
+			sd_objective_rgradient(fw->obj, fw->xt, fw->gt);
+			n = vec_norm(fw->gt, d);
+			if (isfinite(n) && n > g)
+				g = n;
+		}
+	}
+	return g;
+}
+
 int
 sd_finder_classify_scale(const sd_objective *obj, const double *x,
     double length, sd_point *pt, char **cause)
@@ -857,6 +884,8 @@ sd_finder_classify_scale(const sd_objective *obj, const double *x,
 		return sd_fail(cause, "classify: the length must be positive");
 	if (work_init(&fw, obj, length, cause) != 0)
 		return -1;
+	if (vec_finite(x, obj->dim))
+		fw.hfloor = FINDER_EIG_ABS * work_gscale_around(&fw, x) / length;
 	if ((c.lam = malloc(obj->dim * sizeof *c.lam)) == NULL) {
 		work_done(&fw);
 		return sd_fail(cause, "out of memory");
