@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "objective.h"
 #include "optimizer.h"
+#include "../tui/theme.h"
 
 /* Print a parameter table as "key=default (min..max): help" lines. */
 static void
@@ -78,6 +80,25 @@ list_optimizers(void)
 	sd_objective_free(example);
 }
 
+/* The themes on the search path, each with the file it comes from. */
+static void
+list_themes(void)
+{
+	theme_entry *list = NULL;
+	char *cause = NULL;
+	size_t i, n = 0;
+
+	printf("themes (--theme NAME or --theme PATH):\n");
+	if (theme_list(&list, &n, &cause) != 0) {
+		fprintf(stderr, "saddle: %s\n", cause ? cause : "?");
+		free(cause);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		printf("  %-12s %s\n", list[i].name, list[i].path);
+	theme_list_free(list, n);
+}
+
 /* The sections `list` knows, in the order a bare `list` prints them. */
 static const struct list_section {
 	const char	*name;
@@ -85,6 +106,7 @@ static const struct list_section {
 } sections[] = {
 	{ "objectives", list_objectives },
 	{ "optimizers", list_optimizers },
+	{ "themes", list_themes },
 	{ NULL, NULL }
 };
 

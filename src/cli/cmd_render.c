@@ -1,15 +1,70 @@
-/* Placeholder until its owner lands the real one. */
+/* cmd_render.c: `saddle render`: one frame of the visualizer, drawn by
+ * the TUI's own drawing code into a canvas and written to stdout as text
+ * (with SGR colour sequences unless --color none): exactly ROWS lines, none
+ * wider than COLS cells, the same bytes for the same arguments. */
 #include "config.h"
 
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
-#include "../cli/cli.h"
+#include "../tui/draw.h"
+#include "../tui/options.h"
+#include "cli.h"
+
+/* Draw the view into cv as the TUI's first frame would look. */
+static int
+render_draw(canvas *cv, view *v, const theme *th, const tui_options *o)
+{
+	draw_ctx ctx = { cv, th, o->has_depth ? o->depth : COLOR_256 };
+	draw_ui ui = { .cursor = 1, .speed = 10, .candidate = -1 };
+	size_t cols, rows;
+	char *cause = NULL;
+	layout lay;
+	long k;
+
+	layout_compute(&lay, cv->cols, cv->rows);
+	if (!lay.too_small) {
+		draw_field_size(&lay, &cols, &rows);
+		if (view_refresh(v, cols, rows, NULL, &cause) != 0)
+			return cli_runtime_error(cause);
+	}
+	for (k = 0; k < o->steps; k++)
+		view_step(v);
+	draw_frame(&ctx, v, &ui);
+	return CLI_EXIT_OK;
+}
 
 int
 cmd_render(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "saddle: not yet available\n");
-	return CLI_EXIT_RUNTIME;
+	tui_options o;
+	canvas *cv;
+	theme th;
+	view v;
+	int rc;
+
+	setlocale(LC_CTYPE, "");
+	if ((rc = options_parse(&o, argc, argv, 1)) != 0 ||
+	    (rc = options_build(&o, &v, &th, 0)) != 0) {
+		options_done(&o);
+		return rc;
+	}
+	if ((cv = canvas_new(o.cols, o.rows)) == NULL) {
+		rc = cli_runtime_error(NULL);
+		goto out;
+	}
+	cv->ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	if ((rc = render_draw(cv, &v, &th, &o)) == CLI_EXIT_OK) {
+		color_write_canvas(stdout, cv, o.has_depth ? o.depth :
+		    COLOR_256);
+		if (fflush(stdout) != 0)
+			rc = CLI_EXIT_RUNTIME;
+	}
+	canvas_free(cv);
+out:
+	view_done(&v);
+	options_done(&o);
+	return rc;
 }

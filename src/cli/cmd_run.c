@@ -30,13 +30,6 @@
 #define RUN_SEED	1
 #define RUN_SEED_MAX	4294967295.0	/* mt19937 takes 32-bit seeds */
 
-/* Without --start a run begins 5/16 of the way across and 13/16 of the
- * way up the default window: off every symmetry axis of the classic
- * landscapes, so that no default run starts at a stationary point or on a
- * saddle's stable manifold (and the fractions are exact in binary). */
-#define RUN_START_A	0.3125
-#define RUN_START_B	0.8125
-
 /* What the command line asked for. */
 struct run_options {
 	const char	*spec;		/* OBJECTIVE, or NULL */
@@ -190,8 +183,7 @@ run_start(struct run *r, const struct run_options *o)
 	double *x0;
 	int rc;
 
-	r->start[0] = w->xmin + RUN_START_A * (w->xmax - w->xmin);
-	r->start[1] = w->ymin + RUN_START_B * (w->ymax - w->ymin);
+	sd_window_default_start(w, &r->start[0], &r->start[1]);
 	if (o->start != NULL &&
 	    sd_numbers_parse(o->start, 2, r->start, "--start", &cause) != 0)
 		return cli_usage_error(cause);

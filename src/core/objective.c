@@ -266,6 +266,15 @@ sd_objective_retract(const sd_objective *obj, double *x)
 	return 0;
 }
 
+/* The fractions are exact in binary, so the start is reproducible to
+ * the bit on every window. */
+void
+sd_window_default_start(const sd_window *w, double *a, double *b)
+{
+	*a = w->xmin + 0.3125 * (w->xmax - w->xmin);
+	*b = w->ymin + 0.8125 * (w->ymax - w->ymin);
+}
+
 /* Parse "lo:hi" into two numbers with lo < hi. */
 static int
 window_range(const char *text, double *lo, double *hi)

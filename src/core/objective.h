@@ -136,6 +136,12 @@ void sd_objective_rhessian(const sd_objective *obj, const double *x,
  * no-op on R^d). Returns -1 when x cannot be retracted (x = 0). */
 int sd_objective_retract(const sd_objective *obj, double *x);
 
+/* The default start of a run in window w: 5/16 across and 13/16 up, off
+ * the symmetry axes and the stationary points of the classic objectives
+ * (the centre is a saddle of camel6, doublewell and linnet). `run` and
+ * the visualizer both start there unless told otherwise. */
+void sd_window_default_start(const sd_window *w, double *a, double *b);
+
 /* Parse a window "xmin:xmax,ymin:ymax" (what names the option in
  * messages). Requires xmin < xmax and ymin < ymax, all finite. */
 int sd_window_parse(const char *text, sd_window *w, const char *what,

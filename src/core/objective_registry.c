@@ -18,6 +18,13 @@ extern const sd_objective_type sd_objective_saddle;
 extern const sd_objective_type sd_objective_monkey;
 extern const sd_objective_type sd_objective_cubic;
 extern const sd_objective_type sd_objective_linnet;
+extern const sd_objective_type sd_objective_glm;
+extern const sd_objective_type sd_objective_glm_pop;
+extern const sd_objective_type sd_objective_pca;
+extern const sd_objective_type sd_objective_matcomp;
+extern const sd_objective_type sd_objective_tensor;
+extern const sd_objective_type sd_objective_linnet3;
+extern const sd_objective_type sd_objective_twolayer;
 
 const sd_objective_type *const sd_objective_types[] = {
 	&sd_objective_himmelblau,
@@ -31,5 +38,12 @@ const sd_objective_type *const sd_objective_types[] = {
 	&sd_objective_monkey,
 	&sd_objective_cubic,
 	&sd_objective_linnet,
+	&sd_objective_glm,
+	&sd_objective_glm_pop,
+	&sd_objective_pca,
+	&sd_objective_matcomp,
+	&sd_objective_tensor,
+	&sd_objective_linnet3,
+	&sd_objective_twolayer,
 	NULL
 };

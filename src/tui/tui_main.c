@@ -1,15 +1,38 @@
-/* Placeholder until its owner lands the real one. */
+/* tui_main.c: `saddle [OPTIONS] [OBJECTIVE]`: the visualizer. The options
+ * preset the view (objective, window, racers, start, theme, levels); the
+ * app then runs until q. */
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "../cli/cli.h"
+#include "app.h"
+#include "options.h"
 
 int
 cmd_tui(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "saddle: not yet available\n");
-	return CLI_EXIT_RUNTIME;
+	tui_options o;
+	char *cause = NULL;
+	theme th;
+	view v;
+	long k;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	if ((rc = options_parse(&o, argc, argv, 0)) != 0 ||
+	    (rc = options_build(&o, &v, &th, 1)) != 0) {
+		options_done(&o);
+		return rc;
+	}
+	for (k = 0; k < o.steps; k++)
+		view_step(&v);
+	rc = CLI_EXIT_OK;
+	if (app_run(&v, &th, o.has_depth ? (int)o.depth : -1, &cause) != 0)
+		rc = cli_runtime_error(cause);
+	view_done(&v);
+	options_done(&o);
+	return rc;
 }

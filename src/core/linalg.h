@@ -1,0 +1,70 @@
+/* linalg.h: small dense vector and matrix helpers shared by the chapter's
+ * objectives and the charts: dot products, Gram–Schmidt, Haar-random
+ * rotations and a symmetric eigen-solver returning sorted eigenpairs.
+ *
+ * Vectors are plain double arrays; a set of k vectors of length n is a
+ * row-major k×n array (vector i starts at v + i·n). */
+#ifndef SADDLE_LINALG_H
+#define SADDLE_LINALG_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+/* xᵀy over n entries (inline: the objectives' inner loops call it with
+ * n as small as 2). */
+static inline double
+sd_dot(const double *x, const double *y, size_t n)
+{
+	double s = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s += x[i] * y[i];
+	return s;
+}
+
+/* y ← y + t·x. */
+static inline void
+sd_axpy(double t, const double *x, double *y, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] += t * x[i];
+}
+
+/* ‖x‖₂. */
+double sd_norm(const double *x, size_t n);
+
+/* Orthonormalize the k rows of v (n entries each) in place by modified
+ * Gram–Schmidt, applied twice for accuracy. Returns the index of the first
+ * row that depends on the ones before it (its remainder is below tol times
+ * its length), or −1 when all k are independent; rows from that index on
+ * are left unspecified. */
+int sd_orthonormalize(double *v, size_t k, size_t n, double tol);
+
+/* Extend the k orthonormal rows of v to want ≥ k orthonormal rows, adding
+ * the coordinate vectors e_1, e_2, ... that are not yet in their span.
+ * v must have room for want rows. */
+void sd_complete_basis(double *v, size_t k, size_t want, size_t n);
+
+/* A uniformly random unit vector of R^n. */
+void sd_random_unit(gsl_rng *rng, double *x, size_t n);
+
+/* A Haar-random orthogonal n×n matrix, row-major (its rows are an
+ * orthonormal basis). */
+void sd_random_orthogonal(gsl_rng *rng, double *q, size_t n);
+
+/* Eigenvalues (ascending) and eigenvectors (as rows, evec + i·n for
+ * eval[i]) of the symmetric n×n row-major matrix a, which is not changed.
+ * Each eigenvector's sign is fixed so that its largest entry in magnitude
+ * is positive (so results do not depend on the solver's whims). Returns -1
+ * with *cause on allocation failure or when a is not finite. */
+int sd_symm_eigen(const double *a, size_t n, double *eval, double *evec,
+    char **cause);
+
+/* A mt19937 generator seeded with seed, or NULL with *cause. */
+gsl_rng *sd_rng_new(unsigned long seed, char **cause);
+
+#endif

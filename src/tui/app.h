@@ -1,0 +1,94 @@
+/* app.h: the visualizer's state machine: keys, the ':' command line and
+ * the animation, turning input into changes of the view and frames on the
+ * screen. Shared by app.c (the loop), keys.c (the key table) and
+ * commands.c (the command table); cmd_tui calls app_run. */
+#ifndef SADDLE_APP_H
+#define SADDLE_APP_H
+
+#include "canvas.h"
+#include "draw.h"
+#include "layout.h"
+#include "screen.h"
+#include "theme.h"
+#include "view.h"
+
+#define APP_LINE	256	/* longest command line and message */
+#define APP_HISTORY	64	/* command lines remembered */
+
+typedef struct app {
+	view		*v;		/* borrowed */
+	theme		 th;
+	screen		*scr;		/* owned */
+	canvas		*frame;		/* owned; what is sent */
+	canvas		*base;		/* owned; the cached base layer */
+	layout		 lay;
+	int		 base_dirty;	/* the base layer must be redrawn */
+	int		 quit;
+	int		 help;		/* the help overlay is shown */
+	int		 playing;
+	int		 speed;		/* index into the speed table */
+	double		 clock;		/* when steps were last taken */
+	double		 owed;		/* steps due, fractional */
+	char		 message[APP_LINE];
+	int		 error;		/* message is an error */
+	int		 editing;	/* the ':' line is open */
+	char		 line[APP_LINE];
+	int		 pos;		/* cursor in line, bytes */
+	char		*history[APP_HISTORY];	/* owned; oldest first */
+	int		 n_history;
+	int		 hist;		/* recalled entry, n_history: none */
+	char		**cands;	/* owned; completions of the word */
+	int		 n_cands;
+	int		 cand;		/* the completion shown */
+	int		 cand_from;	/* where the completed word starts */
+} app;
+
+/* Run the visualizer on v with theme th until q. depth < 0 detects the
+ * terminal's colours. Returns -1 with *cause when there is no terminal. */
+int app_run(view *v, const theme *th, int depth, char **cause);
+
+/* Show a message in the status line until the next key. */
+void app_message(app *a, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Show cause as an error and free it. */
+void app_fail(app *a, char *cause);
+
+/* The base layer needs redrawing (window, objective, theme, levels). */
+void app_dirty(app *a);
+
+/* Steps per second at the current speed. */
+double app_speed(const app *a);
+
+/* Change the speed index by delta (clamped). */
+void app_speed_step(app *a, int delta);
+
+/* Start or stop the animation. */
+void app_play(app *a, int on);
+
+/* keys.c: a key outside the command line; a click and the wheel. */
+void app_key(app *a, int key);
+void app_click(app *a, int x, int y);
+void app_wheel(app *a, int dir, int x, int y);
+
+/* keys.c: the help overlay's lines (keys, then ':' commands). */
+const draw_help *app_help(int *n);
+
+/* keys.c: actions the command line shares. */
+void app_next_objective(app *a, int dir);
+void app_next_theme(app *a);
+
+/* commands.c: a key while the ':' line is open. */
+void app_edit_key(app *a, int key);
+
+/* commands.c: run one command line ("objective camel6"). */
+int app_execute(app *a, const char *line);
+
+/* commands.c: the command table's help lines, appended to out (room for
+ * max); returns how many. */
+int app_command_help(draw_help *out, int max);
+
+/* commands.c: free the history and completions. */
+void app_commands_done(app *a);
+
+#endif

@@ -1,0 +1,348 @@
+/* draw.c: the frame, its title and status lines, the help overlay, the
+ * too-small message and the helpers the drawing modules share (see
+ * draw.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+
+/* Glyphs of the stationary points, UTF-8 then ASCII, by kind. */
+static const char *const draw_point_glyphs[SD_POINT_KIND_COUNT][2] = {
+	[SD_POINT_MIN] = { "●", "o" },
+	[SD_POINT_MAX] = { "▲", "^" },
+	[SD_POINT_SADDLE] = { "✕", "x" },
+	[SD_POINT_DEGENERATE_MIN] = { "○", "u" },
+	[SD_POINT_DEGENERATE_MAX] = { "△", "n" },
+	[SD_POINT_DEGENERATE_SADDLE] = { "◇", "~" },
+};
+
+/* The hints the status line shows when nothing else is to be said. */
+static const char draw_hints[] = "?:help  space:step  p:play  a:add racer"
+    "  enter:start here  ::command  q:quit";
+
+char *
+draw_num(const draw_ctx *ctx, char *buf, size_t len, double v, int sig)
+{
+	char tmp[64];
+
+	if (!isfinite(v)) {
+		snprintf(buf, len, "undefined");
+		return buf;
+	}
+	if (v == 0)
+		v = 0;		/* no "-0" */
+	snprintf(tmp, sizeof tmp, "%.*g", sig, v);
+	if (tmp[0] == '-' && !ctx->cv->ascii)
+		snprintf(buf, len, "−%s", tmp + 1);
+	else
+		snprintf(buf, len, "%s", tmp);
+	return buf;
+}
+
+char *
+draw_fixed(const draw_ctx *ctx, char *buf, size_t len, double v, double step)
+{
+	char tmp[64];
+	int dec;
+
+	if (!isfinite(v) || !(step > 0) || !isfinite(step))
+		return draw_num(ctx, buf, len, v, 4);
+	dec = (int)ceil(-log10(step) - 1e-9);
+	if (dec < 0)
+		dec = 0;
+	if (fabs(v) >= 1e6 || dec > 9)
+		return draw_num(ctx, buf, len, v, 6);
+	if (fabs(v) < step * 1e-9)
+		v = 0;		/* no "-0.00" */
+	snprintf(tmp, sizeof tmp, "%.*f", dec, v);
+	if (tmp[0] == '-' && !ctx->cv->ascii)
+		snprintf(buf, len, "−%s", tmp + 1);
+	else
+		snprintf(buf, len, "%s", tmp);
+	return buf;
+}
+
+int
+draw_cell(const view *v, canvas_rect r, double a, double b, int *x, int *y)
+{
+	const sd_window *w = &v->window;
+	double fx = (a - w->xmin) / (w->xmax - w->xmin) * r.w;
+	double fy = (w->ymax - b) / (w->ymax - w->ymin) * r.h;
+
+	if (!(fx >= 0 && fx <= r.w && fy >= 0 && fy <= r.h))
+		return -1;
+	*x = r.x + (fx >= r.w ? r.w - 1 : (int)fx);
+	*y = r.y + (fy >= r.h ? r.h - 1 : (int)fy);
+	return 0;
+}
+
+uint32_t
+draw_band_color(const draw_ctx *ctx, const view *v, int k)
+{
+	if (k < 0)
+		return ctx->th->undefined;
+	return theme_palette(ctx->th, v->bands > 1 ?
+	    (double)k / (v->bands - 1) : 0);
+}
+
+const char *
+draw_point_glyph(const draw_ctx *ctx, sd_point_kind kind)
+{
+	return draw_point_glyphs[kind][ctx->cv->ascii ? 1 : 0];
+}
+
+uint32_t
+draw_racer_color(const draw_ctx *ctx, int k)
+{
+	if (ctx->depth == COLOR_NONE)
+		return CANVAS_DEFAULT;
+	return ctx->th->paths[k % ctx->th->n_paths];
+}
+
+uint32_t
+draw_fg(const draw_ctx *ctx, uint32_t c)
+{
+	return ctx->depth == COLOR_NONE ? CANVAS_DEFAULT : c;
+}
+
+void
+draw_field_size(const layout *lay, size_t *cols, size_t *rows)
+{
+	*cols = (size_t)lay->plot.w;
+	*rows = 2 * (size_t)lay->plot.h;
+}
+
+void
+draw_base(draw_ctx *ctx, const view *v, const layout *lay)
+{
+	canvas_fill(ctx->cv, (canvas_rect){ 0, 0, ctx->cv->cols,
+	    ctx->cv->rows }, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	draw_heatmap(ctx, v, lay->plot);
+	if (v->arrows)
+		draw_arrows(ctx, v, lay->plot);
+	if (v->markers)
+		draw_markers(ctx, v, lay->plot);
+	draw_axes(ctx, v, lay);
+	draw_colorbar(ctx, v, lay->cbar);
+}
+
+void
+draw_top(draw_ctx *ctx, const view *v, const layout *lay,
+    const draw_ui *ui)
+{
+	draw_paths(ctx, v, lay->plot);
+	if (ui->cursor)
+		draw_cursor(ctx, v, lay->plot);
+	draw_title(ctx, v, lay->title);
+	draw_panel(ctx, v, lay->panel, lay->loss);
+	draw_status(ctx, lay->status, ui);
+	if (ui->help != NULL)
+		draw_help_overlay(ctx, ui);
+}
+
+void
+draw_frame(draw_ctx *ctx, const view *v, const draw_ui *ui)
+{
+	layout lay;
+
+	layout_compute(&lay, ctx->cv->cols, ctx->cv->rows);
+	if (lay.too_small) {
+		draw_too_small(ctx);
+		return;
+	}
+	draw_base(ctx, v, &lay);
+	draw_top(ctx, v, &lay, ui);
+}
+
+void
+draw_title(draw_ctx *ctx, const view *v, canvas_rect r)
+{
+	char right[160], x0[32], x1[32], y0[32], y1[32];
+	const char *levels;
+	double dx, dy;
+	int x, w;
+
+	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	x = r.x + 1;
+	x += canvas_text(ctx->cv, x, r.y, r.w - 2, "saddle",
+	    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
+	x += 2;
+	x += canvas_text(ctx->cv, x, r.y, r.x + r.w - x, v->obj->spec,
+	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, CANVAS_BOLD);
+	levels = view_levels_used(v) == VIEW_LEVELS_LOG ? "log" : "linear";
+	/* Enough digits to tell the ends apart at any zoom. */
+	dx = (v->window.xmax - v->window.xmin) / 100;
+	dy = (v->window.ymax - v->window.ymin) / 100;
+	snprintf(right, sizeof right, "[%s, %s] × [%s, %s]  %d %s levels",
+	    draw_fixed(ctx, x0, sizeof x0, v->window.xmin, dx),
+	    draw_fixed(ctx, x1, sizeof x1, v->window.xmax, dx),
+	    draw_fixed(ctx, y0, sizeof y0, v->window.ymin, dy),
+	    draw_fixed(ctx, y1, sizeof y1, v->window.ymax, dy), v->bands,
+	    levels);
+	w = canvas_text_width(ctx->cv, right);
+	if (r.x + r.w - 1 - w > x + 2)
+		canvas_text(ctx->cv, r.x + r.w - 1 - w, r.y, w, right,
+		    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+}
+
+/* The ':' line with its cursor, and the completions above it. */
+static void
+draw_command(draw_ctx *ctx, canvas_rect r, const draw_ui *ui)
+{
+	int x = r.x, i, pos = 0, k;
+	const char *s = ui->command;
+	char one[8];
+
+	canvas_text(ctx->cv, x++, r.y, 1, ":", draw_fg(ctx, ctx->th->accent),
+	    CANVAS_DEFAULT, CANVAS_BOLD);
+	for (i = 0; s[i] != '\0' && x < r.x + r.w - 1; i += k) {
+		k = canvas_utf8_len(s + i);
+		memcpy(one, s + i, (size_t)k);
+		one[k] = '\0';
+		canvas_text(ctx->cv, x++, r.y, 1, one, CANVAS_DEFAULT,
+		    CANVAS_DEFAULT, i == ui->command_pos ? CANVAS_REVERSE : 0);
+		pos = i + k;
+	}
+	if (pos <= ui->command_pos)
+		canvas_set(ctx->cv, x, r.y, " ", CANVAS_DEFAULT,
+		    CANVAS_DEFAULT, CANVAS_REVERSE);
+	if (ui->n_candidates <= 1)
+		return;
+	x = r.x;
+	canvas_fill(ctx->cv, (canvas_rect){ r.x, r.y - 1, r.w, 1 }, " ",
+	    CANVAS_DEFAULT, CANVAS_DEFAULT, CANVAS_REVERSE);
+	for (i = 0; i < ui->n_candidates && x < r.x + r.w; i++) {
+		x += canvas_text(ctx->cv, x, r.y - 1, r.x + r.w - x,
+		    ui->candidates[i], CANVAS_DEFAULT, CANVAS_DEFAULT,
+		    CANVAS_REVERSE | (i == ui->candidate ? CANVAS_BOLD : 0));
+		x += canvas_text(ctx->cv, x, r.y - 1, r.x + r.w - x, "  ",
+		    CANVAS_DEFAULT, CANVAS_DEFAULT, CANVAS_REVERSE);
+	}
+}
+
+void
+draw_status(draw_ctx *ctx, canvas_rect r, const draw_ui *ui)
+{
+	char speed[48];
+	int w;
+
+	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	if (ui->command != NULL) {
+		draw_command(ctx, r, ui);
+		return;
+	}
+	if (ui->message != NULL) {
+		canvas_text(ctx->cv, r.x + 1, r.y, r.w - 2, ui->message,
+		    draw_fg(ctx, ui->error ? ctx->th->marker[THEME_MAX] :
+		    ctx->th->text), CANVAS_DEFAULT, ui->error ? CANVAS_BOLD :
+		    0);
+		return;
+	}
+	snprintf(speed, sizeof speed, "%s %g steps/s",
+	    ui->playing ? "▶ playing," : "paused,", ui->speed);
+	w = canvas_text_width(ctx->cv, speed);
+	canvas_text(ctx->cv, r.x + 1, r.y, r.w - w - 4, draw_hints,
+	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+	canvas_text(ctx->cv, r.x + r.w - 1 - w, r.y, w, speed,
+	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
+}
+
+/* A box with a rounded border. */
+static void
+draw_box(draw_ctx *ctx, canvas_rect b, uint32_t border)
+{
+	const int a = ctx->cv->ascii;
+	int i;
+
+	canvas_fill(ctx->cv, b, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	for (i = b.x + 1; i < b.x + b.w - 1; i++) {
+		canvas_set(ctx->cv, i, b.y, a ? "-" : "─", border,
+		    CANVAS_DEFAULT, 0);
+		canvas_set(ctx->cv, i, b.y + b.h - 1, a ? "-" : "─", border,
+		    CANVAS_DEFAULT, 0);
+	}
+	for (i = b.y + 1; i < b.y + b.h - 1; i++) {
+		canvas_set(ctx->cv, b.x, i, a ? "|" : "│", border,
+		    CANVAS_DEFAULT, 0);
+		canvas_set(ctx->cv, b.x + b.w - 1, i, a ? "|" : "│", border,
+		    CANVAS_DEFAULT, 0);
+	}
+	canvas_set(ctx->cv, b.x, b.y, a ? "+" : "╭", border, CANVAS_DEFAULT,
+	    0);
+	canvas_set(ctx->cv, b.x + b.w - 1, b.y, a ? "+" : "╮", border,
+	    CANVAS_DEFAULT, 0);
+	canvas_set(ctx->cv, b.x, b.y + b.h - 1, a ? "+" : "╰", border,
+	    CANVAS_DEFAULT, 0);
+	canvas_set(ctx->cv, b.x + b.w - 1, b.y + b.h - 1, a ? "+" : "╯",
+	    border, CANVAS_DEFAULT, 0);
+}
+
+void
+draw_help_overlay(draw_ctx *ctx, const draw_ui *ui)
+{
+	int i, kw = 0, ww = 0, w, h, x, y, cols, per, col, row;
+	canvas_rect b;
+
+	for (i = 0; i < ui->n_help; i++) {
+		w = canvas_text_width(ctx->cv, ui->help[i].keys);
+		kw = w > kw ? w : kw;
+		w = canvas_text_width(ctx->cv, ui->help[i].what);
+		ww = w > ww ? w : ww;
+	}
+	/* Two columns when one would not fit the height. */
+	cols = ui->n_help + 4 > ctx->cv->rows ? 2 : 1;
+	per = (ui->n_help + cols - 1) / cols;
+	w = cols * (kw + ww + 4) + 2;
+	h = per + 4;
+	if (w > ctx->cv->cols)
+		w = ctx->cv->cols;
+	if (h > ctx->cv->rows)
+		h = ctx->cv->rows;
+	b = (canvas_rect){ (ctx->cv->cols - w) / 2, (ctx->cv->rows - h) / 2,
+	    w, h };
+	draw_box(ctx, b, draw_fg(ctx, ctx->th->accent));
+	canvas_text(ctx->cv, b.x + 2, b.y, b.w - 4, " keys ",
+	    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
+	canvas_text(ctx->cv, b.x + b.w - 22, b.y + b.h - 1, 20,
+	    " any key closes ", draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT,
+	    0);
+	for (i = 0; i < ui->n_help; i++) {
+		col = i / per;
+		row = i % per;
+		x = b.x + 2 + col * (kw + ww + 4);
+		y = b.y + 2 + row;
+		if (y >= b.y + b.h - 1)
+			continue;
+		canvas_text(ctx->cv, x, y, kw, ui->help[i].keys,
+		    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
+		canvas_text(ctx->cv, x + kw + 2, y, b.x + b.w - 2 - x - kw - 2,
+		    ui->help[i].what, draw_fg(ctx, ctx->th->text),
+		    CANVAS_DEFAULT, 0);
+	}
+}
+
+void
+draw_too_small(draw_ctx *ctx)
+{
+	char l1[96], l2[96];
+	int y = ctx->cv->rows / 2 - 1, w;
+
+	canvas_fill(ctx->cv, (canvas_rect){ 0, 0, ctx->cv->cols,
+	    ctx->cv->rows }, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	snprintf(l1, sizeof l1, "Terminal too small: %dx%d", ctx->cv->cols,
+	    ctx->cv->rows);
+	snprintf(l2, sizeof l2, "saddle needs at least %dx%d (q quits)",
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	w = (int)strlen(l1);
+	canvas_text(ctx->cv, (ctx->cv->cols - w) / 2 > 0 ?
+	    (ctx->cv->cols - w) / 2 : 0, y < 0 ? 0 : y, ctx->cv->cols, l1,
+	    draw_fg(ctx, ctx->th->marker[THEME_MAX]), CANVAS_DEFAULT,
+	    CANVAS_BOLD);
+	w = (int)strlen(l2);
+	canvas_text(ctx->cv, (ctx->cv->cols - w) / 2 > 0 ?
+	    (ctx->cv->cols - w) / 2 : 0, y + 1, ctx->cv->cols, l2,
+	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
+}

@@ -1,0 +1,249 @@
+/* draw_heatmap.c: the plot: filled contour bands in half blocks with
+ * iso-lines, the gradient-arrow field, the stationary points and the
+ * cursor. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dots.h"
+#include "draw.h"
+
+/* Columns and rows between two gradient arrows. */
+#define ARROW_DX 6
+#define ARROW_DY 3
+
+/* π, which strict C11 does not name. */
+#define ARROW_PI 3.14159265358979323846
+
+/* Descent directions by octant, counter-clockwise from east. */
+static const char *const draw_arrow_glyphs[8] = {
+	"→", "↗", "↑", "↖", "←", "↙", "↓", "↘"
+};
+
+/* The band of every sample, or NULL when out of memory. */
+static int *
+heatmap_bands(const view *v)
+{
+	const sd_field *fd = &v->field;
+	size_t k, n = fd->cols * fd->rows;
+	int *band;
+
+	if ((band = malloc((n ? n : 1) * sizeof *band)) == NULL)
+		return NULL;
+	for (k = 0; k < n; k++)
+		band[k] = view_band(v, fd->f[k]);
+	return band;
+}
+
+/* Whether sample (i, j) borders a lower band: the iso-line runs along
+ * the upper side of each level. */
+static int
+heatmap_on_line(const int *band, size_t cols, size_t rows, size_t i,
+    size_t j)
+{
+	int b = band[j * cols + i];
+
+	if (b < 0)
+		return 0;
+	return (i > 0 && band[j * cols + i - 1] >= 0 &&
+	    band[j * cols + i - 1] < b) ||
+	    (i + 1 < cols && band[j * cols + i + 1] >= 0 &&
+	    band[j * cols + i + 1] < b) ||
+	    (j > 0 && band[(j - 1) * cols + i] >= 0 &&
+	    band[(j - 1) * cols + i] < b) ||
+	    (j + 1 < rows && band[(j + 1) * cols + i] >= 0 &&
+	    band[(j + 1) * cols + i] < b);
+}
+
+/* The colours of the bands, filled and on an iso-line; [0] is for
+ * undefined samples (band −1). */
+typedef struct heatmap_colors {
+	uint32_t	fill[VIEW_BANDS_MAX + 1];
+	uint32_t	line[VIEW_BANDS_MAX + 1];
+} heatmap_colors;
+
+/* Work every band's colours out once per drawing. */
+static void
+heatmap_palette(draw_ctx *ctx, const view *v, heatmap_colors *hc)
+{
+	int k;
+
+	for (k = -1; k < v->bands; k++) {
+		hc->fill[k + 1] = draw_band_color(ctx, v, k);
+		hc->line[k + 1] = color_mix(hc->fill[k + 1], ctx->th->contour,
+		    ctx->th->contour_mix / 100.0);
+	}
+}
+
+/* The colour of sample (i, j). */
+static uint32_t
+heatmap_color(const view *v, const heatmap_colors *hc, const int *band,
+    size_t i, size_t j)
+{
+	const sd_field *fd = &v->field;
+	int b = band[j * fd->cols + i] + 1;
+
+	if (v->contours && heatmap_on_line(band, fd->cols, fd->rows, i, j))
+		return hc->line[b];
+	return hc->fill[b];
+}
+
+/* One cell of the monochrome heatmap: the density ramp at the mean band
+ * of its two samples. */
+static void
+heatmap_mono_cell(draw_ctx *ctx, const view *v, const int *band, int x,
+    int y, size_t i, size_t j)
+{
+	const size_t cols = v->field.cols;
+	int top = band[j * cols + i], bot = band[(j + 1) * cols + i], k;
+	char glyph[2] = { ' ', '\0' };
+	const int ramp = (int)sizeof COLOR_RAMP - 1;
+
+	if (top >= 0 && bot >= 0) {
+		k = (top + bot) * ramp / (2 * v->bands);
+		glyph[0] = COLOR_RAMP[k >= ramp ? ramp - 1 : k];
+	}
+	canvas_set(ctx->cv, x, y, glyph, CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+}
+
+void
+draw_heatmap(draw_ctx *ctx, const view *v, canvas_rect r)
+{
+	const sd_field *fd = &v->field;
+	heatmap_colors hc;
+	uint32_t top, bot;
+	int *band, x, y;
+	size_t i, j;
+
+	if (!fd->valid || fd->cols != (size_t)r.w ||
+	    fd->rows != 2 * (size_t)r.h || (band = heatmap_bands(v)) == NULL)
+		return;
+	heatmap_palette(ctx, v, &hc);
+	for (y = 0; y < r.h; y++) {
+		j = 2 * (size_t)y;
+		for (x = 0; x < r.w; x++) {
+			i = (size_t)x;
+			if (ctx->depth == COLOR_NONE) {
+				heatmap_mono_cell(ctx, v, band, r.x + x,
+				    r.y + y, i, j);
+				continue;
+			}
+			top = heatmap_color(v, &hc, band, i, j);
+			bot = heatmap_color(v, &hc, band, i, j + 1);
+			if (ctx->cv->ascii)
+				top = bot = color_mix(top, bot, 0.5);
+			if (top == bot)
+				canvas_set(ctx->cv, r.x + x, r.y + y, " ",
+				    CANVAS_DEFAULT, top, 0);
+			else
+				canvas_set(ctx->cv, r.x + x, r.y + y, "▀", top,
+				    bot, 0);
+		}
+	}
+	free(band);
+}
+
+/* A colour that stands out on bg: dark on light, light on dark. */
+static uint32_t
+draw_contrast(const draw_ctx *ctx, uint32_t bg)
+{
+	if (ctx->depth == COLOR_NONE)
+		return CANVAS_DEFAULT;
+	return color_luma(bg) > 0.45 ? color_mix(bg, 0x000000, 0.75) :
+	    color_mix(bg, 0xffffff, 0.75);
+}
+
+/* The descent arrow at chart point (a, b) for a plot of r's size. */
+static const char *
+arrow_glyph(const view *v, canvas_rect r, double a, double b, double *x,
+    double *g)
+{
+	double ga = 0, gb = 0, sx, sy, ang;
+	size_t k;
+	int oct;
+
+	sd_chart_lift(&v->chart, a, b, x);
+	sd_objective_rgradient(v->obj, x, g);
+	for (k = 0; k < v->chart.dim; k++) {
+		ga += g[k] * v->chart.u[k];
+		gb += g[k] * v->chart.v[k];
+	}
+	/* Screen units: a cell is one unit wide and two tall. */
+	sx = -ga * (v->window.xmax - v->window.xmin) / r.w;
+	sy = -gb * (v->window.ymax - v->window.ymin) / (2.0 * r.h);
+	if (!isfinite(sx) || !isfinite(sy) || (sx == 0 && sy == 0))
+		return "·";
+	ang = atan2(sy, sx);
+	oct = (int)lround(ang / (ARROW_PI / 4));
+	return draw_arrow_glyphs[(oct + 8) % 8];
+}
+
+void
+draw_arrows(draw_ctx *ctx, const view *v, canvas_rect r)
+{
+	double *x, *g, a, b;
+	canvas_cell *c;
+	const char *glyph;
+	int cx, cy;
+
+	x = malloc(2 * v->chart.dim * sizeof *x);
+	if (x == NULL)
+		return;
+	g = x + v->chart.dim;
+	for (cy = ARROW_DY / 2; cy < r.h; cy += ARROW_DY) {
+		for (cx = ARROW_DX / 2; cx < r.w; cx += ARROW_DX) {
+			a = v->window.xmin + (cx + 0.5) *
+			    (v->window.xmax - v->window.xmin) / r.w;
+			b = v->window.ymax - (cy + 0.5) *
+			    (v->window.ymax - v->window.ymin) / r.h;
+			glyph = arrow_glyph(v, r, a, b, x, g);
+			if ((c = canvas_at(ctx->cv, r.x + cx, r.y + cy)) ==
+			    NULL)
+				continue;
+			canvas_set(ctx->cv, r.x + cx, r.y + cy, glyph,
+			    draw_contrast(ctx, dots_cell_background(c)),
+			    dots_cell_background(c), 0);
+		}
+	}
+	free(x);
+}
+
+void
+draw_markers(draw_ctx *ctx, const view *v, canvas_rect r)
+{
+	const sd_point *p;
+	canvas_cell *c;
+	size_t i;
+	int x, y;
+
+	for (i = 0; v->points_valid && i < v->points.n; i++) {
+		p = &v->points.points[i];
+		if (draw_cell(v, r, p->a, p->b, &x, &y) != 0 ||
+		    (c = canvas_at(ctx->cv, x, y)) == NULL)
+			continue;
+		canvas_set(ctx->cv, x, y, draw_point_glyph(ctx, p->kind),
+		    draw_fg(ctx, theme_point_color(ctx->th, p->kind)),
+		    ctx->depth == COLOR_NONE ? CANVAS_DEFAULT :
+		    dots_cell_background(c), CANVAS_BOLD);
+	}
+}
+
+void
+draw_cursor(draw_ctx *ctx, const view *v, canvas_rect r)
+{
+	canvas_cell *c;
+	int x, y;
+
+	if (draw_cell(v, r, v->cur_a, v->cur_b, &x, &y) != 0 ||
+	    (c = canvas_at(ctx->cv, x, y)) == NULL)
+		return;
+	if (ctx->depth == COLOR_NONE) {
+		canvas_set(ctx->cv, x, y, "+", CANVAS_DEFAULT, CANVAS_DEFAULT,
+		    CANVAS_REVERSE | CANVAS_BOLD);
+		return;
+	}
+	canvas_set(ctx->cv, x, y, ctx->cv->ascii ? "+" : "╋", ctx->th->cursor,
+	    dots_cell_background(c), CANVAS_BOLD);
+}

@@ -1,0 +1,448 @@
+/* draw_panel.c: the side panel (objective, cursor, stationary points,
+ * racers) and the loss curve at its foot. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dots.h"
+#include "draw.h"
+
+/* Events shown per racer, newest last. */
+#define PANEL_EVENTS 2
+
+/* Rows a racer takes in full, about; with fewer left, racers take one row
+ * each. */
+#define PANEL_RACER_ROWS 6
+
+/* Where the next panel line goes and where the panel's text must stop. */
+typedef struct panel_pen {
+	draw_ctx	*ctx;
+	int		 x, y, w;	/* left column, next row, width */
+	int		 end;		/* first row not to write */
+} panel_pen;
+
+/* Text at (x, y) within the pen's width; returns cells used. */
+static int
+panel_put(panel_pen *p, int x, const char *text, uint32_t fg, int attr)
+{
+	if (p->y >= p->end || x >= p->x + p->w)
+		return 0;
+	return canvas_text(p->ctx->cv, x, p->y, p->x + p->w - x, text,
+	    draw_fg(p->ctx, fg), CANVAS_DEFAULT, attr);
+}
+
+/* Text wrapped at blanks over at most max lines, indented by indent. */
+static void
+panel_wrap(panel_pen *p, int indent, int max, const char *text, uint32_t fg,
+    int attr)
+{
+	char line[256];
+	const char *s = text, *brk, *q;
+	int w = p->w - indent, n;
+
+	while (*s != '\0' && max-- > 0 && p->y < p->end) {
+		brk = NULL;
+		for (q = s, n = 0; *q != '\0' && n < w;
+		    q += canvas_utf8_len(q), n++) {
+			if (*q == ' ')
+				brk = q;
+		}
+		if (*q == '\0' || brk == NULL || max == 0)
+			brk = q;
+		snprintf(line, sizeof line, "%.*s", (int)(brk - s), s);
+		panel_put(p, p->x + indent, line, fg, attr);
+		p->y++;
+		s = *brk == ' ' ? brk + 1 : brk;
+	}
+}
+
+/* A label in dim text and a value after it. */
+static void
+panel_pair(panel_pen *p, const char *label, const char *value)
+{
+	panel_put(p, p->x, label, p->ctx->th->dim, 0);
+	panel_put(p, p->x + 7, value, p->ctx->th->text, 0);
+	p->y++;
+}
+
+/* The objective: name, dimension and formula. */
+static void
+panel_objective(panel_pen *p, const view *v)
+{
+	char dim[32];
+	int used;
+
+	used = panel_put(p, p->x, v->obj->type->name, p->ctx->th->accent,
+	    CANVAS_BOLD);
+	snprintf(dim, sizeof dim, "  d=%zu", v->obj->dim);
+	panel_put(p, p->x + used, dim, p->ctx->th->dim, 0);
+	p->y++;
+	panel_wrap(p, 0, 3, v->obj->type->formula, p->ctx->th->text, 0);
+}
+
+/* "convex", "concave", ... from the signs of the eigenvalues. */
+static const char *
+panel_curvature(const double *lambda, size_t n)
+{
+	double big = 0, tol;
+	size_t i, pos = 0, neg = 0;
+
+	for (i = 0; i < n; i++)
+		big = fmax(big, fabs(lambda[i]));
+	tol = 1e-9 * big;
+	for (i = 0; i < n; i++) {
+		pos += lambda[i] > tol;
+		neg += lambda[i] < -tol;
+	}
+	if (pos == n)
+		return "convex here";
+	if (neg == n)
+		return "concave here";
+	if (pos > 0 && neg > 0)
+		return "saddle-shaped here";
+	return "flat direction here";
+}
+
+/* The eigenvalues as "a, b" (the two extremes when there are more). */
+static void
+panel_eigen(const draw_ctx *ctx, const sd_point *pt, char *buf, size_t len)
+{
+	char lo[32], hi[32];
+
+	if (pt->n_eigen == 0) {
+		snprintf(buf, len, "none");
+		return;
+	}
+	draw_num(ctx, lo, sizeof lo, pt->eigen[0], 4);
+	draw_num(ctx, hi, sizeof hi, pt->eigen[pt->n_eigen - 1], 4);
+	snprintf(buf, len, "%s%s %s", lo, pt->n_eigen > 2 ? " …" : ",", hi);
+}
+
+/* The cursor: where, f, ‖∇f‖, Hessian eigenvalues, curvature. */
+static void
+panel_cursor(panel_pen *p, const view *v)
+{
+	char a[32], b[32], buf[96];
+	double *x, *g, gn = 0;
+	sd_point pt;
+	size_t i, d = v->obj->dim;
+
+	if ((x = malloc(2 * d * sizeof *x)) == NULL)
+		return;
+	g = x + d;
+	sd_chart_lift(&v->chart, v->cur_a, v->cur_b, x);
+	/* About a twentieth of a cell: every cursor move shows. */
+	snprintf(buf, sizeof buf, "(%s, %s)",
+	    draw_fixed(p->ctx, a, sizeof a, v->cur_a,
+	    (v->window.xmax - v->window.xmin) / 2000),
+	    draw_fixed(p->ctx, b, sizeof b, v->cur_b,
+	    (v->window.ymax - v->window.ymin) / 2000));
+	panel_pair(p, "cursor", buf);
+	panel_pair(p, "f", draw_num(p->ctx, buf, sizeof buf,
+	    sd_objective_f(v->obj, x), 6));
+	sd_objective_rgradient(v->obj, x, g);
+	for (i = 0; i < d; i++)
+		gn += g[i] * g[i];
+	panel_pair(p, "‖∇f‖", draw_num(p->ctx, buf, sizeof buf, sqrt(gn), 4));
+	memset(&pt, 0, sizeof pt);
+	if (sd_finder_classify(v->obj, x, &pt, NULL) == 0) {
+		panel_eigen(p->ctx, &pt, buf, sizeof buf);
+		panel_pair(p, "λ(∇²f)", buf);
+		panel_pair(p, "", panel_curvature(pt.eigen, pt.n_eigen));
+		free(pt.x);
+		free(pt.eigen);
+	}
+	free(x);
+}
+
+/* The kinds in legend order, and the words the legend uses. */
+static const struct panel_kind {
+	sd_point_kind	 kind;
+	const char	*word;
+	int		 always;	/* shown even when none is in view */
+} panel_kinds[] = {
+	{ SD_POINT_MIN, "min", 1 },
+	{ SD_POINT_MAX, "max", 1 },
+	{ SD_POINT_SADDLE, "saddle", 1 },
+	{ SD_POINT_DEGENERATE_MIN, "degen. min", 0 },
+	{ SD_POINT_DEGENERATE_MAX, "degen. max", 0 },
+	{ SD_POINT_DEGENERATE_SADDLE, "degen. saddle", 0 },
+};
+
+/* The stationary points in view: a count and the legend. */
+static void
+panel_points(panel_pen *p, const view *v)
+{
+	size_t count[SD_POINT_KIND_COUNT] = { 0 }, i, n;
+	char buf[64];
+	int x = p->x, w;
+
+	n = v->points_valid ? v->points.n : 0;
+	for (i = 0; i < n; i++)
+		count[v->points.points[i].kind]++;
+	snprintf(buf, sizeof buf, "stationary points in view: %zu", n);
+	panel_put(p, p->x, buf, p->ctx->th->dim, 0);
+	p->y++;
+	for (i = 0; i < sizeof panel_kinds / sizeof *panel_kinds; i++) {
+		if (!panel_kinds[i].always && count[panel_kinds[i].kind] == 0)
+			continue;
+		snprintf(buf, sizeof buf, " %s %zu", panel_kinds[i].word,
+		    count[panel_kinds[i].kind]);
+		w = 1 + canvas_text_width(p->ctx->cv, buf) + 2;
+		if (x + w > p->x + p->w && x > p->x) {
+			x = p->x;
+			p->y++;
+		}
+		panel_put(p, x, draw_point_glyph(p->ctx, panel_kinds[i].kind),
+		    theme_point_color(p->ctx->th, panel_kinds[i].kind),
+		    CANVAS_BOLD);
+		panel_put(p, x + 1, buf, p->ctx->th->text, 0);
+		x += w;
+	}
+	p->y++;
+}
+
+/* An event as a sentence, with typographic minus signs in UTF-8. */
+static void
+panel_event(const draw_ctx *ctx, const sd_event *ev,
+    const sd_point_list *points, char *buf, size_t len)
+{
+	char raw[200], *o = buf;
+	const char *s;
+
+	sd_event_describe(ev, points, raw, sizeof raw);
+	for (s = raw; *s != '\0' && (size_t)(o - buf) + 4 < len; s++) {
+		if (!ctx->cv->ascii && *s == '-' && s[1] >= '0' && s[1] <= '9' &&
+		    (s == raw || s[-1] == ' ' || s[-1] == '(')) {
+			memcpy(o, "−", 3);
+			o += 3;
+		} else
+			*o++ = *s;
+	}
+	*o = '\0';
+}
+
+/* A racer's first line: selection mark, swatch, method, and at the
+ * right end right, or shorter when that would not fit. */
+static void
+panel_racer_head(panel_pen *p, const view *v, int k, const char *right,
+    const char *shorter)
+{
+	const racer *r = v->racers[k];
+	int used, w;
+
+	used = panel_put(p, p->x, k == v->selected ? "▸" : " ",
+	    p->ctx->th->accent, CANVAS_BOLD);
+	used += panel_put(p, p->x + used, p->ctx->cv->ascii ? "==" : "━━",
+	    draw_racer_color(p->ctx, k), CANVAS_BOLD);
+	used += 1 + panel_put(p, p->x + used + 1, r->opt->type->name,
+	    p->ctx->th->text, CANVAS_BOLD);
+	w = canvas_text_width(p->ctx->cv, right);
+	if (used + 1 + w > p->w) {
+		right = shorter;
+		w = canvas_text_width(p->ctx->cv, right);
+	}
+	if (used + 1 + w <= p->w)
+		panel_put(p, p->x + p->w - w, right, p->ctx->th->text, 0);
+	p->y++;
+}
+
+/* One racer in full: head; parameters; f and ‖∇f‖; its stop and its
+ * latest events. */
+static void
+panel_racer(panel_pen *p, const view *v, int k)
+{
+	const racer *r = v->racers[k];
+	char buf[256], f[32], g[32];
+	size_t i, n;
+
+	snprintf(buf, sizeof buf, "step %zu", r->opt->iter);
+	panel_racer_head(p, v, k, buf, buf);
+	racer_params(r, buf, sizeof buf);
+	if (buf[0] != '\0')
+		panel_wrap(p, 3, 2, buf, p->ctx->th->dim, 0);
+	snprintf(buf, sizeof buf, "f %s  ‖∇f‖ %s",
+	    draw_num(p->ctx, f, sizeof f, r->opt->f, 5),
+	    draw_num(p->ctx, g, sizeof g, sd_optimizer_grad_norm(r->opt), 3));
+	panel_wrap(p, 3, 1, buf, p->ctx->th->text, 0);
+	if (r->trace.stop != SD_STOP_NONE && r->trace.stop != SD_STOP_STEPS &&
+	    r->trace.n_events == 0) {
+		snprintf(buf, sizeof buf, "stopped: %s",
+		    sd_stop_reason_name(r->trace.stop));
+		panel_wrap(p, 3, 1, buf, p->ctx->th->accent, 0);
+	}
+	n = r->trace.n_events;
+	for (i = n > PANEL_EVENTS ? n - PANEL_EVENTS : 0; i < n; i++) {
+		panel_event(p->ctx, &r->trace.events[i], r->mon.points, buf,
+		    sizeof buf);
+		panel_wrap(p, 3, 2, buf, p->ctx->th->accent, 0);
+	}
+}
+
+/* One racer on one line, when the panel is short of rows. */
+static void
+panel_racer_compact(panel_pen *p, const view *v, int k)
+{
+	const racer *r = v->racers[k];
+	char buf[96], step[32], f[32];
+
+	snprintf(step, sizeof step, "step %zu", r->opt->iter);
+	snprintf(buf, sizeof buf, "f %s  %s",
+	    draw_num(p->ctx, f, sizeof f, r->opt->f, 4), step);
+	panel_racer_head(p, v, k, buf, step);
+}
+
+/* The racers and where they start. */
+static void
+panel_racers(panel_pen *p, const view *v)
+{
+	char buf[96], a[32], b[32];
+	int k, left, compact = 0;
+
+	snprintf(buf, sizeof buf, "racers from (%s, %s)",
+	    draw_num(p->ctx, a, sizeof a, v->start_a, 4),
+	    draw_num(p->ctx, b, sizeof b, v->start_b, 4));
+	panel_put(p, p->x, v->n_racers ? buf : "no racers: a adds one",
+	    p->ctx->th->dim, 0);
+	p->y++;
+	for (k = 0; k < v->n_racers; k++) {
+		/* The last racer may be cut short; the others must fit. */
+		left = p->end - p->y - (v->n_racers - k - 1);
+		if (left < (k == v->n_racers - 1 ? 3 : PANEL_RACER_ROWS)) {
+			compact = 1;
+			if (p->y == p->end - 1 && k < v->n_racers - 1) {
+				snprintf(buf, sizeof buf, "… and %d more",
+				    v->n_racers - k);
+				panel_put(p, p->x + 3, buf, p->ctx->th->dim, 0);
+				return;
+			}
+		}
+		if (compact)
+			panel_racer_compact(p, v, k);
+		else
+			panel_racer(p, v, k);
+	}
+}
+
+void
+draw_panel(draw_ctx *ctx, const view *v, canvas_rect r, canvas_rect loss)
+{
+	panel_pen p = { ctx, r.x + 2, r.y, r.w - 3, loss.y - 1 };
+	int y;
+
+	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	for (y = r.y; y < r.y + r.h; y++)
+		canvas_set(ctx->cv, r.x, y, ctx->cv->ascii ? "|" : "│",
+		    draw_fg(ctx, ctx->th->border), CANVAS_DEFAULT, 0);
+	panel_objective(&p, v);
+	p.y++;
+	panel_cursor(&p, v);
+	p.y++;
+	panel_points(&p, v);
+	p.y++;
+	panel_racers(&p, v);
+	draw_loss(ctx, v, loss);
+}
+
+/* The loss of racer k at iterate i: log10(f − f*), floored. */
+static double
+loss_value(const racer *r, size_t i, double fstar, double floor10)
+{
+	double d = r->trace.f[i] - fstar;
+
+	return d > 0 ? fmax(log10(d), floor10) : floor10;
+}
+
+/* The decades the curve spans: [lo, hi], at least one decade. */
+static void
+loss_range(const view *v, double fstar, double *lo, double *hi)
+{
+	const racer *r;
+	double y;
+	size_t i;
+	int k;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (k = 0; k < v->n_racers; k++) {
+		r = v->racers[k];
+		for (i = 0; i < r->trace.n; i++) {
+			y = loss_value(r, i, fstar, -16);
+			*lo = fmin(*lo, y);
+			*hi = fmax(*hi, y);
+		}
+	}
+	*lo = floor(*lo);
+	*hi = ceil(*hi);
+	if (*hi - *lo < 1)
+		*hi = *lo + 1;
+}
+
+/* The curves of every racer into a dot raster of w × h cells. */
+static void
+loss_curves(draw_ctx *ctx, const view *v, dots *d, size_t tmax,
+    double fstar, double lo, double hi)
+{
+	const racer *r;
+	double x0, y0, x1, y1, sx = 2.0 * d->w - 1, sy = 4.0 * d->h - 1;
+	size_t i;
+	int k;
+
+	for (k = 0; k < v->n_racers; k++) {
+		r = v->racers[k];
+		for (i = 0; i < r->trace.n; i++) {
+			x1 = tmax ? sx * (double)i / (double)tmax : 0;
+			y1 = sy * (hi - loss_value(r, i, fstar, lo)) / (hi - lo);
+			if (i == 0)
+				x0 = x1, y0 = y1;
+			dots_line(d, x0, y0, x1, y1, draw_racer_color(ctx, k));
+			x0 = x1;
+			y0 = y1;
+		}
+	}
+}
+
+void
+draw_loss(draw_ctx *ctx, const view *v, canvas_rect r)
+{
+	const int lw = 6;
+	double fstar = view_fmin(v), lo, hi;
+	size_t tmax = 0;
+	char buf[48];
+	dots d;
+	int k;
+
+	canvas_text(ctx->cv, r.x, r.y, r.w, "f − f* (log scale) by step",
+	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+	for (k = 0; k < v->n_racers; k++) {
+		if (v->racers[k]->trace.n > tmax + 1)
+			tmax = v->racers[k]->trace.n - 1;
+	}
+	if (v->n_racers == 0 || !isfinite(fstar) || r.h < 4)
+		return;
+	loss_range(v, fstar, &lo, &hi);
+	snprintf(buf, sizeof buf, "1e%+d", (int)hi);
+	canvas_text(ctx->cv, r.x, r.y + 1, lw, buf, draw_fg(ctx, ctx->th->dim),
+	    CANVAS_DEFAULT, 0);
+	snprintf(buf, sizeof buf, "1e%+d", (int)lo);
+	canvas_text(ctx->cv, r.x, r.y + r.h - 2, lw, buf,
+	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+	canvas_text(ctx->cv, r.x + lw, r.y + r.h - 1, 1, "0",
+	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+	snprintf(buf, sizeof buf, "%zu", tmax);
+	canvas_text(ctx->cv, r.x + r.w - (int)strlen(buf), r.y + r.h - 1,
+	    (int)strlen(buf), buf, draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT,
+	    0);
+	if (dots_init(&d, r.w - lw, r.h - 2) != 0)
+		return;
+	for (k = 0; k < r.h - 2; k++)
+		canvas_set(ctx->cv, r.x + lw - 1, r.y + 1 + k,
+		    ctx->cv->ascii ? "|" : "│", draw_fg(ctx, ctx->th->border),
+		    CANVAS_DEFAULT, 0);
+	loss_curves(ctx, v, &d, tmax, fstar, lo, hi);
+	dots_blit(&d, ctx->cv, r.x + lw, r.y + 1);
+	dots_done(&d);
+}

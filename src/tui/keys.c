@@ -1,0 +1,397 @@
+/* keys.c: what each key does outside the command line, in one table that
+ * the help overlay walks too (see app.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "error.h"
+
+/* Zoom factor of + and −. */
+#define KEYS_ZOOM 1.5
+
+/* Panning moves an eighth of the plot, in whole samples. */
+#define KEYS_PAN_PARTS 8
+
+/* Most keys one action answers to. */
+#define KEYS_MAX 8
+
+/* One line of the help overlay and the keys behind it. */
+struct key_binding {
+	int		 keys[KEYS_MAX];	/* 0-terminated */
+	const char	*label;
+	const char	*what;
+	void		(*fn)(app *, int);
+};
+
+/* Move the cursor by whole cells and put it at the cell's centre. */
+static void
+key_cursor(app *a, int key)
+{
+	view *v = a->v;
+	const canvas_rect r = a->lay.plot;
+	double cw = (v->window.xmax - v->window.xmin) / r.w;
+	double ch = (v->window.ymax - v->window.ymin) / r.h;
+	double cx = floor((v->cur_a - v->window.xmin) / cw);
+	double cy = floor((v->window.ymax - v->cur_b) / ch);
+
+	cx += key == 'h' || key == SCREEN_KEY_LEFT ? -1 :
+	    key == 'l' || key == SCREEN_KEY_RIGHT ? 1 : 0;
+	cy += key == 'k' || key == SCREEN_KEY_UP ? -1 :
+	    key == 'j' || key == SCREEN_KEY_DOWN ? 1 : 0;
+	cx = fmin(fmax(cx, 0), r.w - 1);
+	cy = fmin(fmax(cy, 0), r.h - 1);
+	v->cur_a = v->window.xmin + (cx + 0.5) * cw;
+	v->cur_b = v->window.ymax - (cy + 0.5) * ch;
+}
+
+/* Pan by an eighth of the plot, rounded to whole samples so the field
+ * keeps the samples it has. */
+static void
+key_pan(app *a, int key)
+{
+	view *v = a->v;
+	const canvas_rect r = a->lay.plot;
+	double sw = (v->window.xmax - v->window.xmin) / r.w;
+	double sh = (v->window.ymax - v->window.ymin) / (2.0 * r.h);
+	int nx = r.w / KEYS_PAN_PARTS > 0 ? r.w / KEYS_PAN_PARTS : 1;
+	int ny = 2 * r.h / KEYS_PAN_PARTS > 0 ? 2 * r.h / KEYS_PAN_PARTS : 1;
+	double da = 0, db = 0;
+
+	if (key == 'H' || key == SCREEN_KEY_SLEFT)
+		da = -nx * sw;
+	else if (key == 'L' || key == SCREEN_KEY_SRIGHT)
+		da = nx * sw;
+	else if (key == 'K' || key == SCREEN_KEY_SUP)
+		db = ny * sh;
+	else
+		db = -ny * sh;
+	view_pan(v, da, db);
+	app_dirty(a);
+}
+
+/* Zoom in or out about the cursor. */
+static void
+key_zoom(app *a, int key)
+{
+	double f = key == '+' || key == '=' ? KEYS_ZOOM : 1 / KEYS_ZOOM;
+
+	view_zoom(a->v, f, a->v->cur_a, a->v->cur_b);
+	app_dirty(a);
+}
+
+/* Back to the home window. */
+static void
+key_reset(app *a, int key)
+{
+	(void)key;
+	view_reset(a->v);
+	app_dirty(a);
+}
+
+/* Start every racer at the cursor. */
+static void
+key_start(app *a, int key)
+{
+	char *cause = NULL;
+
+	(void)key;
+	if (view_set_start(a->v, a->v->cur_a, a->v->cur_b, &cause) != 0)
+		app_fail(a, cause);
+}
+
+/* One step of every racer. */
+static void
+key_step(app *a, int key)
+{
+	(void)key;
+	app_play(a, 0);
+	if (a->v->n_racers == 0)
+		app_message(a, 0, "no racers: a adds one");
+	else if (view_step(a->v) == 0)
+		app_message(a, 0, "every racer has stopped: x restarts them");
+}
+
+/* Play or pause. */
+static void
+key_play(app *a, int key)
+{
+	(void)key;
+	app_play(a, !a->playing);
+}
+
+/* Slower or faster. */
+static void
+key_speed(app *a, int key)
+{
+	app_speed_step(a, key == ']' ? 1 : -1);
+	app_message(a, 0, "%g steps per second", app_speed(a));
+}
+
+/* Add a racer with the next method after the selected one's. */
+static void
+key_add(app *a, int key)
+{
+	char *cause = NULL;
+
+	(void)key;
+	if (view_add_racer(a->v, view_next_method(a->v), NULL, &cause) != 0)
+		app_fail(a, cause);
+}
+
+/* The selected racer's next method. */
+static void
+key_method(app *a, int key)
+{
+	char *cause = NULL;
+
+	(void)key;
+	if (view_set_method(a->v, view_next_method(a->v), &cause) != 0)
+		app_fail(a, cause);
+}
+
+/* Select the next racer (o and :set change the selected one). */
+static void
+key_select(app *a, int key)
+{
+	(void)key;
+	if (a->v->n_racers > 0)
+		a->v->selected = (a->v->selected + 1) % a->v->n_racers;
+}
+
+/* Restart every racer at the start: the paths are cleared. */
+static void
+key_clear(app *a, int key)
+{
+	char *cause = NULL;
+
+	(void)key;
+	if (view_restart(a->v, &cause) != 0)
+		app_fail(a, cause);
+}
+
+void
+app_next_objective(app *a, int dir)
+{
+	const sd_objective_type *cur = a->v->obj->type;
+	sd_objective *obj;
+	char *cause = NULL;
+	int i, n;
+
+	for (n = 0; sd_objective_types[n] != NULL; n++)
+		continue;
+	for (i = 0; i < n && sd_objective_types[i] != cur; i++)
+		continue;
+	i = i == n ? 0 : (i + dir + n) % n;
+	if ((obj = sd_objective_new_type(sd_objective_types[i], NULL,
+	    &cause)) == NULL || view_set_objective(a->v, obj, &cause) != 0)
+		app_fail(a, cause);
+	app_dirty(a);
+}
+
+/* Tab and shift-tab. */
+static void
+key_objective(app *a, int key)
+{
+	app_next_objective(a, key == SCREEN_KEY_BTAB ? -1 : 1);
+}
+
+void
+app_next_theme(app *a)
+{
+	theme_entry *list;
+	char *cause = NULL;
+	size_t i, n;
+
+	if (theme_list(&list, &n, &cause) != 0) {
+		app_fail(a, cause);
+		return;
+	}
+	for (i = 0; i < n && strcmp(list[i].name, a->th.name) != 0; i++)
+		continue;
+	if (n == 0)
+		app_message(a, 1, "no theme files found: see saddle(1), FILES");
+	else if (theme_load(&a->th, list[i < n ? (i + 1) % n : 0].path,
+	    &cause) != 0)
+		app_fail(a, cause);
+	else
+		app_message(a, 0, "theme %s", a->th.name);
+	theme_list_free(list, n);
+	app_dirty(a);
+}
+
+/* t. */
+static void
+key_theme(app *a, int key)
+{
+	(void)key;
+	app_next_theme(a);
+}
+
+/* Levels: auto, linear, log, around. */
+static void
+key_levels(app *a, int key)
+{
+	static const char *const names[] = { "auto", "linear", "log" };
+
+	(void)key;
+	a->v->levels = (view_levels)((a->v->levels + 1) % 3);
+	app_message(a, 0, "%s levels", names[a->v->levels]);
+	app_dirty(a);
+}
+
+/* c, s and g. */
+static void
+key_toggle(app *a, int key)
+{
+	int *flag = key == 'c' ? &a->v->contours : key == 's' ?
+	    &a->v->markers : &a->v->arrows;
+
+	*flag = !*flag;
+	app_dirty(a);
+}
+
+/* Open the command line. */
+static void
+key_colon(app *a, int key)
+{
+	(void)key;
+	a->editing = 1;
+	a->line[0] = '\0';
+	a->pos = 0;
+	a->hist = a->n_history;
+}
+
+/* The help overlay. */
+static void
+key_help(app *a, int key)
+{
+	(void)key;
+	a->help = 1;
+}
+
+/* Send every cell again. */
+static void
+key_redraw(app *a, int key)
+{
+	(void)key;
+	screen_invalidate(a->scr);
+}
+
+/* Quit. */
+static void
+key_quit(app *a, int key)
+{
+	(void)key;
+	a->quit = 1;
+}
+
+static const struct key_binding key_bindings[] = {
+	{ { 'h', 'j', 'k', 'l', SCREEN_KEY_LEFT, SCREEN_KEY_DOWN,
+	    SCREEN_KEY_UP, SCREEN_KEY_RIGHT }, "arrows hjkl",
+	  "move the cursor", key_cursor },
+	{ { 'H', 'J', 'K', 'L', SCREEN_KEY_SLEFT, SCREEN_KEY_SDOWN,
+	    SCREEN_KEY_SUP, SCREEN_KEY_SRIGHT }, "shift-arrows HJKL",
+	  "pan the window", key_pan },
+	{ { '+', '=' }, "+ / wheel up", "zoom in at the cursor", key_zoom },
+	{ { '-', '_' }, "- / wheel down", "zoom out", key_zoom },
+	{ { '0' }, "0", "reset the view", key_reset },
+	{ { SCREEN_KEY_ENTER }, "enter / click",
+	  "start the racers at the cursor", key_start },
+	{ { ' ' }, "space", "one step of every racer", key_step },
+	{ { 'p' }, "p", "play / pause the animation", key_play },
+	{ { '[', ']' }, "[ ]", "slower / faster", key_speed },
+	{ { 'a' }, "a", "add a racer (the next method)", key_add },
+	{ { 'o' }, "o", "cycle the selected racer's method", key_method },
+	{ { 'n' }, "n", "select the next racer", key_select },
+	{ { 'x' }, "x", "clear the paths (restart the racers)", key_clear },
+	{ { '\t', SCREEN_KEY_BTAB }, "tab / shift-tab",
+	  "next / previous objective", key_objective },
+	{ { 't' }, "t", "next theme", key_theme },
+	{ { 'v' }, "v", "levels: auto, linear, log", key_levels },
+	{ { 'c' }, "c", "contour lines on / off", key_toggle },
+	{ { 's' }, "s", "stationary points on / off", key_toggle },
+	{ { 'g' }, "g", "gradient arrows on / off", key_toggle },
+	{ { ':' }, ":", "command line (tab completes)", key_colon },
+	{ { '?' }, "?", "this help", key_help },
+	{ { 12 }, "ctrl-l", "redraw the screen", key_redraw },
+	{ { 'q' }, "q", "quit", key_quit },
+	{ { 0 }, NULL, NULL, NULL }
+};
+
+void
+app_key(app *a, int key)
+{
+	const struct key_binding *b;
+	int i;
+
+	for (b = key_bindings; b->fn != NULL; b++) {
+		for (i = 0; i < KEYS_MAX && b->keys[i] != 0; i++) {
+			if (b->keys[i] == key) {
+				b->fn(a, key);
+				return;
+			}
+		}
+	}
+}
+
+/* Whether (x, y) is in r. */
+static int
+keys_inside(canvas_rect r, int x, int y)
+{
+	return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+void
+app_click(app *a, int x, int y)
+{
+	const canvas_rect r = a->lay.plot;
+	view *v = a->v;
+
+	if (a->lay.too_small || !keys_inside(r, x, y))
+		return;
+	v->cur_a = v->window.xmin + (x - r.x + 0.5) *
+	    (v->window.xmax - v->window.xmin) / r.w;
+	v->cur_b = v->window.ymax - (y - r.y + 0.5) *
+	    (v->window.ymax - v->window.ymin) / r.h;
+	key_start(a, SCREEN_KEY_ENTER);
+}
+
+void
+app_wheel(app *a, int dir, int x, int y)
+{
+	const canvas_rect r = a->lay.plot;
+	view *v = a->v;
+	double px = v->cur_a, py = v->cur_b;
+
+	if (a->lay.too_small)
+		return;
+	if (keys_inside(r, x, y)) {
+		px = v->window.xmin + (x - r.x + 0.5) *
+		    (v->window.xmax - v->window.xmin) / r.w;
+		py = v->window.ymax - (y - r.y + 0.5) *
+		    (v->window.ymax - v->window.ymin) / r.h;
+	}
+	view_zoom(v, dir > 0 ? KEYS_ZOOM : 1 / KEYS_ZOOM, px, py);
+	app_dirty(a);
+}
+
+const draw_help *
+app_help(int *n)
+{
+	static draw_help lines[64];
+	static int count;
+	const struct key_binding *b;
+
+	if (count == 0) {
+		for (b = key_bindings; b->fn != NULL; b++) {
+			lines[count].keys = b->label;
+			lines[count++].what = b->what;
+		}
+		count += app_command_help(lines + count, 64 - count);
+	}
+	*n = count;
+	return lines;
+}

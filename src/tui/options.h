@@ -1,0 +1,49 @@
+/* options.h: the options that build a view, shared by the TUI
+ * (`saddle [OPTIONS] [OBJECTIVE]`) and `saddle render`.
+ *
+ * Parsing checks every word (exit status 2 on a bad one, with a message
+ * naming it); building turns the options into a view and a theme. */
+#ifndef SADDLE_OPTIONS_H
+#define SADDLE_OPTIONS_H
+
+#include "color.h"
+#include "theme.h"
+#include "view.h"
+
+typedef struct tui_options {
+	const char	*objective;	/* NAME[:k=v,...], or NULL */
+	const char	*expr;		/* -e EXPR, or NULL */
+	char		*optimizers;	/* owned; "gd,adam", or NULL */
+	const char	*set;		/* --set text, or NULL */
+	const char	*theme;		/* --theme, or NULL */
+	const char	*levels;	/* --levels word, or NULL */
+	double		 start[2];
+	int		 has_start;
+	sd_window	 window;
+	int		 has_window;
+	unsigned long	 seed;
+	long		 steps;		/* steps before the first frame */
+	double		 tol;
+	color_depth	 depth;
+	int		 has_depth;
+	int		 cols, rows;	/* --size (render) */
+} tui_options;
+
+/* Parse argv (argv[0] is the command's name; render nonzero accepts
+ * --size). Returns 0, or the exit status after printing the error. */
+int options_parse(tui_options *o, int argc, char **argv, int render);
+
+/* Release what the options own. */
+void options_done(tui_options *o);
+
+/* Build the view and load the theme the options ask for; default_racer
+ * adds a gd racer when no --optimizer was given. Returns 0, or the exit
+ * status after printing the error. */
+int options_build(const tui_options *o, view *v, theme *th,
+    int default_racer);
+
+/* Apply a --levels / :levels word ("linear", "log", "auto" or a number
+ * of bands) to the view. */
+int options_levels(view *v, const char *word, char **cause);
+
+#endif

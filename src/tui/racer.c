@@ -1,0 +1,132 @@
+/* racer.c: an optimizer with its trace and monitor (see racer.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "racer.h"
+
+racer *
+racer_new(const sd_optimizer_type *type, const sd_objective *obj,
+    const char *set, char **cause)
+{
+	racer *r;
+
+	if ((r = calloc(1, sizeof *r)) == NULL) {
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	sd_trace_init(&r->trace, obj->dim);
+	if ((r->opt = sd_optimizer_new(type, obj, cause)) == NULL)
+		goto fail;
+	if (set != NULL && *set != '\0') {
+		if (sd_optimizer_set_params(r->opt, set, cause) != 0)
+			goto fail;
+		if ((r->set = strdup(set)) == NULL) {
+			sd_fail(cause, "out of memory");
+			goto fail;
+		}
+	}
+	return r;
+fail:
+	racer_free(r);
+	return NULL;
+}
+
+void
+racer_free(racer *r)
+{
+	if (r == NULL)
+		return;
+	if (r->watching)
+		sd_monitor_done(&r->mon);
+	sd_trace_done(&r->trace);
+	sd_optimizer_free(r->opt);
+	free(r->set);
+	free(r);
+}
+
+int
+racer_watch(racer *r, const sd_point_list *points, const sd_chart *chart,
+    const sd_window *window, double tol, char **cause)
+{
+	if (r->watching)
+		sd_monitor_done(&r->mon);
+	r->watching = 0;
+	r->tol = tol;
+	if (sd_monitor_init(&r->mon, points, chart, window, tol, cause) != 0)
+		return -1;
+	r->watching = 1;
+	return 0;
+}
+
+int
+racer_start(racer *r, const sd_chart *chart, double a, double b,
+    unsigned long seed, char **cause)
+{
+	double *x0;
+	int rc;
+
+	if ((x0 = malloc(chart->dim * sizeof *x0)) == NULL)
+		return sd_fail(cause, "out of memory");
+	sd_chart_lift(chart, a, b, x0);
+	rc = sd_optimizer_set(r->opt, x0, seed, cause);
+	free(x0);
+	sd_trace_clear(&r->trace);
+	if (rc != 0) {
+		r->trace.stop = SD_STOP_DIVERGED;
+		return -1;
+	}
+	if (sd_trace_start(&r->trace, r->opt, r->watching ? &r->mon : NULL,
+	    cause) != 0)
+		return -1;
+	if (r->tol > 0 && sd_optimizer_test_gradient(r->opt, r->tol))
+		r->trace.stop = SD_STOP_CONVERGED;
+	return 0;
+}
+
+int
+racer_step(racer *r)
+{
+	size_t before = r->trace.n;
+
+	if (r->trace.stop != SD_STOP_NONE || r->trace.n == 0)
+		return 0;
+	if (sd_trace_step(&r->trace, r->opt, r->watching ? &r->mon : NULL,
+	    NULL, NULL) != 0) {
+		r->trace.stop = SD_STOP_STUCK;
+		return 0;
+	}
+	if (r->trace.stop == SD_STOP_NONE && r->tol > 0 &&
+	    sd_optimizer_test_gradient(r->opt, r->tol))
+		r->trace.stop = SD_STOP_CONVERGED;
+	return r->trace.n > before;
+}
+
+int
+racer_running(const racer *r)
+{
+	return r->trace.stop == SD_STOP_NONE && r->trace.n > 0;
+}
+
+void
+racer_at(const racer *r, const sd_chart *chart, size_t i, double *a,
+    double *b)
+{
+	sd_chart_project(chart, r->trace.x + i * r->trace.dim, a, b, NULL);
+}
+
+void
+racer_params(const racer *r, char *buf, size_t len)
+{
+	const sd_param *p = r->opt->type->params;
+	size_t i, n = sd_params_count(p), used = 0;
+
+	*buf = '\0';
+	for (i = 0; i < n && used + 1 < len; i++) {
+		used += (size_t)snprintf(buf + used, len - used, "%s%s=%g",
+		    i ? " " : "", p[i].key, r->opt->params[i]);
+	}
+}

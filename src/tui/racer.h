@@ -1,0 +1,59 @@
+/* racer.h: one optimizer racing across the view: the stepping engine, the
+ * record of its run (sd_trace) and the monitor that turns it into events
+ * ("escaped the saddle at (-0.271, -0.923) after 41 steps").
+ *
+ * A racer owns its optimizer, trace and monitor; it borrows the
+ * objective, the chart and the monitor's point list, which must outlive it
+ * (the view rebuilds its racers when any of them changes). */
+#ifndef SADDLE_RACER_H
+#define SADDLE_RACER_H
+
+#include <stddef.h>
+
+#include "chart.h"
+#include "finder.h"
+#include "monitor.h"
+#include "objective.h"
+#include "optimizer.h"
+#include "trace.h"
+
+typedef struct racer {
+	sd_optimizer	*opt;		/* owned */
+	char		*set;		/* owned; the --set text, or NULL */
+	sd_trace	 trace;		/* every iterate and event */
+	sd_monitor	 mon;
+	int		 watching;	/* mon is initialized */
+	double		 tol;		/* converged: ‖∇f‖ below this */
+} racer;
+
+/* A racer of method type for obj with parameters set (may be NULL).
+ * Returns NULL with *cause (naming a bad key) on error. */
+racer *racer_new(const sd_optimizer_type *type, const sd_objective *obj,
+    const char *set, char **cause);
+
+/* Free a racer; NULL is fine. */
+void racer_free(racer *r);
+
+/* Watch the run against points (borrowed) found in window of chart
+ * (borrowed), converging below tol. Takes effect at the next start. */
+int racer_watch(racer *r, const sd_point_list *points, const sd_chart *chart,
+    const sd_window *window, double tol, char **cause);
+
+/* Start (or restart) at chart point (a, b) with seed. */
+int racer_start(racer *r, const sd_chart *chart, double a, double b,
+    unsigned long seed, char **cause);
+
+/* Take one step unless the run has stopped; returns 1 when it moved. */
+int racer_step(racer *r);
+
+/* Whether the run goes on. */
+int racer_running(const racer *r);
+
+/* The chart coordinates of iterate i. */
+void racer_at(const racer *r, const sd_chart *chart, size_t i, double *a,
+    double *b);
+
+/* The racer's parameters as "lr=0.01 beta=0.9" into buf. */
+void racer_params(const racer *r, char *buf, size_t len);
+
+#endif

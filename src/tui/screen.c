@@ -1,0 +1,493 @@
+/* screen.c: the terminal, through ncurses (see screen.h). */
+#include "config.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "error.h"
+#include "screen.h"
+
+/* Colour indices run from −1 (default) to 255: 257 values per side. */
+#define SCREEN_INDICES 257
+
+struct screen {
+	color_depth	 depth;
+	int		 utf8;
+	int		 direct;	/* send SGR sequences ourselves */
+	canvas		*front;		/* what the terminal shows */
+	int		*pairs;		/* owned; fg × bg → pair, 0: none */
+	int		 next_pair;
+	char		*out;		/* owned; the SGR path's buffer */
+	size_t		 out_len, out_cap;
+};
+
+/* The open screen, for the handlers that restore the terminal. */
+static screen *volatile screen_active;
+
+/* Signals after which the terminal must be restored before dying. */
+static const int screen_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGABRT
+};
+
+/* Give the terminal back: reset colours, leave curses. Safe to call more
+ * than once and from the handlers (endwin is what htop and kilo call
+ * there too; nothing else is left to run afterwards). */
+static void
+screen_restore(void)
+{
+	screen *s = screen_active;
+
+	if (s == NULL)
+		return;
+	screen_active = NULL;
+	if (s->direct && write(STDOUT_FILENO, "\033[0m", 4) < 0)
+		return;
+	endwin();
+}
+
+/* Restore the terminal, then die of the same signal. */
+static void
+screen_signal(int sig)
+{
+	screen_restore();
+	raise(sig);
+}
+
+/* Restore at exit(), whoever calls it. */
+static void
+screen_atexit(void)
+{
+	screen_restore();
+}
+
+/* Install the handlers (once: they stay, harmless when idle). */
+static void
+screen_handlers(void)
+{
+	static int done;
+	struct sigaction sa;
+	size_t i;
+
+	if (done)
+		return;
+	done = 1;
+	atexit(screen_atexit);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = screen_signal;
+	sigemptyset(&sa.sa_mask);
+	/* Back to the default action on entry, so raise() kills. */
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	for (i = 0; i < sizeof screen_signals / sizeof *screen_signals; i++)
+		sigaction(screen_signals[i], &sa, NULL);
+}
+
+/* Whether the terminal sets colours with ECMA-48 SGR sequences, as
+ * terminfo's setaf says. Then frames go out as SGR sequences written
+ * here: ncurses would emit the same bytes, but through tparm for every
+ * colour change, which costs up to 20 ms on a full 240×70 repaint of
+ * rastrigin where this takes 3 (bench/bench_render). */
+static int
+screen_ansi(void)
+{
+	const char *setaf = tigetstr("setaf");
+
+	return setaf != NULL && setaf != (char *)-1 &&
+	    strncmp(setaf, "\033[", 2) == 0;
+}
+
+/* Set colours up and pick the depth. */
+static void
+screen_colors(screen *s, int depth)
+{
+	int colors = -1;
+
+	if (has_colors() && start_color() == OK) {
+		use_default_colors();
+		colors = COLORS;
+	}
+	if (depth >= 0)
+		s->depth = (color_depth)depth;
+	else
+		s->depth = color_detect(colors, getenv("COLORTERM"),
+		    getenv("NO_COLOR"));
+	if (s->depth != COLOR_TRUE && s->depth != COLOR_NONE && colors < 8)
+		s->depth = COLOR_NONE;
+	s->direct = s->depth == COLOR_TRUE ||
+	    (s->depth != COLOR_NONE && screen_ansi());
+}
+
+screen *
+screen_open(int depth, char **cause)
+{
+	screen *s;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		sd_fail(cause, "the visualizer needs a terminal: stdin and "
+		    "stdout must be a tty (use `saddle render` for text)");
+		return NULL;
+	}
+	if ((s = calloc(1, sizeof *s)) == NULL ||
+	    (s->front = canvas_new(0, 0)) == NULL) {
+		free(s);
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	s->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	screen_handlers();
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		canvas_free(s->front);
+		free(s);
+		sd_fail(cause, "cannot use the terminal '%s': check $TERM",
+		    getenv("TERM") ? getenv("TERM") : "");
+		return NULL;
+	}
+	screen_active = s;
+	screen_colors(s, depth);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	refresh();
+	return s;
+}
+
+void
+screen_close(screen *s)
+{
+	if (s == NULL)
+		return;
+	curs_set(1);
+	screen_restore();
+	canvas_free(s->front);
+	free(s->pairs);
+	free(s->out);
+	free(s);
+}
+
+void
+screen_size(const screen *s, int *cols, int *rows)
+{
+	(void)s;
+	*cols = COLS;
+	*rows = LINES;
+}
+
+color_depth
+screen_depth(const screen *s)
+{
+	return s->depth;
+}
+
+int
+screen_utf8(const screen *s)
+{
+	return s->utf8;
+}
+
+void
+screen_invalidate(screen *s)
+{
+	canvas_resize(s->front, 0, 0);
+	/* curses keeps its own copy of the screen: make it repaint too. */
+	if (!s->direct)
+		clearok(curscr, TRUE);
+}
+
+/* The curses colour index of c at the screen's depth (−1: default). */
+static int
+screen_index(const screen *s, uint32_t c)
+{
+	if (c == CANVAS_DEFAULT)
+		return -1;
+	switch (s->depth) {
+	case COLOR_256:
+		return color_to_256(c);
+	case COLOR_16:
+		return color_to_ansi(c, 16);
+	case COLOR_8:
+		return color_to_ansi(c, 8);
+	default:
+		return -1;
+	}
+}
+
+/* The colour pair for (fg, bg), defined on first use. When the terminal
+ * runs out of pairs they are all reassigned, and the whole screen must be
+ * sent again. */
+static int
+screen_pair(screen *s, int fg, int bg)
+{
+	int *slot;
+
+	if (fg < 0 && bg < 0)
+		return 0;
+	if (s->pairs == NULL &&
+	    (s->pairs = calloc(SCREEN_INDICES * SCREEN_INDICES,
+	    sizeof *s->pairs)) == NULL)
+		return 0;
+	slot = &s->pairs[(fg + 1) * SCREEN_INDICES + bg + 1];
+	if (*slot != 0)
+		return *slot;
+	if (s->next_pair == 0 || s->next_pair >= COLOR_PAIRS) {
+		memset(s->pairs, 0, SCREEN_INDICES * SCREEN_INDICES *
+		    sizeof *s->pairs);
+		s->next_pair = 1;
+		canvas_touch(s->front);
+	}
+	if (init_extended_pair(s->next_pair, fg, bg) == ERR)
+		return 0;
+	return *slot = s->next_pair++;
+}
+
+/* The curses attributes of canvas attributes. */
+static attr_t
+screen_attrs(int attr)
+{
+	attr_t a = A_NORMAL;
+
+	if (attr & CANVAS_BOLD)
+		a |= A_BOLD;
+	if (attr & CANVAS_DIM)
+		a |= A_DIM;
+	if (attr & CANVAS_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (attr & CANVAS_REVERSE)
+		a |= A_REVERSE;
+	return a;
+}
+
+/* One cell through curses. */
+static void
+screen_curses_cell(screen *s, int x, int y, const canvas_cell *c)
+{
+	wchar_t wc[2] = { L'?', L'\0' };
+	mbstate_t st;
+	cchar_t cc;
+	int pair;
+
+	memset(&st, 0, sizeof st);
+	if (mbrtowc(&wc[0], c->glyph, strlen(c->glyph), &st) > 4)
+		wc[0] = L'?';
+	pair = screen_pair(s, screen_index(s, c->fg), screen_index(s, c->bg));
+	setcchar(&cc, wc, screen_attrs(c->attr), 0, &pair);
+	mvadd_wch(y, x, &cc);
+}
+
+/* Append n bytes to the SGR path's buffer. */
+static void
+screen_out(screen *s, const char *p, size_t n)
+{
+	size_t cap;
+	char *grown;
+
+	if (s->out_len + n > s->out_cap) {
+		cap = s->out_cap ? s->out_cap : 65536;
+		while (cap < s->out_len + n)
+			cap *= 2;
+		if ((grown = realloc(s->out, cap)) == NULL)
+			return;
+		s->out = grown;
+		s->out_cap = cap;
+	}
+	memcpy(s->out + s->out_len, p, n);
+	s->out_len += n;
+}
+
+/* Write the SGR path's buffer to the terminal. */
+static void
+screen_flush(screen *s)
+{
+	size_t off = 0;
+	ssize_t n;
+
+	while (off < s->out_len) {
+		n = write(STDOUT_FILENO, s->out + off, s->out_len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	s->out_len = 0;
+}
+
+/* Whether two cells look the same. */
+static int
+screen_same(const canvas_cell *a, const canvas_cell *b)
+{
+	return a->fg == b->fg && a->bg == b->bg && a->attr == b->attr &&
+	    strcmp(a->glyph, b->glyph) == 0;
+}
+
+/* Send the changed cells as cursor moves, SGR sequences and glyphs. */
+static void
+screen_direct(screen *s, canvas *cv)
+{
+	const canvas_cell *c, *last = NULL;
+	char buf[96];
+	int x, y, cx = -1, cy = -1;
+
+	for (y = 0; y < cv->rows; y++) {
+		for (x = 0; x < cv->cols; x++) {
+			c = canvas_at(cv, x, y);
+			if (!c->dirty)
+				continue;
+			if (x != cx || y != cy)
+				screen_out(s, buf, (size_t)sprintf(buf,
+				    "\033[%d;%dH", y + 1, x + 1));
+			screen_out(s, buf, color_sgr_change(buf, last, c,
+			    s->depth));
+			screen_out(s, c->glyph, strlen(c->glyph));
+			last = c;
+			cx = x + 1;
+			cy = y;
+		}
+	}
+	screen_out(s, "\033[0m", 4);
+	screen_flush(s);
+}
+
+void
+screen_draw(screen *s, canvas *cv)
+{
+	canvas_cell *c, *f;
+	int x, y;
+
+	if (s->front->cols != cv->cols || s->front->rows != cv->rows) {
+		canvas_resize(s->front, cv->cols, cv->rows);
+		canvas_touch(cv);
+		if (s->direct)
+			screen_out(s, "\033[0m\033[2J", 8);
+	}
+	for (y = 0; y < cv->rows; y++) {
+		for (x = 0; x < cv->cols; x++) {
+			c = canvas_at(cv, x, y);
+			f = canvas_at(s->front, x, y);
+			if (!c->dirty && !f->dirty)
+				continue;
+			if (!f->dirty && screen_same(c, f)) {
+				c->dirty = 0;
+				continue;
+			}
+			*f = *c;
+			f->dirty = 0;
+			c->dirty = 1;
+			if (!s->direct)
+				screen_curses_cell(s, x, y, c);
+		}
+	}
+	if (s->direct)
+		screen_direct(s, cv);
+	else
+		refresh();
+	canvas_clean(cv);
+}
+
+/* The screen key for a curses function key, or 0. */
+static int
+screen_fkey(wint_t k)
+{
+	static const struct {
+		wint_t	curses;
+		int	key;
+	} map[] = {
+		{ KEY_UP, SCREEN_KEY_UP }, { KEY_DOWN, SCREEN_KEY_DOWN },
+		{ KEY_LEFT, SCREEN_KEY_LEFT }, { KEY_RIGHT, SCREEN_KEY_RIGHT },
+		{ KEY_SR, SCREEN_KEY_SUP }, { KEY_SF, SCREEN_KEY_SDOWN },
+		{ KEY_SLEFT, SCREEN_KEY_SLEFT },
+		{ KEY_SRIGHT, SCREEN_KEY_SRIGHT },
+		{ KEY_HOME, SCREEN_KEY_HOME }, { KEY_END, SCREEN_KEY_END },
+		{ KEY_BACKSPACE, SCREEN_KEY_BACKSPACE },
+		{ KEY_DC, SCREEN_KEY_DELETE }, { KEY_ENTER, SCREEN_KEY_ENTER },
+		{ KEY_BTAB, SCREEN_KEY_BTAB },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof *map; i++) {
+		if (map[i].curses == k)
+			return map[i].key;
+	}
+	return 0;
+}
+
+/* A mouse event into ev. */
+static void
+screen_mouse(screen_event *ev)
+{
+	MEVENT me;
+
+	if (getmouse(&me) != OK)
+		return;
+	ev->x = me.x;
+	ev->y = me.y;
+	if (me.bstate & BUTTON1_PRESSED)
+		ev->type = SCREEN_EVENT_CLICK;
+	else if (me.bstate & BUTTON4_PRESSED) {
+		ev->type = SCREEN_EVENT_WHEEL;
+		ev->key = 1;
+	} else if (me.bstate & BUTTON5_PRESSED) {
+		ev->type = SCREEN_EVENT_WHEEL;
+		ev->key = -1;
+	}
+}
+
+/* A character into ev, with the control characters that are keys. */
+static void
+screen_char(wint_t wc, screen_event *ev)
+{
+	ev->type = SCREEN_EVENT_KEY;
+	switch (wc) {
+	case '\r':
+	case '\n':
+		ev->key = SCREEN_KEY_ENTER;
+		break;
+	case 127:
+	case 8:
+		ev->key = SCREEN_KEY_BACKSPACE;
+		break;
+	case 27:
+		ev->key = SCREEN_KEY_ESCAPE;
+		break;
+	default:
+		ev->key = (int)wc;
+	}
+}
+
+void
+screen_read(screen *s, int timeout_ms, screen_event *ev)
+{
+	wint_t wc;
+	int rc;
+
+	memset(ev, 0, sizeof *ev);
+	timeout(timeout_ms);
+	rc = get_wch(&wc);
+	if (rc == ERR)
+		return;
+	if (rc == OK) {
+		screen_char(wc, ev);
+		return;
+	}
+	if (wc == KEY_RESIZE) {
+		ev->type = SCREEN_EVENT_RESIZE;
+		/* Let curses settle its own idea of the screen first. */
+		clearok(curscr, TRUE);
+		refresh();
+		screen_invalidate(s);
+		return;
+	}
+	if (wc == KEY_MOUSE) {
+		screen_mouse(ev);
+		return;
+	}
+	if ((ev->key = screen_fkey(wc)) != 0)
+		ev->type = SCREEN_EVENT_KEY;
+}

@@ -1,0 +1,81 @@
+/* screen.h: the terminal. The only module that includes curses.
+ *
+ * It owns the terminal from screen_open to screen_close and restores it
+ * on every way out: normal return, exit() (atexit), SIGINT, SIGTERM,
+ * SIGHUP, SIGQUIT, and crashes (SIGSEGV, SIGBUS, SIGFPE, SIGABRT), whose
+ * handlers restore and then re-raise. Frames arrive as canvases; only
+ * cells that differ from what the terminal shows are sent. ncurses sets
+ * the terminal up and reads the keys; on terminals whose colours are
+ * ECMA-48 SGR sequences (terminfo's setaf says so) cells are sent as SGR
+ * sequences written here, at 8, 16, 256 or 24-bit depth (most terminfo
+ * entries cannot describe 24 bits at all); without colour, and on other
+ * terminals, they go through ncurses. Input comes back as
+ * screen_event, with keys as characters or SCREEN_KEY_* codes. */
+#ifndef SADDLE_SCREEN_H
+#define SADDLE_SCREEN_H
+
+#include "canvas.h"
+#include "color.h"
+
+/* Keys that are not characters (above every Unicode code point). */
+enum screen_key {
+	SCREEN_KEY_UP = 0x110000,
+	SCREEN_KEY_DOWN,
+	SCREEN_KEY_LEFT,
+	SCREEN_KEY_RIGHT,
+	SCREEN_KEY_SUP,		/* shift-arrows */
+	SCREEN_KEY_SDOWN,
+	SCREEN_KEY_SLEFT,
+	SCREEN_KEY_SRIGHT,
+	SCREEN_KEY_HOME,
+	SCREEN_KEY_END,
+	SCREEN_KEY_BACKSPACE,
+	SCREEN_KEY_DELETE,
+	SCREEN_KEY_ENTER,
+	SCREEN_KEY_BTAB,	/* shift-tab */
+	SCREEN_KEY_ESCAPE
+};
+
+typedef enum screen_event_type {
+	SCREEN_EVENT_NONE = 0,	/* the timeout passed */
+	SCREEN_EVENT_KEY,
+	SCREEN_EVENT_CLICK,	/* left button at (x, y) */
+	SCREEN_EVENT_WHEEL,	/* wheel: key is +1 (up) or −1 (down) */
+	SCREEN_EVENT_RESIZE
+} screen_event_type;
+
+typedef struct screen_event {
+	screen_event_type	type;
+	int			key;
+	int			x, y;
+} screen_event;
+
+typedef struct screen screen;
+
+/* Take the terminal. depth < 0 detects the colour depth from terminfo,
+ * $COLORTERM and $NO_COLOR; otherwise it is used as given. Returns NULL
+ * with *cause when there is no usable terminal. */
+screen *screen_open(int depth, char **cause);
+
+/* Give the terminal back as it was; NULL is fine. */
+void screen_close(screen *s);
+
+/* The terminal's size in cells. */
+void screen_size(const screen *s, int *cols, int *rows);
+
+/* The colour depth in use. */
+color_depth screen_depth(const screen *s);
+
+/* Whether the terminal can show UTF-8 (else draw ASCII). */
+int screen_utf8(const screen *s);
+
+/* Send the cells of cv that differ from the terminal, then clean cv. */
+void screen_draw(screen *s, canvas *cv);
+
+/* Forget what the terminal shows: the next draw sends every cell. */
+void screen_invalidate(screen *s);
+
+/* Wait up to timeout_ms (−1: forever) for input. */
+void screen_read(screen *s, int timeout_ms, screen_event *ev);
+
+#endif

@@ -1,0 +1,425 @@
+/* view.c: the visualizer's model: window, cursor, field, stationary
+ * points and racers (see view.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "view.h"
+
+/* The logarithmic levels span four decades below the field's range:
+ * t = log(1 + u·S) / log(1 + S) for u in [0, 1], S = 10⁴. */
+#define VIEW_LOG_SCALE 1e4
+
+/* Auto levels turn logarithmic when the median sample lies in the lowest
+ * tenth of the range: most of the picture would be one band. */
+#define VIEW_SKEW 0.1
+
+/* Put the cursor and the start where `run` starts by default. */
+static void
+view_centre(view *v)
+{
+	sd_window_default_start(&v->window, &v->start_a, &v->start_b);
+	v->cur_a = v->start_a;
+	v->cur_b = v->start_b;
+}
+
+int
+view_init(view *v, sd_objective *obj, const sd_window *window,
+    char **cause)
+{
+	memset(v, 0, sizeof *v);
+	v->obj = obj;
+	v->bands = VIEW_BANDS;
+	v->contours = v->markers = 1;
+	v->tol = 1e-6;
+	if (sd_chart_init_default(&v->chart, obj, cause) != 0) {
+		sd_objective_free(obj);
+		v->obj = NULL;
+		return -1;
+	}
+	v->home = window ? *window : v->chart.window;
+	v->window = v->home;
+	view_centre(v);
+	if (sd_field_init(&v->field, obj->dim, cause) != 0) {
+		view_done(v);
+		return -1;
+	}
+	return 0;
+}
+
+void
+view_done(view *v)
+{
+	int i;
+
+	for (i = 0; i < v->n_racers; i++)
+		racer_free(v->racers[i]);
+	if (v->points_valid)
+		sd_point_list_done(&v->points);
+	if (v->watch_valid)
+		sd_point_list_done(&v->watch);
+	sd_field_done(&v->field);
+	if (v->obj != NULL)
+		sd_chart_done(&v->chart);
+	sd_objective_free(v->obj);
+	memset(v, 0, sizeof *v);
+}
+
+/* Forget the stationary points (the window or objective changed). */
+static void
+view_forget_points(view *v)
+{
+	if (v->points_valid)
+		sd_point_list_done(&v->points);
+	v->points_valid = 0;
+}
+
+int
+view_set_objective(view *v, sd_objective *obj, char **cause)
+{
+	const sd_optimizer_type *types[VIEW_RACERS_MAX];
+	char *sets[VIEW_RACERS_MAX];
+	sd_chart chart;
+	sd_field field;
+	int i, n, rc = 0;
+
+	if (sd_chart_init_default(&chart, obj, cause) != 0) {
+		sd_objective_free(obj);
+		return -1;
+	}
+	if (sd_field_init(&field, obj->dim, cause) != 0) {
+		sd_chart_done(&chart);
+		sd_objective_free(obj);
+		return -1;
+	}
+	/* The racers keep their methods and --set; everything else is
+	 * built anew for the new objective. */
+	n = v->n_racers;
+	for (i = 0; i < n; i++) {
+		types[i] = v->racers[i]->opt->type;
+		sets[i] = v->racers[i]->set;
+		v->racers[i]->set = NULL;
+		racer_free(v->racers[i]);
+	}
+	v->n_racers = v->selected = 0;
+	view_forget_points(v);
+	if (v->watch_valid)
+		sd_point_list_done(&v->watch);
+	v->watch_valid = 0;
+	sd_field_done(&v->field);
+	sd_chart_done(&v->chart);
+	sd_objective_free(v->obj);
+	v->obj = obj;
+	v->chart = chart;
+	v->field = field;
+	v->home = v->window = chart.window;
+	view_centre(v);
+	for (i = 0; i < n; i++) {
+		if (rc == 0 && view_add_racer(v, types[i], sets[i], cause) != 0)
+			rc = -1;
+		free(sets[i]);
+	}
+	return rc;
+}
+
+void
+view_set_window(view *v, const sd_window *window)
+{
+	v->window = *window;
+	view_forget_points(v);
+	view_clamp_cursor(v);
+}
+
+void
+view_zoom(view *v, double factor, double a, double b)
+{
+	sd_window w = v->window;
+
+	w.xmin = a - (a - v->window.xmin) / factor;
+	w.xmax = a + (v->window.xmax - a) / factor;
+	w.ymin = b - (b - v->window.ymin) / factor;
+	w.ymax = b + (v->window.ymax - b) / factor;
+	if (!(w.xmax - w.xmin > 1e-12 * (fabs(w.xmin) + fabs(w.xmax) + 1)) ||
+	    !(w.ymax - w.ymin > 1e-12 * (fabs(w.ymin) + fabs(w.ymax) + 1)) ||
+	    !isfinite(w.xmax - w.xmin) || !isfinite(w.ymax - w.ymin))
+		return;
+	view_set_window(v, &w);
+}
+
+void
+view_pan(view *v, double da, double db)
+{
+	sd_window w = v->window;
+
+	w.xmin += da;
+	w.xmax += da;
+	w.ymin += db;
+	w.ymax += db;
+	v->cur_a += da;
+	v->cur_b += db;
+	view_set_window(v, &w);
+}
+
+void
+view_reset(view *v)
+{
+	view_set_window(v, &v->home);
+	v->cur_a = (v->home.xmin + v->home.xmax) / 2;
+	v->cur_b = (v->home.ymin + v->home.ymax) / 2;
+}
+
+void
+view_clamp_cursor(view *v)
+{
+	if (v->cur_a < v->window.xmin)
+		v->cur_a = v->window.xmin;
+	if (v->cur_a > v->window.xmax)
+		v->cur_a = v->window.xmax;
+	if (v->cur_b < v->window.ymin)
+		v->cur_b = v->window.ymin;
+	if (v->cur_b > v->window.ymax)
+		v->cur_b = v->window.ymax;
+}
+
+/* Have r's monitor watch the stationary points of the home window (found
+ * once per objective), so that its events do not depend on the zoom. */
+static int
+view_watch(view *v, racer *r, char **cause)
+{
+	if (!v->watch_valid) {
+		if (sd_finder_run(v->obj, &v->chart, &v->home, NULL, &v->watch,
+		    cause) != 0)
+			return -1;
+		v->watch_valid = 1;
+	}
+	return racer_watch(r, &v->watch, &v->chart, &v->home, v->tol, cause);
+}
+
+int
+view_add_racer(view *v, const sd_optimizer_type *type, const char *set,
+    char **cause)
+{
+	racer *r;
+
+	if (v->n_racers == VIEW_RACERS_MAX)
+		return sd_fail(cause, "already %d racers: clear one with x "
+		    "or change its method with o", VIEW_RACERS_MAX);
+	if ((r = racer_new(type, v->obj, set, cause)) == NULL)
+		return -1;
+	if (view_watch(v, r, cause) != 0 ||
+	    racer_start(r, &v->chart, v->start_a, v->start_b,
+	    v->seed + (unsigned long)v->n_racers, cause) != 0) {
+		racer_free(r);
+		return -1;
+	}
+	v->selected = v->n_racers;
+	v->racers[v->n_racers++] = r;
+	return 0;
+}
+
+/* Replace the selected racer by r and start it. */
+static int
+view_replace(view *v, racer *r, char **cause)
+{
+	int k = v->selected;
+
+	if (view_watch(v, r, cause) != 0 ||
+	    racer_start(r, &v->chart, v->start_a, v->start_b,
+	    v->seed + (unsigned long)k, cause) != 0) {
+		racer_free(r);
+		return -1;
+	}
+	racer_free(v->racers[k]);
+	v->racers[k] = r;
+	return 0;
+}
+
+int
+view_set_method(view *v, const sd_optimizer_type *type, char **cause)
+{
+	racer *r;
+
+	if (v->n_racers == 0)
+		return view_add_racer(v, type, NULL, cause);
+	if ((r = racer_new(type, v->obj, NULL, cause)) == NULL)
+		return -1;
+	return view_replace(v, r, cause);
+}
+
+const sd_optimizer_type *
+view_next_method(const view *v)
+{
+	const sd_optimizer_type *cur;
+	size_t i;
+
+	if (v->n_racers == 0)
+		return sd_optimizer_types[0];
+	cur = v->racers[v->selected]->opt->type;
+	for (i = 0; sd_optimizer_types[i] != NULL; i++) {
+		if (sd_optimizer_types[i] == cur)
+			break;
+	}
+	if (sd_optimizer_types[i] == NULL || sd_optimizer_types[i + 1] == NULL)
+		return sd_optimizer_types[0];
+	return sd_optimizer_types[i + 1];
+}
+
+int
+view_set_params(view *v, const char *set, char **cause)
+{
+	racer *old, *r;
+	char *merged;
+
+	if (v->n_racers == 0)
+		return sd_fail(cause, "no racer to set: add one with a or "
+		    ":optimizer NAME");
+	old = v->racers[v->selected];
+	merged = old->set ? sd_printf("%s,%s", old->set, set) : strdup(set);
+	if (merged == NULL)
+		return sd_fail(cause, "out of memory");
+	r = racer_new(old->opt->type, v->obj, merged, cause);
+	free(merged);
+	if (r == NULL)
+		return -1;
+	return view_replace(v, r, cause);
+}
+
+int
+view_set_start(view *v, double a, double b, char **cause)
+{
+	v->start_a = a;
+	v->start_b = b;
+	return view_restart(v, cause);
+}
+
+int
+view_restart(view *v, char **cause)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < v->n_racers; i++) {
+		if (racer_start(v->racers[i], &v->chart, v->start_a,
+		    v->start_b, v->seed + (unsigned long)i,
+		    rc == 0 ? cause : NULL) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+void
+view_set_tol(view *v, double tol)
+{
+	int i;
+
+	v->tol = tol;
+	for (i = 0; i < v->n_racers; i++)
+		v->racers[i]->tol = v->racers[i]->mon.tol = tol;
+}
+
+int
+view_step(view *v)
+{
+	int i, moved = 0;
+
+	for (i = 0; i < v->n_racers; i++)
+		moved += racer_step(v->racers[i]);
+	return moved;
+}
+
+int
+view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
+    char **cause)
+{
+	if (sd_field_update(&v->field, v->obj, &v->chart, &v->window, cols,
+	    rows, evaluated, cause) != 0)
+		return -1;
+	if (v->points_valid)
+		return 0;
+	if (sd_finder_run(v->obj, &v->chart, &v->window, NULL, &v->points,
+	    cause) != 0)
+		return -1;
+	v->points_valid = 1;
+	return 0;
+}
+
+view_levels
+view_levels_used(const view *v)
+{
+	const sd_field *fd = &v->field;
+	double range = fd->fmax - fd->fmin;
+
+	if (v->levels != VIEW_LEVELS_AUTO)
+		return v->levels;
+	if (range > 0 && fd->fmedian - fd->fmin < VIEW_SKEW * range)
+		return VIEW_LEVELS_LOG;
+	return VIEW_LEVELS_LINEAR;
+}
+
+double
+view_level(const view *v, double f)
+{
+	const sd_field *fd = &v->field;
+	double range = fd->fmax - fd->fmin, u;
+
+	if (isnan(f))
+		return f;
+	if (!(range > 0))
+		return 0;
+	u = (f - fd->fmin) / range;
+	if (u < 0)
+		u = 0;
+	if (u > 1)
+		u = 1;
+	if (view_levels_used(v) != VIEW_LEVELS_LOG)
+		return u;
+	return log1p(u * VIEW_LOG_SCALE) / log1p(VIEW_LOG_SCALE);
+}
+
+double
+view_level_value(const view *v, double t)
+{
+	const sd_field *fd = &v->field;
+	double range = fd->fmax - fd->fmin;
+
+	if (view_levels_used(v) != VIEW_LEVELS_LOG)
+		return fd->fmin + t * range;
+	return fd->fmin + range * expm1(t * log1p(VIEW_LOG_SCALE)) /
+	    VIEW_LOG_SCALE;
+}
+
+int
+view_band(const view *v, double f)
+{
+	double t = view_level(v, f);
+	int k;
+
+	if (isnan(t))
+		return -1;
+	k = (int)(t * v->bands);
+	return k >= v->bands ? v->bands - 1 : k;
+}
+
+double
+view_fmin(const view *v)
+{
+	double m = v->field.n_finite ? v->field.fmin : INFINITY;
+	const racer *r;
+	size_t i;
+	int k;
+
+	for (i = 0; v->points_valid && i < v->points.n; i++) {
+		if (v->points.points[i].f < m)
+			m = v->points.points[i].f;
+	}
+	for (k = 0; k < v->n_racers; k++) {
+		r = v->racers[k];
+		for (i = 0; i < r->trace.n; i++) {
+			if (r->trace.f[i] < m)
+				m = r->trace.f[i];
+		}
+	}
+	return m;
+}

@@ -1,0 +1,135 @@
+/* view.h: what the visualizer shows, independent of any terminal.
+ *
+ * A view is an objective seen through a chart over a window, with the
+ * sampled field, the stationary points inside the window, a cursor, a
+ * start point and the racers (optimizers stepping from that start). The
+ * TUI changes it key by key; `saddle render` builds one from options and
+ * draws it once. The view owns everything it points to. */
+#ifndef SADDLE_VIEW_H
+#define SADDLE_VIEW_H
+
+#include <stddef.h>
+
+#include "chart.h"
+#include "field.h"
+#include "finder.h"
+#include "objective.h"
+#include "optimizer.h"
+#include "racer.h"
+
+#define VIEW_RACERS_MAX	8
+#define VIEW_BANDS_MIN	2
+#define VIEW_BANDS_MAX	32
+#define VIEW_BANDS	12
+
+/* How values map to contour levels. */
+typedef enum view_levels {
+	VIEW_LEVELS_AUTO = 0,	/* log when the field is very skewed */
+	VIEW_LEVELS_LINEAR,
+	VIEW_LEVELS_LOG
+} view_levels;
+
+typedef struct view {
+	sd_objective	*obj;		/* owned */
+	sd_chart	 chart;
+	sd_window	 home;		/* what 0 goes back to */
+	sd_window	 window;
+	double		 cur_a, cur_b;	/* the cursor, chart coordinates */
+	double		 start_a, start_b;	/* where racers start */
+	view_levels	 levels;
+	int		 bands;		/* number of filled levels */
+	int		 contours;	/* draw iso-lines */
+	int		 markers;	/* draw stationary points */
+	int		 arrows;	/* draw the gradient-arrow field */
+	sd_field	 field;
+	sd_point_list	 points;	/* inside window, from the finder */
+	int		 points_valid;
+	sd_point_list	 watch;		/* inside home: what racers' monitors
+					 * report events against */
+	int		 watch_valid;
+	racer		*racers[VIEW_RACERS_MAX];
+	int		 n_racers;
+	int		 selected;	/* the racer o and :optimizer change */
+	unsigned long	 seed;
+	double		 tol;		/* convergence: ‖∇f‖ below this */
+} view;
+
+/* A view of obj (taken, even on failure) over window (NULL: the window
+ * of the objective's default chart), cursor and start at its centre, no
+ * racers. */
+int view_init(view *v, sd_objective *obj, const sd_window *window,
+    char **cause);
+
+/* Release everything the view owns. */
+void view_done(view *v);
+
+/* Show another objective (taken): default window, racers rebuilt with the
+ * same methods and restarted at the new window's centre. */
+int view_set_objective(view *v, sd_objective *obj, char **cause);
+
+/* Show window (the finder reruns on the next refresh). */
+void view_set_window(view *v, const sd_window *window);
+
+/* Zoom by factor (> 1 zooms in) keeping chart point (a, b) in place. */
+void view_zoom(view *v, double factor, double a, double b);
+
+/* Move the window by (da, db) in chart units. */
+void view_pan(view *v, double da, double db);
+
+/* Back to the home window, cursor at its centre. */
+void view_reset(view *v);
+
+/* Keep the cursor inside the window. */
+void view_clamp_cursor(view *v);
+
+/* Add a racer of type with parameters set (may be NULL), started at the
+ * start point. */
+int view_add_racer(view *v, const sd_optimizer_type *type, const char *set,
+    char **cause);
+
+/* Change the selected racer's method (its parameters become the new
+ * method's defaults) and restart it. */
+int view_set_method(view *v, const sd_optimizer_type *type, char **cause);
+
+/* The next method in the registry after the selected racer's. */
+const sd_optimizer_type *view_next_method(const view *v);
+
+/* Apply "k=v,..." to the selected racer and restart it. */
+int view_set_params(view *v, const char *set, char **cause);
+
+/* Move the start point and restart every racer there. */
+int view_set_start(view *v, double a, double b, char **cause);
+
+/* Restart every racer at the start point (clears the paths). */
+int view_restart(view *v, char **cause);
+
+/* Change the convergence tolerance of the view and its racers. */
+void view_set_tol(view *v, double tol);
+
+/* One step of every running racer; returns how many moved. */
+int view_step(view *v);
+
+/* Bring the field (cols × rows samples) and the stationary points up to
+ * date with the window. *evaluated (may be NULL) gets the number of
+ * evaluations of f. */
+int view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
+    char **cause);
+
+/* The levels in use (auto resolved from the field). */
+view_levels view_levels_used(const view *v);
+
+/* Where f falls between the field's extremes, in [0, 1], on the levels in
+ * use; NaN stays NaN. */
+double view_level(const view *v, double f);
+
+/* The inverse of view_level: the value at t in [0, 1]. */
+double view_level_value(const view *v, double t);
+
+/* The band of f (0 .. bands − 1), or −1 when f is not finite. */
+int view_band(const view *v, double f);
+
+/* The lowest f known: the lowest minimum found, the field's lowest sample
+ * and every racer's path. */
+double view_fmin(const view *v);
+
+#endif

@@ -1,0 +1,257 @@
+/* test_field.c: the sampled grid the heatmap draws: where samples sit,
+ * their statistics, non-finite values, and reuse when panning. */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "expr.h"
+#include "field.h"
+#include "testutil.h"
+
+/* An objective with its default chart, shared by a test. */
+typedef struct fixture {
+	sd_objective	*obj;
+	sd_chart	 chart;
+	sd_field	 field;
+} fixture;
+
+/* Build the fixture for spec (or for the formula when expr is 1). */
+static void
+fixture_init(fixture *fx, const char *spec, int expr)
+{
+	char *cause = NULL;
+
+	fx->obj = expr ? sd_objective_new_expr(spec, &cause) :
+	    sd_objective_new(spec, &cause);
+	if (fx->obj == NULL)
+		fail_msg("%s: %s", spec, cause);
+	assert_int_equal(sd_chart_init_default(&fx->chart, fx->obj, NULL), 0);
+	assert_int_equal(sd_field_init(&fx->field, fx->obj->dim, NULL), 0);
+}
+
+/* Release the fixture. */
+static void
+fixture_done(fixture *fx)
+{
+	sd_field_done(&fx->field);
+	sd_chart_done(&fx->chart);
+	sd_objective_free(fx->obj);
+}
+
+/* f at (a, b) straight from the objective. */
+static double
+f_at(const fixture *fx, double a, double b)
+{
+	double x[2] = { a, b };
+
+	return sd_objective_f(fx->obj, x);
+}
+
+/* Sample (i, j) sits at the centre of its cell, row 0 at the top, and
+ * holds f there; the extremes and median are those of the samples. */
+static void
+test_samples(void **unused)
+{
+	const sd_window w = { -6, 6, -6, 6 };
+	double a, b, v, lo = INFINITY, hi = -INFINITY, *all;
+	size_t i, j, n, below = 0, evaluated;
+	fixture fx;
+
+	(void)unused;
+	fixture_init(&fx, "himmelblau", 0);
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &w, 24,
+	    12, &evaluated, NULL), 0);
+	assert_int_equal(evaluated, 24 * 12);
+	sd_field_coords(&fx.field, 0, 0, &a, &b);
+	assert_close(a, -5.75, 1e-12);
+	assert_close(b, 5.5, 1e-12);
+	sd_field_coords(&fx.field, 23, 11, &a, &b);
+	assert_close(a, 5.75, 1e-12);
+	assert_close(b, -5.5, 1e-12);
+	n = fx.field.cols * fx.field.rows;
+	all = malloc(n * sizeof *all);
+	for (j = 0; j < 12; j++) {
+		for (i = 0; i < 24; i++) {
+			sd_field_coords(&fx.field, i, j, &a, &b);
+			v = sd_field_at(&fx.field, i, j);
+			assert_true(v == f_at(&fx, a, b));
+			lo = fmin(lo, v);
+			hi = fmax(hi, v);
+			all[j * 24 + i] = v;
+		}
+	}
+	assert_true(fx.field.fmin == lo && fx.field.fmax == hi);
+	assert_int_equal(fx.field.n_finite, n);
+	for (i = 0; i < n; i++)
+		below += all[i] < fx.field.fmedian;
+	assert_true(below <= n / 2 && below + 1 >= n / 2);
+	free(all);
+	fixture_done(&fx);
+}
+
+/* On a fine grid the lowest sample of Himmelblau is near 0 (its four
+ * global minima have f = 0) and lies next to one of them. */
+static void
+test_himmelblau_minima(void **unused)
+{
+	static const double minima[4][2] = {
+		{ 3, 2 }, { -2.805118, 3.131312 }, { -3.779310, -3.283186 },
+		{ 3.584428, -1.848126 }
+	};
+	const sd_window w = { -6, 6, -6, 6 };
+	double a, b, d, best = INFINITY;
+	size_t i, j, k, bi = 0, bj = 0;
+	fixture fx;
+
+	(void)unused;
+	fixture_init(&fx, "himmelblau", 0);
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &w, 240,
+	    140, NULL, NULL), 0);
+	assert_true(fx.field.fmin >= 0 && fx.field.fmin < 0.05);
+	for (j = 0; j < 140; j++) {
+		for (i = 0; i < 240; i++) {
+			if (sd_field_at(&fx.field, i, j) == fx.field.fmin) {
+				bi = i;
+				bj = j;
+			}
+		}
+	}
+	sd_field_coords(&fx.field, bi, bj, &a, &b);
+	for (k = 0; k < 4; k++) {
+		d = hypot(a - minima[k][0], b - minima[k][1]);
+		best = fmin(best, d);
+	}
+	assert_true(best < 0.1);
+	fixture_done(&fx);
+}
+
+/* Panning by whole samples evaluates only the uncovered strip, and the
+ * result equals a fresh sampling of the new window. */
+static void
+test_pan_reuses(void **unused)
+{
+	sd_window w = { -2, 2, -1, 3 }, moved;
+	const double dx = 4.0 / 40, dy = 4.0 / 30;
+	size_t evaluated, i, j;
+	fixture fx, fresh;
+
+	(void)unused;
+	fixture_init(&fx, "rosenbrock", 0);
+	fixture_init(&fresh, "rosenbrock", 0);
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &w, 40,
+	    30, NULL, NULL), 0);
+	moved = w;
+	moved.xmin += 3 * dx;
+	moved.xmax += 3 * dx;
+	moved.ymin -= 2 * dy;
+	moved.ymax -= 2 * dy;
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &moved,
+	    40, 30, &evaluated, NULL), 0);
+	assert_int_equal(evaluated, 3 * 30 + 2 * 40 - 3 * 2);
+	assert_int_equal(sd_field_update(&fresh.field, fresh.obj,
+	    &fresh.chart, &moved, 40, 30, NULL, NULL), 0);
+	for (j = 0; j < 30; j++) {
+		for (i = 0; i < 40; i++)
+			assert_close(sd_field_at(&fx.field, i, j),
+			    sd_field_at(&fresh.field, i, j),
+			    1e-9 * (1 + fabs(sd_field_at(&fresh.field, i, j))));
+	}
+	assert_close(fx.field.fmin, fresh.field.fmin, 1e-9);
+	assert_close(fx.field.fmax, fresh.field.fmax, 1e-6);
+	fixture_done(&fresh);
+	fixture_done(&fx);
+}
+
+/* What cannot be reused is evaluated in full: a shift by a fraction of a
+ * sample, a shift past the whole grid, a zoom, a new size, and any update
+ * after sd_field_invalidate. */
+static void
+test_no_reuse(void **unused)
+{
+	sd_window w = { -2, 2, -2, 2 }, m;
+	size_t evaluated;
+	fixture fx;
+
+	(void)unused;
+	fixture_init(&fx, "camel6", 0);
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &w, 20,
+	    10, NULL, NULL), 0);
+	m = w;
+	m.xmin += 0.05;
+	m.xmax += 0.05;
+	sd_field_update(&fx.field, fx.obj, &fx.chart, &m, 20, 10, &evaluated,
+	    NULL);
+	assert_int_equal(evaluated, 200);
+	m.xmin += 100;
+	m.xmax += 100;
+	sd_field_update(&fx.field, fx.obj, &fx.chart, &m, 20, 10, &evaluated,
+	    NULL);
+	assert_int_equal(evaluated, 200);
+	m.xmax += 0.2;
+	sd_field_update(&fx.field, fx.obj, &fx.chart, &m, 20, 10, &evaluated,
+	    NULL);
+	assert_int_equal(evaluated, 200);
+	sd_field_update(&fx.field, fx.obj, &fx.chart, &m, 21, 10, &evaluated,
+	    NULL);
+	assert_int_equal(evaluated, 210);
+	sd_field_update(&fx.field, fx.obj, &fx.chart, &m, 21, 10, &evaluated,
+	    NULL);
+	assert_int_equal(evaluated, 0);
+	sd_field_invalidate(&fx.field);
+	sd_field_update(&fx.field, fx.obj, &fx.chart, &m, 21, 10, &evaluated,
+	    NULL);
+	assert_int_equal(evaluated, 210);
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &m, 0,
+	    10, NULL, NULL), -1);
+	fixture_done(&fx);
+}
+
+/* Where f is not finite (log x for x ≤ 0) the sample is NaN and left out
+ * of the statistics. */
+static void
+test_not_finite(void **unused)
+{
+	const sd_window w = { -1, 1, -1, 1 };
+	size_t i, j, nan = 0;
+	fixture fx;
+
+	(void)unused;
+	fixture_init(&fx, "log(x)", 1);
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &w, 10,
+	    4, NULL, NULL), 0);
+	for (j = 0; j < 4; j++) {
+		for (i = 0; i < 10; i++) {
+			if (isnan(sd_field_at(&fx.field, i, j))) {
+				nan++;
+				assert_true(i < 5);
+			}
+		}
+	}
+	assert_int_equal(nan, 20);
+	assert_int_equal(fx.field.n_finite, 20);
+	assert_close(fx.field.fmin, log(0.1), 1e-12);
+	assert_close(fx.field.fmax, log(0.9), 1e-12);
+	assert_true(isfinite(fx.field.fmedian));
+	fixture_done(&fx);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_samples),
+		cmocka_unit_test(test_himmelblau_minima),
+		cmocka_unit_test(test_pan_reuses),
+		cmocka_unit_test(test_no_reuse),
+		cmocka_unit_test(test_not_finite),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,227 @@
+#!/bin/bash
+# test_tui.sh: the visualizer end to end, as a person sees it: saddle runs
+# in a detached tmux session of a fixed size (its own -L socket), keys go
+# in with send-keys, the screen comes back with capture-pane. It checks
+# the first frame (the same as `saddle render`), Himmelblau's minima where
+# they belong, the step count on space, play, the help overlay, the
+# command line, a resize, the too-small message, q exiting 0, and the
+# terminal restored after q, SIGTERM, ctrl-c and a crash.
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+export XDG_CONFIG_HOME="$tap_tmp/config" HOME="$tap_tmp" LC_ALL=C.UTF-8
+unset COLORTERM
+sock="saddle-test-$$"
+t() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 't kill-server 2>/dev/null; rm -rf "$tap_tmp"' EXIT
+
+# The pane runs this: remember the tty's modes, run saddle (whose pid is
+# the inner shell's, thanks to exec), record its status and the modes
+# after it, then stay so the screen can be read. The runner survives the
+# ctrl-c meant for saddle (a trapped signal is default again after exec).
+cat >"$tap_tmp/run.sh" <<'RUN'
+#!/bin/sh
+d=$1; shift
+trap : INT
+stty -g >"$d/before"
+sh -c 'echo $$ >"$0/pid"; exec "$@"' "$d" "$@"
+echo $? >"$d/status"
+stty -g >"$d/after"
+exec sleep 600
+RUN
+
+# start NAME COLSxROWS ARGS...: saddle ARGS in session NAME, without
+# colour unless $pane_env says otherwise.
+pane_env="NO_COLOR=1"
+start() {
+	local name=$1 size=$2
+	shift 2
+	mkdir -p "$tap_tmp/$name"
+	t new-session -d -s "$name" -x "${size%x*}" -y "${size#*x}" \
+	    "env TERM=xterm-256color $pane_env sh $tap_tmp/run.sh $tap_tmp/$name $SADDLE $*"
+}
+
+# screen NAME: what the pane shows.
+screen() { t capture-pane -p -t "$1"; }
+
+# wait_for NAME TEXT: up to 10 s for TEXT to appear (0) or not (1).
+wait_for() {
+	local i
+	for i in $(seq 100); do
+		screen "$1" | grep -qF -- "$2" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# wait_gone NAME TEXT: up to 10 s for TEXT to disappear.
+wait_gone() {
+	local i
+	for i in $(seq 100); do
+		screen "$1" | grep -qF -- "$2" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# wait_file FILE: up to 10 s for FILE to exist.
+wait_file() {
+	local i
+	for i in $(seq 100); do
+		[ -s "$1" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# keys NAME KEYS...: type, then let the frame settle.
+keys() {
+	local name=$1
+	shift
+	t send-keys -t "$name" "$@"
+	sleep 0.3
+}
+
+# ---- the first frame ------------------------------------------------------
+start main 100x30 himmelblau --start 0,0
+if wait_for main "saddle  himmelblau"; then ok "the TUI starts"; else
+	not_ok "the TUI starts" "$(screen main)"; tap_done; fi
+sleep 0.3
+screen main >"$tap_tmp/first"
+"$SADDLE" render himmelblau --size 100x30 --color none --optimizer gd \
+    --start 0,0 | sed 's/ *$//' >"$tap_tmp/render"
+sed 's/ *$//' "$tap_tmp/first" >"$tap_tmp/first.trim"
+if cmp -s "$tap_tmp/first.trim" "$tap_tmp/render"; then
+	ok "the first frame is the frame saddle render draws"
+else
+	not_ok "the first frame is the frame saddle render draws" \
+	    "$(diff "$tap_tmp/render" "$tap_tmp/first.trim" | head -10)"
+fi
+
+# Himmelblau's four minima (f = 0; Himmelblau 1972) are marked in the
+# cells that contain them; the plot's rectangle is read off the screen.
+mapfile -t frame <"$tap_tmp/first"
+axis=-1
+for i in "${!frame[@]}"; do case ${frame[$i]} in *└*) axis=$i ;; esac; done
+left=${frame[$axis]%%└*}
+left=$(( ${#left} + 1 ))
+tail=${frame[$axis]#*└}
+tail=${tail%%[!─┬]*}
+width=${#tail}
+height=$(( axis - 1 ))
+for p in "3 2" "-2.805118 3.131312" "-3.779310 -3.283186" "3.584428 -1.848126"; do
+	set -- $p
+	col=$(awk -v a="$1" -v w="$width" 'BEGIN { printf "%d", (a + 6) / 12 * w }')
+	row=$(awk -v b="$2" -v h="$height" 'BEGIN { printf "%d", (6 - b) / 12 * h }')
+	line=${frame[$(( row + 1 ))]}
+	check "a minimum marker (●) on screen at ($1, $2)" \
+	    test "${line:$(( left + col )):1}" = "●"
+done
+
+# ---- stepping and playing -------------------------------------------------
+check "gd starts at step 0" sh -c "tmux -L $sock capture-pane -p -t main | grep -q 'gd .* step 0'"
+keys main Space Space Space
+check "three spaces: step 3" wait_for main "step 3"
+keys main p
+check "p plays" wait_for main "playing"
+sleep 0.6
+keys main p
+check "p pauses" wait_for main "paused"
+n=$(screen main | grep -o 'step [0-9]*' | head -1 | tr -dc 0-9)
+check "playing took more steps (now $n)" test "${n:-0}" -gt 3
+
+# ---- help, command line, completion --------------------------------------
+keys main '?'
+check "? shows the help overlay" wait_for main "zoom in at the cursor"
+check "the overlay lists the : commands" wait_for main ":objective NAME"
+keys main Escape
+check "any key closes the overlay" wait_gone main "zoom in at the cursor"
+keys main : o b j e c Tab
+check "tab completes a command name" \
+    sh -c "tmux -L $sock capture-pane -p -t main | tail -1 | grep -qx ':objective *'"
+keys main c a m Tab Enter
+check ":objective camel6 switches the objective" wait_for main "saddle  camel6"
+keys main : o p t i m i z e r Space a d m a Enter
+check "a bad name is reported in the status line" wait_for main "'adma'"
+keys main : l e v e l s Space l o g Enter
+check ":levels log" wait_for main "12 log levels"
+
+# ---- resize and too small -------------------------------------------------
+t resize-window -t main -x 120 -y 40
+sleep 0.5
+screen main >"$tap_tmp/big"
+check "after resizing to 120x40 the frame has 40 rows" test "$(wc -l <"$tap_tmp/big")" -eq 40
+check "the title is redrawn at the new width" sh -c "grep -m1 'saddle  camel6' '$tap_tmp/big' | awk '{ exit !(length(\$0) >= 110) }'"
+check "the x axis sits on row 38" sh -c "sed -n 38p '$tap_tmp/big' | grep -q '└'"
+t resize-window -t main -x 50 -y 15
+check "50x15 shows the too-small message" wait_for main "Terminal too small: 50x15"
+t resize-window -t main -x 100 -y 30
+check "enlarging brings the frame back" wait_for main "saddle  camel6"
+check "and the message goes" wait_gone main "Terminal too small"
+
+# ---- q restores the terminal ---------------------------------------------
+keys main q
+wait_file "$tap_tmp/main/after"
+check "q exits with status 0" test "$(cat "$tap_tmp/main/status" 2>/dev/null)" = 0
+check "q restores the tty modes" cmp -s "$tap_tmp/main/before" "$tap_tmp/main/after"
+check "q leaves the alternate screen" wait_gone main "saddle  camel6"
+
+# ---- 24-bit colour: SGR output, resized --------------------------------
+# The frame the screen shows equals render's at each size, colours aside.
+pane_env="COLORTERM=truecolor"
+start colour 100x30 himmelblau --start 0,0
+wait_for colour "saddle  himmelblau" || true
+sleep 0.3
+check "COLORTERM=truecolor: 24-bit colours reach the terminal" \
+    sh -c "tmux -L $sock capture-pane -e -p -t colour | grep -q '48;2;68;1;84'"
+# same NAME SIZE: the pane's text equals render's frame at SIZE.
+same() {
+	"$SADDLE" render himmelblau --size "$2" --color truecolor \
+	    --optimizer gd --start 0,0 | sed 's/\x1b\[[0-9;]*m//g; s/ *$//' \
+	    >"$tap_tmp/want"
+	screen "$1" | sed 's/ *$//' >"$tap_tmp/got"
+	cmp -s "$tap_tmp/want" "$tap_tmp/got" ||
+	    { diff "$tap_tmp/want" "$tap_tmp/got" | head -6; return 1; }
+}
+if out=$(same colour 100x30); then ok "truecolor: the frame is render's"; else
+	not_ok "truecolor: the frame is render's" "$out"; fi
+t resize-window -t colour -x 120 -y 40
+sleep 0.5
+if out=$(same colour 120x40); then ok "truecolor: resized to 120x40, the frame is render's at 120x40"; else
+	not_ok "truecolor: resized to 120x40, the frame is render's at 120x40" "$out"; fi
+t resize-window -t colour -x 60 -y 12
+check "truecolor: 60x12 is too small" wait_for colour "Terminal too small: 60x12"
+t resize-window -t colour -x 100 -y 30
+sleep 0.5
+if out=$(same colour 100x30); then ok "truecolor: back at 100x30, nothing stale"; else
+	not_ok "truecolor: back at 100x30, nothing stale" "$out"; fi
+keys colour q
+wait_file "$tap_tmp/colour/after"
+check "truecolor: q exits with status 0" test "$(cat "$tap_tmp/colour/status" 2>/dev/null)" = 0
+check "truecolor: the tty modes are restored" cmp -s "$tap_tmp/colour/before" "$tap_tmp/colour/after"
+pane_env="NO_COLOR=1"
+
+# ---- signals: restore, then die of the signal ----------------------------
+# signal NAME HOW STATUS: start, deliver HOW (a kill signal or keys),
+# expect STATUS and the tty modes restored.
+signal() {
+	local name=$1 how=$2 want=$3
+	start "$name" 100x30 himmelblau
+	wait_for "$name" "saddle  himmelblau" || true
+	case $how in
+	C-c) t send-keys -t "$name" C-c ;;
+	*) kill -s "$how" "$(cat "$tap_tmp/$name/pid")" ;;
+	esac
+	wait_file "$tap_tmp/$name/after"
+	check "$how: exit status $want" test "$(cat "$tap_tmp/$name/status" 2>/dev/null)" = "$want"
+	check "$how: the tty modes are restored" cmp -s "$tap_tmp/$name/before" "$tap_tmp/$name/after"
+	check "$how: the alternate screen is left" wait_gone "$name" "saddle  himmelblau"
+}
+signal term TERM 143
+signal intr C-c 130
+signal crash SEGV 139
+
+tap_done
