@@ -85,6 +85,19 @@ expect_usage "column" run -e 'x+' --optimizer gd
 run run -e 'x^2 - y^2' --optimizer gd --start 1,0.5 --steps 5 --format csv
 check "run -e steps a formula" test "$(wc -l <"$tap_tmp/out")" -eq 7
 
+# Undefined regions of a formula: their own colour, hatched without colour,
+# a legend line; no NaN printed.
+run render -e 'log(x) + y^2' --window -2:2,-2:2 --size 100x24 --color none
+check "render: an undefined region is hatched and in the legend" sh -c \
+    "grep -q '////' '$tap_tmp/out' && grep -q 'undefined: 50% of view' '$tap_tmp/out'"
+check "render: no NaN or Inf printed" sh -c "! grep -qi 'nan\\|inf' '$tap_tmp/out'"
+run render -e 'log(x) + y^2' --window -2:2,-2:2 --size 100x24 --color truecolor
+check "render: undefined samples take the theme's undefined colour" \
+    grep -q '58;58;58m' "$tap_tmp/out"
+run run -e 'log(x) + y^2' --optimizer gd --start 0.5,1 --set lr=2 --steps 20
+check "run: stepping into an undefined region stops with an event" sh -c \
+    "grep -q 'diverged' '$tap_tmp/err' && test \$(wc -l <'$tap_tmp/out') -eq 2"
+
 # The manual documents everything the registries hold, and groff is silent.
 man="${SRCDIR:-.}/man/saddle.1"
 for section in objectives optimizers; do

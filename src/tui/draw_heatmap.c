@@ -104,6 +104,9 @@ heatmap_mono_cell(draw_ctx *ctx, const view *v, const int *band, int x,
 	if (top >= 0 && bot >= 0) {
 		k = (top + bot) * ramp / (2 * v->bands);
 		glyph[0] = COLOR_RAMP[k >= ramp ? ramp - 1 : k];
+	} else {
+		/* Hatched, so that undefined never reads as the lowest band. */
+		glyph[0] = '/';
 	}
 	canvas_set(ctx->cv, x, y, glyph, CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
 }

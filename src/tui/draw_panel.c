@@ -172,6 +172,25 @@ static const struct panel_kind {
 	{ SD_POINT_DEGENERATE_SADDLE, "degen. saddle", 0 },
 };
 
+/* A legend line for the undefined colour, when part of the view has no
+ * finite f (a user formula's log of a negative, an overflow). */
+static void
+panel_undefined(panel_pen *p, const view *v)
+{
+	size_t total = v->field.cols * v->field.rows;
+	char buf[64];
+	int mono = p->ctx->depth == COLOR_NONE;
+
+	if (total == 0 || v->field.n_finite == total)
+		return;
+	snprintf(buf, sizeof buf, " undefined: %.0f%% of view",
+	    100.0 * (double)(total - v->field.n_finite) / (double)total);
+	panel_put(p, p->x, mono ? "/" : (p->ctx->cv->ascii ? "#" : "█"),
+	    p->ctx->th->undefined, 0);
+	panel_put(p, p->x + 1, buf, p->ctx->th->text, 0);
+	p->y++;
+}
+
 /* The stationary points in view: a count and the legend. */
 static void
 panel_points(panel_pen *p, const view *v)
@@ -203,6 +222,7 @@ panel_points(panel_pen *p, const view *v)
 		x += w;
 	}
 	p->y++;
+	panel_undefined(p, v);
 }
 
 /* An event as a sentence, with typographic minus signs in UTF-8. */
