@@ -11,17 +11,17 @@
 #include "optimizer.h"
 #include "../tui/theme.h"
 
-/* Print a parameter table as "key=default (min..max): help" lines. */
+/* Print a parameter table as "key = default  help (range)" lines. */
 static void
-list_params(const sd_param *table, const double *values)
+list_params(const sd_param *table)
 {
 	size_t i, n = sd_params_count(table);
 
 	for (i = 0; i < n; i++) {
-		printf("      %s=%g  (%s %g to %g) %s\n", table[i].key,
-		    values ? values[i] : table[i].def,
-		    table[i].integer ? "whole number," : "",
-		    table[i].min, table[i].max, table[i].help);
+		printf("      %s = %.10g  %s (%s%.10g to %.10g)\n", table[i].key,
+		    table[i].def, table[i].help,
+		    table[i].integer ? "a whole number from " : "",
+		    table[i].min, table[i].max);
 	}
 }
 
@@ -38,7 +38,7 @@ list_objectives(void)
 		printf("  %-12s %s; window [%g,%g]x[%g,%g]\n", "", t->summary,
 		    t->window.xmin, t->window.xmax, t->window.ymin,
 		    t->window.ymax);
-		list_params(t->params, NULL);
+		list_params(t->params);
 	}
 }
 
