@@ -40,24 +40,11 @@ static const sd_param cubic_params[] = {
 
 static const sd_param_scale cubic_scales[] = { SD_SCALE_CURVATURE };
 
-typedef struct cubic_state {
-	sd_eigen	 eigen;
-	double		*c;		/* the step's eigen-coordinates */
-} cubic_state;
-
-/* Allocate the decomposition and the step's coordinates. */
+/* The state is the decomposition and its work arrays. */
 static int
 cubic_alloc(void *state, size_t dim)
 {
-	cubic_state *s = state;
-
-	if (sd_eigen_alloc(&s->eigen, dim) != 0)
-		return -1;
-	if ((s->c = calloc(dim, sizeof *s->c)) == NULL) {
-		sd_eigen_free(&s->eigen);
-		return -1;
-	}
-	return 0;
+	return sd_eigen_alloc(state, dim);
 }
 
 /* ψ(μ) and, when dpsi is not NULL, ψ'(μ). Terms with γ_i = 0 are left
@@ -138,15 +125,14 @@ cubic_coordinates(const sd_eigen *e, double M, double mu, double *c)
 static sd_step_status
 cubic_iterate(void *state, sd_optimizer *opt)
 {
-	cubic_state *s = state;
-	sd_eigen *e = &s->eigen;
+	sd_eigen *e = state;
 	double M = opt->params[CUBIC_M], mu;
 
 	if (sd_eigen_decompose(e, opt) != 0)
 		return SD_STEP_DIVERGED;
 	mu = cubic_shift(e, M, opt->grad_norm);
-	cubic_coordinates(e, M, mu, s->c);
-	sd_eigen_step(e, opt->x, s->c, opt->trial);
+	cubic_coordinates(e, M, mu, e->c);
+	sd_eigen_step(e, opt->x, e->c, opt->trial);
 	return SD_STEP_OK;
 }
 
@@ -154,10 +140,7 @@ cubic_iterate(void *state, sd_optimizer *opt)
 static void
 cubic_free(void *state)
 {
-	cubic_state *s = state;
-
-	sd_eigen_free(&s->eigen);
-	free(s->c);
+	sd_eigen_free(state);
 }
 
 const sd_optimizer_type sd_optimizer_cubic = {
@@ -170,7 +153,7 @@ const sd_optimizer_type sd_optimizer_cubic = {
 	    "2006",
 	.params = cubic_params,
 	.scales = cubic_scales,
-	.state_size = sizeof(cubic_state),
+	.state_size = sizeof(sd_eigen),
 	.alloc = cubic_alloc,
 	.iterate = cubic_iterate,
 	.free = cubic_free,

@@ -19,11 +19,12 @@ sd_eigen_alloc(sd_eigen *e, size_t dim)
 	memset(e, 0, sizeof *e);
 	e->dim = dim;
 	e->n = dim;
-	if ((e->h = malloc((2 * dim * dim + 2 * dim) * sizeof *e->h)) == NULL)
+	if ((e->h = malloc((2 * dim * dim + 3 * dim) * sizeof *e->h)) == NULL)
 		return -1;
 	e->q = e->h + dim * dim;
 	e->lambda = e->q + dim * dim;
 	e->gq = e->lambda + dim;
+	e->c = e->gq + dim;
 	e->evec = gsl_matrix_alloc(dim, dim);
 	e->eval = gsl_vector_alloc(dim);
 	e->ws = gsl_eigen_symmv_alloc(dim);

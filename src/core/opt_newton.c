@@ -11,24 +11,11 @@
 #include "optimizer.h"
 #include "optimizer_impl.h"
 
-typedef struct newton_state {
-	sd_eigen	 eigen;
-	double		*c;		/* the step's eigen-coordinates */
-} newton_state;
-
-/* Allocate the decomposition and the step's coordinates. */
+/* The state is the decomposition and its work arrays. */
 static int
 newton_alloc(void *state, size_t dim)
 {
-	newton_state *s = state;
-
-	if (sd_eigen_alloc(&s->eigen, dim) != 0)
-		return -1;
-	if ((s->c = calloc(dim, sizeof *s->c)) == NULL) {
-		sd_eigen_free(&s->eigen);
-		return -1;
-	}
-	return 0;
+	return sd_eigen_alloc(state, dim);
 }
 
 /* One Newton step, solved in H's eigenbasis; a singular H (smallest
@@ -37,8 +24,7 @@ newton_alloc(void *state, size_t dim)
 static sd_step_status
 newton_iterate(void *state, sd_optimizer *opt)
 {
-	newton_state *s = state;
-	sd_eigen *e = &s->eigen;
+	sd_eigen *e = state;
 	double big = 0;
 	size_t i;
 
@@ -49,9 +35,9 @@ newton_iterate(void *state, sd_optimizer *opt)
 	for (i = 0; i < e->n; i++) {
 		if (!(fabs(e->lambda[i]) > SD_SINGULAR_RTOL * big))
 			return SD_STEP_SINGULAR;
-		s->c[i] = -e->gq[i] / e->lambda[i];
+		e->c[i] = -e->gq[i] / e->lambda[i];
 	}
-	sd_eigen_step(e, opt->x, s->c, opt->trial);
+	sd_eigen_step(e, opt->x, e->c, opt->trial);
 	return SD_STEP_OK;
 }
 
@@ -59,10 +45,7 @@ newton_iterate(void *state, sd_optimizer *opt)
 static void
 newton_free(void *state)
 {
-	newton_state *s = state;
-
-	sd_eigen_free(&s->eigen);
-	free(s->c);
+	sd_eigen_free(state);
 }
 
 const sd_optimizer_type sd_optimizer_newton = {
@@ -74,7 +57,7 @@ const sd_optimizer_type sd_optimizer_newton = {
 	    "et al., Identifying and attacking the saddle point problem in "
 	    "high-dimensional non-convex optimization, NIPS 2014",
 	.params = NULL,
-	.state_size = sizeof(newton_state),
+	.state_size = sizeof(sd_eigen),
 	.alloc = newton_alloc,
 	.iterate = newton_iterate,
 	.free = newton_free,

@@ -43,6 +43,8 @@ typedef struct sd_eigen {
 	double			*lambda;	/* n, ascending */
 	double			*q;	/* n rows of dim: eigenvectors */
 	double			*gq;	/* n: q_iᵀg, g the gradient at x */
+	double			*c;	/* n: a step's eigen-coordinates (work
+					 * for the method) */
 	gsl_matrix		*evec;	/* GSL's work (unused for 2D on R²) */
 	gsl_vector		*eval;
 	gsl_eigen_symmv_workspace *ws;
