@@ -280,22 +280,39 @@ draw_box(draw_ctx *ctx, canvas_rect b, uint32_t border)
 	    border, CANVAS_DEFAULT, 0);
 }
 
+/* The widths of the keys and of the descriptions of the help entries in
+ * column col of cols, per entries a column. */
+static void
+help_widths(draw_ctx *ctx, const draw_ui *ui, int col, int per, int *kw,
+    int *ww)
+{
+	int i, w;
+
+	*kw = *ww = 0;
+	for (i = col * per; i < ui->n_help && i < (col + 1) * per; i++) {
+		w = canvas_text_width(ctx->cv, ui->help[i].keys);
+		*kw = w > *kw ? w : *kw;
+		w = canvas_text_width(ctx->cv, ui->help[i].what);
+		*ww = w > *ww ? w : *ww;
+	}
+}
+
 void
 draw_help_overlay(draw_ctx *ctx, const draw_ui *ui)
 {
-	int i, kw = 0, ww = 0, w, h, x, y, cols, per, col, row;
+	int i, kw[2], ww[2], x0[2], w, h, x, y, cols, per, col, row;
 	canvas_rect b;
 
-	for (i = 0; i < ui->n_help; i++) {
-		w = canvas_text_width(ctx->cv, ui->help[i].keys);
-		kw = w > kw ? w : kw;
-		w = canvas_text_width(ctx->cv, ui->help[i].what);
-		ww = w > ww ? w : ww;
-	}
-	/* Two columns when one would not fit the height. */
+	/* Two columns when one would not fit the height; each column as
+	 * wide as its own entries, so that neither is cut short. */
 	cols = ui->n_help + 4 > ctx->cv->rows ? 2 : 1;
 	per = (ui->n_help + cols - 1) / cols;
-	w = cols * (kw + ww + 4) + 2;
+	w = 2;
+	for (col = 0; col < cols; col++) {
+		help_widths(ctx, ui, col, per, &kw[col], &ww[col]);
+		x0[col] = w;
+		w += kw[col] + ww[col] + 4;
+	}
 	h = per + 4;
 	if (w > ctx->cv->cols)
 		w = ctx->cv->cols;
@@ -312,15 +329,15 @@ draw_help_overlay(draw_ctx *ctx, const draw_ui *ui)
 	for (i = 0; i < ui->n_help; i++) {
 		col = i / per;
 		row = i % per;
-		x = b.x + 2 + col * (kw + ww + 4);
+		x = b.x + x0[col];
 		y = b.y + 2 + row;
-		if (y >= b.y + b.h - 1)
+		if (y >= b.y + b.h - 1 || x >= b.x + b.w - 1)
 			continue;
-		canvas_text(ctx->cv, x, y, kw, ui->help[i].keys,
+		canvas_text(ctx->cv, x, y, kw[col], ui->help[i].keys,
 		    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
-		canvas_text(ctx->cv, x + kw + 2, y, b.x + b.w - 2 - x - kw - 2,
-		    ui->help[i].what, draw_fg(ctx, ctx->th->text),
-		    CANVAS_DEFAULT, 0);
+		canvas_text(ctx->cv, x + kw[col] + 2, y,
+		    b.x + b.w - 2 - x - kw[col] - 2, ui->help[i].what,
+		    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
 	}
 }
 
