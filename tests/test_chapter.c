@@ -827,26 +827,84 @@ test_glm_one_stationary_point(void **unused)
 	sd_objective_free(obj);
 }
 
-/* Theorem 3.2: the population risk's gradient vanishes at w* with a
- * positive definite Hessian, and ⟨∇L(w), w − w*⟩ > 0 everywhere else
- * (weak quasi-convexity), on random w and on a grid of the chart. Its
- * value agrees with the empirical risk of many samples (law of large
- * numbers: two independent computations of the same model). */
+/* Inequality (3.2) at w: ⟨∇L(w), w − w*⟩ ≥ 2γ(L(w) − L(w*)), and both
+ * sides positive away from w* (L(w) > L(w*): w* is the only minimum). */
 static void
-check_glm_pop(const char *spec, const char *sample_spec, size_t d)
+check_glm_32(const sd_objective *obj, const double *w, const double *ws,
+    double lws, double gamma, size_t d)
+{
+	double g[DMAX], diff[DMAX], lhs, rhs;
+	size_t i;
+
+	if (dist(w, ws, d) < 1e-6)
+		return;
+	sd_objective_gradient(obj, w, g);
+	for (i = 0; i < d; i++)
+		diff[i] = w[i] - ws[i];
+	lhs = dot(g, diff, d);
+	rhs = 2 * gamma * (sd_objective_f(obj, w) - lws);
+	assert_true(rhs > 0);
+	assert_true(lhs >= rhs);
+}
+
+/* Theorem 3.2 with the chapter's constant: the population risk's gradient
+ * vanishes at w* with a positive definite Hessian; L(w*) is the noise's
+ * share of (3.1), ½E ε² = noise²/6 for ε uniform on [−noise, noise]; and
+ * (3.2) holds with γ = inf σ' over [−BR, BR] = σ'(BR) (σ' is even and
+ * falls away from 0), R = ‖w*‖ and B = √d + 5 the bound on ‖x‖ that
+ * glm's data obey (Assumption 3.1), on a grid of the chart over the ball
+ * ‖w‖ ≤ R and on random w in it. In d = 2 the chart is the whole space and
+ * the finder sees one stationary point, a minimum at w*. Beyond the
+ * ball, ⟨∇L(w), w − w*⟩ > 0 still (weak quasi-convexity), on random w
+ * and on a grid of the chart. Its value agrees with the empirical risk of
+ * many samples (law of large numbers: two independent computations of
+ * the same model). */
+static void
+check_glm_pop(const char *spec, const char *sample_spec, size_t d,
+    double noise, double R)
 {
 	sd_objective *obj = must_new(spec), *emp = must_new(sample_spec);
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double ws[DMAX], w[DMAX], g[DMAX], diff[DMAX], lam[DMAX];
-	double a, b;
+	double a, b, gamma, lws;
+	sd_point_list list;
 	sd_chart chart;
-	size_t i, t;
+	size_t i, t, n = 0;
 
 	must_chart(&chart, obj);
-	sd_chart_lift(&chart, 2, 0, ws);
+	sd_chart_lift(&chart, R, 0, ws);
+	assert_close(norm(ws, d), R, 1e-14);
 	assert_close(grad_norm(obj, ws), 0, 1e-15);
 	hess_eigen(obj, ws, lam);
 	assert_true(lam[0] > 0);
+	lws = sd_objective_f(obj, ws);
+	assert_close(lws, noise * noise / 6, 1e-15);
+	gamma = sigmoid_prime((sqrt((double)d) + 5) * R);
+	assert_true(gamma > 0);
+	for (a = -R; a <= R; a += R / 8) {
+		for (b = -R; b <= R; b += R / 8) {
+			sd_chart_lift(&chart, a, b, w);
+			if (norm(w, d) > R)
+				continue;
+			check_glm_32(obj, w, ws, lws, gamma, d);
+			n++;
+		}
+	}
+	assert_true(n > 150);
+	for (t = 0; t < 200; t++) {
+		gsl_ran_dir_nd(rng, d, w);
+		for (i = 0; i < d; i++)
+			w[i] *= R * gsl_rng_uniform(rng);
+		check_glm_32(obj, w, ws, lws, gamma, d);
+	}
+	if (d == 2) {
+		assert_int_equal(sd_finder_run(obj, &chart, &chart.window, NULL,
+		    &list, NULL), 0);
+		assert_int_equal(list.n, 1);
+		assert_int_equal(list.points[0].kind, SD_POINT_MIN);
+		assert_true(dist(list.points[0].x, ws, d) < 1e-6);
+		sd_point_list_done(&list);
+	}
 	for (t = 0; t < 300; t++) {
 		gsl_ran_dir_nd(rng, d, w);
 		for (i = 0; i < d; i++)
@@ -884,8 +942,11 @@ static void
 test_glm_pop_quasiconvex(void **unused)
 {
 	(void)unused;
-	check_glm_pop("glm-pop", "glm:n=40000", 2);
-	check_glm_pop("glm-pop:d=5,seed=7", "glm:d=5,seed=7,n=40000", 5);
+	check_glm_pop("glm-pop", "glm:n=40000", 2, 0.1, 2);
+	check_glm_pop("glm-pop:d=5,seed=7", "glm:d=5,seed=7,n=40000", 5,
+	    0.1, 2);
+	check_glm_pop("glm-pop:d=3,seed=2,noise=0.6,wnorm=1.5",
+	    "glm:d=3,seed=2,noise=0.6,wnorm=1.5,n=40000", 3, 0.6, 1.5);
 }
 
 /* ---- §6 two-layer networks ----------------------------------------------- */

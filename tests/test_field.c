@@ -1,5 +1,6 @@
 /* test_field.c: the sampled grid the heatmap draws: where samples sit,
- * their statistics, non-finite values, and reuse when panning. */
+ * their statistics, non-finite values, reuse when panning, the same bits
+ * on one thread and on two, and coarse fields refined into exact ones. */
 #include "config.h"
 
 #include <math.h>
@@ -10,6 +11,10 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "expr.h"
 #include "field.h"
@@ -242,6 +247,175 @@ test_not_finite(void **unused)
 	fixture_done(&fx);
 }
 
+/* Run the next sampling on n threads (1 without OpenMP, where the
+ * parallel loops are plain loops). */
+static void
+use_threads(int n)
+{
+#ifdef _OPENMP
+	omp_set_dynamic(0);
+	omp_set_num_threads(n);
+	assert_int_equal(omp_get_max_threads(), n);
+#else
+	(void)n;
+#endif
+}
+
+/* The whole field of spec over its default window, cols × rows, on n
+ * threads, into a fresh fixture. */
+static void
+sample_on(fixture *fx, const char *spec, int expr, size_t cols,
+    size_t rows, int n)
+{
+	size_t evaluated;
+
+	fixture_init(fx, spec, expr);
+	use_threads(n);
+	assert_int_equal(sd_field_update(&fx->field, fx->obj, &fx->chart,
+	    &fx->chart.window, cols, rows, &evaluated, NULL), 0);
+	assert_int_equal(evaluated, cols * rows);
+}
+
+/* One thread or two, the field is the same bit for bit (NaN where f is
+ * not finite included), and so are its statistics: on a plane chart, on
+ * the tensor's sphere chart, on data objectives and on a formula that is
+ * undefined on half the window; every sample is f at its coordinates. */
+static void
+test_threads_identical(void **unused)
+{
+	static const struct {
+		const char	*spec;
+		int		 expr;
+	} cases[] = {
+		{ "himmelblau", 0 }, { "glm:d=5,n=50", 0 }, { "tensor", 0 },
+		{ "twolayer:n=40", 0 }, { "matcomp", 0 },
+		{ "log(x) + y^2", 1 },
+	};
+	double a, b, x[64];
+	fixture one, two;
+	size_t c, i, j, n = 61 * 37;
+
+	(void)unused;
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		sample_on(&one, cases[c].spec, cases[c].expr, 61, 37, 1);
+		sample_on(&two, cases[c].spec, cases[c].expr, 61, 37, 2);
+		assert_memory_equal(one.field.f, two.field.f,
+		    n * sizeof *one.field.f);
+		assert_int_equal(one.field.n_finite, two.field.n_finite);
+		assert_memory_equal(&one.field.fmin, &two.field.fmin,
+		    sizeof(double));
+		assert_memory_equal(&one.field.fmax, &two.field.fmax,
+		    sizeof(double));
+		assert_memory_equal(&one.field.fmedian, &two.field.fmedian,
+		    sizeof(double));
+		assert_true(one.obj->dim <= 64);
+		for (j = 0; j < 37; j += 6) {
+			for (i = 0; i < 61; i += 5) {
+				sd_field_coords(&two.field, i, j, &a, &b);
+				if (isfinite(sd_chart_f(&two.chart, two.obj, a,
+				    b, x)))
+					assert_true(sd_field_at(&two.field, i,
+					    j) == sd_chart_f(&two.chart,
+					    two.obj, a, b, x));
+				else
+					assert_true(isnan(sd_field_at(
+					    &two.field, i, j)));
+			}
+		}
+		fixture_done(&one);
+		fixture_done(&two);
+	}
+	use_threads(2);
+}
+
+/* A coarse field holds, in each 4 × 4 block (short blocks at the right
+ * and bottom edges), the exact sample at the block's centre; refined a
+ * few rows at a time it becomes, bit for bit, the exact field, each
+ * sample evaluated once in all (coarse + refined = cols × rows). A
+ * coarse field is not reused when the window pans, and sd_field_update
+ * over the same window finishes it. */
+static void
+test_coarse_refine(void **unused)
+{
+	const size_t cols = 30, rows = 17, s = 4;
+	sd_window w = { -5, 5, -4, 4 }, m;
+	size_t i, j, ci, cj, n, total, left;
+	fixture fx, exact;
+
+	(void)unused;
+	fixture_init(&exact, "himmelblau", 0);
+	fixture_init(&fx, "himmelblau", 0);
+	assert_int_equal(sd_field_update(&exact.field, exact.obj,
+	    &exact.chart, &w, cols, rows, NULL, NULL), 0);
+	assert_int_equal(sd_field_update_coarse(&fx.field, fx.obj, &fx.chart,
+	    &w, cols, rows, s, &n, NULL), 0);
+	assert_int_equal(n, ((cols + s - 1) / s) * ((rows + s - 1) / s));
+	assert_int_equal(fx.field.coarse, s);
+	for (j = 0; j < rows; j++) {
+		cj = j / s * s + s / 2 < rows ? j / s * s + s / 2 : rows - 1;
+		for (i = 0; i < cols; i++) {
+			ci = i / s * s + s / 2 < cols ? i / s * s + s / 2 :
+			    cols - 1;
+			assert_true(sd_field_at(&fx.field, i, j) ==
+			    sd_field_at(&exact.field, ci, cj));
+		}
+	}
+	/* Asking for the same coarse field again keeps it. */
+	assert_int_equal(sd_field_update_coarse(&fx.field, fx.obj, &fx.chart,
+	    &w, cols, rows, s, &total, NULL), 0);
+	assert_int_equal(total, 0);
+	total = n;
+	do {
+		left = sd_field_refine(&fx.field, fx.obj, &fx.chart, 3, &n);
+		total += n;
+	} while (left > 0);
+	assert_int_equal(fx.field.coarse, 1);
+	assert_int_equal(total, cols * rows);
+	assert_memory_equal(fx.field.f, exact.field.f,
+	    cols * rows * sizeof *fx.field.f);
+	assert_true(fx.field.fmin == exact.field.fmin);
+	assert_true(fx.field.fmedian == exact.field.fmedian);
+	assert_int_equal(sd_field_refine(&fx.field, fx.obj, &fx.chart, 3, &n),
+	    0);
+	assert_int_equal(n, 0);
+	/* An exact field stays exact when asked for a coarse one of its
+	 * window. Panning a coarse field samples it anew; the exact update
+	 * of the same window then evaluates the rest only. */
+	sd_field_update_coarse(&fx.field, fx.obj, &fx.chart, &w, cols, rows,
+	    s, &n, NULL);
+	assert_int_equal(n, 0);
+	assert_int_equal(fx.field.coarse, 1);
+	sd_field_invalidate(&fx.field);
+	sd_field_update_coarse(&fx.field, fx.obj, &fx.chart, &w, cols, rows,
+	    s, &n, NULL);
+	assert_int_equal(fx.field.coarse, s);
+	m = w;
+	m.xmin += 10.0 / cols;
+	m.xmax += 10.0 / cols;
+	sd_field_update_coarse(&fx.field, fx.obj, &fx.chart, &m, cols, rows,
+	    s, &n, NULL);
+	assert_int_equal(n, ((cols + s - 1) / s) * ((rows + s - 1) / s));
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &m,
+	    cols, rows, &total, NULL), 0);
+	assert_int_equal(n + total, cols * rows);
+	assert_int_equal(fx.field.coarse, 1);
+	sd_field_invalidate(&exact.field);
+	assert_int_equal(sd_field_update(&exact.field, exact.obj,
+	    &exact.chart, &m, cols, rows, NULL, NULL), 0);
+	assert_memory_equal(fx.field.f, exact.field.f,
+	    cols * rows * sizeof *fx.field.f);
+	/* An exact field that pans by whole samples stays exact: only the
+	 * strip is evaluated, coarse or not. */
+	m.xmin += 10.0 / cols;
+	m.xmax += 10.0 / cols;
+	sd_field_update_coarse(&fx.field, fx.obj, &fx.chart, &m, cols, rows,
+	    s, &n, NULL);
+	assert_int_equal(n, rows);
+	assert_int_equal(fx.field.coarse, 1);
+	fixture_done(&fx);
+	fixture_done(&exact);
+}
+
 int
 main(void)
 {
@@ -251,6 +425,8 @@ main(void)
 		cmocka_unit_test(test_pan_reuses),
 		cmocka_unit_test(test_no_reuse),
 		cmocka_unit_test(test_not_finite),
+		cmocka_unit_test(test_threads_identical),
+		cmocka_unit_test(test_coarse_refine),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -204,6 +204,64 @@ check "truecolor: q exits with status 0" test "$(cat "$tap_tmp/colour/status" 2>
 check "truecolor: the tty modes are restored" cmp -s "$tap_tmp/colour/before" "$tap_tmp/colour/after"
 pane_env="NO_COLOR=1"
 
+# ---- charts: the tensor's 26 points, :chart, the A key ------------------
+# §5: for d = n = 3, f = −Σ (a_iᵀx)⁴ on the sphere has exactly 26
+# stationary points, 6 minima ±a_i, 12 saddles, 8 maxima, all on the
+# sphere chart (which covers S²).
+start tensor 100x30 tensor
+check "tensor: the panel counts 26 stationary points" \
+    wait_for tensor "stationary points in view: 26"
+check "tensor: 6 minima" wait_for tensor "min 6"
+check "tensor: 8 maxima" wait_for tensor "max 8"
+check "tensor: 12 saddles" wait_for tensor "saddle 12"
+keys tensor q
+
+# pca:d=5 (v_i = e_i, λ_i = 6 − i): at the maximum 0 the Hessian −2M has
+# its most negative eigenvector e1 and its most positive e5, and the
+# saddles ±√λ5 e5 = ±e5 lie on that plane at (0, ±1) (Theorem 4.1).
+start chart 100x30 pca:d=5
+wait_for chart "saddle  pca:d=5" || true
+keys chart : s t a r t Space 0 , 0 Enter
+check ":start 0,0 puts the cursor on the maximum" \
+    wait_for chart "cursor (0.000, 0.000)"
+keys chart : c h Tab
+check "tab completes :chart" \
+    sh -c "tmux -L $sock capture-pane -p -t chart | tail -1 | grep -qx ':chart *'"
+keys chart h e Tab
+check "tab completes the choice: hessian" \
+    sh -c "tmux -L $sock capture-pane -p -t chart | tail -1 | grep -qx ':chart hessian *'"
+keys chart Enter
+check ":chart hessian (at the cursor): the view changes" \
+    wait_for chart "[−2.00, 2.00] × [−2.00, 2.00]"
+check ":chart hessian at 0: the maximum in view" wait_for chart "max 1"
+check ":chart hessian at 0: the saddles ±e5 in view" wait_for chart "saddle 2"
+keys chart : c h a r t Space p l a n e Enter
+check ":chart with a bad word names it" wait_for chart "'plane'"
+keys chart q
+
+# glm:d=5: the one stationary point (Theorem 3.3) lies beside the plane of
+# w*: A adds it with its offset, A again takes it away; the racer's
+# distance from the slice is in the panel.
+start near 120x40 glm:d=5
+check "glm:d=5: no stationary point on the slice" \
+    wait_for near "stationary points in view: 0"
+keys near A
+check "A: the point near the slice is added" \
+    wait_for near "stationary points in view: 1"
+check "A: the panel says how far off the slice it is" \
+    wait_for near "near slice: 1, off"
+keys near A
+check "A again: only the points on the slice" \
+    wait_for near "stationary points in view: 0"
+check "A again: the near line goes" wait_gone near "near slice:"
+keys near Space Space Space
+check "the racer's distance from the slice is shown" \
+    wait_for near "off the slice by"
+keys near '?'
+check "the help overlay lists A" wait_for near "points near the slice on / off"
+check "the help overlay lists :chart" wait_for near ":chart CHART"
+keys near Escape q
+
 # ---- signals: restore, then die of the signal ----------------------------
 # signal NAME HOW STATUS: start, deliver HOW (a kill signal or keys),
 # expect STATUS and the tty modes restored.

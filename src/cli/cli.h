@@ -48,6 +48,16 @@ int cli_objective(const char *spec, sd_objective **obj);
 int cli_objective_arg(const char *cmd, const char *spec, const char *expr,
     sd_objective **obj);
 
+/* Report a bad --chart: "--chart: CAUSE" (cause from chart.h, which names
+ * the word and lists the choices), freeing cause; returns CLI_EXIT_USAGE. */
+int cli_chart_error(char *cause);
+
+/* Build the chart --chart chooses (text; NULL: the objective's default
+ * chart), its chart coordinates those of the default chart. On error
+ * prints and returns the exit status, else 0. */
+int cli_chart(const char *text, const sd_objective *obj,
+    struct sd_chart *chart);
+
 /* A number as %.17g (round-trips exactly). Callers never pass NaN/Inf. */
 void cli_number(FILE *fp, double v);
 
@@ -62,6 +72,8 @@ int cmd_list(int argc, char **argv);
 int cmd_points(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_map(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "cli.h"
 #include "error.h"
 #include "expr.h"
@@ -88,6 +89,40 @@ cli_objective_arg(const char *cmd, const char *spec, const char *expr,
 		return cli_objective(spec, obj);
 	if ((*obj = sd_objective_new_expr(expr, &cause)) == NULL)
 		return cli_usage_error(cause);
+	return 0;
+}
+
+int
+cli_chart_error(char *cause)
+{
+	const char *why = cause ? cause : "invalid";
+	int rc;
+
+	/* The core's messages start "chart: "; the option names it. */
+	if (strncmp(why, "chart: ", 7) == 0)
+		why += 7;
+	rc = cli_usage("--chart: %s", why);
+	free(cause);
+	return rc;
+}
+
+int
+cli_chart(const char *text, const sd_objective *obj, sd_chart *chart)
+{
+	char *cause = NULL;
+
+	if (text == NULL) {
+		if (sd_chart_init_default(chart, obj, &cause) != 0)
+			return cli_runtime_error(cause);
+		return 0;
+	}
+	if (strcmp(text, "trajectory") == 0)
+		return cli_usage("--chart: 'trajectory' needs an optimizer's "
+		    "path, which only render and the visualizer have (after "
+		    "their --steps): expected default, random[:SEED], "
+		    "hessian:P or points:P1;P2;P3");
+	if (sd_chart_init_text(chart, obj, text, NULL, NULL, 0, &cause) != 0)
+		return cli_chart_error(cause);
 	return 0;
 }
 

@@ -1,5 +1,7 @@
 /* cmd_points.c: `saddle points OBJECTIVE`: the classified stationary
- * points inside a window, as CSV or JSON (DESIGN.md §2). */
+ * points inside a window of a chart, as CSV or JSON (DESIGN.md §2). With
+ * --all the points near the slice are added, and CSV gains an offset
+ * column after the coordinates. */
 #include "config.h"
 
 #include <getopt.h>
@@ -11,11 +13,13 @@
 #include "finder.h"
 #include "objective.h"
 
-#define POINTS_OPTIONS "-e FORMULA, --window W, --grid N, --format csv|json"
+#define POINTS_OPTIONS "-e FORMULA, --chart CHART, --window W, --all, " \
+	"--grid N, --format csv|json"
 
-/* One CSV row: kind,f,grad_norm,lambda_min,lambda_max,x1,...,xd. */
+/* One CSV row: kind,f,grad_norm,lambda_min,lambda_max,x1,...,xd, and
+ * the offset with --all. */
 static void
-points_csv_row(const sd_point *p, size_t dim)
+points_csv_row(const sd_point *p, size_t dim, int all)
 {
 	double v[4] = { p->f, p->grad_norm, p->lambda_min, p->lambda_max };
 	size_t i;
@@ -29,21 +33,25 @@ points_csv_row(const sd_point *p, size_t dim)
 		putchar(',');
 		cli_number(stdout, p->x[i]);
 	}
+	if (all) {
+		putchar(',');
+		cli_number(stdout, p->offset);
+	}
 	putchar('\n');
 }
 
 /* The whole list as CSV with its header. */
 static void
-points_csv(const sd_point_list *list)
+points_csv(const sd_point_list *list, int all)
 {
 	size_t i;
 
 	printf("kind,f,grad_norm,lambda_min,lambda_max");
 	for (i = 0; i < list->dim; i++)
 		printf(",x%zu", i + 1);
-	putchar('\n');
+	printf(all ? ",offset\n" : "\n");
 	for (i = 0; i < list->n; i++)
-		points_csv_row(&list->points[i], list->dim);
+		points_csv_row(&list->points[i], list->dim, all);
 }
 
 /* One point as a JSON object. */
@@ -96,13 +104,16 @@ cmd_points(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "expr", required_argument, NULL, 'e' },
+		{ "chart", required_argument, NULL, 'c' },
 		{ "window", required_argument, NULL, 'w' },
+		{ "all", no_argument, NULL, 'a' },
 		{ "grid", required_argument, NULL, 'g' },
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *spec = NULL, *expr = NULL, *window_text = NULL;
-	sd_finder_options opts = { 0, 0 };
+	const char *chart_text = NULL;
+	sd_finder_options opts = { 0, 0, 0 };
 	cli_format format = CLI_FORMAT_CSV;
 	sd_objective *obj = NULL;
 	sd_point_list list;
@@ -118,8 +129,14 @@ cmd_points(int argc, char **argv)
 		case 'e':
 			expr = optarg;
 			break;
+		case 'c':
+			chart_text = optarg;
+			break;
 		case 'w':
 			window_text = optarg;
+			break;
+		case 'a':
+			opts.near = SD_FINDER_NEAR;
 			break;
 		case 'g':
 			if (sd_number_parse(optarg, &grid) != 0 || grid < 2 ||
@@ -144,21 +161,22 @@ cmd_points(int argc, char **argv)
 		    "one OBJECTIVE and " POINTS_OPTIONS);
 	if ((rc = cli_objective_arg("points", spec, expr, &obj)) != 0)
 		return rc;
-	window = obj->type->window;
+	if ((rc = cli_chart(chart_text, obj, &chart)) != 0) {
+		sd_objective_free(obj);
+		return rc;
+	}
+	window = chart.window;
 	if (window_text != NULL &&
 	    sd_window_parse(window_text, &window, "--window", &cause) != 0) {
+		sd_chart_done(&chart);
 		sd_objective_free(obj);
 		return cli_usage_error(cause);
-	}
-	if (sd_chart_init_default(&chart, obj, &cause) != 0) {
-		sd_objective_free(obj);
-		return cli_runtime_error(cause);
 	}
 	if (sd_finder_run(obj, &chart, &window, &opts, &list, &cause) != 0) {
 		rc = cli_runtime_error(cause);
 	} else {
 		if (format == CLI_FORMAT_CSV)
-			points_csv(&list);
+			points_csv(&list, opts.near > 0);
 		else
 			points_json(obj, &window, &list);
 		sd_point_list_done(&list);

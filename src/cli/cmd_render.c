@@ -23,15 +23,19 @@ render_draw(canvas *cv, view *v, const theme *th, const tui_options *o)
 	char *cause = NULL;
 	layout lay;
 	long k;
+	int rc;
 
+	/* The steps first: --chart trajectory is drawn through their path. */
+	for (k = 0; k < o->steps; k++)
+		view_step(v);
+	if ((rc = options_trajectory(o, v)) != 0)
+		return rc;
 	layout_compute(&lay, cv->cols, cv->rows);
 	if (!lay.too_small) {
 		draw_field_size(&lay, &cols, &rows);
 		if (view_refresh(v, cols, rows, NULL, &cause) != 0)
 			return cli_runtime_error(cause);
 	}
-	for (k = 0; k < o->steps; k++)
-		view_step(v);
 	draw_frame(&ctx, v, &ui);
 	return CLI_EXIT_OK;
 }

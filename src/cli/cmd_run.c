@@ -20,8 +20,9 @@
 #include "optimizer.h"
 #include "trace.h"
 
-#define RUN_OPTIONS "-e FORMULA, --optimizer NAME, --start P, --steps N, --tol G, " \
-	"--seed S, --set k=v,..., --format csv|json, --quiet"
+#define RUN_OPTIONS "-e FORMULA, --optimizer NAME, --chart CHART, " \
+	"--start P, --steps N, --tol G, --seed S, --set k=v,..., " \
+	"--format csv|json, --quiet"
 
 /* Defaults of the options, and the limits that keep a trace in memory. */
 #define RUN_STEPS	1000
@@ -35,6 +36,7 @@ struct run_options {
 	const char	*spec;		/* OBJECTIVE, or NULL */
 	const char	*expr;		/* -e FORMULA, or NULL */
 	const char	*optimizer;	/* --optimizer */
+	const char	*chart;		/* --chart, or NULL */
 	const char	*start;		/* --start, or NULL */
 	const char	*set;		/* --set, or NULL */
 	double		 steps;
@@ -94,6 +96,9 @@ run_option(int ch, const char *arg, struct run_options *o)
 	case 'o':
 		o->optimizer = arg;
 		return 0;
+	case 'c':
+		o->chart = arg;
+		return 0;
 	case 's':
 		o->start = arg;
 		return 0;
@@ -125,6 +130,7 @@ run_parse(int argc, char **argv, struct run_options *o)
 	static const struct option longopts[] = {
 		{ "expr", required_argument, NULL, 'e' },
 		{ "optimizer", required_argument, NULL, 'o' },
+		{ "chart", required_argument, NULL, 'c' },
 		{ "start", required_argument, NULL, 's' },
 		{ "steps", required_argument, NULL, 'n' },
 		{ "tol", required_argument, NULL, 't' },
@@ -174,7 +180,7 @@ run_done(struct run *r)
 }
 
 /* The start: --start's a,b or the default point of the window, lifted
- * through the default chart; the optimizer is set there. */
+ * through the chart; the optimizer is set there. */
 static int
 run_start(struct run *r, const struct run_options *o)
 {
@@ -226,8 +232,8 @@ run_prepare(struct run *r, const struct run_options *o)
 		free(cause);
 		return rc;
 	}
-	if (sd_chart_init_default(&r->chart, r->obj, &cause) != 0)
-		return cli_runtime_error(cause);
+	if ((rc = cli_chart(o->chart, r->obj, &r->chart)) != 0)
+		return rc;
 	r->have_chart = 1;
 	return run_start(r, o);
 }
@@ -350,7 +356,23 @@ run_json_event(const struct run *r, const sd_event *ev)
 	putchar('}');
 }
 
-/* The whole run as one JSON object (DESIGN.md §2). */
+/* With --chart: iterate i's chart coordinates and offset from the slice,
+ * after its full coordinates. */
+static void
+run_json_chart(const struct run *r, size_t i)
+{
+	const sd_trace *t = &r->trace;
+	double ab[2], off;
+
+	sd_chart_project(&r->chart, t->x + i * t->dim, &ab[0], &ab[1], &off);
+	printf(",\"chart\":");
+	cli_json_numbers(stdout, ab, 2);
+	printf(",\"offset\":");
+	cli_number(stdout, off);
+}
+
+/* The whole run as one JSON object (DESIGN.md §2); with --chart it names
+ * the chart and each iterate carries its chart coordinates. */
 static void
 run_json(const struct run *r, const struct run_options *o)
 {
@@ -359,6 +381,10 @@ run_json(const struct run *r, const struct run_options *o)
 
 	printf("{\"objective\":");
 	cli_json_string(stdout, r->obj->spec);
+	if (o->chart != NULL) {
+		printf(",\"chart\":");
+		cli_json_string(stdout, o->chart);
+	}
 	printf(",\"optimizer\":");
 	cli_json_string(stdout, r->opt->type->name);
 	printf(",\"params\":");
@@ -380,6 +406,8 @@ run_json(const struct run *r, const struct run_options *o)
 		cli_number(stdout, t->grad_norm[i]);
 		printf(",\"x\":");
 		cli_json_numbers(stdout, t->x + i * t->dim, t->dim);
+		if (o->chart != NULL)
+			run_json_chart(r, i);
 		putchar('}');
 	}
 	printf("\n]}\n");

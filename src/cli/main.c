@@ -16,13 +16,24 @@ static const struct command {
 } commands[] = {
 	{ "list", cmd_list, "list [objectives|optimizers|themes]" },
 	{ "points", cmd_points,
-	  "points OBJECTIVE [--window W] [--grid N] [--format csv|json]" },
+	  "points OBJECTIVE [--chart CHART] [--window W] [--all] [--grid N]\n"
+	  "           [--format csv|json]" },
 	{ "run", cmd_run,
-	  "run OBJECTIVE --optimizer NAME [--start P] [--steps N] [--tol G]\n"
-	  "           [--seed S] [--set k=v,...] [--format csv|json] [--quiet]" },
+	  "run OBJECTIVE --optimizer NAME [--chart CHART] [--start P]\n"
+	  "           [--steps N] [--tol G] [--seed S] [--set k=v,...]\n"
+	  "           [--format csv|json] [--quiet]" },
 	{ "render", cmd_render,
 	  "render OBJECTIVE [--size COLSxROWS] [--color none|8|256|truecolor]\n"
-	  "           [--theme T] [--window W] [run options to draw a path]" },
+	  "           [--theme T] [--chart CHART] [--window W] [--all]\n"
+	  "           [run options to draw a path]" },
+	{ "map", cmd_map,
+	  "map OBJECTIVE --kind strict-saddle|pl|quasiconvex|rsi|basins\n"
+	  "           [--alpha A --beta B --gamma G] [--optimizer NAME --set k=v,...\n"
+	  "           --steps N --tol G --seed S] [--window W] [--size COLSxROWS]\n"
+	  "           [--format csv|json] [--summary]" },
+	{ "survey", cmd_survey,
+	  "survey OBJECTIVE --optimizer NAME[,NAME...] [--starts N] [--steps S]\n"
+	  "           [--tol G] [--seed S] [--window W] [--format table|csv|json]" },
 	{ NULL, NULL, NULL }
 };
 

@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 #include "error.h"
 #include "field.h"
 
@@ -15,14 +19,63 @@
 /* Grids larger than this estimate the median from a subsample. */
 #define FIELD_MEDIAN_SAMPLES 4096
 
+/* The threads a parallel loop may use (1 without OpenMP). */
+static size_t
+field_threads(void)
+{
+#ifdef _OPENMP
+	return (size_t)omp_get_max_threads();
+#else
+	return 1;
+#endif
+}
+
+/* Doubles between two threads' scratch: the chart's dimension rounded up
+ * to whole 64-byte cache lines, and one line more, so that no two threads
+ * ever write the same line (they would take it from each other at every
+ * sample). */
+static size_t
+field_work_stride(const sd_field *field)
+{
+	return (field->dim + 7) / 8 * 8 + 8;
+}
+
+/* The calling thread's scratch of dim entries. */
+static double *
+field_work(const sd_field *field)
+{
+#ifdef _OPENMP
+	return field->work + (size_t)omp_get_thread_num() *
+	    field_work_stride(field);
+#else
+	return field->work;
+#endif
+}
+
+/* Scratch for every thread a loop may use. */
+static int
+field_reserve_work(sd_field *field, char **cause)
+{
+	size_t n = field_threads();
+	double *w;
+
+	if (n <= field->work_n)
+		return 0;
+	if ((w = realloc(field->work, n * field_work_stride(field) *
+	    sizeof *w)) == NULL)
+		return sd_fail(cause, "out of memory");
+	field->work = w;
+	field->work_n = n;
+	return 0;
+}
+
 int
 sd_field_init(sd_field *field, size_t dim, char **cause)
 {
 	memset(field, 0, sizeof *field);
 	field->dim = dim;
-	if ((field->work = calloc(dim, sizeof *field->work)) == NULL)
-		return sd_fail(cause, "out of memory");
-	return 0;
+	field->coarse = 1;
+	return field_reserve_work(field, cause);
 }
 
 void
@@ -37,6 +90,7 @@ void
 sd_field_invalidate(sd_field *field)
 {
 	field->valid = 0;
+	field->coarse = 1;
 }
 
 double
@@ -96,25 +150,39 @@ field_shift(const sd_field *field, const sd_window *w, long *di, long *dj)
 	return 0;
 }
 
+/* f at sample (i, j), NaN when not finite, with the thread's scratch:
+ * the one place a sample is computed, so that every path (full, coarse,
+ * refined, any thread) gives the same bits. */
+static double
+field_sample(const sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long i, long j)
+{
+	double a, b, v;
+
+	sd_field_coords(field, (size_t)i, (size_t)j, &a, &b);
+	v = sd_chart_f(chart, obj, a, b, field_work(field));
+	return isfinite(v) ? v : NAN;
+}
+
 /* Fill every sample, reusing the old ones that moved by (di, dj); returns
- * how many were evaluated. The old samples wait in the scratch half. */
+ * how many were evaluated. The old samples wait in the scratch half.
+ * Rows go to the threads one at a time: their cost varies (f may be
+ * cheap where it overflows), and each row is written by one thread. */
 static size_t
 field_fill(sd_field *field, const sd_objective *obj, const sd_chart *chart,
     int reuse, long di, long dj)
 {
-	const sd_window *w = &field->window;
 	const long cols = (long)field->cols, rows = (long)field->rows;
-	double dx = (w->xmax - w->xmin) / (double)field->cols;
-	double dy = (w->ymax - w->ymin) / (double)field->rows;
-	double *old = field->f + field->cap, *row, a, b, v;
+	double *old = field->f + field->cap, *row;
 	size_t count = 0;
 	long i, j, oi, oj;
 
 	if (reuse)
 		memcpy(old, field->f, field->cols * field->rows * sizeof *old);
+#pragma omp parallel for schedule(dynamic, 1) private(i, oi, oj, row) \
+    reduction(+:count)
 	for (j = 0; j < rows; j++) {
 		row = field->f + j * cols;
-		b = w->ymax - ((double)j + 0.5) * dy;
 		oj = j + dj;
 		for (i = 0; i < cols; i++) {
 			oi = i + di;
@@ -123,9 +191,69 @@ field_fill(sd_field *field, const sd_objective *obj, const sd_chart *chart,
 				row[i] = old[oj * cols + oi];
 				continue;
 			}
-			a = w->xmin + ((double)i + 0.5) * dx;
-			v = sd_chart_f(chart, obj, a, b, field->work);
-			row[i] = isfinite(v) ? v : NAN;
+			row[i] = field_sample(field, obj, chart, i, j);
+			count++;
+		}
+	}
+	return count;
+}
+
+/* The sample that stands for index k of n in blocks of s: the block's
+ * centre, or the last sample of a short last block. */
+static long
+field_centre(long k, long n, long s)
+{
+	long c = k / s * s + s / 2;
+
+	return c < n ? c : n - 1;
+}
+
+/* Evaluate the centre of each s × s block and copy it over the block;
+ * returns how many were evaluated. */
+static size_t
+field_fill_coarse(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long s)
+{
+	const long cols = (long)field->cols, rows = (long)field->rows;
+	long bj, i, j, k, cj, nb = (rows + s - 1) / s;
+	size_t count = 0;
+	double v;
+
+#pragma omp parallel for schedule(dynamic, 1) private(i, j, k, cj, v) \
+    reduction(+:count)
+	for (bj = 0; bj < nb; bj++) {
+		cj = field_centre(bj * s, rows, s);
+		for (i = 0; i < cols; i += s) {
+			v = field_sample(field, obj, chart,
+			    field_centre(i, cols, s), cj);
+			count++;
+			for (j = bj * s; j < rows && j < bj * s + s; j++) {
+				for (k = i; k < cols && k < i + s; k++)
+					field->f[j * cols + k] = v;
+			}
+		}
+	}
+	return count;
+}
+
+/* Evaluate rows [j0, j1) of a coarse field but the blocks' centres. */
+static size_t
+field_fill_rows(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long j0, long j1)
+{
+	const long cols = (long)field->cols, rows = (long)field->rows;
+	const long s = (long)field->coarse;
+	size_t count = 0;
+	long i, j;
+
+#pragma omp parallel for schedule(dynamic, 1) private(i) reduction(+:count)
+	for (j = j0; j < j1; j++) {
+		for (i = 0; i < cols; i++) {
+			if (field_centre(j, rows, s) == j &&
+			    field_centre(i, cols, s) == i)
+				continue;
+			field->f[j * cols + i] = field_sample(field, obj,
+			    chart, i, j);
 			count++;
 		}
 	}
@@ -206,10 +334,39 @@ field_stats(sd_field *field)
 		    (long)(picked / 2));
 }
 
+/* Whether the field holds samples of exactly this window and size. */
+static int
+field_same(const sd_field *field, const sd_window *w, size_t cols,
+    size_t rows)
+{
+	return field->valid && cols == field->cols && rows == field->rows &&
+	    memcmp(w, &field->window, sizeof *w) == 0;
+}
+
+size_t
+sd_field_refine(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, size_t max_rows, size_t *evaluated)
+{
+	size_t count = 0, j0 = field->refined, j1;
+
+	if (field->valid && field->coarse > 1 && field->refined < field->rows &&
+	    field_reserve_work(field, NULL) == 0) {
+		j1 = field->rows - j0 < max_rows ? field->rows : j0 + max_rows;
+		count = field_fill_rows(field, obj, chart, (long)j0, (long)j1);
+		field->refined = j1;
+		if (j1 == field->rows)
+			field->coarse = 1;
+		field_stats(field);
+	}
+	if (evaluated != NULL)
+		*evaluated = count;
+	return field->coarse > 1 ? field->rows - field->refined : 0;
+}
+
 int
-sd_field_update(sd_field *field, const sd_objective *obj,
+sd_field_update_coarse(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, const sd_window *window, size_t cols,
-    size_t rows, size_t *evaluated, char **cause)
+    size_t rows, size_t coarse, size_t *evaluated, char **cause)
 {
 	long di = 0, dj = 0;
 	int reuse;
@@ -217,17 +374,44 @@ sd_field_update(sd_field *field, const sd_objective *obj,
 
 	if (cols == 0 || rows == 0)
 		return sd_fail(cause, "field: empty grid %zux%zu", cols, rows);
-	reuse = field->valid && cols == field->cols && rows == field->rows &&
-	    field_shift(field, window, &di, &dj) == 0;
-	if (field_reserve(field, cols * rows, cause) != 0)
+	if (field_same(field, window, cols, rows) && field->coarse > 1) {
+		/* A coarse field of this window: refine it (all at once
+		 * when asked for the exact field), or keep it. */
+		count = 0;
+		if (coarse <= 1)
+			sd_field_refine(field, obj, chart, rows, &count);
+		if (evaluated != NULL)
+			*evaluated = count;
+		return 0;
+	}
+	reuse = field->valid && field->coarse <= 1 && cols == field->cols &&
+	    rows == field->rows && field_shift(field, window, &di, &dj) == 0;
+	if (field_reserve(field, cols * rows, cause) != 0 ||
+	    field_reserve_work(field, cause) != 0)
 		return -1;
 	field->cols = cols;
 	field->rows = rows;
 	field->window = *window;
-	count = field_fill(field, obj, chart, reuse, di, dj);
+	field->coarse = 1;
+	field->refined = rows;
+	if (coarse > 1 && !reuse) {
+		field->coarse = coarse;
+		field->refined = 0;
+		count = field_fill_coarse(field, obj, chart, (long)coarse);
+	} else
+		count = field_fill(field, obj, chart, reuse, di, dj);
 	field_stats(field);
 	field->valid = 1;
 	if (evaluated != NULL)
 		*evaluated = count;
 	return 0;
+}
+
+int
+sd_field_update(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, size_t *evaluated, char **cause)
+{
+	return sd_field_update_coarse(field, obj, chart, window, cols, rows, 1,
+	    evaluated, cause);
 }

@@ -5,7 +5,20 @@
  * (row 0 at the top, as on a screen). Non-finite values are stored as NaN
  * and left out of the statistics. A field is reused when the window only
  * moves by whole samples (panning): the kept samples are shifted and only
- * the uncovered strip is evaluated. */
+ * the uncovered strip is evaluated.
+ *
+ * Samples are evaluated in parallel (OpenMP, one row at a time per
+ * thread); each sample is f at its own coordinates, computed the same way
+ * whatever the thread count, so the field is the same bit for bit with one
+ * thread or many. The objective's f must be safe to call from several
+ * threads at once: every objective's f reads its state and writes nothing
+ * but its own locals.
+ *
+ * Coarse to fine: when a full field would take too long to answer a key,
+ * sd_field_update_coarse evaluates only the centre of each s × s block and
+ * gives the block its value (nearest neighbour); sd_field_refine then
+ * evaluates the other samples a few rows at a time, between keys, until
+ * the field is exactly what sd_field_update would have made. */
 #ifndef SADDLE_FIELD_H
 #define SADDLE_FIELD_H
 
@@ -25,9 +38,16 @@ typedef struct sd_field {
 					 * regular subsample of 4096 or so
 					 * on larger grids) */
 	size_t		 cap;		/* entries allocated in f */
-	double		*work;		/* owned; scratch of the chart's dim */
+	double		*work;		/* owned; scratch of the chart's dim
+					 * for each of work_n threads */
+	size_t		 work_n;
 	size_t		 dim;
 	int		 valid;		/* the samples match window and size */
+	size_t		 coarse;	/* 1: every sample is exact; s > 1:
+					 * only the centre of each s × s block
+					 * is, the block holds its value */
+	size_t		 refined;	/* rows of a coarse field made exact
+					 * (those above this row) */
 } sd_field;
 
 /* An empty field for charts of dimension dim. Returns -1 with *cause on
@@ -49,6 +69,22 @@ void sd_field_invalidate(sd_field *field);
 int sd_field_update(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, const sd_window *window, size_t cols,
     size_t rows, size_t *evaluated, char **cause);
+
+/* Like sd_field_update, but when the samples cannot be reused evaluate
+ * only the centre sample of each coarse × coarse block and fill the block
+ * with it (field->coarse = coarse); a field that is already that coarse
+ * over that window is kept. coarse ≤ 1 is sd_field_update. */
+int sd_field_update_coarse(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, size_t coarse, size_t *evaluated, char **cause);
+
+/* Make up to max_rows more rows of a coarse field exact, evaluating each
+ * sample but the blocks' centres (exact already); after the last row the
+ * field is exact (coarse = 1) and equal, sample for sample, to what
+ * sd_field_update makes. *evaluated (may be NULL) gets the number of
+ * evaluations. Returns the rows still coarse (0: exact). */
+size_t sd_field_refine(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, size_t max_rows, size_t *evaluated);
 
 /* The sample in column i, row j (NaN when not finite). */
 double sd_field_at(const sd_field *field, size_t i, size_t j);

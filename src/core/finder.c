@@ -42,6 +42,9 @@
  * window	A root is kept iff a ∈ [xmin − e·wx, xmax + e·wx], likewise b,
  *		and its offset from the slice is ≤ e·L, e = FINDER_EDGE: the
  *		window is closed, and roots are located far better than that.
+ *		With opts->near > 0 the offset may reach near·L: Newton runs in
+ *		the full space and, off a slice that is not invariant under it,
+ *		lands on points that lie beside the slice rather than on it.
  * dedup	Roots closer than FINDER_DEDUP × L (or 64 ulp of |x|) are one
  *		point, the one with the smallest gradient. Roots with a
  *		singular Hessian (an eigenvalue within tol of 0: perhaps one of
@@ -78,6 +81,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
@@ -169,6 +176,7 @@ struct finder {
 	double			 ha, hb;	/* half widths */
 	int			 grid;
 	int			 max_iter;
+	double			 near;		/* offsets up to near·L kept */
 	double			 gscale;	/* largest finite ‖∇f‖ */
 	double			 fscale;	/* largest finite |f| */
 	double			 gtol;		/* a root's largest ‖∇f‖ */
@@ -871,6 +879,15 @@ work_gscale_around(struct finder_work *fw, const double *x)
 	return g;
 }
 
+double
+sd_finder_slice_tol(const sd_window *w)
+{
+	double length = 2 * fmax(w->xmax / 2 - w->xmin / 2,
+	    w->ymax / 2 - w->ymin / 2);
+
+	return FINDER_EDGE * (isfinite(length) ? length : DBL_MAX);
+}
+
 int
 sd_finder_classify_scale(const sd_objective *obj, const double *x,
     double length, sd_point *pt, char **cause)
@@ -963,6 +980,8 @@ finder_init(struct finder *fd, const sd_objective *obj,
 	fd->grid += fd->grid % 2;	/* a node at the centre */
 	fd->max_iter = opts != NULL && opts->max_iter > 0 ? opts->max_iter :
 	    FINDER_MAX_ITER;
+	fd->near = opts != NULL && opts->near > FINDER_EDGE &&
+	    isfinite(opts->near) ? opts->near : FINDER_EDGE;
 	return work_init(&fd->work, obj, length, cause);
 }
 
@@ -991,32 +1010,67 @@ finder_lift(const struct finder *fd, double a, double b, double *x)
 	return sd_objective_retract(fd->work.obj, x);
 }
 
+/* One row j of the sampling grid (see finder_sample) with the scratch x
+ * and g; the row's largest ‖∇f‖ and |f| raise *gs and *fs. */
+static void
+finder_sample_row(const struct finder *fd, double *v, int side, int j,
+    double *x, double *g, double *gs, double *fs)
+{
+	const struct finder_work *fw = &fd->work;
+	int i, n = fd->grid, mg = FINDER_MARGIN, k = FINDER_FSTRIDE;
+	double a, b = finder_node(fd->cb, fd->hb, n, j - mg), m, f;
+
+	for (i = 0; i < side; i++) {
+		a = finder_node(fd->ca, fd->ha, n, i - mg);
+		v[j * side + i] = INFINITY;
+		if (finder_lift(fd, a, b, x) != 0 ||
+		    work_merit(fw, x, g, &m) != 0)
+			continue;
+		v[j * side + i] = m;
+		*gs = fmax(*gs, m);
+		if (i % k == 0 && j % k == 0 &&
+		    isfinite(f = sd_objective_f(fw->obj, x)))
+			*fs = fmax(*fs, fabs(f));
+	}
+}
+
 /* Sample ‖∇f‖ on the grid and its margin into v (side × side, +∞ where
  * not finite), measuring the largest finite ‖∇f‖, and |f| on every
  * FINDER_FSTRIDE-th node (a scale needs no more, and f may cost as much
- * as ∇f). */
-static void
-finder_sample(struct finder *fd, double *v, int side, double *x)
+ * as ∇f). The rows go to the threads (OpenMP); each node is computed the
+ * same way on any thread and the largest values do not depend on the
+ * order, so the result does not depend on the thread count. Returns -1
+ * when out of memory. */
+static int
+finder_sample(struct finder *fd, double *v, int side, char **cause)
 {
-	struct finder_work *fw = &fd->work;
-	int i, j, n = fd->grid, mg = FINDER_MARGIN, k = FINDER_FSTRIDE;
-	double a, b, m, f;
+	size_t d = fd->work.d, threads = 1, stride;
+	double gs = 0, fs = 0, *buf;
+	int j;
 
-	for (j = 0; j < side; j++) {
-		b = finder_node(fd->cb, fd->hb, n, j - mg);
-		for (i = 0; i < side; i++) {
-			a = finder_node(fd->ca, fd->ha, n, i - mg);
-			v[j * side + i] = INFINITY;
-			if (finder_lift(fd, a, b, x) != 0 ||
-			    work_merit(fw, x, fw->g, &m) != 0)
-				continue;
-			v[j * side + i] = m;
-			fd->gscale = fmax(fd->gscale, m);
-			if (i % k == 0 && j % k == 0 &&
-			    isfinite(f = sd_objective_f(fw->obj, x)))
-				fd->fscale = fmax(fd->fscale, fabs(f));
-		}
+#ifdef _OPENMP
+	threads = (size_t)omp_get_max_threads();
+#endif
+	/* Each thread's x and g on cache lines of their own: threads that
+	 * wrote one line would take it from each other at every node. */
+	stride = (2 * d + 7) / 8 * 8 + 8;
+	if ((buf = malloc(stride * threads * sizeof *buf)) == NULL)
+		return sd_fail(cause, "out of memory");
+#pragma omp parallel reduction(max:gs, fs)
+	{
+		double *x = buf;
+
+#ifdef _OPENMP
+		x += stride * (size_t)omp_get_thread_num();
+#endif
+#pragma omp for schedule(dynamic, 1)
+		for (j = 0; j < side; j++)
+			finder_sample_row(fd, v, side, j, x, x + d, &gs, &fs);
 	}
+	free(buf);
+	fd->gscale = gs;
+	fd->fscale = fs;
+	return 0;
 }
 
 /* Whether sample (i, j) is a local minimum of ‖∇f‖: below its earlier
@@ -1071,7 +1125,8 @@ fail:
 }
 
 /* Whether the root x is a candidate: finite, a tiny gradient, inside the
- * closed window and on the slice (both up to FINDER_EDGE). */
+ * closed window (up to FINDER_EDGE) and on the slice (near it, with
+ * opts->near). */
 static int
 finder_accept(struct finder *fd, const double *x, struct finder_root *r)
 {
@@ -1085,7 +1140,7 @@ finder_accept(struct finder *fd, const double *x, struct finder_root *r)
 	sd_chart_project(fd->chart, x, &r->a, &r->b, &r->offset);
 	return isfinite(r->f) && r->a >= fd->w.xmin - ea &&
 	    r->a <= fd->w.xmax + ea && r->b >= fd->w.ymin - eb &&
-	    r->b <= fd->w.ymax + eb && r->offset <= FINDER_EDGE * fw->length;
+	    r->b <= fd->w.ymax + eb && r->offset <= fd->near * fw->length;
 }
 
 /* Newton from the chart point (a, b); a candidate root is kept. */
@@ -1296,7 +1351,8 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 			sd_fail(cause, "out of memory");
 		goto done;
 	}
-	finder_sample(&fd, v, (int)side, fd.store);
+	if (finder_sample(&fd, v, (int)side, cause) != 0)
+		goto done;
 	fd.gtol = FINDER_GTOL * fd.gscale;
 	fd.work.hfloor = FINDER_EIG_ABS * fd.gscale / fd.work.length;
 	fd.work.gfloor = FINDER_FLOOR * fd.gscale;

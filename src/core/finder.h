@@ -4,7 +4,7 @@
  * method on ∇f = 0 (Hessian as Jacobian) runs from each; roots with a tiny
  * gradient are deduplicated and classified from the Hessian's eigenvalues
  * (DESIGN.md §3). Only points inside the closed window (and on the drawn
- * slice) are reported. */
+ * slice, or near it when asked) are reported. */
 #ifndef SADDLE_FINDER_H
 #define SADDLE_FINDER_H
 
@@ -43,9 +43,20 @@ typedef struct sd_point_list {
 	sd_point	*points;	/* sorted by f, then x1, x2, ... */
 } sd_point_list;
 
+/* The threshold of "near the slice" (`points --all`, the TUI's toggle):
+ * a stationary point of the full objective whose offset from the slice is
+ * at most this share of the window's larger side L. A quarter of the
+ * window: as far off the slice as the plot is wide, about, is still
+ * "in view" in the directions the plot cannot show. */
+#define SD_FINDER_NEAR	0.25
+
 typedef struct sd_finder_options {
 	int	grid;		/* seeds per window side; 0: the default */
 	int	max_iter;	/* Newton iterations per seed; 0: default */
+	double	near;		/* also report points off the slice whose
+				 * offset is at most near × L (L the window's
+				 * larger side), such as SD_FINDER_NEAR; 0:
+				 * only the points on the slice */
 } sd_finder_options;
 
 /* "min", "max", "saddle", "degenerate-min", ... */
@@ -57,6 +68,10 @@ const char *sd_point_kind_name(sd_point_kind kind);
 int sd_finder_run(const sd_objective *obj, const sd_chart *chart,
     const sd_window *window, const sd_finder_options *opts,
     sd_point_list *out, char **cause);
+
+/* The largest offset of a point that lies on the slice of window (up to
+ * rounding): points beyond it are the near ones. */
+double sd_finder_slice_tol(const sd_window *window);
 
 /* Classify the point x (assumed stationary) and fill *pt, allocating its
  * x and eigen arrays (sd_point_done releases them); a and b are x1 and x2,

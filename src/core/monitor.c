@@ -99,8 +99,11 @@ sd_monitor_done(sd_monitor *mon)
 	mon->radius = NULL;
 }
 
-int
-sd_monitor_nearest(const sd_monitor *mon, const double *x, double *distance)
+/* The nearest known point by the careful distance, for a run so far out
+ * that the squares overflow. */
+static int
+monitor_nearest_scaled(const sd_monitor *mon, const double *x,
+    double *distance)
 {
 	const sd_point_list *pl = mon->points;
 	double best = INFINITY, dist;
@@ -116,6 +119,34 @@ sd_monitor_nearest(const sd_monitor *mon, const double *x, double *distance)
 	}
 	if (distance != NULL)
 		*distance = best;
+	return idx;
+}
+
+int
+sd_monitor_nearest(const sd_monitor *mon, const double *x, double *distance)
+{
+	const sd_point_list *pl = mon->points;
+	double best = INFINITY, s, t;
+	size_t i, k;
+	int idx = -1;
+
+	/* Squared distances: no square root per point at every step (the
+	 * survey's hot path); sqrt is monotone, so the nearest is the
+	 * same. */
+	for (i = 0; i < pl->n; i++) {
+		for (s = 0, k = 0; k < pl->dim; k++) {
+			t = pl->points[i].x[k] - x[k];
+			s += t * t;
+		}
+		if (!isfinite(s))
+			return monitor_nearest_scaled(mon, x, distance);
+		if (s < best) {
+			best = s;
+			idx = (int)i;
+		}
+	}
+	if (distance != NULL)
+		*distance = sqrt(best);
 	return idx;
 }
 

@@ -26,6 +26,22 @@ static const double app_speeds[] = {
  * the keyboard. */
 #define APP_STEPS_PER_FRAME 2000
 
+/* No key may wait more than 50 ms for the screen to answer. A field that
+ * would take longer than APP_COARSE_MS is drawn coarse first, one sample
+ * per APP_COARSE × APP_COARSE block (a sixteenth of the work), and made
+ * exact on idle ticks of about APP_REFINE_MS each, with the keys read in
+ * between; the stationary points follow on the next idle tick, unless
+ * the field and the finder together fit in APP_COARSE_MS. The costs are
+ * measured as the objective is drawn; until they are known (a new
+ * objective's first frame) everything is done at once. 20 ms leaves the
+ * rest of the 50 for drawing the frame and sending it. */
+#define APP_COARSE_MS	20
+#define APP_COARSE	4
+#define APP_REFINE_MS	20
+
+/* Fewer evaluations than this time nothing worth measuring. */
+#define APP_MEASURE_MIN	256
+
 /* Seconds on a monotonic clock. */
 static double
 app_now(void)
@@ -109,13 +125,79 @@ app_animate(app *a)
 	}
 }
 
-/* How long to wait for input: until the next step is due (but not less
- * than a frame), or forever when nothing plays. */
+/* Whether the field is still coarse or the points are out of date: work
+ * for the idle ticks. */
+static int
+app_pending(const app *a)
+{
+	return a->v->field.valid && (a->v->field.coarse > 1 ||
+	    !a->v->points_valid);
+}
+
+/* Forget the costs measured on another objective. */
+static void
+app_costs(app *a)
+{
+	if (strncmp(a->cost_of, a->v->obj->spec, sizeof a->cost_of) == 0)
+		return;
+	snprintf(a->cost_of, sizeof a->cost_of, "%s", a->v->obj->spec);
+	a->sample_s = a->finder_s = 0;
+}
+
+/* Learn the cost of one sample from n evaluations that took dt seconds. */
+static void
+app_measure(app *a, size_t n, double dt)
+{
+	app_costs(a);
+	if (n >= APP_MEASURE_MIN)
+		a->sample_s = dt / (double)n;
+}
+
+/* Find the stationary points, timing the finder. */
+static void
+app_points(app *a)
+{
+	double t0 = app_now();
+	char *cause = NULL;
+
+	if (a->v->points_valid)
+		return;
+	if (view_refresh_points(a->v, &cause) != 0)
+		app_fail(a, cause);
+	app_costs(a);
+	a->finder_s = app_now() - t0;
+}
+
+/* One idle tick's work: refine the field for about APP_REFINE_MS, or,
+ * once it is exact, find the stationary points. */
+static void
+app_idle(app *a)
+{
+	view *v = a->v;
+	double t0 = app_now(), per_row;
+	size_t n, rows = 1;
+
+	if (v->field.coarse > 1) {
+		per_row = a->sample_s * (double)v->field.cols;
+		if (per_row > 0)
+			rows = (size_t)(APP_REFINE_MS / 1e3 / per_row) + 1;
+		view_refine(v, rows, &n);
+		app_measure(a, n, app_now() - t0);
+	} else
+		app_points(a);
+	app_dirty(a);
+}
+
+/* How long to wait for input: no time while the field or the points are
+ * pending, else until the next step is due (but not less than a frame),
+ * or forever when nothing plays. */
 static int
 app_timeout(const app *a)
 {
 	double ms;
 
+	if (app_pending(a))
+		return 0;
 	if (!a->playing)
 		return -1;
 	ms = ceil((1 - a->owed) / app_speed(a) * 1000);
@@ -159,6 +241,47 @@ app_size(app *a)
 	a->base_dirty = 1;
 }
 
+/* Bring the field up to date, coarse when a full one would be slow, and
+ * the points too when they fit in the same frame (see APP_COARSE_MS).
+ * Returns nonzero when the field changed. */
+static int
+app_field(app *a, size_t cols, size_t rows)
+{
+	double t0 = app_now(), ms;
+	size_t coarse = 1, n = 0;
+	char *cause = NULL;
+
+	app_costs(a);
+	ms = a->sample_s * (double)(cols * rows) * 1e3;
+	if (ms > APP_COARSE_MS)
+		coarse = APP_COARSE;
+	if (view_refresh_field(a->v, cols, rows, coarse, &n, &cause) != 0) {
+		app_fail(a, cause);
+		return 0;
+	}
+	app_measure(a, n, app_now() - t0);
+	if (a->v->field.coarse <= 1 && (a->sample_s == 0 ||
+	    a->finder_s == 0 || (n > 0 ? ms : 0) + a->finder_s * 1e3 <=
+	    APP_COARSE_MS))
+		app_points(a);
+	return n > 0;
+}
+
+/* Keep the map overlay in step with the view; nonzero when the base
+ * layer must be redrawn. */
+static int
+app_map(app *a)
+{
+	char *cause = NULL;
+	int rc;
+
+	rc = overlay_update(&a->ov, a->v, (size_t)a->lay.plot.w,
+	    (size_t)a->lay.plot.h, &cause);
+	if (rc < 0)
+		app_fail(a, cause);
+	return rc != 0;
+}
+
 /* Draw and send one frame. */
 static void
 app_draw(app *a)
@@ -166,7 +289,6 @@ app_draw(app *a)
 	draw_ctx ctx = { a->frame, &a->th, screen_depth(a->scr) };
 	draw_ctx bctx = { a->base, &a->th, screen_depth(a->scr) };
 	size_t cols, rows;
-	char *cause = NULL;
 	draw_ui ui;
 
 	app_size(a);
@@ -176,15 +298,21 @@ app_draw(app *a)
 		return;
 	}
 	draw_field_size(&a->lay, &cols, &rows);
-	if (view_refresh(a->v, cols, rows, NULL, &cause) != 0)
-		app_fail(a, cause);
+	if (app_field(a, cols, rows) != 0)
+		a->base_dirty = 1;
+	if (app_map(a) != 0)
+		a->base_dirty = 1;
 	if (a->base_dirty) {
 		draw_base(&bctx, a->v, &a->lay);
+		draw_map(&bctx, a->v, &a->lay, &a->ov);
 		a->base_dirty = 0;
 	}
 	canvas_copy(a->frame, a->base);
 	app_ui(a, &ui);
 	draw_top(&ctx, a->v, &a->lay, &ui);
+	draw_map_panel(&ctx, a->v, &a->lay, &a->ov);
+	if (ui.help != NULL)
+		draw_help_overlay(&ctx, &ui);
 	screen_draw(a->scr, a->frame);
 }
 
@@ -226,6 +354,7 @@ app_run(view *v, const theme *th, int depth, char **cause)
 	app a;
 
 	memset(&a, 0, sizeof a);
+	overlay_init(&a.ov);
 	a.v = v;
 	a.th = *th;
 	a.speed = APP_SPEED_DEFAULT;
@@ -247,10 +376,13 @@ app_run(view *v, const theme *th, int depth, char **cause)
 		app_draw(&a);
 		screen_read(a.scr, app_timeout(&a), &ev);
 		app_event(&a, &ev);
+		if (ev.type == SCREEN_EVENT_NONE && app_pending(&a))
+			app_idle(&a);
 		app_animate(&a);
 	}
 	screen_close(a.scr);
 	app_commands_done(&a);
+	overlay_done(&a.ov);
 	canvas_free(a.frame);
 	canvas_free(a.base);
 	return 0;

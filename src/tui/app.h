@@ -8,6 +8,7 @@
 #include "canvas.h"
 #include "draw.h"
 #include "layout.h"
+#include "overlay.h"
 #include "screen.h"
 #include "theme.h"
 #include "view.h"
@@ -41,6 +42,14 @@ typedef struct app {
 	int		 n_cands;
 	int		 cand;		/* the completion shown */
 	int		 cand_from;	/* where the completed word starts */
+	char		 cost_of[APP_LINE];	/* the objective (spec) the
+					 * two costs below were measured on */
+	double		 sample_s;	/* seconds per sample of the field
+					 * (wall clock, all threads); 0: not
+					 * measured yet */
+	double		 finder_s;	/* seconds of the last finder run; 0:
+					 * not measured yet */
+	overlay		 ov;		/* the m key's map, :survey's table */
 } app;
 
 /* Run the visualizer on v with theme th until q. depth < 0 detects the

@@ -18,7 +18,8 @@ typedef enum command_source {
 	SOURCE_OPTIMIZERS,
 	SOURCE_THEMES,
 	SOURCE_LEVELS,
-	SOURCE_PARAMS
+	SOURCE_PARAMS,
+	SOURCE_CHARTS
 } command_source;
 
 /* One command: its name, argument, help, completion and action. */
@@ -128,6 +129,17 @@ command_window(app *a, const char *arg, char **cause)
 	return 0;
 }
 
+/* :chart CHART (a bare "hessian" is the Hessian at the cursor;
+ * "trajectory" is the selected racer's path) */
+static int
+command_chart(app *a, const char *arg, char **cause)
+{
+	if (view_choose_chart(a->v, arg, NULL, cause) != 0)
+		return -1;
+	app_dirty(a);
+	return 0;
+}
+
 /* :theme NAME|PATH */
 static int
 command_theme(app *a, const char *arg, char **cause)
@@ -219,6 +231,51 @@ command_help(app *a, const char *arg, char **cause)
 	return 0;
 }
 
+/* :alpha A (the strict-saddle map's constants; the map shows) */
+static int
+command_alpha(app *a, const char *arg, char **cause)
+{
+	app_dirty(a);
+	return overlay_set_constant(&a->ov, 'a', arg, cause);
+}
+
+/* :beta B */
+static int
+command_beta(app *a, const char *arg, char **cause)
+{
+	app_dirty(a);
+	return overlay_set_constant(&a->ov, 'b', arg, cause);
+}
+
+/* :gamma G */
+static int
+command_gamma(app *a, const char *arg, char **cause)
+{
+	app_dirty(a);
+	return overlay_set_constant(&a->ov, 'g', arg, cause);
+}
+
+/* :survey N (off: hide the table) */
+static int
+command_survey(app *a, const char *arg, char **cause)
+{
+	double n;
+
+	if (strcmp(arg, "off") == 0) {
+		overlay_survey_clear(&a->ov);
+		return 0;
+	}
+	if (command_whole(arg, 1, SD_SURVEY_STARTS_MAX, &n, "survey",
+	    cause) != 0)
+		return -1;
+	if (overlay_survey(&a->ov, a->v, (size_t)n, cause) != 0)
+		return -1;
+	app_message(a, 0, "survey of %s: %.0f starts over the view, %zu "
+	    "method%s", a->v->obj->spec, n, a->ov.n_rows,
+	    a->ov.n_rows == 1 ? "" : "s");
+	return 0;
+}
+
 /* :quit */
 static int
 command_quit(app *a, const char *arg, char **cause)
@@ -244,6 +301,8 @@ static const command commands[] = {
 	  command_start },
 	{ "window", "x0:x1,y0:y1", "show this window", SOURCE_NONE,
 	  command_window },
+	{ "chart", "CHART", "view through another chart", SOURCE_CHARTS,
+	  command_chart },
 	{ "theme", "NAME|PATH", "load a theme", SOURCE_THEMES, command_theme },
 	{ "levels", "log|linear|auto|N", "contour levels", SOURCE_LEVELS,
 	  command_levels },
@@ -253,6 +312,14 @@ static const command commands[] = {
 	{ "step", "[N]", "take N steps", SOURCE_NONE, command_step },
 	{ "clear", "", "clear the paths", SOURCE_NONE, command_clear },
 	{ "reset", "", "reset the view", SOURCE_NONE, command_reset },
+	{ "alpha", "A|default", "strict-saddle map: ‖∇f‖ ≥ α", SOURCE_NONE,
+	  command_alpha },
+	{ "beta", "B|default", "strict-saddle map: λ_min ≤ −β", SOURCE_NONE,
+	  command_beta },
+	{ "gamma", "G|default", "strict-saddle map: γ-near a minimum",
+	  SOURCE_NONE, command_gamma },
+	{ "survey", "N|off", "N runs of each racer's method", SOURCE_NONE,
+	  command_survey },
 	{ "help", "", "show the keys", SOURCE_NONE, command_help },
 	{ "quit", "", "quit", SOURCE_NONE, command_quit },
 	{ NULL, NULL, NULL, SOURCE_NONE, NULL }
@@ -291,9 +358,9 @@ command_find(const char *name, size_t len, char **cause)
 	if (n == 1)
 		return found;
 	sd_fail(cause, "%s command '%.*s': expected objective, expr, "
-	    "optimizer, add, set, start, window, theme, levels, seed, tol, "
-	    "step, clear, reset, help or quit", n ? "ambiguous" : "unknown",
-	    (int)len, name);
+	    "optimizer, add, set, start, window, chart, theme, levels, seed, "
+	    "tol, step, clear, reset, alpha, beta, gamma, survey, help or "
+	    "quit", n ? "ambiguous" : "unknown", (int)len, name);
 	return NULL;
 }
 
@@ -355,6 +422,8 @@ command_offer_source(app *a, command_source source, const char *prefix,
     size_t len)
 {
 	static const char *const levels[] = { "log", "linear", "auto" };
+	static const char *const charts[] = { "default", "random",
+	    "hessian", "points:", "trajectory" };
 	const sd_param *p;
 	theme_entry *themes;
 	char key[64];
@@ -390,6 +459,10 @@ command_offer_source(app *a, command_source source, const char *prefix,
 			snprintf(key, sizeof key, "%s=", p[i].key);
 			command_offer(a, key, prefix, len);
 		}
+		break;
+	case SOURCE_CHARTS:
+		for (i = 0; i < sizeof charts / sizeof *charts; i++)
+			command_offer(a, charts[i], prefix, len);
 		break;
 	case SOURCE_NONE:
 		break;

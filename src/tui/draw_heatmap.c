@@ -226,10 +226,13 @@ draw_markers(draw_ctx *ctx, const view *v, canvas_rect r)
 		if (draw_cell(v, r, p->a, p->b, &x, &y) != 0 ||
 		    (c = canvas_at(ctx->cv, x, y)) == NULL)
 			continue;
+		/* Points beside the slice (--all) are dim: the plot shows
+		 * where they project, not f there. */
 		canvas_set(ctx->cv, x, y, draw_point_glyph(ctx, p->kind),
 		    draw_fg(ctx, theme_point_color(ctx->th, p->kind)),
 		    ctx->depth == COLOR_NONE ? CANVAS_DEFAULT :
-		    dots_cell_background(c), CANVAS_BOLD);
+		    dots_cell_background(c), view_off_slice(v, p->offset) ?
+		    CANVAS_DIM : CANVAS_BOLD);
 	}
 }
 

@@ -191,6 +191,38 @@ panel_undefined(panel_pen *p, const view *v)
 	p->y++;
 }
 
+/* With --all (the A key): how many of the points lie beside the slice,
+ * and how far. */
+static void
+panel_near(panel_pen *p, const view *v)
+{
+	double lo = INFINITY, hi = 0, off;
+	char buf[96], a[32], b[32];
+	size_t i, n = 0;
+
+	if (!v->all)
+		return;
+	for (i = 0; v->points_valid && i < v->points.n; i++) {
+		off = v->points.points[i].offset;
+		if (!view_off_slice(v, off))
+			continue;
+		n++;
+		lo = fmin(lo, off);
+		hi = fmax(hi, off);
+	}
+	if (n == 0)
+		snprintf(buf, sizeof buf, "near slice: none");
+	else if (lo == hi)
+		snprintf(buf, sizeof buf, "near slice: %zu, off %s", n,
+		    draw_num(p->ctx, a, sizeof a, lo, 2));
+	else
+		snprintf(buf, sizeof buf, "near slice: %zu, off %s–%s", n,
+		    draw_num(p->ctx, a, sizeof a, lo, 2),
+		    draw_num(p->ctx, b, sizeof b, hi, 2));
+	panel_put(p, p->x, buf, p->ctx->th->dim, 0);
+	p->y++;
+}
+
 /* The stationary points in view: a count and the legend. */
 static void
 panel_points(panel_pen *p, const view *v)
@@ -202,7 +234,11 @@ panel_points(panel_pen *p, const view *v)
 	n = v->points_valid ? v->points.n : 0;
 	for (i = 0; i < n; i++)
 		count[v->points.points[i].kind]++;
-	snprintf(buf, sizeof buf, "stationary points in view: %zu", n);
+	if (v->points_valid)
+		snprintf(buf, sizeof buf, "stationary points in view: %zu",
+		    n);
+	else
+		snprintf(buf, sizeof buf, "stationary points: finding…");
 	panel_put(p, p->x, buf, p->ctx->th->dim, 0);
 	p->y++;
 	for (i = 0; i < sizeof panel_kinds / sizeof *panel_kinds; i++) {
@@ -222,6 +258,7 @@ panel_points(panel_pen *p, const view *v)
 		x += w;
 	}
 	p->y++;
+	panel_near(p, v);
 	panel_undefined(p, v);
 }
 
@@ -270,8 +307,24 @@ panel_racer_head(panel_pen *p, const view *v, int k, const char *right,
 	p->y++;
 }
 
-/* One racer in full: head; parameters; f and ‖∇f‖; its stop and its
- * latest events. */
+/* In d > 2, how far the racer's current point is from the slice: the path
+ * is drawn projected, and this is what the projection hides. */
+static void
+panel_offset(panel_pen *p, const view *v, const racer *r)
+{
+	char buf[64], num[32];
+	double a, b, off;
+
+	if (v->obj->dim <= 2 || r->trace.n == 0)
+		return;
+	sd_chart_project(&v->chart, r->opt->x, &a, &b, &off);
+	snprintf(buf, sizeof buf, "off the slice by %s",
+	    draw_num(p->ctx, num, sizeof num, off, 3));
+	panel_wrap(p, 3, 1, buf, p->ctx->th->dim, 0);
+}
+
+/* One racer in full: head; parameters; f and ‖∇f‖; the distance from the
+ * slice; its stop and its latest events. */
 static void
 panel_racer(panel_pen *p, const view *v, int k)
 {
@@ -288,6 +341,7 @@ panel_racer(panel_pen *p, const view *v, int k)
 	    draw_num(p->ctx, f, sizeof f, r->opt->f, 5),
 	    draw_num(p->ctx, g, sizeof g, sd_optimizer_grad_norm(r->opt), 3));
 	panel_wrap(p, 3, 1, buf, p->ctx->th->text, 0);
+	panel_offset(p, v, r);
 	if (r->trace.stop != SD_STOP_NONE && r->trace.stop != SD_STOP_STEPS &&
 	    r->trace.n_events == 0) {
 		snprintf(buf, sizeof buf, "stopped: %s",
@@ -302,14 +356,21 @@ panel_racer(panel_pen *p, const view *v, int k)
 	}
 }
 
-/* One racer on one line, when the panel is short of rows. */
+/* One racer on one line, when the panel is short of rows; in d > 2 with
+ * its distance from the slice, which outlives f when room is short. */
 static void
 panel_racer_compact(panel_pen *p, const view *v, int k)
 {
 	const racer *r = v->racers[k];
-	char buf[96], step[32], f[32];
+	char buf[96], step[64], f[32], o[32];
+	double a, b, off;
 
 	snprintf(step, sizeof step, "step %zu", r->opt->iter);
+	if (v->obj->dim > 2 && r->trace.n > 0) {
+		sd_chart_project(&v->chart, r->opt->x, &a, &b, &off);
+		snprintf(step, sizeof step, "off %s  step %zu",
+		    draw_num(p->ctx, o, sizeof o, off, 2), r->opt->iter);
+	}
 	snprintf(buf, sizeof buf, "f %s  %s",
 	    draw_num(p->ctx, f, sizeof f, r->opt->f, 4), step);
 	panel_racer_head(p, v, k, buf, step);

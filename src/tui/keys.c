@@ -253,6 +253,27 @@ key_toggle(app *a, int key)
 	app_dirty(a);
 }
 
+/* A: the stationary points near the slice (--all) on or off. */
+static void
+key_all(app *a, int key)
+{
+	(void)key;
+	view_set_all(a->v, !a->v->all);
+	app_message(a, 0, a->v->all ? "stationary points on and near the "
+	    "slice (dim: off it)" : "stationary points on the slice");
+	app_dirty(a);
+}
+
+/* m: the next map over the plot (overlay.h). */
+static void
+key_map(app *a, int key)
+{
+	(void)key;
+	overlay_next(&a->ov);
+	app_message(a, 0, "map: %s", overlay_name(&a->ov));
+	app_dirty(a);
+}
+
 /* Open the command line. */
 static void
 key_colon(app *a, int key)
@@ -314,6 +335,8 @@ static const struct key_binding key_bindings[] = {
 	{ { 'c' }, "c", "contour lines on / off", key_toggle },
 	{ { 's' }, "s", "stationary points on / off", key_toggle },
 	{ { 'g' }, "g", "gradient arrows on / off", key_toggle },
+	{ { 'A' }, "A", "points near the slice on / off", key_all },
+	{ { 'm' }, "m", "next map (strict-saddle … basins)", key_map },
 	{ { ':' }, ":", "command line (tab completes)", key_colon },
 	{ { '?' }, "?", "this help", key_help },
 	{ { 12 }, "ctrl-l", "redraw the screen", key_redraw },

@@ -16,7 +16,8 @@
 /* What the usage messages list as accepted. */
 #define OPTIONS_VALID "-e EXPR, --optimizer NAME[,NAME...], --start a,b, " \
 	"--set k=v,..., --seed S, --steps N, --tol G, --theme T, " \
-	"--window W, --levels linear|log|auto|N, --color none|8|16|256|truecolor"
+	"--chart CHART, --window W, --all, --levels linear|log|auto|N, " \
+	"--color none|8|16|256|truecolor"
 
 /* The long options; --size only counts for render. */
 static const struct option options_long[] = {
@@ -29,6 +30,8 @@ static const struct option options_long[] = {
 	{ "tol", required_argument, NULL, 't' },
 	{ "theme", required_argument, NULL, 'T' },
 	{ "window", required_argument, NULL, 'w' },
+	{ "chart", required_argument, NULL, 'C' },
+	{ "all", no_argument, NULL, 'A' },
 	{ "levels", required_argument, NULL, 'l' },
 	{ "color", required_argument, NULL, 'c' },
 	{ "colour", required_argument, NULL, 'c' },
@@ -126,6 +129,12 @@ options_one(tui_options *o, int ch, const char *arg, int render)
 		if (sd_window_parse(arg, &o->window, "--window", &cause) != 0)
 			return cli_usage_error(cause);
 		o->has_window = 1;
+		return 0;
+	case 'C':
+		o->chart = arg;
+		return 0;
+	case 'A':
+		o->all = 1;
 		return 0;
 	case 'l':
 		o->levels = arg;
@@ -264,6 +273,37 @@ options_racers(const tui_options *o, view *v, int default_racer)
 	return rc;
 }
 
+/* Whether --chart asks for the racers' path. */
+static int
+options_wants_path(const tui_options *o)
+{
+	return o->chart != NULL && strcmp(o->chart, "trajectory") == 0;
+}
+
+/* Show the chart --chart chooses, over --window when given. */
+static int
+options_chart(const tui_options *o, view *v)
+{
+	char *cause = NULL;
+
+	if (view_choose_chart(v, o->chart, o->has_window ? &o->window : NULL,
+	    &cause) != 0)
+		return cli_chart_error(cause);
+	return 0;
+}
+
+int
+options_trajectory(const tui_options *o, view *v)
+{
+	if (!options_wants_path(o))
+		return 0;
+	if (v->n_racers == 0 || v->racers[v->selected]->trace.n < 3)
+		return cli_usage("--chart: 'trajectory' is the plane of the "
+		    "last racer's path: expected --optimizer NAME and "
+		    "--steps N with N ≥ 2");
+	return options_chart(o, v);
+}
+
 int
 options_build(const tui_options *o, view *v, theme *th, int default_racer)
 {
@@ -276,13 +316,21 @@ options_build(const tui_options *o, view *v, theme *th, int default_racer)
 		return options_fail("--theme", cause);
 	if ((obj = options_objective(o, &cause)) == NULL)
 		return cli_usage_error(cause);
-	if (view_init(v, obj, o->has_window ? &o->window : NULL, &cause) != 0)
+	if (view_init(v, obj, o->has_window && o->chart == NULL ? &o->window :
+	    NULL, &cause) != 0)
 		return cli_runtime_error(cause);
 	v->seed = o->seed;
 	v->tol = o->tol;
+	v->all = o->all;
 	if (o->levels != NULL && options_levels(v, o->levels, &cause) != 0) {
 		view_done(v);
 		return options_fail("--levels", cause);
+	}
+	/* The chart first: --start is in its coordinates. */
+	if (o->chart != NULL && !options_wants_path(o) &&
+	    (rc = options_chart(o, v)) != 0) {
+		view_done(v);
+		return rc;
 	}
 	if (o->has_start) {
 		v->start_a = v->cur_a = o->start[0];

@@ -17,6 +17,8 @@ typedef struct tui_options {
 	const char	*set;		/* --set text, or NULL */
 	const char	*theme;		/* --theme, or NULL */
 	const char	*levels;	/* --levels word, or NULL */
+	const char	*chart;		/* --chart CHART, or NULL */
+	int		 all;		/* --all: points near the slice too */
 	double		 start[2];
 	int		 has_start;
 	sd_window	 window;
@@ -41,6 +43,12 @@ void options_done(tui_options *o);
  * status after printing the error. */
 int options_build(const tui_options *o, view *v, theme *th,
     int default_racer);
+
+/* Apply --chart trajectory, which takes the selected racer's path: after
+ * the --steps the caller has taken (any other --chart is applied by
+ * options_build). Returns 0, or the exit status after printing the
+ * error. */
+int options_trajectory(const tui_options *o, view *v);
 
 /* Apply a --levels / :levels word ("linear", "log", "auto" or a number
  * of bands) to the view. */

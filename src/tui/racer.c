@@ -72,8 +72,17 @@ racer_start(racer *r, const sd_chart *chart, double a, double b,
 	if ((x0 = malloc(chart->dim * sizeof *x0)) == NULL)
 		return sd_fail(cause, "out of memory");
 	sd_chart_lift(chart, a, b, x0);
-	rc = sd_optimizer_set(r->opt, x0, seed, cause);
+	rc = racer_start_x(r, x0, seed, cause);
 	free(x0);
+	return rc;
+}
+
+int
+racer_start_x(racer *r, const double *x0, unsigned long seed, char **cause)
+{
+	int rc;
+
+	rc = sd_optimizer_set(r->opt, x0, seed, cause);
 	sd_trace_clear(&r->trace);
 	if (rc != 0) {
 		r->trace.stop = SD_STOP_DIVERGED;

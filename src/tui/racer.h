@@ -43,6 +43,11 @@ int racer_watch(racer *r, const sd_point_list *points, const sd_chart *chart,
 int racer_start(racer *r, const sd_chart *chart, double a, double b,
     unsigned long seed, char **cause);
 
+/* Start (or restart) at x0, a point of the full space (copied first, so
+ * it may be the racer's own trace). */
+int racer_start_x(racer *r, const double *x0, unsigned long seed,
+    char **cause);
+
 /* Take one step unless the run has stopped; returns 1 when it moved. */
 int racer_step(racer *r);
 

@@ -29,7 +29,11 @@ cmd_tui(int argc, char **argv)
 	}
 	for (k = 0; k < o.steps; k++)
 		view_step(&v);
-	rc = CLI_EXIT_OK;
+	if ((rc = options_trajectory(&o, &v)) != 0) {
+		view_done(&v);
+		options_done(&o);
+		return rc;
+	}
 	if (app_run(&v, &th, o.has_depth ? (int)o.depth : -1, &cause) != 0)
 		rc = cli_runtime_error(cause);
 	view_done(&v);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,8 @@
 /* Auto levels turn logarithmic when the median sample lies in the lowest
  * tenth of the range: most of the picture would be one band. */
 #define VIEW_SKEW 0.1
+
+static int	view_watch(view *, racer *, char **);
 
 /* Put the cursor and the start where `run` starts by default. */
 static void
@@ -123,6 +126,96 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 		free(sets[i]);
 	}
 	return rc;
+}
+
+/* Run every racer again from its own start and seed for as many steps
+ * as it had taken, watching the current chart's points. */
+static int
+view_replay(view *v, char **cause)
+{
+	racer *r;
+	size_t n;
+	int k;
+
+	for (k = 0; k < v->n_racers; k++) {
+		r = v->racers[k];
+		if ((n = r->trace.n) == 0)
+			continue;
+		/* racer_start_x copies the start before the trace is
+		 * cleared. */
+		if (view_watch(v, r, cause) != 0 ||
+		    racer_start_x(r, r->trace.x, r->opt->seed, cause) != 0)
+			return -1;
+		while (r->trace.n < n && racer_step(r))
+			continue;
+	}
+	return 0;
+}
+
+int
+view_set_chart(view *v, sd_chart *chart, const sd_window *window,
+    char **cause)
+{
+	double *x;
+	int rc = 0;
+
+	if ((x = malloc(v->obj->dim * sizeof *x)) == NULL) {
+		sd_chart_done(chart);
+		return sd_fail(cause, "out of memory");
+	}
+	sd_chart_lift(&v->chart, v->cur_a, v->cur_b, x);
+	sd_chart_done(&v->chart);
+	v->chart = *chart;
+	memset(chart, 0, sizeof *chart);
+	v->home = v->window = window ? *window : v->chart.window;
+	sd_field_invalidate(&v->field);
+	view_forget_points(v);
+	if (v->watch_valid)
+		sd_point_list_done(&v->watch);
+	v->watch_valid = 0;
+	if (v->n_racers == 0 || v->racers[0]->trace.n == 0) {
+		view_centre(v);
+	} else {
+		sd_chart_project(&v->chart, x, &v->cur_a, &v->cur_b, NULL);
+		view_clamp_cursor(v);
+		sd_chart_project(&v->chart, v->racers[0]->trace.x, &v->start_a,
+		    &v->start_b, NULL);
+		rc = view_replay(v, cause);
+	}
+	free(x);
+	return rc;
+}
+
+int
+view_choose_chart(view *v, const char *text, const sd_window *window,
+    char **cause)
+{
+	const racer *r = v->n_racers ? v->racers[v->selected] : NULL;
+	char here[96];
+	sd_chart chart;
+
+	if (strcmp(text, "hessian") == 0) {
+		snprintf(here, sizeof here, "hessian:%.17g,%.17g", v->cur_a,
+		    v->cur_b);
+		text = here;
+	}
+	if (sd_chart_init_text(&chart, v->obj, text, &v->chart,
+	    r ? r->trace.x : NULL, r ? r->trace.n : 0, cause) != 0)
+		return -1;
+	return view_set_chart(v, &chart, window, cause);
+}
+
+void
+view_set_all(view *v, int all)
+{
+	v->all = all != 0;
+	view_forget_points(v);
+}
+
+int
+view_off_slice(const view *v, double offset)
+{
+	return offset > sd_finder_slice_tol(&v->window);
 }
 
 void
@@ -330,19 +423,40 @@ view_step(view *v)
 }
 
 int
+view_refresh_field(view *v, size_t cols, size_t rows, size_t coarse,
+    size_t *evaluated, char **cause)
+{
+	return sd_field_update_coarse(&v->field, v->obj, &v->chart,
+	    &v->window, cols, rows, coarse, evaluated, cause);
+}
+
+size_t
+view_refine(view *v, size_t rows, size_t *evaluated)
+{
+	return sd_field_refine(&v->field, v->obj, &v->chart, rows, evaluated);
+}
+
+int
+view_refresh_points(view *v, char **cause)
+{
+	sd_finder_options opts = { 0, 0, v->all ? SD_FINDER_NEAR : 0 };
+
+	if (v->points_valid)
+		return 0;
+	/* Failed or not, the points of this window are settled (none on
+	 * failure), so that a front end does not try again at every tick. */
+	v->points_valid = 1;
+	return sd_finder_run(v->obj, &v->chart, &v->window, &opts, &v->points,
+	    cause);
+}
+
+int
 view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
     char **cause)
 {
-	if (sd_field_update(&v->field, v->obj, &v->chart, &v->window, cols,
-	    rows, evaluated, cause) != 0)
+	if (view_refresh_field(v, cols, rows, 1, evaluated, cause) != 0)
 		return -1;
-	if (v->points_valid)
-		return 0;
-	if (sd_finder_run(v->obj, &v->chart, &v->window, NULL, &v->points,
-	    cause) != 0)
-		return -1;
-	v->points_valid = 1;
-	return 0;
+	return view_refresh_points(v, cause);
 }
 
 view_levels

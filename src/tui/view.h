@@ -44,6 +44,7 @@ typedef struct view {
 	sd_field	 field;
 	sd_point_list	 points;	/* inside window, from the finder */
 	int		 points_valid;
+	int		 all;		/* points near the slice too (--all) */
 	sd_point_list	 watch;		/* inside home: what racers' monitors
 					 * report events against */
 	int		 watch_valid;
@@ -66,6 +67,28 @@ void view_done(view *v);
 /* Show another objective (taken): default window, racers rebuilt with the
  * same methods and restarted at the new window's centre. */
 int view_set_objective(view *v, sd_objective *obj, char **cause);
+
+/* Show the objective through chart (taken, even on failure; its contents
+ * move into the view) over window (NULL: the chart's own). The racers keep
+ * their runs, which live in the full space: each is run again from its
+ * own start with its own seed for as many steps, so that its events are
+ * told against the new chart's points, and its path is drawn projected.
+ * The cursor and the start move to the projections of where they were;
+ * without racers both go to the window's default start. */
+int view_set_chart(view *v, sd_chart *chart, const sd_window *window,
+    char **cause);
+
+/* Build the chart that text chooses (chart.h: "default", "random[:SEED]",
+ * "hessian:P", "points:P1;P2;P3", "trajectory") with the current chart
+ * as the reference of chart coordinates, and show it (view_set_chart).
+ * A bare "hessian" is the Hessian at the cursor; "trajectory" is the
+ * selected racer's path. */
+int view_choose_chart(view *v, const char *text, const sd_window *window,
+    char **cause);
+
+/* Report the stationary points near the slice too (all nonzero), or only
+ * those on it; the finder reruns on the next refresh. */
+void view_set_all(view *v, int all);
 
 /* Show window (the finder reruns on the next refresh). */
 void view_set_window(view *v, const sd_window *window);
@@ -114,6 +137,23 @@ int view_step(view *v);
  * evaluations of f. */
 int view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
     char **cause);
+
+/* The two halves of view_refresh, for a front end that spreads the work
+ * over idle moments: the field alone, coarse (one sample per coarse ×
+ * coarse block, sd_field_update_coarse) when its samples must be taken
+ * anew; then the stationary points, when they are out of date. */
+int view_refresh_field(view *v, size_t cols, size_t rows, size_t coarse,
+    size_t *evaluated, char **cause);
+int view_refresh_points(view *v, char **cause);
+
+/* Make up to rows more rows of a coarse field exact (sd_field_refine);
+ * returns the rows still coarse. *evaluated (may be NULL) gets the number
+ * of evaluations of f. */
+size_t view_refine(view *v, size_t rows, size_t *evaluated);
+
+/* Whether a point with this offset from the slice is off it (a point the
+ * finder reports only with all set). */
+int view_off_slice(const view *v, double offset);
 
 /* The levels in use (auto resolved from the field). */
 view_levels view_levels_used(const view *v);

@@ -1,0 +1,636 @@
+/* cmd_map.c: `saddle map OBJECTIVE --kind KIND`: the chapter's landscape
+ * conditions pixel by pixel (map.h), as CSV (a,b,value or a,b,label, one
+ * row per pixel, the top row first) or JSON, or with --summary the
+ * fraction of the window per label and the extreme values. Everything is
+ * computed before stdout is written. */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "cli.h"
+#include "error.h"
+#include "map.h"
+#include "objective.h"
+#include "optimizer.h"
+
+#define MAP_OPTIONS "-e FORMULA, --kind KIND, --alpha A, --beta B, " \
+	"--gamma G, --optimizer NAME, --set k=v,..., --steps N, --tol G, " \
+	"--seed S, --chart CHART, --window W, --size COLSxROWS, " \
+	"--format csv|json, --summary"
+
+/* Defaults of the options, and their limits. */
+#define MAP_COLS	80
+#define MAP_ROWS	40
+#define MAP_SIDE_MAX	4096
+#define MAP_STEPS	1000
+#define MAP_TOL		1e-6
+#define MAP_SEED	1
+#define MAP_SEED_MAX	4294967295.0
+
+/* Which options only some kinds read: bits of map_options.given. */
+enum {
+	GIVEN_CONSTANT = 1,	/* --alpha, --beta, --gamma */
+	GIVEN_RUN = 2		/* --optimizer, --set, --steps, --tol, --seed */
+};
+
+/* What the command line asked for. */
+struct map_options {
+	const char	*spec;
+	const char	*expr;
+	const char	*kind;
+	const char	*optimizer;
+	const char	*set;
+	const char	*chart;
+	const char	*window;
+	double		 alpha, beta, gamma;
+	double		 steps, tol, seed;
+	size_t		 cols, rows;
+	cli_format	 format;
+	int		 summary;
+	int		 given;
+	const char	*given_word;	/* the first such option, for errors */
+};
+
+/* Parse a constant ≥ 0 for option what. */
+static int
+map_constant(const char *what, const char *word, double *out)
+{
+	if (sd_number_parse(word, out) != 0 || *out < 0)
+		return cli_usage("%s: '%s' is not a constant: expected a "
+		    "number ≥ 0", what, word);
+	return 0;
+}
+
+/* Parse a whole number from 0 to max for option what. */
+static int
+map_whole(const char *what, const char *word, double max, double *out)
+{
+	double v;
+
+	if (sd_number_parse(word, &v) != 0 || v < 0 || v > max ||
+	    v != floor(v))
+		return cli_usage("%s: '%s' is not a whole number from 0 to "
+		    "%.0f", what, word, max);
+	*out = v;
+	return 0;
+}
+
+/* Parse "COLSxROWS". */
+static int
+map_size(const char *word, struct map_options *o)
+{
+	char *end;
+	long c, r;
+
+	c = strtol(word, &end, 10);
+	if (end != word && (*end == 'x' || *end == 'X')) {
+		r = strtol(end + 1, &end, 10);
+		if (*end == '\0' && c >= 1 && c <= MAP_SIDE_MAX && r >= 1 &&
+		    r <= MAP_SIDE_MAX) {
+			o->cols = (size_t)c;
+			o->rows = (size_t)r;
+			return 0;
+		}
+	}
+	return cli_usage("--size: '%s' is not a size: expected COLSxROWS with "
+	    "whole numbers from 1 to %d, such as 80x40", word, MAP_SIDE_MAX);
+}
+
+/* Note that an option only some kinds read was given. */
+static void
+map_given(struct map_options *o, int bit, const char *word)
+{
+	if (o->given == 0)
+		o->given_word = word;
+	o->given |= bit;
+}
+
+/* The options of the constants and the runs; 0, an exit status, or -1
+ * for an option that is not one of them. */
+static int
+map_option_kind(int ch, const char *arg, struct map_options *o)
+{
+	switch (ch) {
+	case 'A':
+		map_given(o, GIVEN_CONSTANT, "--alpha");
+		return map_constant("--alpha", arg, &o->alpha);
+	case 'B':
+		map_given(o, GIVEN_CONSTANT, "--beta");
+		return map_constant("--beta", arg, &o->beta);
+	case 'G':
+		map_given(o, GIVEN_CONSTANT, "--gamma");
+		return map_constant("--gamma", arg, &o->gamma);
+	case 'o':
+		map_given(o, GIVEN_RUN, "--optimizer");
+		o->optimizer = arg;
+		return 0;
+	case 'p':
+		map_given(o, GIVEN_RUN, "--set");
+		o->set = arg;
+		return 0;
+	case 'n':
+		map_given(o, GIVEN_RUN, "--steps");
+		return map_whole("--steps", arg, SD_SURVEY_STEPS_MAX,
+		    &o->steps);
+	case 't':
+		map_given(o, GIVEN_RUN, "--tol");
+		if (sd_number_parse(arg, &o->tol) != 0 || !(o->tol > 0))
+			return cli_usage("--tol: '%s' is not a tolerance: "
+			    "expected a positive number such as 1e-6", arg);
+		return 0;
+	case 'S':
+		map_given(o, GIVEN_RUN, "--seed");
+		return map_whole("--seed", arg, MAP_SEED_MAX, &o->seed);
+	default:
+		return -1;
+	}
+}
+
+/* One option; 0, an exit status, or -1 for an unknown one. */
+static int
+map_option(int ch, const char *arg, struct map_options *o)
+{
+	switch (ch) {
+	case 'e':
+		o->expr = arg;
+		return 0;
+	case 'k':
+		o->kind = arg;
+		return 0;
+	case 'c':
+		o->chart = arg;
+		return 0;
+	case 'w':
+		o->window = arg;
+		return 0;
+	case 'z':
+		return map_size(arg, o);
+	case 'f':
+		return cli_parse_format(arg, &o->format);
+	case 's':
+		o->summary = 1;
+		return 0;
+	default:
+		return map_option_kind(ch, arg, o);
+	}
+}
+
+/* Parse the command line into o; 0 or an exit status. */
+static int
+map_parse(int argc, char **argv, struct map_options *o)
+{
+	static const struct option longopts[] = {
+		{ "expr", required_argument, NULL, 'e' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "alpha", required_argument, NULL, 'A' },
+		{ "beta", required_argument, NULL, 'B' },
+		{ "gamma", required_argument, NULL, 'G' },
+		{ "optimizer", required_argument, NULL, 'o' },
+		{ "set", required_argument, NULL, 'p' },
+		{ "steps", required_argument, NULL, 'n' },
+		{ "tol", required_argument, NULL, 't' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "chart", required_argument, NULL, 'c' },
+		{ "window", required_argument, NULL, 'w' },
+		{ "size", required_argument, NULL, 'z' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "summary", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, rc;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
+		if ((rc = map_option(ch, optarg, o)) > 0)
+			return rc;
+		if (rc < 0)
+			return cli_bad_option("map", argv[optind - 1],
+			    MAP_OPTIONS);
+	}
+	if (optind < argc)
+		o->spec = argv[optind++];
+	if (optind < argc)
+		return cli_bad_option("map", argv[optind],
+		    "one OBJECTIVE and " MAP_OPTIONS);
+	if (o->kind == NULL)
+		return cli_usage("map: missing --kind: expected strict-saddle, "
+		    "pl, quasiconvex, rsi or basins");
+	return 0;
+}
+
+/* The kind, and the options it reads; 0 or an exit status. */
+static int
+map_kind(const struct map_options *o, sd_map_options *mo)
+{
+	char *cause = NULL;
+	int rc;
+
+	if (sd_map_kind_parse(o->kind, &mo->kind, &cause) != 0) {
+		rc = cli_usage("--kind: %s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	if ((o->given & GIVEN_CONSTANT) && mo->kind != SD_MAP_STRICT_SADDLE)
+		return cli_usage("map: '%s' is a constant of --kind "
+		    "strict-saddle, not of %s: expected no --alpha, --beta or "
+		    "--gamma", o->given_word, o->kind);
+	if ((o->given & GIVEN_RUN) && mo->kind != SD_MAP_BASINS)
+		return cli_usage("map: '%s' sets the runs of --kind basins, "
+		    "not %s: expected no --optimizer, --set, --steps, --tol or "
+		    "--seed", o->given_word, o->kind);
+	return 0;
+}
+
+/* The basins' optimizer and its parameters; 0 or an exit status. */
+static int
+map_method(const struct map_options *o, const sd_objective *obj,
+    sd_map_options *mo, double *params)
+{
+	const sd_optimizer_type *type;
+	sd_optimizer *opt;
+	char *cause = NULL;
+	int rc;
+
+	if ((type = sd_optimizer_find(o->optimizer ? o->optimizer : "gd",
+	    &cause)) == NULL)
+		return cli_usage_error(cause);
+	mo->optimizer = type;
+	if (o->set == NULL)
+		return 0;
+	if ((opt = sd_optimizer_new(type, obj, &cause)) == NULL)
+		return cli_runtime_error(cause);
+	if (sd_optimizer_set_params(opt, o->set, &cause) != 0) {
+		rc = cli_usage("--set: %s", cause ? cause : "?");
+		free(cause);
+		sd_optimizer_free(opt);
+		return rc;
+	}
+	memcpy(params, opt->params, SD_PARAMS_MAX * sizeof *params);
+	mo->params = params;
+	sd_optimizer_free(opt);
+	return 0;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+/* The centre of pixel p. */
+static void
+map_pixel_ab(const sd_map *m, size_t p, double *a, double *b)
+{
+	sd_map_coords(&m->window, m->cols, m->rows, p % m->cols, p / m->cols,
+	    a, b);
+}
+
+/* Every pixel as CSV: a,b,label or a,b,value (empty where undefined). */
+static void
+map_csv(const sd_map *m)
+{
+	size_t p, n = m->cols * m->rows;
+	char name[32];
+	double a, b;
+
+	printf(m->label != NULL ? "a,b,label\n" : "a,b,value\n");
+	for (p = 0; p < n; p++) {
+		map_pixel_ab(m, p, &a, &b);
+		cli_number(stdout, a);
+		putchar(',');
+		cli_number(stdout, b);
+		putchar(',');
+		if (m->label != NULL) {
+			sd_map_label_name(m, (size_t)m->label[p], name,
+			    sizeof name);
+			fputs(name, stdout);
+		} else if (!isnan(m->value[p]))
+			cli_number(stdout, m->value[p]);
+		putchar('\n');
+	}
+}
+
+/* One summary row: quantity,value,a,b (a and b empty when where is 0). */
+static void
+map_csv_row(const char *what, const char *name, double v, int where,
+    double a, double b)
+{
+	printf("%s%s,", what, name);
+	cli_number(stdout, v);
+	if (where) {
+		putchar(',');
+		cli_number(stdout, a);
+		putchar(',');
+		cli_number(stdout, b);
+		putchar('\n');
+	} else
+		printf(",,\n");
+}
+
+/* The label kinds' summary rows: fraction per label (where the minimum
+ * is, for basins), and for strict-saddle each condition's share. */
+static void
+map_csv_labels(const sd_map *m)
+{
+	static const char *const held[3] = { "gradient", "curvature",
+	    "near-min" };
+	double n = (double)(m->cols * m->rows);
+	const sd_point *min;
+	char name[32];
+	size_t k;
+
+	for (k = 0; k < m->n_labels; k++) {
+		sd_map_label_name(m, k, name, sizeof name);
+		min = sd_map_minimum(m, k);
+		map_csv_row("fraction:", name, (double)m->count[k] / n,
+		    min != NULL, min ? min->a : 0, min ? min->b : 0);
+	}
+	for (k = 0; m->kind == SD_MAP_STRICT_SADDLE && k < 3; k++)
+		map_csv_row("holds:", held[k], (double)m->held[k] / n, 0, 0, 0);
+	if (m->kind == SD_MAP_STRICT_SADDLE) {
+		map_csv_row("alpha", "", m->alpha, 0, 0, 0);
+		map_csv_row("beta", "", m->beta, 0, 0, 0);
+		map_csv_row("gamma", "", m->gamma, 0, 0, 0);
+	}
+}
+
+/* The fraction of pixels with a positive ratio. */
+static double
+map_positive(const sd_map *m)
+{
+	size_t p, n = m->cols * m->rows, k = 0;
+
+	for (p = 0; p < n; p++)
+		k += m->value[p] > 0;
+	return (double)k / (double)n;
+}
+
+/* The summary as CSV: quantity,value,a,b. */
+static void
+map_csv_summary(const sd_map *m)
+{
+	double a, b, n = (double)(m->cols * m->rows);
+
+	printf("quantity,value,a,b\n");
+	if (m->label != NULL) {
+		map_csv_labels(m);
+		return;
+	}
+	if (m->n_defined > 0) {
+		map_pixel_ab(m, m->at_min, &a, &b);
+		map_csv_row("min", "", m->vmin, 1, a, b);
+		map_pixel_ab(m, m->at_max, &a, &b);
+		map_csv_row("max", "", m->vmax, 1, a, b);
+	}
+	map_csv_row("fraction:", "defined", (double)m->n_defined / n, 0, 0, 0);
+	map_csv_row("fraction:", "positive", map_positive(m), 0, 0, 0);
+	map_csv_row("fstar", "", m->fstar, 1, m->star_a, m->star_b);
+}
+
+/* {"value":v,"a":a,"b":b} at pixel p. */
+static void
+map_json_extreme(const sd_map *m, double v, size_t p)
+{
+	double a, b;
+
+	map_pixel_ab(m, p, &a, &b);
+	printf("{\"value\":");
+	cli_number(stdout, v);
+	printf(",\"a\":");
+	cli_number(stdout, a);
+	printf(",\"b\":");
+	cli_number(stdout, b);
+	putchar('}');
+}
+
+/* The ratios' summary: f*, x*, the extremes and the fractions. */
+static void
+map_json_ratio(const sd_map *m, size_t dim)
+{
+	double ab[2] = { m->star_a, m->star_b };
+	double n = (double)(m->cols * m->rows);
+
+	printf(",\"fstar\":");
+	cli_number(stdout, m->fstar);
+	printf(",\"xstar\":");
+	cli_json_numbers(stdout, m->xstar, dim);
+	printf(",\"xstar_chart\":");
+	cli_json_numbers(stdout, ab, 2);
+	printf(",\"min\":");
+	if (m->n_defined > 0)
+		map_json_extreme(m, m->vmin, m->at_min);
+	else
+		printf("null");
+	printf(",\"max\":");
+	if (m->n_defined > 0)
+		map_json_extreme(m, m->vmax, m->at_max);
+	else
+		printf("null");
+	printf(",\"defined\":");
+	cli_number(stdout, (double)m->n_defined / n);
+	printf(",\"positive\":");
+	cli_number(stdout, map_positive(m));
+}
+
+/* The basins' method and minima. */
+static void
+map_json_basins(const sd_map *m, const struct map_options *o, size_t dim)
+{
+	const sd_param *p = m->optimizer->params;
+	const sd_point *min;
+	double ab[2];
+	char name[32];
+	size_t k;
+
+	printf(",\"optimizer\":");
+	cli_json_string(stdout, m->optimizer->name);
+	printf(",\"params\":{");
+	for (k = 0; p != NULL && p[k].key != NULL; k++) {
+		printf(k > 0 ? ",\"%s\":" : "\"%s\":", p[k].key);
+		cli_number(stdout, m->params[k]);
+	}
+	printf("},\"steps\":%.0f,\"tol\":", o->steps);
+	cli_number(stdout, o->tol);
+	printf(",\"seed\":%.0f,\"minima\":[", o->seed);
+	for (k = 0; k < m->n_minima; k++) {
+		min = sd_map_minimum(m, k);
+		sd_map_label_name(m, k, name, sizeof name);
+		ab[0] = min->a;
+		ab[1] = min->b;
+		printf(k > 0 ? ",{\"label\":\"%s\",\"kind\":\"%s\",\"f\":" :
+		    "{\"label\":\"%s\",\"kind\":\"%s\",\"f\":", name,
+		    sd_point_kind_name(min->kind));
+		cli_number(stdout, min->f);
+		printf(",\"x\":");
+		cli_json_numbers(stdout, min->x, dim);
+		printf(",\"chart\":");
+		cli_json_numbers(stdout, ab, 2);
+		putchar('}');
+	}
+	putchar(']');
+}
+
+/* The label kinds' fractions (and for strict-saddle the constants and
+ * each condition's share). */
+static void
+map_json_labels(const sd_map *m)
+{
+	static const char *const held[3] = { "gradient", "curvature",
+	    "near-min" };
+	double n = (double)(m->cols * m->rows);
+	char name[32];
+	size_t k;
+
+	printf(",\"fractions\":{");
+	for (k = 0; k < m->n_labels; k++) {
+		sd_map_label_name(m, k, name, sizeof name);
+		printf(k > 0 ? ",\"%s\":" : "\"%s\":", name);
+		cli_number(stdout, (double)m->count[k] / n);
+	}
+	putchar('}');
+	if (m->kind != SD_MAP_STRICT_SADDLE)
+		return;
+	printf(",\"holds\":{");
+	for (k = 0; k < 3; k++) {
+		printf(k > 0 ? ",\"%s\":" : "\"%s\":", held[k]);
+		cli_number(stdout, (double)m->held[k] / n);
+	}
+	printf("},\"alpha\":");
+	cli_number(stdout, m->alpha);
+	printf(",\"beta\":");
+	cli_number(stdout, m->beta);
+	printf(",\"gamma\":");
+	cli_number(stdout, m->gamma);
+}
+
+/* The pixels: [a,b,"label"] or [a,b,value] (null where undefined). */
+static void
+map_json_pixels(const sd_map *m)
+{
+	size_t p, n = m->cols * m->rows;
+	char name[32];
+	double a, b;
+
+	printf(",\"pixels\":[");
+	for (p = 0; p < n; p++) {
+		map_pixel_ab(m, p, &a, &b);
+		printf(p > 0 ? ",\n[" : "\n[");
+		cli_number(stdout, a);
+		putchar(',');
+		cli_number(stdout, b);
+		putchar(',');
+		if (m->label != NULL) {
+			sd_map_label_name(m, (size_t)m->label[p], name,
+			    sizeof name);
+			printf("\"%s\"", name);
+		} else if (isnan(m->value[p]))
+			printf("null");
+		else
+			cli_number(stdout, m->value[p]);
+		putchar(']');
+	}
+	printf("\n]");
+}
+
+/* The whole map as one JSON object. */
+static void
+map_json(const sd_map *m, const sd_objective *obj,
+    const struct map_options *o)
+{
+	double w[4] = { m->window.xmin, m->window.xmax, m->window.ymin,
+	    m->window.ymax };
+
+	printf("{\"objective\":");
+	cli_json_string(stdout, obj->spec);
+	printf(",\"kind\":\"%s\",\"window\":", sd_map_kind_name(m->kind));
+	cli_json_numbers(stdout, w, 4);
+	printf(",\"size\":[%zu,%zu]", m->cols, m->rows);
+	if (m->kind == SD_MAP_BASINS)
+		map_json_basins(m, o, obj->dim);
+	if (m->label != NULL)
+		map_json_labels(m);
+	else
+		map_json_ratio(m, obj->dim);
+	if (!o->summary)
+		map_json_pixels(m);
+	printf("}\n");
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+/* Everything a map builds, released by map_done. */
+struct map_run {
+	sd_objective	*obj;
+	sd_chart	 chart;
+	int		 have_chart;
+	sd_map		 m;
+	int		 have_map;
+	double		 params[SD_PARAMS_MAX];
+};
+
+/* Release everything r holds (the map first: its runs borrow the
+ * chart). */
+static void
+map_done(struct map_run *r)
+{
+	if (r->have_map)
+		sd_map_done(&r->m);
+	if (r->have_chart)
+		sd_chart_done(&r->chart);
+	sd_objective_free(r->obj);
+}
+
+/* Build the objective, the chart and the window and compute the map; 0 or
+ * an exit status. */
+static int
+map_compute(const struct map_options *o, struct map_run *r)
+{
+	sd_map_options mo = { .alpha = o->alpha, .beta = o->beta,
+	    .gamma = o->gamma, .steps = (size_t)o->steps, .tol = o->tol,
+	    .seed = (unsigned long)o->seed };
+	sd_window window;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = map_kind(o, &mo)) != 0 ||
+	    (rc = cli_objective_arg("map", o->spec, o->expr, &r->obj)) != 0)
+		return rc;
+	if (mo.kind == SD_MAP_BASINS &&
+	    (rc = map_method(o, r->obj, &mo, r->params)) != 0)
+		return rc;
+	if ((rc = cli_chart(o->chart, r->obj, &r->chart)) != 0)
+		return rc;
+	r->have_chart = 1;
+	window = r->chart.window;
+	if (o->window != NULL &&
+	    sd_window_parse(o->window, &window, "--window", &cause) != 0)
+		return cli_usage_error(cause);
+	if (sd_map_compute(&r->m, r->obj, &r->chart, &window, o->cols,
+	    o->rows, &mo, &cause) != 0)
+		return cli_runtime_error(cause);
+	r->have_map = 1;
+	return 0;
+}
+
+int
+cmd_map(int argc, char **argv)
+{
+	struct map_options o = { .alpha = NAN, .beta = NAN, .gamma = NAN,
+	    .steps = MAP_STEPS, .tol = MAP_TOL, .seed = MAP_SEED,
+	    .cols = MAP_COLS, .rows = MAP_ROWS, .format = CLI_FORMAT_CSV };
+	struct map_run r = { 0 };
+	int rc;
+
+	if ((rc = map_parse(argc, argv, &o)) == 0 &&
+	    (rc = map_compute(&o, &r)) == 0) {
+		if (o.format == CLI_FORMAT_JSON)
+			map_json(&r.m, r.obj, &o);
+		else if (o.summary)
+			map_csv_summary(&r.m);
+		else
+			map_csv(&r.m);
+	}
+	map_done(&r);
+	return rc;
+}

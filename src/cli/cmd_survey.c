@@ -1,0 +1,428 @@
+/* cmd_survey.c: `saddle survey OBJECTIVE --optimizer NAME[,NAME...]`: the
+ * chapter's question measured. N starts drawn uniformly from the window,
+ * every optimizer run from each to convergence or S steps, and per
+ * optimizer where the runs end (survey.h), as a table, CSV or JSON. A
+ * progress bar goes to stderr when the survey takes more than a second
+ * and stderr is a terminal. */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "chart.h"
+#include "cli.h"
+#include "error.h"
+#include "objective.h"
+#include "optimizer.h"
+#include "survey.h"
+
+#define SURVEY_OPTIONS "-e FORMULA, --optimizer NAME[,NAME...], " \
+	"--starts N, --steps S, --tol G, --seed S, --chart CHART, " \
+	"--window W, --format table|csv|json"
+
+/* Defaults of the options. */
+#define SURVEY_STARTS	1000
+#define SURVEY_STEPS	1000
+#define SURVEY_TOL	1e-6
+#define SURVEY_SEED	1
+#define SURVEY_SEED_MAX	4294967295.0
+
+/* The progress bar: after this many seconds, this wide, redrawn about
+ * this many times over the survey. */
+#define SURVEY_QUIET_SECONDS	1.0
+#define SURVEY_BAR		40
+#define SURVEY_SLICES		200
+
+typedef enum survey_format {
+	SURVEY_TABLE = 0,
+	SURVEY_CSV,
+	SURVEY_JSON
+} survey_format;
+
+/* What the command line asked for. */
+struct survey_options {
+	const char	*spec;
+	const char	*expr;
+	const char	*optimizers;
+	const char	*chart;
+	const char	*window;
+	double		 starts, steps, tol, seed;
+	survey_format	 format;
+};
+
+/* Everything a survey builds, released by survey_done. */
+struct survey_run {
+	sd_objective		*obj;
+	sd_chart		 chart;
+	int			 have_chart;
+	sd_window		 window;
+	sd_survey		*s;
+};
+
+/* Parse a whole number from lo to max for option what. */
+static int
+survey_whole(const char *what, const char *word, double lo, double max,
+    double *out)
+{
+	double v;
+
+	if (sd_number_parse(word, &v) != 0 || v < lo || v > max ||
+	    v != floor(v))
+		return cli_usage("%s: '%s' is not a whole number from %.0f to "
+		    "%.0f", what, word, lo, max);
+	*out = v;
+	return 0;
+}
+
+/* Parse --format's word. */
+static int
+survey_format_parse(const char *word, survey_format *f)
+{
+	static const char *const names[] = { "table", "csv", "json" };
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		if (strcmp(word, names[k]) == 0) {
+			*f = (survey_format)k;
+			return 0;
+		}
+	}
+	return cli_usage("--format: unknown format '%s': expected table, csv "
+	    "or json", word);
+}
+
+/* One option; 0, an exit status, or -1 for an unknown one. */
+static int
+survey_option(int ch, const char *arg, struct survey_options *o)
+{
+	switch (ch) {
+	case 'e':
+		o->expr = arg;
+		return 0;
+	case 'o':
+		o->optimizers = arg;
+		return 0;
+	case 'N':
+		return survey_whole("--starts", arg, 1, SD_SURVEY_STARTS_MAX,
+		    &o->starts);
+	case 'n':
+		return survey_whole("--steps", arg, 0, SD_SURVEY_STEPS_MAX,
+		    &o->steps);
+	case 't':
+		if (sd_number_parse(arg, &o->tol) != 0 || !(o->tol > 0))
+			return cli_usage("--tol: '%s' is not a tolerance: "
+			    "expected a positive number such as 1e-6", arg);
+		return 0;
+	case 'S':
+		return survey_whole("--seed", arg, 0, SURVEY_SEED_MAX,
+		    &o->seed);
+	case 'c':
+		o->chart = arg;
+		return 0;
+	case 'w':
+		o->window = arg;
+		return 0;
+	case 'f':
+		return survey_format_parse(arg, &o->format);
+	default:
+		return -1;
+	}
+}
+
+/* Parse the command line into o; 0 or an exit status. */
+static int
+survey_parse(int argc, char **argv, struct survey_options *o)
+{
+	static const struct option longopts[] = {
+		{ "expr", required_argument, NULL, 'e' },
+		{ "optimizer", required_argument, NULL, 'o' },
+		{ "starts", required_argument, NULL, 'N' },
+		{ "steps", required_argument, NULL, 'n' },
+		{ "tol", required_argument, NULL, 't' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "chart", required_argument, NULL, 'c' },
+		{ "window", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, rc;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
+		if ((rc = survey_option(ch, optarg, o)) > 0)
+			return rc;
+		if (rc < 0)
+			return cli_bad_option("survey", argv[optind - 1],
+			    SURVEY_OPTIONS);
+	}
+	if (optind < argc)
+		o->spec = argv[optind++];
+	if (optind < argc)
+		return cli_bad_option("survey", argv[optind],
+		    "one OBJECTIVE and " SURVEY_OPTIONS);
+	if (o->optimizers == NULL)
+		return cli_usage("survey: missing --optimizer NAME[,NAME...]: "
+		    "expected names from `saddle list optimizers`");
+	return 0;
+}
+
+/* The optimizers of the comma-separated list, into types (room for
+ * SD_SURVEY_METHODS_MAX); 0 or an exit status. */
+static int
+survey_methods(const char *list, const sd_optimizer_type **types,
+    size_t *n)
+{
+	char *copy, *word, *next, *cause = NULL;
+	int rc = 0;
+
+	if ((copy = strdup(list)) == NULL)
+		return cli_runtime_error(sd_printf("out of memory"));
+	*n = 0;
+	for (word = copy; rc == 0 && word != NULL; word = next) {
+		if ((next = strchr(word, ',')) != NULL)
+			*next++ = '\0';
+		if (*n == SD_SURVEY_METHODS_MAX)
+			rc = cli_usage("--optimizer: '%s' is one too many: "
+			    "expected at most %d names", word,
+			    SD_SURVEY_METHODS_MAX);
+		else if ((types[*n] = sd_optimizer_find(word, &cause)) == NULL)
+			rc = cli_usage("--optimizer: %s", cause ? cause : "?");
+		else
+			(*n)++;
+		free(cause);
+		cause = NULL;
+	}
+	free(copy);
+	return rc;
+}
+
+/* Seconds on a monotonic clock. */
+static double
+survey_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Draw the progress bar: done of total runs. */
+static void
+survey_bar(size_t done, size_t total)
+{
+	int k, full = (int)((double)done / (double)total * SURVEY_BAR);
+
+	fputs("\rsurvey [", stderr);
+	for (k = 0; k < SURVEY_BAR; k++)
+		fputc(k < full ? '#' : '.', stderr);
+	fprintf(stderr, "] %3d%%  %zu/%zu runs", (int)(100.0 * (double)done /
+	    (double)total), done, total);
+	fflush(stderr);
+}
+
+/* Run every run, in slices, with the progress bar once it is due. */
+static int
+survey_go(struct survey_run *r)
+{
+	size_t total = sd_survey_total(r->s), slice;
+	double t0 = survey_now();
+	char *cause = NULL;
+	int tty = isatty(STDERR_FILENO), shown = 0;
+
+	slice = total / SURVEY_SLICES > 0 ? total / SURVEY_SLICES : 1;
+	while (sd_survey_done(r->s) < total) {
+		if (sd_survey_iterate(r->s, slice, &cause) != 0)
+			return cli_runtime_error(cause);
+		if (tty && survey_now() - t0 > SURVEY_QUIET_SECONDS) {
+			survey_bar(sd_survey_done(r->s), total);
+			shown = 1;
+		}
+	}
+	if (shown)
+		fputs("\r\033[K", stderr);
+	if (sd_survey_finish(r->s, &cause) != 0)
+		return cli_runtime_error(cause);
+	return 0;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+/* The table, for people. */
+static void
+survey_table(const struct survey_run *r, const struct survey_options *o)
+{
+	const sd_window *w = &r->window;
+	const sd_survey_row *row;
+	size_t n, m, k;
+
+	row = sd_survey_rows(r->s, &n);
+	printf("%s: %.0f starts uniform in [%g, %g] x [%g, %g], each run until "
+	    "|g| < %g or %.0f steps, seed %.0f\n", r->obj->spec, o->starts,
+	    w->xmin, w->xmax, w->ymin, w->ymax, o->tol, o->steps, o->seed);
+	printf("%-10s %s\n", "", "------------ where the runs end -----------"
+	    "     steps      near a saddle");
+	printf("%-10s %7s %7s %7s %8s %9s %7s %6s %14s\n", "optimizer",
+	    "global", "local", "saddle", "diverged", "not conv", "median",
+	    "p90", "median steps");
+	for (m = 0; m < n; m++) {
+		printf("%-10s", row[m].type->name);
+		for (k = 0; k < SD_OUTCOME_COUNT; k++)
+			printf(" %*.1f%%", k < 3 ? 6 : k == 3 ? 7 : 8,
+			    100 * row[m].fraction[k]);
+		printf(" %7zu %6zu %14zu\n", row[m].steps_median,
+		    row[m].steps_p90, row[m].saddle_median);
+	}
+}
+
+/* CSV: one row per optimizer. */
+static void
+survey_csv(const struct survey_run *r, const struct survey_options *o)
+{
+	const sd_survey_row *row;
+	size_t n, m, k;
+
+	row = sd_survey_rows(r->s, &n);
+	printf("optimizer,starts");
+	for (k = 0; k < SD_OUTCOME_COUNT; k++)
+		printf(",%s", sd_outcome_name((sd_outcome)k));
+	printf(",steps_median,steps_p90,saddle_steps_median\n");
+	for (m = 0; m < n; m++) {
+		printf("%s,%.0f", row[m].type->name, o->starts);
+		for (k = 0; k < SD_OUTCOME_COUNT; k++) {
+			putchar(',');
+			cli_number(stdout, row[m].fraction[k]);
+		}
+		printf(",%zu,%zu,%zu\n", row[m].steps_median, row[m].steps_p90,
+		    row[m].saddle_median);
+	}
+}
+
+/* One optimizer as a JSON object. */
+static void
+survey_json_row(const sd_survey_row *row)
+{
+	const sd_param *p = row->type->params;
+	size_t k;
+
+	printf("{\"name\":");
+	cli_json_string(stdout, row->type->name);
+	printf(",\"params\":{");
+	for (k = 0; p != NULL && p[k].key != NULL; k++) {
+		printf(k > 0 ? ",\"%s\":" : "\"%s\":", p[k].key);
+		cli_number(stdout, row->params[k]);
+	}
+	printf("},\"fractions\":{");
+	for (k = 0; k < SD_OUTCOME_COUNT; k++) {
+		printf(k > 0 ? ",\"%s\":" : "\"%s\":",
+		    sd_outcome_name((sd_outcome)k));
+		cli_number(stdout, row->fraction[k]);
+	}
+	printf("},\"counts\":{");
+	for (k = 0; k < SD_OUTCOME_COUNT; k++)
+		printf(k > 0 ? ",\"%s\":%zu" : "\"%s\":%zu",
+		    sd_outcome_name((sd_outcome)k), row->count[k]);
+	printf("},\"steps_median\":%zu,\"steps_p90\":%zu,"
+	    "\"saddle_steps_median\":%zu}", row->steps_median, row->steps_p90,
+	    row->saddle_median);
+}
+
+/* The whole survey as one JSON object. */
+static void
+survey_json(const struct survey_run *r, const struct survey_options *o)
+{
+	const sd_window *w = &r->window;
+	double window[4] = { w->xmin, w->xmax, w->ymin, w->ymax };
+	double fstar = sd_survey_fstar(r->s);
+	const sd_survey_row *row;
+	size_t n, m;
+
+	row = sd_survey_rows(r->s, &n);
+	printf("{\"objective\":");
+	cli_json_string(stdout, r->obj->spec);
+	printf(",\"window\":");
+	cli_json_numbers(stdout, window, 4);
+	printf(",\"starts\":%.0f,\"steps\":%.0f,\"tol\":", o->starts,
+	    o->steps);
+	cli_number(stdout, o->tol);
+	printf(",\"seed\":%.0f,\"fstar\":", o->seed);
+	if (isnan(fstar))
+		printf("null");
+	else
+		cli_number(stdout, fstar);
+	printf(",\"optimizers\":[");
+	for (m = 0; m < n; m++) {
+		printf(m > 0 ? ",\n" : "\n");
+		survey_json_row(&row[m]);
+	}
+	printf("\n]}\n");
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+/* Release everything r holds (the survey first: it borrows the chart). */
+static void
+survey_done(struct survey_run *r)
+{
+	sd_survey_free(r->s);
+	if (r->have_chart)
+		sd_chart_done(&r->chart);
+	sd_objective_free(r->obj);
+}
+
+/* Build the objective, the chart, the window and the survey with its
+ * optimizers; 0 or an exit status. */
+static int
+survey_prepare(struct survey_run *r, const struct survey_options *o)
+{
+	sd_survey_options so = { (size_t)o->starts, (size_t)o->steps, o->tol,
+	    (unsigned long)o->seed, NULL };
+	const sd_optimizer_type *types[SD_SURVEY_METHODS_MAX];
+	char *cause = NULL;
+	size_t n = 0, m;
+	int rc;
+
+	if ((rc = survey_methods(o->optimizers, types, &n)) != 0 ||
+	    (rc = cli_objective_arg("survey", o->spec, o->expr, &r->obj)) !=
+	    0 || (rc = cli_chart(o->chart, r->obj, &r->chart)) != 0)
+		return rc;
+	r->have_chart = 1;
+	r->window = r->chart.window;
+	if (o->window != NULL &&
+	    sd_window_parse(o->window, &r->window, "--window", &cause) != 0)
+		return cli_usage_error(cause);
+	if ((r->s = sd_survey_new(r->obj, &r->chart, &r->window, &so,
+	    &cause)) == NULL)
+		return cli_runtime_error(cause);
+	for (m = 0; m < n; m++) {
+		if (sd_survey_add(r->s, types[m], NULL, &cause) != 0)
+			return cli_runtime_error(cause);
+	}
+	return 0;
+}
+
+int
+cmd_survey(int argc, char **argv)
+{
+	struct survey_options o = { .starts = SURVEY_STARTS,
+	    .steps = SURVEY_STEPS, .tol = SURVEY_TOL, .seed = SURVEY_SEED,
+	    .format = SURVEY_TABLE };
+	struct survey_run r = { 0 };
+	int rc;
+
+	if ((rc = survey_parse(argc, argv, &o)) == 0 &&
+	    (rc = survey_prepare(&r, &o)) == 0 && (rc = survey_go(&r)) == 0) {
+		if (o.format == SURVEY_CSV)
+			survey_csv(&r, &o);
+		else if (o.format == SURVEY_JSON)
+			survey_json(&r, &o);
+		else
+			survey_table(&r, &o);
+	}
+	survey_done(&r);
+	return rc;
+}

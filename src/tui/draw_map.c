@@ -1,0 +1,434 @@
+/* draw_map.c: a landscape map over the plot, its legend where the colour
+ * bar was, and its summary and the last survey's table at the panel's
+ * foot (see overlay.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dots.h"
+#include "draw.h"
+#include "overlay.h"
+
+/* A violation of a condition: the colour and the monochrome glyph. */
+#define MAP_BAD		0xff2a6d
+#define MAP_BAD_GLYPH	"X"
+
+/* Ratios span this many decades or more before the colours go log. */
+#define MAP_LOG_RATIO	10.0
+
+/* How a pixel is shown: its colour, and without colour a glyph. */
+struct map_style {
+	uint32_t	 color;
+	const char	*glyph;
+};
+
+/* The legend's short names of the strict-saddle labels. */
+static const char *const map_strict_short[SD_MAP_STRICT_LABELS] = {
+	[SD_MAP_GRADIENT] = "grad",
+	[SD_MAP_CURVATURE] = "curv",
+	[SD_MAP_NEAR_MIN] = "near",
+	[SD_MAP_NONE] = "none",
+	[SD_MAP_UNDEFINED] = "undef",
+};
+
+/* The legend's short names of the basins labels after the minima. */
+static const char *const map_basin_short[SD_MAP_BASIN_EXTRA] = {
+	[SD_MAP_BASIN_SADDLE] = "saddle",
+	[SD_MAP_BASIN_DIVERGED] = "diverg",
+	[SD_MAP_BASIN_NOT_CONVERGED] = "n.conv",
+};
+
+/* The legend's title of each kind (the bar is 12 cells wide). */
+static const char *const map_title[SD_MAP_KIND_COUNT] = {
+	[SD_MAP_STRICT_SADDLE] = "Def. 2.1",
+	[SD_MAP_PL] = "PL (2.1)",
+	[SD_MAP_QUASICONVEX] = "quasi (2.2)",
+	[SD_MAP_RSI] = "RSI (2.3)",
+	[SD_MAP_BASINS] = "basins",
+};
+
+/* The formulas of the ratios, for the panel. */
+static const char *const map_formula[SD_MAP_KIND_COUNT] = {
+	[SD_MAP_STRICT_SADDLE] = "Definition 2.1",
+	[SD_MAP_PL] = "‖∇f‖²/(f − f*), (2.1)",
+	[SD_MAP_QUASICONVEX] = "∇f·(x − x*)/(f − f*), (2.2)",
+	[SD_MAP_RSI] = "∇f·(x − x*)/‖x − x*‖², (2.3)",
+	[SD_MAP_BASINS] = "where each start ends",
+};
+
+/* The style of strict-saddle label k: the large-gradient region quiet,
+ * the neighbourhoods of saddles and minima in their markers' colours,
+ * violations loud. */
+static struct map_style
+map_strict_style(const draw_ctx *ctx, int k)
+{
+	static const char *const glyphs[SD_MAP_STRICT_LABELS] = {
+	    " ", "~", "o", MAP_BAD_GLYPH, "/" };
+	const theme *th = ctx->th;
+	uint32_t c[SD_MAP_STRICT_LABELS];
+
+	c[SD_MAP_GRADIENT] = color_mix(theme_palette(th, 0.2), 0x000000, 0.55);
+	c[SD_MAP_CURVATURE] = color_mix(th->marker[THEME_SADDLE], 0x000000,
+	    0.55);
+	c[SD_MAP_NEAR_MIN] = color_mix(theme_palette(th, 0.85), 0xffffff,
+	    0.2);
+	c[SD_MAP_NONE] = MAP_BAD;
+	c[SD_MAP_UNDEFINED] = th->undefined;
+	return (struct map_style){ c[k], glyphs[k] };
+}
+
+/* The style of basins label k: each minimum a racer colour (its
+ * number without colour), the rest as in strict-saddle. */
+static struct map_style
+map_basin_style(const draw_ctx *ctx, const sd_map *m, size_t k)
+{
+	static const char *const digits[] = { "1", "2", "3", "4", "5", "6",
+	    "7", "8", "9" };
+	const theme *th = ctx->th;
+
+	if (k < m->n_minima)
+		return (struct map_style){ color_mix(th->paths[k % th->n_paths],
+		    0x000000, 0.35), digits[k % 9] };
+	switch (k - m->n_minima) {
+	case SD_MAP_BASIN_SADDLE:
+		/* White: a thin set must stand out from every basin. */
+		return (struct map_style){ 0xf0f0f0, MAP_BAD_GLYPH };
+	case SD_MAP_BASIN_DIVERGED:
+		return (struct map_style){ th->undefined, "!" };
+	default:
+		return (struct map_style){ color_mix(th->dim, 0x000000, 0.4),
+		    "?" };
+	}
+}
+
+/* The smallest positive ratio, or NaN when none is positive. */
+static double
+map_lowest_positive(const sd_map *m)
+{
+	double lo = INFINITY;
+	size_t p;
+
+	for (p = 0; p < m->cols * m->rows; p++) {
+		if (m->value[p] > 0 && m->value[p] < lo)
+			lo = m->value[p];
+	}
+	return isfinite(lo) ? lo : NAN;
+}
+
+/* Where a positive ratio v falls between lo and hi, in [0, 1]: on a log
+ * scale when they are decades apart. */
+static double
+map_level(double v, double lo, double hi)
+{
+	if (!(hi > lo))
+		return 1;
+	if (hi / lo >= MAP_LOG_RATIO)
+		return (log(v) - log(lo)) / (log(hi) - log(lo));
+	return (v - lo) / (hi - lo);
+}
+
+/* The style of a ratio: a violation (≤ 0), undefined, or the palette. */
+static struct map_style
+map_ratio_style(const draw_ctx *ctx, double v, double lo, double hi)
+{
+	static const char *const ramp[] = { ".", ":", "-", "=", "+", "*",
+	    "#", "%", "@" };
+	double t;
+
+	if (isnan(v))
+		return (struct map_style){ ctx->th->undefined, "/" };
+	if (v <= 0)
+		return (struct map_style){ MAP_BAD, MAP_BAD_GLYPH };
+	t = fmin(fmax(map_level(v, lo, hi), 0), 1);
+	return (struct map_style){ theme_palette(ctx->th, t),
+	    ramp[(int)(t * 8.999)] };
+}
+
+/* The style of pixel p. */
+static struct map_style
+map_pixel_style(const draw_ctx *ctx, const sd_map *m, size_t p, double lo)
+{
+	if (m->kind == SD_MAP_STRICT_SADDLE)
+		return map_strict_style(ctx, m->label[p]);
+	if (m->kind == SD_MAP_BASINS)
+		return map_basin_style(ctx, m, (size_t)m->label[p]);
+	return map_ratio_style(ctx, m->value[p], lo, m->vmax);
+}
+
+/* One swatch and a line of legend text at row y of the bar. */
+static void
+map_legend_line(draw_ctx *ctx, canvas_rect r, int y, struct map_style st,
+    const char *text)
+{
+	if (y >= r.y + r.h)
+		return;
+	if (ctx->depth == COLOR_NONE)
+		canvas_set(ctx->cv, r.x, y, st.glyph, CANVAS_DEFAULT,
+		    CANVAS_DEFAULT, CANVAS_REVERSE);
+	else
+		canvas_set(ctx->cv, r.x, y, " ", CANVAS_DEFAULT, st.color, 0);
+	canvas_text(ctx->cv, r.x + 2, y, r.w - 2, text,
+	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
+}
+
+/* The labels' legend: a swatch, a short name and the share of the view,
+ * as many as the bar's rows hold. */
+static void
+map_legend_labels(draw_ctx *ctx, const sd_map *m, canvas_rect r)
+{
+	double n = (double)(m->cols * m->rows);
+	char name[16], buf[32];
+	struct map_style st;
+	size_t k;
+	int y = r.y + 1;
+
+	for (k = 0; k < m->n_labels; k++, y++) {
+		if (y == r.y + r.h - 1 && k + 1 < m->n_labels) {
+			snprintf(buf, sizeof buf, "+%zu more",
+			    m->n_labels - k);
+			canvas_text(ctx->cv, r.x, y, r.w, buf,
+			    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+			return;
+		}
+		if (m->kind == SD_MAP_STRICT_SADDLE) {
+			st = map_strict_style(ctx, (int)k);
+			snprintf(name, sizeof name, "%s", map_strict_short[k]);
+		} else {
+			st = map_basin_style(ctx, m, k);
+			if (k < m->n_minima)
+				snprintf(name, sizeof name, "min%zu", k + 1);
+			else
+				snprintf(name, sizeof name, "%s",
+				    map_basin_short[k - m->n_minima]);
+		}
+		snprintf(buf, sizeof buf, "%-6s%3.0f%%", name,
+		    100 * (double)m->count[k] / n);
+		map_legend_line(ctx, r, y, st, buf);
+	}
+}
+
+/* The ratios' legend: the palette from the largest ratio down to the
+ * smallest positive one, then violations and undefined pixels. */
+static void
+map_legend_ratio(draw_ctx *ctx, const sd_map *m, canvas_rect r)
+{
+	double lo = map_lowest_positive(m), t, v;
+	int y, h = r.h - 4;
+	char buf[32];
+
+	for (y = 0; !isnan(lo) && y < h; y++) {
+		t = h > 1 ? 1 - (double)y / (h - 1) : 1;
+		v = m->vmax / lo >= MAP_LOG_RATIO ? exp(log(lo) + t *
+		    (log(m->vmax) - log(lo))) : lo + t * (m->vmax - lo);
+		buf[0] = '\0';
+		if (y == 0 || y == h - 1 || (h > 8 && y == h / 2))
+			draw_num(ctx, buf, sizeof buf, v, 3);
+		map_legend_line(ctx, r, r.y + 1 + y, map_ratio_style(ctx, v,
+		    lo, m->vmax), buf);
+	}
+	map_legend_line(ctx, r, r.y + r.h - 2, map_ratio_style(ctx, 0, lo,
+	    m->vmax), "≤ 0");
+	map_legend_line(ctx, r, r.y + r.h - 1, map_ratio_style(ctx, NAN, lo,
+	    m->vmax), "undef");
+}
+
+void
+draw_map(draw_ctx *ctx, const view *v, const layout *lay, const overlay *o)
+{
+	const sd_map *m = &o->map;
+	const canvas_rect r = lay->plot;
+	struct map_style st;
+	double lo;
+	size_t p;
+	int x, y;
+
+	if (!o->have_map || m->cols != (size_t)r.w || m->rows != (size_t)r.h)
+		return;
+	lo = m->value != NULL ? map_lowest_positive(m) : NAN;
+	for (y = 0; y < r.h; y++) {
+		for (x = 0; x < r.w; x++) {
+			p = (size_t)y * m->cols + (size_t)x;
+			st = map_pixel_style(ctx, m, p, lo);
+			if (ctx->depth == COLOR_NONE)
+				canvas_set(ctx->cv, r.x + x, r.y + y, st.glyph,
+				    CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+			else
+				canvas_set(ctx->cv, r.x + x, r.y + y, " ",
+				    CANVAS_DEFAULT, st.color, 0);
+		}
+	}
+	if (v->markers)
+		draw_markers(ctx, v, r);
+	canvas_fill(ctx->cv, lay->cbar, " ", CANVAS_DEFAULT, CANVAS_DEFAULT,
+	    0);
+	canvas_text(ctx->cv, lay->cbar.x, lay->cbar.y, lay->cbar.w,
+	    map_title[m->kind], draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT,
+	    CANVAS_BOLD);
+	if (m->label != NULL)
+		map_legend_labels(ctx, m, lay->cbar);
+	else
+		map_legend_ratio(ctx, m, lay->cbar);
+}
+
+/* ---- the panel's foot ------------------------------------------------- */
+
+/* A line of text at row *y of r, then the next row. */
+static void
+map_line(draw_ctx *ctx, canvas_rect r, int *y, const char *text,
+    uint32_t fg, int attr)
+{
+	if (*y < r.y + r.h)
+		canvas_text(ctx->cv, r.x, *y, r.w, text, draw_fg(ctx, fg),
+		    CANVAS_DEFAULT, attr);
+	(*y)++;
+}
+
+/* "(a, b)" with 3 significant digits. */
+static char *
+map_point(const draw_ctx *ctx, char *buf, size_t len, double a, double b)
+{
+	char x[32], y[32];
+
+	snprintf(buf, len, "(%s, %s)", draw_num(ctx, x, sizeof x, a, 3),
+	    draw_num(ctx, y, sizeof y, b, 3));
+	return buf;
+}
+
+/* The strict-saddle summary: the constants and the violated share. */
+static void
+map_summary_strict(draw_ctx *ctx, const sd_map *m, canvas_rect r, int *y)
+{
+	char buf[128], a[32], b[32], g[32];
+
+	snprintf(buf, sizeof buf, "α %s  β %s  γ %s",
+	    draw_num(ctx, a, sizeof a, m->alpha, 3),
+	    draw_num(ctx, b, sizeof b, m->beta, 3),
+	    draw_num(ctx, g, sizeof g, m->gamma, 3));
+	map_line(ctx, r, y, buf, ctx->th->text, 0);
+	snprintf(buf, sizeof buf, "none holds: %.1f%% of the view",
+	    100.0 * (double)m->count[SD_MAP_NONE] /
+	    (double)(m->cols * m->rows));
+	map_line(ctx, r, y, buf, m->count[SD_MAP_NONE] ? MAP_BAD :
+	    ctx->th->text, 0);
+}
+
+/* The ratios' summary: the smallest value and where, and x*. */
+static void
+map_summary_ratio(draw_ctx *ctx, const sd_map *m, canvas_rect r, int *y)
+{
+	char buf[160], num[32], at[80];
+	double a, b;
+
+	if (m->n_defined == 0) {
+		map_line(ctx, r, y, "no pixel defined", ctx->th->dim, 0);
+		return;
+	}
+	sd_map_coords(&m->window, m->cols, m->rows, m->at_min % m->cols,
+	    m->at_min / m->cols, &a, &b);
+	snprintf(buf, sizeof buf, "min %s at %s",
+	    draw_num(ctx, num, sizeof num, m->vmin, 3),
+	    map_point(ctx, at, sizeof at, a, b));
+	map_line(ctx, r, y, buf, m->vmin > 0 ? ctx->th->text : MAP_BAD, 0);
+	snprintf(buf, sizeof buf, "x* %s  f* %s",
+	    map_point(ctx, at, sizeof at, m->star_a, m->star_b),
+	    draw_num(ctx, num, sizeof num, m->fstar, 4));
+	map_line(ctx, r, y, buf, ctx->th->dim, 0);
+}
+
+/* The basins' summary: the method and where its runs end. */
+static void
+map_summary_basins(draw_ctx *ctx, const sd_map *m, canvas_rect r, int *y)
+{
+	const sd_param *p = m->optimizer->params;
+	char buf[160], num[32];
+	size_t k, n = m->cols * m->rows, reach = 0;
+
+	snprintf(buf, sizeof buf, "%s", m->optimizer->name);
+	for (k = 0; p != NULL && p[k].key != NULL; k++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %s=%s",
+		    p[k].key, draw_num(ctx, num, sizeof num, m->params[k], 3));
+	map_line(ctx, r, y, buf, ctx->th->text, 0);
+	for (k = 0; k < m->n_minima; k++)
+		reach += m->count[k];
+	snprintf(buf, sizeof buf, "minimum %.1f%%  saddle %.1f%%",
+	    100.0 * (double)reach / (double)n, 100.0 *
+	    (double)m->count[m->n_minima + SD_MAP_BASIN_SADDLE] / (double)n);
+	map_line(ctx, r, y, buf, ctx->th->text, 0);
+}
+
+/* The survey's table: a row per method, the outcomes in percent. */
+static void
+map_survey(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
+{
+	char buf[160];
+	size_t m, k;
+	int wide = r.w >= 34;
+
+	snprintf(buf, sizeof buf, "survey: %zu starts, %% of runs",
+	    o->survey_starts);
+	map_line(ctx, r, y, buf, ctx->th->accent, CANVAS_BOLD);
+	snprintf(buf, sizeof buf, "%-8s%4s%4s%4s%4s%4s%s", "method",
+	    "glo", "loc", "sad", "div", "n.c", wide ? "   steps" : "");
+	map_line(ctx, r, y, buf, ctx->th->dim, 0);
+	for (m = 0; m < o->n_rows; m++) {
+		snprintf(buf, sizeof buf, "%-8.8s", o->rows[m].type->name);
+		for (k = 0; k < SD_OUTCOME_COUNT; k++)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%4.0f", 100 * o->rows[m].fraction[k]);
+		if (wide)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%8zu", o->rows[m].steps_median);
+		map_line(ctx, r, y, buf, ctx->th->text, 0);
+	}
+}
+
+/* The summary's and the table's lines from row *y of r (none drawn
+ * below r, so that a rectangle of no height counts them). */
+static void
+map_panel_lines(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
+{
+	char buf[160];
+
+	if (o->have_map) {
+		snprintf(buf, sizeof buf, "map: %s", overlay_name(o));
+		map_line(ctx, r, y, buf, ctx->th->accent, CANVAS_BOLD);
+		map_line(ctx, r, y, map_formula[o->map.kind], ctx->th->dim, 0);
+		if (o->map.kind == SD_MAP_STRICT_SADDLE)
+			map_summary_strict(ctx, &o->map, r, y);
+		else if (o->map.kind == SD_MAP_BASINS)
+			map_summary_basins(ctx, &o->map, r, y);
+		else
+			map_summary_ratio(ctx, &o->map, r, y);
+		if (o->have_survey)
+			(*y)++;
+	}
+	if (o->have_survey)
+		map_survey(ctx, o, r, y);
+}
+
+void
+draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
+    const overlay *o)
+{
+	canvas_rect r = lay->loss, dry = { r.x, 0, r.w, 0 };
+	int n = 0, top, y;
+
+	(void)v;
+	if (!o->have_map && !o->have_survey)
+		return;
+	/* Taller than the loss curve's place: grow up over the racers, but
+	 * not past the panel's upper third. */
+	map_panel_lines(ctx, o, dry, &n);
+	top = r.y + r.h - n;
+	if (top > r.y)
+		top = r.y;
+	if (top < lay->panel.y + lay->panel.h / 3)
+		top = lay->panel.y + lay->panel.h / 3;
+	r.h += r.y - top;
+	r.y = top;
+	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	y = r.y;
+	map_panel_lines(ctx, o, r, &y);
+}

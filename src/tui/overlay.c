@@ -1,0 +1,222 @@
+/* overlay.c: the maps over the plot and the last survey, kept in step
+ * with the view (see overlay.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "overlay.h"
+
+/* The cycle of the m key after none. */
+static const int overlay_cycle[] = {
+	SD_MAP_STRICT_SADDLE, SD_MAP_PL, SD_MAP_QUASICONVEX, SD_MAP_RSI,
+	SD_MAP_BASINS
+};
+#define OVERLAY_CYCLE ((int)(sizeof overlay_cycle / sizeof *overlay_cycle))
+
+void
+overlay_init(overlay *o)
+{
+	memset(o, 0, sizeof *o);
+	o->kind = OVERLAY_NONE;
+	o->alpha = o->beta = o->gamma = NAN;
+}
+
+/* Drop the map. */
+static void
+overlay_forget(overlay *o)
+{
+	if (o->have_map)
+		sd_map_done(&o->map);
+	o->have_map = 0;
+	o->keyed = 0;
+}
+
+void
+overlay_done(overlay *o)
+{
+	overlay_forget(o);
+}
+
+void
+overlay_next(overlay *o)
+{
+	int k;
+
+	for (k = 0; k < OVERLAY_CYCLE && overlay_cycle[k] != o->kind; k++)
+		continue;
+	o->kind = k + 1 < OVERLAY_CYCLE ? overlay_cycle[k + 1] :
+	    k == OVERLAY_CYCLE ? overlay_cycle[0] : OVERLAY_NONE;
+	overlay_forget(o);
+}
+
+const char *
+overlay_name(const overlay *o)
+{
+	return o->kind == OVERLAY_NONE ? "none" :
+	    sd_map_kind_name((sd_map_kind)o->kind);
+}
+
+int
+overlay_set_constant(overlay *o, int which, const char *arg, char **cause)
+{
+	const char *name = which == 'a' ? "alpha" : which == 'b' ? "beta" :
+	    "gamma";
+	double v = NAN;
+
+	if (strcmp(arg, "default") != 0 &&
+	    (sd_number_parse(arg, &v) != 0 || !(v >= 0)))
+		return sd_fail(cause, "%s: '%s' is not a constant: expected a "
+		    "number ≥ 0, or default", name, arg);
+	if (which == 'a')
+		o->alpha = v;
+	else if (which == 'b')
+		o->beta = v;
+	else
+		o->gamma = v;
+	if (o->kind != SD_MAP_STRICT_SADDLE)
+		o->kind = SD_MAP_STRICT_SADDLE;
+	overlay_forget(o);
+	return 0;
+}
+
+/* ---- what a map depends on -------------------------------------------- */
+
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t
+overlay_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+/* A chart's vectors, or nothing for a NULL one. */
+static uint64_t
+overlay_hash_vec(uint64_t h, const double *x, size_t d)
+{
+	return x != NULL ? overlay_hash(h, x, d * sizeof *x) : h;
+}
+
+/* The racer whose method draws the basins, or NULL (gd). */
+static const racer *
+overlay_racer(const view *v)
+{
+	return v->n_racers > 0 ? v->racers[v->selected] : NULL;
+}
+
+/* Everything the map of o over v at cols × rows depends on. */
+static uint64_t
+overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
+{
+	const sd_chart *c = &v->chart;
+	const racer *r = overlay_racer(v);
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	double consts[3] = { o->alpha, o->beta, o->gamma };
+
+	h = overlay_hash(h, &o->kind, sizeof o->kind);
+	h = overlay_hash(h, consts, sizeof consts);
+	h = overlay_hash(h, &v->obj, sizeof v->obj);
+	h = overlay_hash(h, v->obj->spec, strlen(v->obj->spec));
+	h = overlay_hash(h, &c->kind, sizeof c->kind);
+	h = overlay_hash_vec(h, c->origin, c->dim);
+	h = overlay_hash_vec(h, c->u, c->dim);
+	h = overlay_hash_vec(h, c->v, c->dim);
+	h = overlay_hash_vec(h, c->w, c->dim);
+	h = overlay_hash(h, &v->window, sizeof v->window);
+	h = overlay_hash(h, &cols, sizeof cols);
+	h = overlay_hash(h, &rows, sizeof rows);
+	if (o->kind != SD_MAP_BASINS)
+		return h;
+	h = overlay_hash(h, &v->tol, sizeof v->tol);
+	h = overlay_hash(h, &v->seed, sizeof v->seed);
+	if (r != NULL) {
+		h = overlay_hash(h, &r->opt->type, sizeof r->opt->type);
+		h = overlay_hash(h, r->opt->params, sizeof r->opt->params);
+	}
+	return h;
+}
+
+int
+overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
+    char **cause)
+{
+	sd_map_options mo = { (sd_map_kind)o->kind, o->alpha, o->beta,
+	    o->gamma, NULL, NULL, OVERLAY_STEPS, v->tol, v->seed };
+	const racer *r = overlay_racer(v);
+	uint64_t key;
+
+	if (o->kind == OVERLAY_NONE) {
+		if (!o->have_map)
+			return 0;
+		overlay_forget(o);
+		return 1;
+	}
+	key = overlay_key(o, v, cols, rows);
+	if (o->keyed && key == o->key)
+		return 0;
+	overlay_forget(o);
+	o->key = key;
+	o->keyed = 1;
+	if (r != NULL) {
+		mo.optimizer = r->opt->type;
+		mo.params = r->opt->params;
+	}
+	if (sd_map_compute(&o->map, v->obj, &v->chart, &v->window, cols, rows,
+	    &mo, cause) != 0)
+		return -1;
+	o->have_map = 1;
+	return 1;
+}
+
+/* ---- surveys ---------------------------------------------------------- */
+
+int
+overlay_survey(overlay *o, const view *v, size_t n, char **cause)
+{
+	sd_survey_options so = { n, OVERLAY_STEPS, v->tol, v->seed, NULL };
+	const sd_survey_row *rows;
+	sd_survey *s;
+	size_t k, m;
+	int rc = -1;
+
+	if ((s = sd_survey_new(v->obj, &v->chart, &v->window, &so, cause)) ==
+	    NULL)
+		return -1;
+	for (k = 0; k < (size_t)v->n_racers; k++) {
+		if (sd_survey_add(s, v->racers[k]->opt->type,
+		    v->racers[k]->opt->params, cause) != 0)
+			goto out;
+	}
+	if (v->n_racers == 0 && sd_survey_add(s, sd_optimizer_lookup("gd"),
+	    NULL, cause) != 0)
+		goto out;
+	if (sd_survey_iterate(s, sd_survey_total(s), cause) != 0 ||
+	    sd_survey_finish(s, cause) != 0)
+		goto out;
+	rows = sd_survey_rows(s, &m);
+	o->n_rows = m < VIEW_RACERS_MAX ? m : VIEW_RACERS_MAX;
+	memcpy(o->rows, rows, o->n_rows * sizeof *rows);
+	snprintf(o->survey_of, sizeof o->survey_of, "%s", v->obj->spec);
+	o->survey_starts = n;
+	o->have_survey = 1;
+	rc = 0;
+out:
+	sd_survey_free(s);
+	return rc;
+}
+
+void
+overlay_survey_clear(overlay *o)
+{
+	o->have_survey = 0;
+	o->n_rows = 0;
+}

@@ -1,0 +1,88 @@
+/* overlay.h: the landscape maps drawn over the plot and the last survey,
+ * for the visualizer.
+ *
+ * The m key cycles the overlay: none → strict-saddle → pl → quasiconvex →
+ * rsi → basins → none (map.h). The map has one pixel per plot cell and
+ * is computed again whenever what it shows changes: the objective, the
+ * chart, the window, the plot's size, the constants (:alpha, :beta,
+ * :gamma) or, for basins, the selected racer's method and parameters.
+ * `:survey N` runs a survey (survey.h) of the view's racers' methods —
+ * gd when there are none — from N starts over the view, and keeps its
+ * table for the panel. The overlay owns its map; it borrows nothing
+ * between calls. */
+#ifndef SADDLE_OVERLAY_H
+#define SADDLE_OVERLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "draw.h"
+#include "layout.h"
+#include "map.h"
+#include "survey.h"
+#include "view.h"
+
+/* No overlay: the heatmap shows. */
+#define OVERLAY_NONE	(-1)
+
+/* The step budget of the basins' and the surveys' runs. */
+#define OVERLAY_STEPS	1000
+
+typedef struct overlay {
+	int		 kind;		/* OVERLAY_NONE or an sd_map_kind */
+	double		 alpha, beta, gamma;	/* NaN: the defaults */
+	sd_map		 map;
+	int		 have_map;
+	uint64_t	 key;		/* what the map (or the failure to
+					 * make one) was for */
+	int		 keyed;		/* key is set */
+
+	int		 have_survey;	/* the last survey's table */
+	char		 survey_of[96];	/* its objective */
+	size_t		 survey_starts;
+	size_t		 n_rows;
+	sd_survey_row	 rows[VIEW_RACERS_MAX];
+} overlay;
+
+/* No overlay, default constants, no survey. */
+void overlay_init(overlay *o);
+
+/* Release the map. */
+void overlay_done(overlay *o);
+
+/* The next kind in the cycle. */
+void overlay_next(overlay *o);
+
+/* "strict-saddle", ..., or "none". */
+const char *overlay_name(const overlay *o);
+
+/* Set constant which ('a', 'b' or 'g') from its text ("default" restores
+ * the objective's). Errors name the word. */
+int overlay_set_constant(overlay *o, int which, const char *arg,
+    char **cause);
+
+/* Bring the map up to date with v for a plot of cols × rows cells.
+ * Returns 1 when it changed (the base layer must be redrawn), 0 when it
+ * did not, -1 with *cause when it could not be made (reported once: the
+ * next call with the same view returns 0). */
+int overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
+    char **cause);
+
+/* Run a survey of n starts over v's window and keep its table. */
+int overlay_survey(overlay *o, const view *v, size_t n, char **cause);
+
+/* Forget the survey. */
+void overlay_survey_clear(overlay *o);
+
+/* draw_map.c: the map over the plot (the base layer, after draw_base:
+ * the stationary points go back on top) with its legend in place of the
+ * colour bar. */
+void draw_map(draw_ctx *ctx, const view *v, const layout *lay,
+    const overlay *o);
+
+/* draw_map.c: the map's summary and the survey's table at the panel's
+ * foot, in place of the loss curve (the top layer, after draw_top). */
+void draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
+    const overlay *o);
+
+#endif
