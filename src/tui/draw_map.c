@@ -384,10 +384,12 @@ map_survey(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
 	}
 }
 
-/* The summary's and the table's lines from row *y of r (none drawn
- * below r, so that a rectangle of no height counts them). */
+/* The map's summary and (when survey is set) the survey's table, line by
+ * line from row *y of r; none is drawn below r, so that a rectangle of no
+ * height counts them. */
 static void
-map_panel_lines(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
+map_panel_lines(draw_ctx *ctx, const overlay *o, int survey, canvas_rect r,
+    int *y)
 {
 	char buf[160];
 
@@ -401,10 +403,10 @@ map_panel_lines(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
 			map_summary_basins(ctx, &o->map, r, y);
 		else
 			map_summary_ratio(ctx, &o->map, r, y);
-		if (o->have_survey)
+		if (survey)
 			(*y)++;
 	}
-	if (o->have_survey)
+	if (survey)
 		map_survey(ctx, o, r, y);
 }
 
@@ -413,14 +415,15 @@ draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *o)
 {
 	canvas_rect r = lay->loss, dry = { r.x, 0, r.w, 0 };
-	int n = 0, top, y;
+	int n = 0, top, y, survey;
 
-	(void)v;
-	if (!o->have_map && !o->have_survey)
+	/* A survey of another objective says nothing about this one. */
+	survey = o->have_survey && strcmp(o->survey_of, v->obj->spec) == 0;
+	if (!o->have_map && !survey)
 		return;
 	/* Taller than the loss curve's place: grow up over the racers, but
 	 * not past the panel's upper third. */
-	map_panel_lines(ctx, o, dry, &n);
+	map_panel_lines(ctx, o, survey, dry, &n);
 	top = r.y + r.h - n;
 	if (top > r.y)
 		top = r.y;
@@ -430,5 +433,5 @@ draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
 	r.y = top;
 	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
 	y = r.y;
-	map_panel_lines(ctx, o, r, &y);
+	map_panel_lines(ctx, o, survey, r, &y);
 }

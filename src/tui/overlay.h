@@ -80,8 +80,9 @@ void overlay_survey_clear(overlay *o);
 void draw_map(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *o);
 
-/* draw_map.c: the map's summary and the survey's table at the panel's
- * foot, in place of the loss curve (the top layer, after draw_top). */
+/* draw_map.c: the map's summary and the survey's table (when it is of
+ * the objective in view) at the panel's foot, over the loss curve and, if
+ * they need the room, the racers (the top layer, after draw_top). */
 void draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *o);
 
