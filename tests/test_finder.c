@@ -1275,6 +1275,44 @@ test_classify_tiny_degenerate(void **unused)
 	}
 }
 
+/* §6's linear network ½(1 − xyz)² on its default chart (through 0):
+ * the origin is a degenerate saddle although ∇f and ∇²f vanish there and
+ * f is constant on every coordinate plane through it; the other points
+ * are the minima xyz = 1 on the slice. */
+static void
+test_linnet3_origin(void **unused)
+{
+	sd_objective *obj = sd_objective_new("linnet3", NULL);
+	sd_point_list list;
+	sd_chart chart;
+	size_t i, saddles = 0;
+	sd_point *p;
+
+	(void)unused;
+	assert_non_null(obj);
+	assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+	assert_int_equal(sd_finder_run(obj, &chart, &chart.window, NULL,
+	    &list, NULL), 0);
+	for (i = 0; i < list.n; i++) {
+		p = &list.points[i];
+		if (p->kind == SD_POINT_DEGENERATE_SADDLE) {
+			saddles++;
+			assert_close(p->x[0], 0, 1e-8);
+			assert_close(p->x[1], 0, 1e-8);
+			assert_close(p->x[2], 0, 1e-8);
+			assert_close(p->f, 0.5, 1e-12);
+		} else {
+			assert_int_equal(p->kind, SD_POINT_DEGENERATE_MIN);
+			assert_close(p->x[0] * p->x[1] * p->x[2], 1, 1e-8);
+		}
+	}
+	assert_int_equal(saddles, 1);
+	assert_true(list.n > 1);
+	sd_point_list_done(&list);
+	sd_chart_done(&chart);
+	sd_objective_free(obj);
+}
+
 int
 main(void)
 {
@@ -1299,6 +1337,7 @@ main(void)
 		cmocka_unit_test(test_dim3),
 		cmocka_unit_test(test_registry),
 		cmocka_unit_test(test_classify_tiny_degenerate),
+		cmocka_unit_test(test_linnet3_origin),
 	};
 
 	sd_gsl_quiet();

@@ -71,7 +71,9 @@
  *		largest difference, 8ε|f|, FINDER_FLOOR × F): below and above:
  *		degenerate-saddle; only above: degenerate-min; only below:
  *		degenerate-max; neither: f is constant to rounding, a plateau,
- *		and not a point.
+ *		and not a point. With three or more flat directions f is also
+ *		sampled in FINDER_ANGLES directions spread over their whole
+ *		span (forms like xyz vanish on every plane of two of them).
  * order	By f rounded to FINDER_FQUANTUM × F (f = 0 and f = 1e-32 at two
  *		minima tie), then x1, x2, ...
  */
@@ -89,6 +91,8 @@
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_matrix.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 #include <gsl/gsl_vector.h>
 
 #include "error.h"
@@ -118,6 +122,7 @@
 #define FINDER_RADIUS		1e-2	/* largest circle radius, × L */
 #define FINDER_RADII		3	/* circles, each ten times smaller */
 #define FINDER_ANGLES		64	/* a multiple of 4: the axes */
+#define FINDER_SPHERE_MAX	64	/* flat directions sampled together */
 #define FINDER_LEVEL		1e-9	/* × largest |Δf|: level */
 #define FINDER_FQUANTUM		1e-12	/* × F: equal values of f */
 #define FINDER_SHRINKS		600	/* radius quarterings, overflow */
@@ -664,6 +669,9 @@ work_radius(struct finder_work *fw, const double *x)
 	return 0;
 }
 
+static double work_spread_gradient(struct finder_work *, const double *,
+    double);
+
 /* Whether ∇f (in fw->g) vanishes at x along every tangent eigenvector v_i
  * relative to its size at x ± r·v_i, and varies somewhere. False on a
  * plateau, and on the floor of an asymptotic valley where Newton stalls
@@ -692,6 +700,8 @@ work_resolved(struct finder_work *fw, const double *x, double r)
 			return 0;
 		any = fmax(any, near);
 	}
+	if (!(any > fw->gfloor))
+		any = work_spread_gradient(fw, x, r);
 	return any > fw->gfloor;
 }
 
@@ -731,6 +741,112 @@ work_flat(const struct finder_work *fw, size_t i, double tol)
 	return fabs(gsl_vector_get(fw->eval, i)) <= tol;
 }
 
+/* fw->xt = x + r·u, u the m-th of FINDER_ANGLES unit directions spread
+ * over the span of the eigenvectors list[0..k): every sign corner
+ * Σ ±v_i/√k while k ≤ 6, else directions drawn from rng (a fixed seed).
+ * Retracted onto the sphere; -1 when there is no such direction. */
+static int
+work_spread(struct finder_work *fw, const double *x, const size_t *list,
+    size_t k, size_t m, double r, gsl_rng *rng)
+{
+	double coef[FINDER_SPHERE_MAX], norm = 0;
+	size_t c, i;
+
+	if (rng == NULL && m >= ((size_t)1 << k))
+		return -1;
+	for (c = 0; c < k; c++) {
+		coef[c] = rng != NULL ? gsl_ran_ugaussian(rng) :
+		    ((m >> c) & 1 ? -1.0 : 1.0);
+		norm += coef[c] * coef[c];
+	}
+	norm = sqrt(norm);
+	memcpy(fw->xt, x, fw->d * sizeof *x);
+	for (c = 0; c < k; c++) {
+		for (i = 0; i < fw->d; i++)
+			fw->xt[i] += r * coef[c] / norm *
+			    work_vec(fw, list[c], i);
+	}
+	return sd_objective_retract(fw->obj, fw->xt);
+}
+
+/* The eigenvectors to spread over: the flat ones (|λ| ≤ tol), or all
+ * when tol < 0; at most FINDER_SPHERE_MAX. A generator for more than six
+ * is returned in *rng (free it), else *rng is NULL. */
+static size_t
+work_spread_list(struct finder_work *fw, double tol, size_t *list,
+    gsl_rng **rng)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < fw->d && k < FINDER_SPHERE_MAX; i++) {
+		if (i != fw->drop && (tol < 0 || work_flat(fw, i, tol)))
+			list[k++] = i;
+	}
+	*rng = k > 6 ? gsl_rng_alloc(gsl_rng_mt19937) : NULL;
+	return k;
+}
+
+/* Sample f − f(x) in FINDER_ANGLES directions spread over the whole flat
+ * subspace when it has three or more dimensions. Circles in the planes of
+ * pairs of flat eigenvectors miss forms that vanish on every such plane:
+ * at the origin of ½(1 − xyz)² the Hessian is zero, its eigenvectors are
+ * the axes, and f is constant on every coordinate plane, yet it falls
+ * along (1, 1, 1) and rises along (1, 1, −1). */
+static void
+work_flat_sphere(struct finder_work *fw, const double *x, double f0,
+    double tol, double r, int *below, int *above)
+{
+	size_t list[FINDER_SPHERE_MAX], k, m;
+	double big = 0, fbig = fabs(f0), fk, tau;
+	gsl_rng *rng;
+
+	if ((k = work_spread_list(fw, tol, list, &rng)) < 3) {
+		gsl_rng_free(rng);
+		return;
+	}
+	for (m = 0; m < FINDER_ANGLES; m++) {
+		fw->circ[m] = NAN;
+		if (work_spread(fw, x, list, k, m, r, rng) != 0)
+			continue;
+		fk = sd_objective_f(fw->obj, fw->xt);
+		fw->circ[m] = fk - f0;
+		if (isfinite(fk)) {
+			big = fmax(big, fabs(fk - f0));
+			fbig = fmax(fbig, fabs(fk));
+		}
+	}
+	gsl_rng_free(rng);
+	tau = fmax(fmax(FINDER_LEVEL * big, 8 * DBL_EPSILON * fbig),
+	    fw->ffloor);
+	for (m = 0; m < FINDER_ANGLES; m++) {
+		*below |= fw->circ[m] < -tau;
+		*above |= fw->circ[m] > tau;
+	}
+}
+
+/* The largest ‖∇f‖ at distance r from x in directions spread over every
+ * eigenvector: what tells a root from a plateau when ∇f vanishes along
+ * each eigenvector itself (the axes at the origin of ½(1 − xyz)²). */
+static double
+work_spread_gradient(struct finder_work *fw, const double *x, double r)
+{
+	size_t list[FINDER_SPHERE_MAX], k, m;
+	double big = 0, n;
+	gsl_rng *rng;
+
+	k = work_spread_list(fw, -1, list, &rng);
+	for (m = 0; k >= 2 && m < FINDER_ANGLES; m++) {
+		if (work_spread(fw, x, list, k, m, r, rng) != 0)
+			continue;
+		sd_objective_rgradient(fw->obj, fw->xt, fw->gt);
+		n = vec_norm(fw->gt, fw->d);
+		if (isfinite(n))
+			big = fmax(big, n);
+	}
+	gsl_rng_free(rng);
+	return big;
+}
+
 /* Classify a point where the second-order test was inconclusive by the
  * sign of f − f(x) on circles through its flat directions (|λ| ≤ tol).
  * Returns -1 when f is constant around x to rounding. */
@@ -754,6 +870,8 @@ work_degenerate(struct finder_work *fw, const double *x, double f0,
 				work_circle(fw, x, f0, i, j, r, &below, &above);
 			}
 		}
+		if (!(below && above))
+			work_flat_sphere(fw, x, f0, tol, r, &below, &above);
 	}
 	if (below && above)
 		*kind = SD_POINT_DEGENERATE_SADDLE;
