@@ -420,7 +420,7 @@ run_summary(const struct run *r)
 	const sd_trace *t = &r->trace;
 	const sd_optimizer *opt = r->opt;
 	char text[256];
-	double dist;
+	double dist, a, b;
 	size_t i;
 	int idx;
 
@@ -435,11 +435,14 @@ run_summary(const struct run *r)
 	}
 	fprintf(stderr, "  final: f = %.6g, |g| = %.3g", opt->f,
 	    opt->grad_norm);
-	if ((idx = sd_monitor_nearest(&r->mon, opt->x, &dist)) >= 0)
-		fprintf(stderr, "; nearest known point: the %s at (%.4g, "
-		    "%.4g), %.3g away", sd_point_kind_name(
-		    r->points.points[idx].kind), r->points.points[idx].a,
-		    r->points.points[idx].b, dist);
+	if ((idx = sd_monitor_nearest(&r->mon, opt->x, &dist)) >= 0) {
+		a = r->points.points[idx].a;
+		b = r->points.points[idx].b;
+		sd_monitor_tidy_pair(&a, &b);
+		fprintf(stderr, "; nearest known point: the %s at (%g, %g), "
+		    "%.3g away", sd_point_kind_name(
+		    r->points.points[idx].kind), a, b, dist);
+	}
 	fputc('\n', stderr);
 }
 

@@ -284,6 +284,21 @@ monitor_tidy(double v)
 	return atof(buf) + 0.0;
 }
 
+void
+sd_monitor_tidy_pair(double *a, double *b)
+{
+	double big = fmax(fabs(*a), fabs(*b));
+
+	/* Rounding residue next to a coordinate of normal size (a saddle
+	 * found at (-5.9e-31, 1.41)) reads as the 0 it is. */
+	if (fabs(*a) < 1e-12 * big)
+		*a = 0;
+	if (fabs(*b) < 1e-12 * big)
+		*b = 0;
+	*a = monitor_tidy(*a);
+	*b = monitor_tidy(*b);
+}
+
 /* "step" or "steps" after the count n. */
 static const char *
 monitor_steps(size_t n)
@@ -323,8 +338,7 @@ sd_event_describe(const sd_event *ev, const sd_point_list *points,
 		a = points->points[ev->point].a;
 		b = points->points[ev->point].b;
 	}
-	a = monitor_tidy(a);
-	b = monitor_tidy(b);
+	sd_monitor_tidy_pair(&a, &b);
 	switch (ev->kind) {
 	case SD_EVENT_ENTER_SADDLE:
 		snprintf(buf, len, "entered the %s at (%.3g, %.3g)", kind, a,

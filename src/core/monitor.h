@@ -98,4 +98,8 @@ const char *sd_event_kind_name(sd_event_kind kind);
 void sd_event_describe(const sd_event *ev, const sd_point_list *points,
     char *buf, size_t len);
 
+/* Round chart coordinates for people in place: 3 significant digits, no
+ * "-0", and rounding residue beside a coordinate of normal size as 0. */
+void sd_monitor_tidy_pair(double *a, double *b);
+
 #endif

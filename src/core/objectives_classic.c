@@ -113,7 +113,7 @@ rosenbrock_hess(const void *s, const double *p, double *h)
 const sd_objective_type sd_objective_rosenbrock = {
 	.name = "rosenbrock",
 	.summary = "a curved, badly conditioned valley (use log levels)",
-	.formula = "(a−x)² + b(y−x²)²,  a = 1, b = 100",
+	.formula = "(a−x)² + b(y−x²)²",
 	.dim = 2,
 	.window = { -2, 2, -1, 3 },
 	.params = rosenbrock_params,
@@ -280,7 +280,7 @@ rastrigin_hess(const void *s, const double *p, double *h)
 const sd_objective_type sd_objective_rastrigin = {
 	.name = "rastrigin",
 	.summary = "a bowl covered in ripples: hundreds of stationary points",
-	.formula = "2A + x² + y² − A(cos 2πx + cos 2πy),  A = 10",
+	.formula = "2A + x² + y² − A(cos 2πx + cos 2πy)",
 	.dim = 2,
 	.window = { -5.12, 5.12, -5.12, 5.12 },
 	.params = rastrigin_params,

@@ -276,7 +276,7 @@ const sd_objective_type sd_objective_matcomp = {
 	.name = "matcomp",
 	.summary = "§4.2: rank-1 completion; global minima ±z (f = 0) "
 	    "seen through the plane of z",
-	.formula = "½ Σ_{(i,j)∈Ω} (z_i z_j − x_i x_j)²,  d = 20, p = 0.5",
+	.formula = "½ Σ_{(i,j)∈Ω} (z_i z_j − x_i x_j)²",
 	.dim = 0,
 	.window = { -1.5, 1.5, -1.5, 1.5 },
 	.params = matcomp_params,

@@ -212,7 +212,7 @@ const sd_objective_type sd_objective_pca = {
 	.name = "pca",
 	.summary = "§4.1: saddles at ±√λ_i v_i (i > 1), minima only at "
 	    "±√λ1 v1",
-	.formula = "½‖M − xxᵀ‖²_F,  M = [[2, 0.5], [0.5, 1]]",
+	.formula = "½‖M − xxᵀ‖²_F",
 	.dim = 0,
 	.window = { -2, 2, -2, 2 },
 	.params = pca_params,

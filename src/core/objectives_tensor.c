@@ -150,7 +150,7 @@ const sd_objective_type sd_objective_tensor = {
 	.name = "tensor",
 	.summary = "§5 on the sphere: 6 minima ±a_i, 12 saddles, 8 maxima "
 	    "(d = n = 3)",
-	.formula = "−Σ (a_iᵀx)⁴ on ‖x‖ = 1,  a_i = e_i",
+	.formula = "−Σ (a_iᵀx)⁴ on ‖x‖ = 1",
 	.dim = 0,
 	.manifold = SD_SPHERE,
 	.window = { -M_PI, M_PI, -M_PI / 2, M_PI / 2 },

@@ -580,7 +580,7 @@ const sd_objective_type sd_objective_twolayer = {
 	.name = "twolayer",
 	.summary = "§6: teacher–student two-layer net; a saddle between the "
 	    "teacher and its permuted twin",
-	.formula = "1/(2n) Σ (Σ_j φ(w_jᵀx_i) − y_i)²,  φ = tanh, k = m = 2",
+	.formula = "1/(2n) Σ (Σ_j φ(w_jᵀx_i) − y_i)²",
 	.dim = 0,
 	.window = { -2, 2, -2, 2 },
 	.params = twolayer_params,
