@@ -7,6 +7,7 @@
 #ifndef SADDLE_CLI_H
 #define SADDLE_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "objective.h"
@@ -25,6 +26,19 @@ int cli_usage_error(char *cause);
 
 /* Like cli_usage_error with a format; returns CLI_EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* What a subcommand does with one parsed option: 0, an exit status > 0
+ * (the error already printed), or -1 for an option it does not take. */
+typedef int (*cli_option_fn)(int ch, const char *arg, void *ctx);
+
+/* Parse a subcommand's argv (argv[0] its name) with getopt_long: -e and
+ * the long options go to option(ch, optarg, ctx); at most one positional
+ * word, the OBJECTIVE, goes to *positional (NULL when there is none).
+ * valid lists the options for messages. Returns 0, or an exit status with
+ * the error printed. */
+int cli_parse(int argc, char **argv, const struct option *longopts,
+    const char *valid, cli_option_fn option, void *ctx,
+    const char **positional);
 
 /* Print "saddle: CAUSE" to stderr, free cause, return CLI_EXIT_RUNTIME. */
 int cli_runtime_error(char *cause);

@@ -64,6 +64,31 @@ cli_bad_option(const char *cmd, const char *word, const char *valid)
 }
 
 int
+cli_parse(int argc, char **argv, const struct option *longopts,
+    const char *valid, cli_option_fn option, void *ctx,
+    const char **positional)
+{
+	char buf[256];
+	int ch, rc;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
+		if (ch == '?' || ch == ':' ||
+		    (rc = option(ch, optarg, ctx)) < 0)
+			return cli_bad_option(argv[0], argv[optind - 1], valid);
+		if (rc > 0)
+			return rc;
+	}
+	*positional = optind < argc ? argv[optind++] : NULL;
+	if (optind < argc) {
+		snprintf(buf, sizeof buf, "one OBJECTIVE and %s", valid);
+		return cli_bad_option(argv[0], argv[optind], buf);
+	}
+	return 0;
+}
+
+int
 cli_objective(const char *spec, sd_objective **obj)
 {
 	char *cause = NULL;

@@ -5,7 +5,6 @@
  * computed before stdout is written. */
 #include "config.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,8 +152,10 @@ map_option_kind(int ch, const char *arg, struct map_options *o)
 
 /* One option; 0, an exit status, or -1 for an unknown one. */
 static int
-map_option(int ch, const char *arg, struct map_options *o)
+map_option(int ch, const char *arg, void *ctx)
 {
+	struct map_options *o = ctx;
+
 	switch (ch) {
 	case 'e':
 		o->expr = arg;
@@ -202,21 +203,11 @@ map_parse(int argc, char **argv, struct map_options *o)
 		{ "summary", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int ch, rc;
+	int rc;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
-		if ((rc = map_option(ch, optarg, o)) > 0)
-			return rc;
-		if (rc < 0)
-			return cli_bad_option("map", argv[optind - 1],
-			    MAP_OPTIONS);
-	}
-	if (optind < argc)
-		o->spec = argv[optind++];
-	if (optind < argc)
-		return cli_bad_option("map", argv[optind],
-		    "one OBJECTIVE and " MAP_OPTIONS);
+	if ((rc = cli_parse(argc, argv, longopts, MAP_OPTIONS, map_option, o,
+	    &o->spec)) != 0)
+		return rc;
 	if (o->kind == NULL)
 		return cli_usage("map: missing --kind: expected strict-saddle, "
 		    "pl, quasiconvex, rsi or basins");

@@ -4,7 +4,6 @@
  * column after the coordinates. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "chart.h"
@@ -99,6 +98,49 @@ points_json(const sd_objective *obj, const sd_window *w,
 	printf("\n]}\n");
 }
 
+/* What the command line asked for. */
+struct points_options {
+	const char		*expr;		/* -e FORMULA, or NULL */
+	const char		*chart;		/* --chart, or NULL */
+	const char		*window;	/* --window, or NULL */
+	sd_finder_options	 finder;	/* --grid, --all */
+	cli_format		 format;
+};
+
+/* One option into o; 0, an exit status, or -1 for an unknown one. */
+static int
+points_option(int ch, const char *arg, void *ctx)
+{
+	struct points_options *o = ctx;
+	double grid;
+
+	switch (ch) {
+	case 'e':
+		o->expr = arg;
+		return 0;
+	case 'c':
+		o->chart = arg;
+		return 0;
+	case 'w':
+		o->window = arg;
+		return 0;
+	case 'a':
+		o->finder.near = SD_FINDER_NEAR;
+		return 0;
+	case 'g':
+		if (sd_number_parse(arg, &grid) != 0 || grid < 2 ||
+		    grid > 4096 || grid != (int)grid)
+			return cli_usage("--grid: '%s' is not a whole number "
+			    "from 2 to 4096", arg);
+		o->finder.grid = (int)grid;
+		return 0;
+	case 'f':
+		return cli_parse_format(arg, &o->format);
+	default:
+		return -1;
+	}
+}
+
 int
 cmd_points(int argc, char **argv)
 {
@@ -111,72 +153,36 @@ cmd_points(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *spec = NULL, *expr = NULL, *window_text = NULL;
-	const char *chart_text = NULL;
-	sd_finder_options opts = { 0, 0, 0 };
-	cli_format format = CLI_FORMAT_CSV;
+	struct points_options o = { .format = CLI_FORMAT_CSV };
+	const char *spec;
 	sd_objective *obj = NULL;
 	sd_point_list list;
 	sd_window window;
 	sd_chart chart;
 	char *cause = NULL;
-	double grid;
-	int ch, rc;
+	int rc;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'e':
-			expr = optarg;
-			break;
-		case 'c':
-			chart_text = optarg;
-			break;
-		case 'w':
-			window_text = optarg;
-			break;
-		case 'a':
-			opts.near = SD_FINDER_NEAR;
-			break;
-		case 'g':
-			if (sd_number_parse(optarg, &grid) != 0 || grid < 2 ||
-			    grid > 4096 || grid != (int)grid)
-				return cli_usage("--grid: '%s' is not a whole "
-				    "number from 2 to 4096", optarg);
-			opts.grid = (int)grid;
-			break;
-		case 'f':
-			if ((rc = cli_parse_format(optarg, &format)) != 0)
-				return rc;
-			break;
-		default:
-			return cli_bad_option("points", argv[optind - 1],
-			    POINTS_OPTIONS);
-		}
-	}
-	if (optind < argc)
-		spec = argv[optind++];
-	if (optind < argc)
-		return cli_bad_option("points", argv[optind],
-		    "one OBJECTIVE and " POINTS_OPTIONS);
-	if ((rc = cli_objective_arg("points", spec, expr, &obj)) != 0)
+	if ((rc = cli_parse(argc, argv, longopts, POINTS_OPTIONS,
+	    points_option, &o, &spec)) != 0)
 		return rc;
-	if ((rc = cli_chart(chart_text, obj, &chart)) != 0) {
+	if ((rc = cli_objective_arg("points", spec, o.expr, &obj)) != 0)
+		return rc;
+	if ((rc = cli_chart(o.chart, obj, &chart)) != 0) {
 		sd_objective_free(obj);
 		return rc;
 	}
 	window = chart.window;
-	if (window_text != NULL &&
-	    sd_window_parse(window_text, &window, "--window", &cause) != 0) {
+	if (o.window != NULL &&
+	    sd_window_parse(o.window, &window, "--window", &cause) != 0) {
 		sd_chart_done(&chart);
 		sd_objective_free(obj);
 		return cli_usage_error(cause);
 	}
-	if (sd_finder_run(obj, &chart, &window, &opts, &list, &cause) != 0) {
+	if (sd_finder_run(obj, &chart, &window, &o.finder, &list, &cause) != 0) {
 		rc = cli_runtime_error(cause);
 	} else {
-		if (format == CLI_FORMAT_CSV)
-			points_csv(&list, opts.near > 0);
+		if (o.format == CLI_FORMAT_CSV)
+			points_csv(&list, o.finder.near > 0);
 		else
 			points_json(obj, &window, &list);
 		sd_point_list_done(&list);

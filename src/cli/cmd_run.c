@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <float.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,8 +86,10 @@ run_tolerance(const char *word, double *out)
 
 /* Handle one option getopt returned; 0 or an exit status. */
 static int
-run_option(int ch, const char *arg, struct run_options *o)
+run_option(int ch, const char *arg, void *ctx)
 {
+	struct run_options *o = ctx;
+
 	switch (ch) {
 	case 'e':
 		o->expr = arg;
@@ -140,21 +141,11 @@ run_parse(int argc, char **argv, struct run_options *o)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int ch, rc;
+	int rc;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
-		if ((rc = run_option(ch, optarg, o)) > 0)
-			return rc;
-		if (rc < 0)
-			return cli_bad_option("run", argv[optind - 1],
-			    RUN_OPTIONS);
-	}
-	if (optind < argc)
-		o->spec = argv[optind++];
-	if (optind < argc)
-		return cli_bad_option("run", argv[optind],
-		    "one OBJECTIVE and " RUN_OPTIONS);
+	if ((rc = cli_parse(argc, argv, longopts, RUN_OPTIONS, run_option, o,
+	    &o->spec)) != 0)
+		return rc;
 	if (o->spec == NULL && o->expr == NULL)
 		return cli_usage("run: missing OBJECTIVE: expected a name "
 		    "from `saddle list objectives` or -e 'FORMULA'");

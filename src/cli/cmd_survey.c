@@ -6,7 +6,6 @@
  * and stderr is a terminal. */
 #include "config.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,8 +97,10 @@ survey_format_parse(const char *word, survey_format *f)
 
 /* One option; 0, an exit status, or -1 for an unknown one. */
 static int
-survey_option(int ch, const char *arg, struct survey_options *o)
+survey_option(int ch, const char *arg, void *ctx)
 {
+	struct survey_options *o = ctx;
+
 	switch (ch) {
 	case 'e':
 		o->expr = arg;
@@ -150,21 +151,11 @@ survey_parse(int argc, char **argv, struct survey_options *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int ch, rc;
+	int rc;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
-		if ((rc = survey_option(ch, optarg, o)) > 0)
-			return rc;
-		if (rc < 0)
-			return cli_bad_option("survey", argv[optind - 1],
-			    SURVEY_OPTIONS);
-	}
-	if (optind < argc)
-		o->spec = argv[optind++];
-	if (optind < argc)
-		return cli_bad_option("survey", argv[optind],
-		    "one OBJECTIVE and " SURVEY_OPTIONS);
+	if ((rc = cli_parse(argc, argv, longopts, SURVEY_OPTIONS, survey_option, o,
+	    &o->spec)) != 0)
+		return rc;
 	if (o->optimizers == NULL)
 		return cli_usage("survey: missing --optimizer NAME[,NAME...]: "
 		    "expected names from `saddle list optimizers`");
