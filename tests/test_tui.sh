@@ -4,8 +4,11 @@
 # in with send-keys, the screen comes back with capture-pane. It checks
 # the first frame (the same as `saddle render`), Himmelblau's minima where
 # they belong, the step count on space, play, the help overlay, the
-# command line, a resize, the too-small message, q exiting 0, and the
-# terminal restored after q, SIGTERM, ctrl-c and a crash.
+# command line (and which command a shared prefix means), a resize, the
+# too-small message, q exiting 0, a new objective typed ahead of its
+# points still drawn as render draws it, keys answered while a large
+# instance's points and map are computed, and the terminal restored after
+# q, SIGTERM, ctrl-c (also while the finder runs) and a crash.
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -62,6 +65,17 @@ wait_gone() {
 	local i
 	for i in $(seq 100); do
 		screen "$1" | grep -qF -- "$2" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# wait_long NAME TEXT: wait_for, up to 60 s (the finder on a large
+# instance, under the sanitizers).
+wait_long() {
+	local i
+	for i in $(seq 600); do
+		screen "$1" | grep -qF -- "$2" && return 0
 		sleep 0.1
 	done
 	return 1
@@ -148,6 +162,15 @@ keys main : o p t i m i z e r Space a d m a Enter
 check "a bad name is reported in the status line" wait_for main "'adma'"
 keys main : l e v e l s Space l o g Enter
 check ":levels log" wait_for main "12 log levels"
+# A prefix several commands share means the first in help's order: :a is
+# :add (not :alpha), :al is :alpha.
+keys main : a Space a d a m Enter
+check ":a adam adds a racer (:a is :add)" wait_for main "adam"
+keys main : a l Space 2 Enter
+check ":al 2 sets α (:al is :alpha) and shows its map" \
+    wait_for main "map: strict-saddle"
+keys main m m m m m
+check "m m m m m cycles the map back to none" wait_for main "map: none"
 
 # ---- resize and too small -------------------------------------------------
 t resize-window -t main -x 120 -y 40
@@ -262,24 +285,98 @@ check "the help overlay lists A" wait_for near "points near the slice on / off"
 check "the help overlay lists :chart" wait_for near ":chart CHART"
 keys near Escape q
 
+# ---- a new objective, typed ahead ----------------------------------------
+# The keys arrive at once, so no frame waits for the finder (job.h): the
+# racer starts and steps before the points its monitor watches are found,
+# and is run again, watched, when they are (view_take_watch). The frame
+# must be render's, events and all ("entered the saddle").
+start ahead 100x30 himmelblau --start 0,0
+wait_for ahead "saddle  himmelblau" || true
+t send-keys -t ahead ":objective doublewell" Enter ":start 0.001,0.3" Enter \
+    ":step 100" Enter
+wait_for ahead "step 100" || true
+sleep 0.5
+screen ahead | sed 's/ *$//' >"$tap_tmp/ahead.got"
+"$SADDLE" render doublewell --size 100x30 --color none --optimizer gd \
+    --start 0.001,0.3 --steps 100 | sed 's/ *$//' >"$tap_tmp/ahead.want"
+if cmp -s "$tap_tmp/ahead.got" "$tap_tmp/ahead.want" &&
+    grep -q "entered the saddle" "$tap_tmp/ahead.got"; then
+	ok "typed ahead: the frame is render's, the saddle event included"
+else
+	not_ok "typed ahead: the frame is render's, the saddle event included" \
+	    "$(diff "$tap_tmp/ahead.want" "$tap_tmp/ahead.got" | head -10)"
+fi
+keys ahead q
+
+# ---- a large instance: keys are answered while the points are found -----
+# On twolayer:k=4,m=8,n=1000 the finder takes most of a second (0.8 s on
+# two cores); it runs on a thread of its own, so a key moves the cursor
+# while the panel still says the points are being found, and the points
+# appear when it is done.
+start large 100x30 'twolayer:k=4,m=8,n=1000'
+check "large: the first frame says the points are being found" \
+    wait_long large "finding stationary points…"
+check "large: the points appear" wait_long large "stationary points in view:"
+cursor_of() { screen "$1" | grep -o 'cursor ([^)]*)'; }
+# A finds the points again (near the slice too): the finder starts over
+# and l moves the cursor one cell right at once.
+was=$(cursor_of large)
+t send-keys -t large A l
+# The first screen whose cursor has moved must still say so.
+answered=no
+for i in $(seq 100); do
+	now=$(screen large)
+	c=$(printf '%s\n' "$now" | grep -o 'cursor ([^)]*)')
+	if [ -n "$c" ] && [ "$c" != "$was" ]; then
+		case $now in
+		*"finding stationary points…"*) answered=yes ;;
+		esac
+		break
+	fi
+	sleep 0.05
+done
+check "large: l moves the cursor while the finder runs ($was, then ${c:-?})" \
+    test "$answered" = yes
+check "large: and the points appear" wait_long large "stationary points in view:"
+keys large m m m m m
+check "large: m m m m m: the basins map is being computed" \
+    wait_for large "computing map…"
+was=$(cursor_of large)
+keys large h
+check "large: h moves the cursor while the map is computed" \
+    sh -c "tmux -L $sock capture-pane -p -t large | grep -q 'computing map…' && test \"\$(tmux -L $sock capture-pane -p -t large | grep -o 'cursor ([^)]*)')\" != '$was'"
+keys large q
+wait_file "$tap_tmp/large/after"
+check "large: q while the map is computed exits with status 0" \
+    test "$(cat "$tap_tmp/large/status" 2>/dev/null)" = 0
+check "large: and restores the tty modes" \
+    cmp -s "$tap_tmp/large/before" "$tap_tmp/large/after"
+
 # ---- signals: restore, then die of the signal ----------------------------
-# signal NAME HOW STATUS: start, deliver HOW (a kill signal or keys),
-# expect STATUS and the tty modes restored.
+# signal NAME HOW STATUS [OBJECTIVE [TEXT]]: start (himmelblau), wait for
+# TEXT (the title), deliver HOW (a kill signal or keys), expect STATUS and
+# the tty modes restored.
 signal() {
-	local name=$1 how=$2 want=$3
-	start "$name" 100x30 himmelblau
-	wait_for "$name" "saddle  himmelblau" || true
+	local name=$1 how=$2 want=$3 obj=${4:-himmelblau}
+	local title=${5:-"saddle  $obj"} what=$2
+	[ "$obj" = himmelblau ] || what="$how while the finder runs"
+	start "$name" 100x30 "$obj"
+	wait_long "$name" "$title" || true
 	case $how in
 	C-c) t send-keys -t "$name" C-c ;;
 	*) kill -s "$how" "$(cat "$tap_tmp/$name/pid")" ;;
 	esac
 	wait_file "$tap_tmp/$name/after"
-	check "$how: exit status $want" test "$(cat "$tap_tmp/$name/status" 2>/dev/null)" = "$want"
-	check "$how: the tty modes are restored" cmp -s "$tap_tmp/$name/before" "$tap_tmp/$name/after"
-	check "$how: the alternate screen is left" wait_gone "$name" "saddle  himmelblau"
+	check "$what: exit status $want" test "$(cat "$tap_tmp/$name/status" 2>/dev/null)" = "$want"
+	check "$what: the tty modes are restored" cmp -s "$tap_tmp/$name/before" "$tap_tmp/$name/after"
+	check "$what: the alternate screen is left" wait_gone "$name" "saddle  $obj"
 }
 signal term TERM 143
 signal intr C-c 130
 signal crash SEGV 139
+# While the finder runs on its thread: that thread blocks these signals,
+# so the handler runs on the main one and restores the terminal.
+signal bigterm TERM 143 'twolayer:k=4,m=8,n=1000' "finding stationary points…"
+signal bigintr C-c 130 'twolayer:k=4,m=8,n=1000' "finding stationary points…"
 
 tap_done

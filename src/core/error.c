@@ -1,6 +1,7 @@
 /* error.c: malloc'd error messages for the core (see error.h). */
 #include "config.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -55,7 +56,12 @@ sd_fail(char **cause, const char *fmt, ...)
 void
 sd_gsl_quiet(void)
 {
+	static atomic_flag done = ATOMIC_FLAG_INIT;
+
 	/* GSL's default handler calls abort(), which would leave a TUI's
-	 * terminal raw; every GSL status is checked by its caller instead. */
-	gsl_set_error_handler_off();
+	 * terminal raw; every GSL status is checked by its caller instead.
+	 * Once only: the finder and maps call this from worker threads, and
+	 * GSL's handler is one global. */
+	if (!atomic_flag_test_and_set(&done))
+		gsl_set_error_handler_off();
 }

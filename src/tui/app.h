@@ -7,6 +7,7 @@
 
 #include "canvas.h"
 #include "draw.h"
+#include "job.h"
 #include "layout.h"
 #include "overlay.h"
 #include "screen.h"
@@ -15,6 +16,21 @@
 
 #define APP_LINE	256	/* longest command line and message */
 #define APP_HISTORY	64	/* command lines remembered */
+
+struct app;
+
+/* Where the loop's events come from and where its frames go: the
+ * terminal by default; bench/bench_tui replays keys at chosen moments
+ * and times the frames that answer them. */
+typedef struct app_io {
+	/* Wait up to timeout_ms (−1: forever) for an event. */
+	void	(*read)(struct app *, int timeout_ms, screen_event *ev);
+	/* Whether an event is waiting to be read. */
+	int	(*ready)(struct app *);
+	/* A frame was just sent (NULL: nothing to do). */
+	void	(*sent)(struct app *);
+	void	*arg;
+} app_io;
 
 typedef struct app {
 	view		*v;		/* borrowed */
@@ -47,14 +63,28 @@ typedef struct app {
 	double		 sample_s;	/* seconds per sample of the field
 					 * (wall clock, all threads); 0: not
 					 * measured yet */
-	double		 finder_s;	/* seconds of the last finder run; 0:
-					 * not measured yet */
+	job		*points_job;	/* finding the stationary points, or
+					 * NULL */
+	unsigned long	 points_for;	/* the view's points_gen it runs for */
+	int		 points_home;	/* it runs over the home window with
+					 * the defaults: what the racers'
+					 * monitors watch too */
+	job		*watch_job;	/* finding the watch points, or NULL */
+	unsigned long	 watch_for;	/* the view's watch_gen it runs for */
 	overlay		 ov;		/* the m key's map, :survey's table */
+	app_io		 io;
 } app;
 
 /* Run the visualizer on v with theme th until q. depth < 0 detects the
  * terminal's colours. Returns -1 with *cause when there is no terminal. */
 int app_run(view *v, const theme *th, int depth, char **cause);
+
+/* app_run in three parts, for bench/bench_tui: take the terminal (a->io
+ * reads it; change io after this), loop until q, then give the terminal
+ * back and stop every job. */
+int app_open(app *a, view *v, const theme *th, int depth, char **cause);
+void app_loop(app *a);
+void app_close(app *a);
 
 /* Show a message in the status line until the next key. */
 void app_message(app *a, int error, const char *fmt, ...)

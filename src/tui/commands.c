@@ -340,27 +340,28 @@ app_command_help(draw_help *out, int max)
 	return n;
 }
 
-/* The command a (possibly abbreviated) name means, or NULL with *cause. */
+/* The command a name means: the command of that name, else the first in
+ * the table's order (help's) that it abbreviates, so that a prefix
+ * several commands share means the older, more common one — :a is add
+ * (:al alpha), :o objective, :s set, :c chart, :t theme — as in vi; or
+ * NULL with *cause. */
 static const command *
 command_find(const char *name, size_t len, char **cause)
 {
 	const command *c, *found = NULL;
-	int n = 0;
 
-	for (c = commands; c->name != NULL; c++) {
+	for (c = commands; len > 0 && c->name != NULL; c++) {
 		if (strlen(c->name) == len && strncmp(c->name, name, len) == 0)
 			return c;
-		if (strncmp(c->name, name, len) == 0) {
+		if (found == NULL && strncmp(c->name, name, len) == 0)
 			found = c;
-			n++;
-		}
 	}
-	if (n == 1)
+	if (found != NULL)
 		return found;
-	sd_fail(cause, "%s command '%.*s': expected objective, expr, "
+	sd_fail(cause, "unknown command '%.*s': expected objective, expr, "
 	    "optimizer, add, set, start, window, chart, theme, levels, seed, "
 	    "tol, step, clear, reset, alpha, beta, gamma, survey, help or "
-	    "quit", n ? "ambiguous" : "unknown", (int)len, name);
+	    "quit", (int)len, name);
 	return NULL;
 }
 

@@ -237,7 +237,7 @@ map_legend_ratio(draw_ctx *ctx, const sd_map *m, canvas_rect r)
 void
 draw_map(draw_ctx *ctx, const view *v, const layout *lay, const overlay *o)
 {
-	const sd_map *m = &o->map;
+	const sd_map *m = o->map;
 	const canvas_rect r = lay->plot;
 	struct map_style st;
 	double lo;
@@ -393,19 +393,22 @@ map_panel_lines(draw_ctx *ctx, const overlay *o, int survey, canvas_rect r,
 {
 	char buf[160];
 
-	if (o->have_map) {
+	if (o->have_map || overlay_pending(o)) {
 		snprintf(buf, sizeof buf, "map: %s", overlay_name(o));
 		map_line(ctx, r, y, buf, ctx->th->accent, CANVAS_BOLD);
-		map_line(ctx, r, y, map_formula[o->map.kind], ctx->th->dim, 0);
-		if (o->map.kind == SD_MAP_STRICT_SADDLE)
-			map_summary_strict(ctx, &o->map, r, y);
-		else if (o->map.kind == SD_MAP_BASINS)
-			map_summary_basins(ctx, &o->map, r, y);
-		else
-			map_summary_ratio(ctx, &o->map, r, y);
-		if (survey)
-			(*y)++;
 	}
+	if (o->have_map) {
+		map_line(ctx, r, y, map_formula[o->map->kind], ctx->th->dim, 0);
+		if (o->map->kind == SD_MAP_STRICT_SADDLE)
+			map_summary_strict(ctx, o->map, r, y);
+		else if (o->map->kind == SD_MAP_BASINS)
+			map_summary_basins(ctx, o->map, r, y);
+		else
+			map_summary_ratio(ctx, o->map, r, y);
+	} else if (overlay_pending(o))
+		map_line(ctx, r, y, "computing map…", ctx->th->dim, 0);
+	if ((o->have_map || overlay_pending(o)) && survey)
+		(*y)++;
 	if (survey)
 		map_survey(ctx, o, r, y);
 }
@@ -419,7 +422,7 @@ draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
 
 	/* A survey of another objective says nothing about this one. */
 	survey = o->have_survey && strcmp(o->survey_of, v->obj->spec) == 0;
-	if (!o->have_map && !survey)
+	if (!o->have_map && !overlay_pending(o) && !survey)
 		return;
 	/* Taller than the loss curve's place: grow up over the racers, but
 	 * not past the panel's upper third. */

@@ -25,12 +25,14 @@ overlay_init(overlay *o)
 	o->alpha = o->beta = o->gamma = NAN;
 }
 
-/* Drop the map. */
+/* Drop the map, cancelling its computation (job_drop: the caller does
+ * not wait for it to run out). */
 static void
 overlay_forget(overlay *o)
 {
-	if (o->have_map)
-		sd_map_done(&o->map);
+	job_drop(o->job);
+	o->job = NULL;
+	o->map = NULL;
 	o->have_map = 0;
 	o->keyed = 0;
 }
@@ -38,7 +40,20 @@ overlay_forget(overlay *o)
 void
 overlay_done(overlay *o)
 {
+	overlay_stop(o);
+}
+
+void
+overlay_stop(overlay *o)
+{
 	overlay_forget(o);
+	job_reap(1);
+}
+
+int
+overlay_pending(const overlay *o)
+{
+	return o->job != NULL && !o->have_map;
 }
 
 void
@@ -145,9 +160,23 @@ overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
 	return h;
 }
 
+/* Take the finished job's map: 1, or -1 with *cause (the job goes; the
+ * key stays, so the failure is reported once). */
+static int
+overlay_take(overlay *o, char **cause)
+{
+	if ((o->map = job_result_map(o->job, cause)) == NULL) {
+		job_free(o->job);
+		o->job = NULL;
+		return -1;
+	}
+	o->have_map = 1;
+	return 1;
+}
+
 int
 overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
-    char **cause)
+    double ms, char **cause)
 {
 	sd_map_options mo = { (sd_map_kind)o->kind, o->alpha, o->beta,
 	    o->gamma, NULL, NULL, OVERLAY_STEPS, v->tol, v->seed };
@@ -155,26 +184,30 @@ overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
 	uint64_t key;
 
 	if (o->kind == OVERLAY_NONE) {
-		if (!o->have_map)
+		if (!o->have_map && o->job == NULL)
 			return 0;
 		overlay_forget(o);
 		return 1;
 	}
 	key = overlay_key(o, v, cols, rows);
-	if (o->keyed && key == o->key)
+	if (!o->keyed || key != o->key) {
+		/* What the map shows changed: a map being made for the old
+		 * view is cancelled. */
+		overlay_forget(o);
+		o->key = key;
+		o->keyed = 1;
+		if (r != NULL) {
+			mo.optimizer = r->opt->type;
+			mo.params = r->opt->params;
+		}
+		if ((o->job = job_map(v->obj, &v->chart, &v->window, cols, rows,
+		    &mo, cause)) == NULL)
+			return -1;
+	} else
+		ms = 0;
+	if (o->job == NULL || o->have_map || !job_wait(o->job, ms))
 		return 0;
-	overlay_forget(o);
-	o->key = key;
-	o->keyed = 1;
-	if (r != NULL) {
-		mo.optimizer = r->opt->type;
-		mo.params = r->opt->params;
-	}
-	if (sd_map_compute(&o->map, v->obj, &v->chart, &v->window, cols, rows,
-	    &mo, cause) != 0)
-		return -1;
-	o->have_map = 1;
-	return 1;
+	return overlay_take(o, cause);
 }
 
 /* ---- surveys ---------------------------------------------------------- */

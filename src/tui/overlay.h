@@ -6,10 +6,15 @@
  * is computed again whenever what it shows changes: the objective, the
  * chart, the window, the plot's size, the constants (:alpha, :beta,
  * :gamma) or, for basins, the selected racer's method and parameters.
- * `:survey N` runs a survey (survey.h) of the view's racers' methods —
- * gd when there are none — from N starts over the view, and keeps its
- * table for the panel. The overlay owns its map; it borrows nothing
- * between calls. */
+ * It is computed on a thread of its own (job.h): a basins map runs an
+ * optimizer from every pixel, seconds of work on the chapter's larger
+ * objectives, and no key may wait for it. Until it is done the heatmap
+ * shows and the panel says "computing map…"; a map that is no longer
+ * wanted is cancelled. `:survey N` runs a survey (survey.h) of the view's
+ * racers' methods — gd when there are none — from N starts over the view,
+ * and keeps its table for the panel. The overlay owns its map; it
+ * borrows nothing between calls but the objective, which its job uses
+ * until overlay_stop. */
 #ifndef SADDLE_OVERLAY_H
 #define SADDLE_OVERLAY_H
 
@@ -17,6 +22,7 @@
 #include <stdint.h>
 
 #include "draw.h"
+#include "job.h"
 #include "layout.h"
 #include "map.h"
 #include "survey.h"
@@ -31,8 +37,10 @@
 typedef struct overlay {
 	int		 kind;		/* OVERLAY_NONE or an sd_map_kind */
 	double		 alpha, beta, gamma;	/* NaN: the defaults */
-	sd_map		 map;
-	int		 have_map;
+	job		*job;		/* computing the map, then holding
+					 * it; NULL: none */
+	const sd_map	*map;		/* the job's map once it is done */
+	int		 have_map;	/* map is set */
 	uint64_t	 key;		/* what the map (or the failure to
 					 * make one) was for */
 	int		 keyed;		/* key is set */
@@ -61,12 +69,22 @@ const char *overlay_name(const overlay *o);
 int overlay_set_constant(overlay *o, int which, const char *arg,
     char **cause);
 
-/* Bring the map up to date with v for a plot of cols × rows cells.
- * Returns 1 when it changed (the base layer must be redrawn), 0 when it
- * did not, -1 with *cause when it could not be made (reported once: the
- * next call with the same view returns 0). */
+/* Bring the map up to date with v for a plot of cols × rows cells: start
+ * computing it when what it shows changed, waiting up to ms milliseconds
+ * (job_wait) for a map it starts, and take it when it is done. Returns 1 when the
+ * map changed (the base layer must be redrawn), 0 when it did not, -1
+ * with *cause when it could not be made (reported once: the next call
+ * with the same view returns 0). */
 int overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
-    char **cause);
+    double ms, char **cause);
+
+/* Whether a map is being computed. */
+int overlay_pending(const overlay *o);
+
+/* Stop computing the map and drop it, and wait for every job dropped
+ * so far to run out (the objective they borrow is about to be freed);
+ * the next overlay_update starts again. */
+void overlay_stop(overlay *o);
 
 /* Run a survey of n starts over v's window and keep its table. */
 int overlay_survey(overlay *o, const view *v, size_t n, char **cause);

@@ -62,6 +62,14 @@ racer_watch(racer *r, const sd_point_list *points, const sd_chart *chart,
 	return 0;
 }
 
+void
+racer_unwatch(racer *r)
+{
+	if (r->watching)
+		sd_monitor_done(&r->mon);
+	r->watching = 0;
+}
+
 int
 racer_start(racer *r, const sd_chart *chart, double a, double b,
     unsigned long seed, char **cause)

@@ -39,6 +39,10 @@ void racer_free(racer *r);
 int racer_watch(racer *r, const sd_point_list *points, const sd_chart *chart,
     const sd_window *window, double tol, char **cause);
 
+/* Stop watching (the points are about to go): the next start runs
+ * unwatched, without events. */
+void racer_unwatch(racer *r);
+
 /* Start (or restart) at chart point (a, b) with seed. */
 int racer_start(racer *r, const sd_chart *chart, double a, double b,
     unsigned long seed, char **cause);

@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +193,15 @@ int
 screen_utf8(const screen *s)
 {
 	return s->utf8;
+}
+
+int
+screen_pending(const screen *s)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	(void)s;
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
 void

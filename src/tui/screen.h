@@ -75,6 +75,10 @@ void screen_draw(screen *s, canvas *cv);
 /* Forget what the terminal shows: the next draw sends every cell. */
 void screen_invalidate(screen *s);
 
+/* Whether input is waiting to be read (what the terminal has sent and
+ * curses has not read yet). */
+int screen_pending(const screen *s);
+
 /* Wait up to timeout_ms (−1: forever) for input. */
 void screen_read(screen *s, int timeout_ms, screen_event *ev);
 

@@ -67,8 +67,27 @@ view_done(view *v)
 	sd_field_done(&v->field);
 	if (v->obj != NULL)
 		sd_chart_done(&v->chart);
+	if (v->obj != NULL && v->release != NULL)
+		v->release(v->release_arg);
 	sd_objective_free(v->obj);
 	memset(v, 0, sizeof *v);
+}
+
+/* Forget the watch points (the chart or the objective changed): the
+ * racers' monitors borrow them, so they stop watching first (racers that
+ * run again watch the new points, view_replay). */
+static void
+view_forget_watch(view *v)
+{
+	int i;
+
+	for (i = 0; i < v->n_racers; i++)
+		racer_unwatch(v->racers[i]);
+	if (v->watch_valid)
+		sd_point_list_done(&v->watch);
+	v->watch_valid = 0;
+	v->watch_wanted = 0;
+	v->watch_gen++;
 }
 
 /* Forget the stationary points (the window or objective changed). */
@@ -78,6 +97,7 @@ view_forget_points(view *v)
 	if (v->points_valid)
 		sd_point_list_done(&v->points);
 	v->points_valid = 0;
+	v->points_gen++;
 }
 
 int
@@ -109,11 +129,11 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 	}
 	v->n_racers = v->selected = 0;
 	view_forget_points(v);
-	if (v->watch_valid)
-		sd_point_list_done(&v->watch);
-	v->watch_valid = 0;
+	view_forget_watch(v);
 	sd_field_done(&v->field);
 	sd_chart_done(&v->chart);
+	if (v->release != NULL)
+		v->release(v->release_arg);
 	sd_objective_free(v->obj);
 	v->obj = obj;
 	v->chart = chart;
@@ -139,8 +159,13 @@ view_replay(view *v, char **cause)
 
 	for (k = 0; k < v->n_racers; k++) {
 		r = v->racers[k];
-		if ((n = r->trace.n) == 0)
+		/* One that never started (its start was not finite) watches
+		 * from its next start on. */
+		if ((n = r->trace.n) == 0) {
+			if (view_watch(v, r, cause) != 0)
+				return -1;
 			continue;
+		}
 		/* racer_start_x copies the start before the trace is
 		 * cleared. */
 		if (view_watch(v, r, cause) != 0 ||
@@ -170,9 +195,7 @@ view_set_chart(view *v, sd_chart *chart, const sd_window *window,
 	v->home = v->window = window ? *window : v->chart.window;
 	sd_field_invalidate(&v->field);
 	view_forget_points(v);
-	if (v->watch_valid)
-		sd_point_list_done(&v->watch);
-	v->watch_valid = 0;
+	view_forget_watch(v);
 	if (v->n_racers == 0 || v->racers[0]->trace.n == 0) {
 		view_centre(v);
 	} else {
@@ -278,10 +301,18 @@ view_clamp_cursor(view *v)
 }
 
 /* Have r's monitor watch the stationary points of the home window (found
- * once per objective), so that its events do not depend on the zoom. */
+ * once per objective and chart), so that its events do not depend on the
+ * zoom. */
 static int
 view_watch(view *v, racer *r, char **cause)
 {
+	if (!v->watch_valid && v->watch_defer) {
+		/* Found elsewhere: r runs unwatched until view_take_watch
+		 * runs it again. */
+		v->watch_wanted = 1;
+		racer_unwatch(r);
+		return 0;
+	}
 	if (!v->watch_valid) {
 		if (sd_finder_run(v->obj, &v->chart, &v->home, NULL, &v->watch,
 		    cause) != 0)
@@ -436,11 +467,80 @@ view_refine(view *v, size_t rows, size_t *evaluated)
 	return sd_field_refine(&v->field, v->obj, &v->chart, rows, evaluated);
 }
 
+void
+view_points_options(const view *v, sd_finder_options *opts)
+{
+	memset(opts, 0, sizeof *opts);
+	opts->near = v->all ? SD_FINDER_NEAR : 0;
+}
+
+void
+view_take_points(view *v, sd_point_list *points)
+{
+	if (v->points_valid)
+		sd_point_list_done(&v->points);
+	if (points != NULL) {
+		v->points = *points;
+		memset(points, 0, sizeof *points);
+	} else
+		memset(&v->points, 0, sizeof v->points);
+	v->points_valid = 1;
+}
+
+int
+view_take_watch(view *v, sd_point_list *points, char **cause)
+{
+	if (v->watch_valid)
+		sd_point_list_done(&v->watch);
+	if (points != NULL) {
+		v->watch = *points;
+		memset(points, 0, sizeof *points);
+	} else
+		memset(&v->watch, 0, sizeof v->watch);
+	v->watch_valid = 1;
+	v->watch_wanted = 0;
+	return view_replay(v, cause);
+}
+
+int
+view_copy_points(sd_point_list *dst, const sd_point_list *src,
+    char **cause)
+{
+	const sd_point *p;
+	sd_point *q;
+	size_t i;
+
+	memset(dst, 0, sizeof *dst);
+	dst->dim = src->dim;
+	if (src->n > 0 && (dst->points = calloc(src->n, sizeof *q)) == NULL)
+		return sd_fail(cause, "out of memory");
+	dst->cap = src->n;
+	for (i = 0; i < src->n; i++) {
+		p = &src->points[i];
+		q = &dst->points[dst->n];
+		*q = *p;
+		q->x = malloc(src->dim * sizeof *q->x);
+		q->eigen = malloc((p->n_eigen ? p->n_eigen : 1) *
+		    sizeof *q->eigen);
+		if (q->x == NULL || q->eigen == NULL) {
+			free(q->x);
+			free(q->eigen);
+			sd_point_list_done(dst);
+			return sd_fail(cause, "out of memory");
+		}
+		memcpy(q->x, p->x, src->dim * sizeof *q->x);
+		memcpy(q->eigen, p->eigen, p->n_eigen * sizeof *q->eigen);
+		dst->n++;
+	}
+	return 0;
+}
+
 int
 view_refresh_points(view *v, char **cause)
 {
-	sd_finder_options opts = { 0, 0, v->all ? SD_FINDER_NEAR : 0 };
+	sd_finder_options opts;
 
+	view_points_options(v, &opts);
 	if (v->points_valid)
 		return 0;
 	/* Failed or not, the points of this window are settled (none on

@@ -44,15 +44,28 @@ typedef struct view {
 	sd_field	 field;
 	sd_point_list	 points;	/* inside window, from the finder */
 	int		 points_valid;
+	unsigned long	 points_gen;	/* counts the times the points went
+					 * out of date: a finder run started
+					 * for an older count is stale */
 	int		 all;		/* points near the slice too (--all) */
 	sd_point_list	 watch;		/* inside home: what racers' monitors
 					 * report events against */
 	int		 watch_valid;
+	int		 watch_defer;	/* a front end finds the watch (job.h):
+					 * until view_take_watch, racers run
+					 * unwatched */
+	int		 watch_wanted;	/* deferred, and a racer waits for it */
+	unsigned long	 watch_gen;	/* counts the times the watch went out
+					 * of date */
 	racer		*racers[VIEW_RACERS_MAX];
 	int		 n_racers;
 	int		 selected;	/* the racer o and :optimizer change */
 	unsigned long	 seed;
 	double		 tol;		/* convergence: ‖∇f‖ below this */
+	void		(*release)(void *);	/* NULL, or called before
+					 * the objective is freed, so that work
+					 * borrowing it (job.h) stops first */
+	void		*release_arg;
 } view;
 
 /* A view of obj (taken, even on failure) over window (NULL: the window
@@ -145,6 +158,24 @@ int view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
 int view_refresh_field(view *v, size_t cols, size_t rows, size_t coarse,
     size_t *evaluated, char **cause);
 int view_refresh_points(view *v, char **cause);
+
+/* For a front end that finds the points elsewhere (job.h): the finder's
+ * options for the view, and the points found with them for the current
+ * points_gen (taken; NULL: none, after a failure) — the same points
+ * view_refresh_points would have found. */
+void view_points_options(const view *v, sd_finder_options *opts);
+void view_take_points(view *v, sd_point_list *points);
+
+/* With watch_defer: the watch points found for the current watch_gen,
+ * with sd_finder_run's defaults over the home window (taken; NULL: none,
+ * after a failure). Every racer is run again from its own start with its
+ * own seed for as many steps as it had taken, now watched: the same run
+ * and events as if the points had been there from the start. */
+int view_take_watch(view *v, sd_point_list *points, char **cause);
+
+/* A deep copy of src into dst (which must not hold a list). */
+int view_copy_points(sd_point_list *dst, const sd_point_list *src,
+    char **cause);
 
 /* Make up to rows more rows of a coarse field exact (sd_field_refine);
  * returns the rows still coarse. *evaluated (may be NULL) gets the number

@@ -1,0 +1,94 @@
+/* job.h: the visualizer's slow work on a thread of its own — the view's
+ * stationary points, the overlay's map — so that no key waits for it.
+ *
+ * Why a thread and not slices on idle ticks: the finder and the maps are
+ * single calls into the core (sd_finder_run: 0.3 s on glm:d=20,n=1000,
+ * 0.8 s on twolayer:k=4,m=8,n=1000; sd_map_compute of basins at 48×26
+ * pixels: 1.3 s on twolayer, 43 s on the large one), and their units of
+ * work have no useful bound either (a basins pixel's optimizer run, or
+ * the optimizer's set-up, sd_optimizer_scale, takes 36 ms on the large
+ * twolayer). Slicing them would mean rewriting the core as resumable
+ * state machines and still not bound a tick. On a thread they run
+ * unchanged, so the points and the map are the very same bytes as
+ * `saddle points`, `saddle map` and `render` find, and bench/bench_tui
+ * measures a key's longest wait at about 25 ms meanwhile.
+ *
+ * Sharing. A job borrows the objective — its caller keeps it alive until
+ * job_free (the view calls back before it frees one, view.h) — and copies
+ * everything else it reads: chart, window, options, the optimizer's
+ * parameters. The objective's f, ∇f and ∇²f are safe to call from any
+ * thread (fields already sample them from OpenMP's). The result belongs
+ * to the job until taken, and is read only after job_wait saw it done
+ * (under the job's mutex), so the two threads share no other memory.
+ *
+ * Cancelling without touching the core: the job evaluates the objective
+ * through a forwarding objective that answers NaN once cancelled, and
+ * every loop of the core already treats NaN as undefined and moves on (the
+ * finder drops the sample or the seed, an optimizer run stops as diverged,
+ * a map pixel is undefined), so a cancelled job runs out within about a
+ * millisecond (bench/bench_tui measures it); what it computed is dropped.
+ *
+ * Signals: the thread (and the OpenMP threads it starts) blocks SIGINT,
+ * SIGTERM, SIGHUP, SIGQUIT and SIGWINCH, so they reach the main thread,
+ * whose handlers restore the terminal (screen.h); the job never touches
+ * the terminal. Those handlers end the process, threads and all. */
+#ifndef SADDLE_JOB_H
+#define SADDLE_JOB_H
+
+#include <stddef.h>
+
+#include "chart.h"
+#include "finder.h"
+#include "map.h"
+#include "objective.h"
+
+typedef struct job job;
+
+/* Start finding the stationary points of obj (borrowed) through chart
+ * over window with opts (NULL: the defaults). NULL with *cause when no
+ * thread could be started. */
+job *job_points(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, const sd_finder_options *opts, char **cause);
+
+/* Start computing the map of obj (borrowed) through chart over window at
+ * cols × rows pixels (sd_map_compute); opts->params, when set, is
+ * copied. NULL with *cause when no thread could be started. */
+job *job_map(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, size_t cols, size_t rows,
+    const sd_map_options *opts, char **cause);
+
+/* Wait up to ms milliseconds (0: only look; negative, infinite or
+ * above 10⁹: until it is) for j to finish; nonzero when it has. */
+int job_wait(job *j, double ms);
+
+/* Ask j to stop soon; what it computes from now on is worthless. */
+void job_cancel(job *j);
+
+/* A finished points job's result, moved into *out: 0, or -1 with *cause
+ * when the finder failed (then *out is empty). */
+int job_take_points(job *j, sd_point_list *out, char **cause);
+
+/* A finished map job's map, which stays the job's (its basins survey
+ * borrows the job's objective and chart): NULL with *cause (once) when
+ * sd_map_compute failed. */
+const sd_map *job_result_map(job *j, char **cause);
+
+/* Cancel j and leave it to run out on its own, so that the caller need
+ * not wait even the millisecond or so that takes (up to 15 ms for a
+ * basins map on a loaded machine, where OpenMP's threads spin); job_reap
+ * frees it. It still borrows its objective until then. */
+void job_drop(job *j);
+
+/* Free the dropped jobs that have run out (wait: all of them, waiting for
+ * them); returns how many still run. Only the thread that starts jobs
+ * calls job_drop and job_reap. */
+size_t job_reap(int wait);
+
+/* Seconds a finished job took. */
+double job_seconds(const job *j);
+
+/* Cancel j if it still runs, join its thread and release everything it
+ * holds; NULL is fine. */
+void job_free(job *j);
+
+#endif
