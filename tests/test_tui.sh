@@ -283,6 +283,9 @@ check "the racer's distance from the slice is shown" \
 keys near '?'
 check "the help overlay lists A" wait_for near "points near the slice on / off"
 check "the help overlay lists :chart" wait_for near ":chart CHART"
+# Each column is as wide as its own entries: nothing is cut at 120 columns.
+check "the help overlay's longest description is whole at 120 columns" \
+    wait_for near "the selected racer's parameters"
 keys near Escape q
 
 # ---- a new objective, typed ahead ----------------------------------------
