@@ -9,54 +9,7 @@
 # arguments are named in the status line.
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
-export XDG_CONFIG_HOME="$tap_tmp/config" HOME="$tap_tmp" LC_ALL=C.UTF-8
-unset COLORTERM
-sock="saddle-map-test-$$"
-t() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 't kill-server 2>/dev/null; rm -rf "$tap_tmp"' EXIT
-
-# start NAME COLSxROWS ARGS...: saddle ARGS in session NAME, no colour.
-start() {
-	local name=$1 size=$2
-	shift 2
-	t new-session -d -s "$name" -x "${size%x*}" -y "${size#*x}" \
-	    "env TERM=xterm-256color NO_COLOR=1 $SADDLE $*; sleep 600"
-}
-
-# screen NAME: what the pane shows.
-screen() { t capture-pane -p -t "$1"; }
-
-# wait_for NAME TEXT: up to 10 s for TEXT to appear (0) or not (1).
-wait_for() {
-	local i
-	for i in $(seq 100); do
-		screen "$1" | grep -qF -- "$2" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-# wait_gone NAME TEXT: up to 10 s for TEXT to disappear.
-wait_gone() {
-	local i
-	for i in $(seq 100); do
-		screen "$1" | grep -qF -- "$2" || return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-# keys NAME KEYS...: type, then let the frame settle.
-keys() {
-	local name=$1
-	shift
-	t send-keys -t "$name" "$@"
-	sleep 0.3
-}
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tmux.sh"
 
 # command NAME LINE: type a ':' command and enter it.
 command() {
