@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "bench_pty.h"
 #include "error.h"
 #include "../src/tui/draw.h"
 #include "../src/tui/screen.h"
@@ -42,32 +43,6 @@ typedef struct bench_state {
 	layout		 lay;
 	draw_ui		 ui;
 } bench_state;
-
-/* The terminal: a pty of COLS × ROWS on stdin and stdout, drained by a
- * child. Returns the fd the results go to (the original stdout). */
-static int
-bench_pty(pid_t *child)
-{
-	struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
-	int master, slave, out = dup(STDOUT_FILENO);
-	char buf[65536];
-
-	if (openpty(&master, &slave, NULL, NULL, &ws) != 0) {
-		perror("openpty");
-		exit(1);
-	}
-	if ((*child = fork()) == 0) {
-		close(slave);
-		while (read(master, buf, sizeof buf) > 0)
-			continue;
-		_exit(0);
-	}
-	close(master);
-	dup2(slave, STDIN_FILENO);
-	dup2(slave, STDOUT_FILENO);
-	close(slave);
-	return out;
-}
 
 /* Sample the whole field again (no reuse). */
 static int
@@ -212,7 +187,7 @@ main(void)
 	setenv("TERM", "xterm-256color", 1);
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("NO_COLOR");
-	fd = bench_pty(&child);
+	fd = bench_pty(COLS, ROWS, &child);
 	if ((out = fdopen(fd, "w")) == NULL)
 		return 1;
 	setvbuf(out, NULL, _IOLBF, 0);

@@ -48,6 +48,7 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "bench_pty.h"
 #include "error.h"
 #include "../src/tui/app.h"
 
@@ -93,32 +94,6 @@ typedef struct bench_run {
 	double		 tab_ms[64];	/* switch: the wait of each tab */
 	char		 tab_to[64][48];	/* and what it showed */
 } bench_run;
-
-/* The terminal: a pty of COLS × ROWS on stdin and stdout, drained by a
- * child. Returns the fd the results go to (the original stdout). */
-static int
-bench_pty(pid_t *child)
-{
-	struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
-	int master, slave, out = dup(STDOUT_FILENO);
-	char buf[65536];
-
-	if (openpty(&master, &slave, NULL, NULL, &ws) != 0) {
-		perror("openpty");
-		exit(1);
-	}
-	if ((*child = fork()) == 0) {
-		close(slave);
-		while (read(master, buf, sizeof buf) > 0)
-			continue;
-		_exit(0);
-	}
-	close(master);
-	dup2(slave, STDIN_FILENO);
-	dup2(slave, STDOUT_FILENO);
-	close(slave);
-	return out;
-}
 
 /* Sleep for s seconds (nothing when s ≤ 0). */
 static void
@@ -433,7 +408,7 @@ main(int argc, char **argv)
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("NO_COLOR");
 	unsetenv("COLORTERM");
-	fd = bench_pty(&child);
+	fd = bench_pty(COLS, ROWS, &child);
 	if ((out = fdopen(fd, "w")) == NULL)
 		return 1;
 	setvbuf(out, NULL, _IOLBF, 0);
