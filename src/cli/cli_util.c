@@ -2,6 +2,7 @@
  * subcommands (see cli.h). */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "cli.h"
 #include "error.h"
 #include "expr.h"
+#include "params.h"
 
 int
 cli_usage_error(char *cause)
@@ -50,6 +52,33 @@ cli_parse_format(const char *word, cli_format *format)
 	else
 		return cli_usage("--format: unknown format '%s': expected csv "
 		    "or json", word);
+	return 0;
+}
+
+int
+cli_whole(const char *what, const char *word, double lo, double hi,
+    double *out)
+{
+	double v;
+
+	if (sd_number_parse(word, &v) != 0 || v < lo || v > hi ||
+	    v != floor(v))
+		return cli_usage("%s: '%s' is not a whole number from %.0f to "
+		    "%.0f", what, word, lo, hi);
+	*out = v;
+	return 0;
+}
+
+int
+cli_tolerance(const char *word, int zero_ok, double *out)
+{
+	double v;
+
+	if (sd_number_parse(word, &v) != 0 || v < 0 || (v == 0 && !zero_ok))
+		return cli_usage("--tol: '%s' is not a tolerance: expected a "
+		    "number %s such as 1e-6%s", word, zero_ok ? "≥ 0" : "> 0",
+		    zero_ok ? " (0 runs every step)" : "");
+	*out = v;
 	return 0;
 }
 

@@ -65,20 +65,6 @@ map_constant(const char *what, const char *word, double *out)
 	return 0;
 }
 
-/* Parse a whole number from 0 to max for option what. */
-static int
-map_whole(const char *what, const char *word, double max, double *out)
-{
-	double v;
-
-	if (sd_number_parse(word, &v) != 0 || v < 0 || v > max ||
-	    v != floor(v))
-		return cli_usage("%s: '%s' is not a whole number from 0 to "
-		    "%.0f", what, word, max);
-	*out = v;
-	return 0;
-}
-
 /* Parse "COLSxROWS". */
 static int
 map_size(const char *word, struct map_options *o)
@@ -134,17 +120,14 @@ map_option_kind(int ch, const char *arg, struct map_options *o)
 		return 0;
 	case 'n':
 		map_given(o, GIVEN_RUN, "--steps");
-		return map_whole("--steps", arg, SD_SURVEY_STEPS_MAX,
+		return cli_whole("--steps", arg, 0, SD_SURVEY_STEPS_MAX,
 		    &o->steps);
 	case 't':
 		map_given(o, GIVEN_RUN, "--tol");
-		if (sd_number_parse(arg, &o->tol) != 0 || !(o->tol > 0))
-			return cli_usage("--tol: '%s' is not a tolerance: "
-			    "expected a positive number such as 1e-6", arg);
-		return 0;
+		return cli_tolerance(arg, 0, &o->tol);
 	case 'S':
 		map_given(o, GIVEN_RUN, "--seed");
-		return map_whole("--seed", arg, MAP_SEED_MAX, &o->seed);
+		return cli_whole("--seed", arg, 0, MAP_SEED_MAX, &o->seed);
 	default:
 		return -1;
 	}

@@ -128,10 +128,8 @@ points_option(int ch, const char *arg, void *ctx)
 		o->finder.near = SD_FINDER_NEAR;
 		return 0;
 	case 'g':
-		if (sd_number_parse(arg, &grid) != 0 || grid < 2 ||
-		    grid > 4096 || grid != (int)grid)
-			return cli_usage("--grid: '%s' is not a whole number "
-			    "from 2 to 4096", arg);
+		if (cli_whole("--grid", arg, 2, 4096, &grid) != 0)
+			return CLI_EXIT_USAGE;
 		o->finder.grid = (int)grid;
 		return 0;
 	case 'f':

@@ -59,31 +59,6 @@ struct run {
 	double		 start[2];	/* chart coordinates */
 };
 
-/* Parse a whole number from 0 to max for option what. */
-static int
-run_whole(const char *what, const char *word, const char *noun, double max,
-    double *out)
-{
-	double v;
-
-	if (sd_number_parse(word, &v) != 0 || v < 0 || v > max ||
-	    v != (double)(unsigned long long)v)
-		return cli_usage("%s: '%s' is not %s: expected a whole number "
-		    "from 0 to %.0f", what, word, noun, max);
-	*out = v;
-	return 0;
-}
-
-/* Parse --tol. */
-static int
-run_tolerance(const char *word, double *out)
-{
-	if (sd_number_parse(word, out) != 0 || *out < 0)
-		return cli_usage("--tol: '%s' is not a tolerance: expected a "
-		    "number ≥ 0 such as 1e-6 (0 runs every step)", word);
-	return 0;
-}
-
 /* Handle one option getopt returned; 0 or an exit status. */
 static int
 run_option(int ch, const char *arg, void *ctx)
@@ -104,13 +79,11 @@ run_option(int ch, const char *arg, void *ctx)
 		o->start = arg;
 		return 0;
 	case 'n':
-		return run_whole("--steps", arg, "a step count", RUN_STEPS_MAX,
-		    &o->steps);
+		return cli_whole("--steps", arg, 0, RUN_STEPS_MAX, &o->steps);
 	case 't':
-		return run_tolerance(arg, &o->tol);
+		return cli_tolerance(arg, 1, &o->tol);
 	case 'S':
-		return run_whole("--seed", arg, "a seed", RUN_SEED_MAX,
-		    &o->seed);
+		return cli_whole("--seed", arg, 0, RUN_SEED_MAX, &o->seed);
 	case 'p':
 		o->set = arg;
 		return 0;

@@ -63,21 +63,6 @@ struct survey_run {
 	sd_survey		*s;
 };
 
-/* Parse a whole number from lo to max for option what. */
-static int
-survey_whole(const char *what, const char *word, double lo, double max,
-    double *out)
-{
-	double v;
-
-	if (sd_number_parse(word, &v) != 0 || v < lo || v > max ||
-	    v != floor(v))
-		return cli_usage("%s: '%s' is not a whole number from %.0f to "
-		    "%.0f", what, word, lo, max);
-	*out = v;
-	return 0;
-}
-
 /* Parse --format's word. */
 static int
 survey_format_parse(const char *word, survey_format *f)
@@ -109,18 +94,15 @@ survey_option(int ch, const char *arg, void *ctx)
 		o->optimizers = arg;
 		return 0;
 	case 'N':
-		return survey_whole("--starts", arg, 1, SD_SURVEY_STARTS_MAX,
+		return cli_whole("--starts", arg, 1, SD_SURVEY_STARTS_MAX,
 		    &o->starts);
 	case 'n':
-		return survey_whole("--steps", arg, 0, SD_SURVEY_STEPS_MAX,
+		return cli_whole("--steps", arg, 0, SD_SURVEY_STEPS_MAX,
 		    &o->steps);
 	case 't':
-		if (sd_number_parse(arg, &o->tol) != 0 || !(o->tol > 0))
-			return cli_usage("--tol: '%s' is not a tolerance: "
-			    "expected a positive number such as 1e-6", arg);
-		return 0;
+		return cli_tolerance(arg, 0, &o->tol);
 	case 'S':
-		return survey_whole("--seed", arg, 0, SURVEY_SEED_MAX,
+		return cli_whole("--seed", arg, 0, SURVEY_SEED_MAX,
 		    &o->seed);
 	case 'c':
 		o->chart = arg;
