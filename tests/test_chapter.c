@@ -31,18 +31,6 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
-/* The objective spec describes, which must build. */
-static sd_objective *
-must_new(const char *spec)
-{
-	char *cause = NULL;
-	sd_objective *obj = sd_objective_new(spec, &cause);
-
-	if (obj == NULL)
-		fail_msg("%s: %s", spec, cause ? cause : "?");
-	return obj;
-}
-
 /* The objective's default chart, which must build. */
 static void
 must_chart(sd_chart *chart, const sd_objective *obj)
@@ -214,86 +202,6 @@ find_point(const double *list, size_t n, size_t d, const double *x,
 
 /* ---- derivatives in several dimensions ---------------------------------- */
 
-/* What a numerical derivative varies: coordinate k of x, and which
- * function of x it reads. */
-struct probe {
-	const sd_objective	*obj;
-	double			 x[DMAX];
-	size_t			 k;
-	int			 component;	/* −1: f; j: ∂f/∂x_j */
-};
-
-/* The probed function of the single coordinate t = x_k. */
-static double
-probe_eval(double t, void *arg)
-{
-	struct probe *p = arg;
-	double x[DMAX], g[DMAX];
-
-	memcpy(x, p->x, sizeof x);
-	x[p->k] = t;
-	if (p->component < 0)
-		return sd_objective_f(p->obj, x);
-	sd_objective_gradient(p->obj, x, g);
-	return g[p->component];
-}
-
-/* Whether the Hessian is the same at x ± 2h·e_k as at x: false only when
- * a probe would cross a kink of a piecewise objective (ReLU). */
-static int
-probe_smooth(const sd_objective *obj, const double *x, size_t k, double h)
-{
-	double y[DMAX], h0[DMAX * DMAX], h1[DMAX * DMAX];
-	size_t d = obj->dim;
-	int sign;
-
-	sd_objective_hessian(obj, x, h0);
-	for (sign = -1; sign <= 1; sign += 2) {
-		memcpy(y, x, d * sizeof *y);
-		y[k] += sign * 2 * h;
-		sd_objective_hessian(obj, y, h1);
-		if (memcmp(h0, h1, d * d * sizeof *h0) != 0)
-			return 0;
-	}
-	return 1;
-}
-
-/* Check ∇f and ∇²f at x against central differences; returns how many
- * coordinates were checked (kinks skipped when piecewise). */
-static size_t
-check_derivatives(const sd_objective *obj, const double *x, int piecewise)
-{
-	struct probe p = { .obj = obj };
-	double g[DMAX], h[DMAX * DMAX], num, err, step, tol;
-	size_t d = obj->dim, j, k, checked = 0;
-	gsl_function fn = { probe_eval, &p };
-
-	memcpy(p.x, x, d * sizeof *x);
-	sd_objective_gradient(obj, x, g);
-	sd_objective_hessian(obj, x, h);
-	for (k = 0; k < d; k++) {
-		step = 1e-4 * (1 + fabs(x[k]));
-		if (piecewise && !probe_smooth(obj, x, k, step))
-			continue;
-		checked++;
-		p.k = k;
-		for (p.component = -1; p.component < (int)d; p.component++) {
-			gsl_deriv_central(&fn, x[k], step, &num, &err);
-			tol = 10 * err + 1e-6 * (1 + fabs(num));
-			j = (size_t)p.component;
-			if (p.component < 0 && !(fabs(g[k] - num) <= tol))
-				fail_msg("%s: ∂f/∂x%zu = %.10g, numerically "
-				    "%.10g", obj->spec, k + 1, g[k], num);
-			if (p.component >= 0 && !(fabs(h[j * d + k] - num) <=
-			    tol))
-				fail_msg("%s: ∂²f/∂x%zu∂x%zu = %.10g, "
-				    "numerically %.10g", obj->spec, j + 1,
-				    k + 1, h[j * d + k], num);
-		}
-	}
-	return checked;
-}
-
 /* Gradients and Hessians against numerical derivatives in d = 2, 5, 20
  * (non-default parameters; the defaults are test_objective's). ReLU's
  * kinks are skipped, and at least 90% of its probes must be smooth. */
@@ -317,12 +225,12 @@ test_derivatives_several_dimensions(void **unused)
 
 	(void)unused;
 	for (s = 0; s < sizeof specs / sizeof specs[0]; s++) {
-		obj = must_new(specs[s]);
+		obj = test_objective_new(specs[s]);
 		checked = total = 0;
 		for (t = 0; t < 12; t++) {
 			for (k = 0; k < obj->dim; k++)
 				x[k] = 3 * gsl_rng_uniform(rng) - 1.5;
-			checked += check_derivatives(obj, x,
+			checked += test_check_derivatives(obj, x,
 			    strstr(specs[s], "act=2") != NULL);
 			total += obj->dim;
 		}
@@ -340,7 +248,7 @@ test_derivatives_several_dimensions(void **unused)
 static void
 test_riemannian_along_geodesics(void **unused)
 {
-	sd_objective *obj = must_new("tensor:d=5,n=4,seed=9");
+	sd_objective *obj = test_objective_new("tensor:d=5,n=4,seed=9");
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double x[5], v[5], y[5], g[5], h[25], hv[5], f[5], t = 1e-3, c;
 	double d1, d2;
@@ -410,7 +318,7 @@ pca_spectrum(const sd_objective *obj, double *lam, double *v)
 static void
 check_pca(const char *spec)
 {
-	sd_objective *obj = must_new(spec);
+	sd_objective *obj = test_objective_new(spec);
 	double lam[DMAX], v[DMAX * DMAX], x[DMAX], want[DMAX], rest = 0;
 	size_t d = obj->dim, i, j, k;
 	int sign;
@@ -466,7 +374,7 @@ test_pca_no_other_stationary_points(void **unused)
 
 	(void)unused;
 	for (s = 0; s < 2; s++) {
-		obj = must_new(specs[s]);
+		obj = test_objective_new(specs[s]);
 		d = obj->dim;
 		pca_spectrum(obj, lam, v);
 		n = 2 * d + 1;
@@ -554,7 +462,7 @@ check_tensor(const char *spec)
 	static const double wantf[3] = { -1, -0.5, -1.0 / 3 };
 	static const double want[3][2] = { { 4, 4 }, { -4, 2 },
 	    { -8.0 / 3, -8.0 / 3 } };
-	sd_objective *obj = must_new(spec);
+	sd_objective *obj = test_objective_new(spec);
 	double a[9], pts[26 * 3], w[2];
 	int kind[26];
 	size_t i;
@@ -595,7 +503,7 @@ test_tensor_exactly_26(void **unused)
 
 	(void)unused;
 	for (s = 0; s < 2; s++) {
-		obj = must_new(specs[s]);
+		obj = test_objective_new(specs[s]);
 		tensor_components(obj, a);
 		tensor_points(a, pts, kind);
 		memset(hit, 0, sizeof hit);
@@ -635,7 +543,7 @@ test_tensor_exactly_26(void **unused)
 static void
 test_linnet3_degenerate_saddle(void **unused)
 {
-	sd_objective *obj = must_new("linnet3");
+	sd_objective *obj = test_objective_new("linnet3");
 	double zero[3] = { 0, 0, 0 }, g[3], h[9], x[3], t;
 	sd_chart chart;
 	size_t i;
@@ -671,7 +579,7 @@ test_linnet3_degenerate_saddle(void **unused)
 static void
 test_matcomp_minima(void **unused)
 {
-	sd_objective *obj = must_new("matcomp");
+	sd_objective *obj = test_objective_new("matcomp");
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double z[DMAX], mz[DMAX], x[DMAX], g[DMAX], lam[DMAX], top = 0;
 	size_t d = obj->dim, i, t, it;
@@ -731,7 +639,7 @@ sigmoid_prime(double t)
 static void
 check_glm_noiseless(const char *spec, double R, size_t d)
 {
-	sd_objective *obj = must_new(spec);
+	sd_objective *obj = test_objective_new(spec);
 	double w[DMAX], ws[DMAX], g[DMAX], lam[DMAX], diff[DMAX], gamma;
 	double B = sqrt((double)d) + 5, lhs, rhs;
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
@@ -783,7 +691,7 @@ test_glm_noiseless(void **unused)
 static void
 test_glm_one_stationary_point(void **unused)
 {
-	sd_objective *obj = must_new("glm:d=3,n=400");
+	sd_objective *obj = test_objective_new("glm:d=3,n=400");
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double ws[3], w0[3], w[3], lam[3];
 	sd_point_list list;
@@ -812,7 +720,7 @@ test_glm_one_stationary_point(void **unused)
 	assert_true(found >= 3);
 	sd_objective_free(obj);
 
-	obj = must_new("glm");
+	obj = test_objective_new("glm");
 	must_chart(&chart, obj);
 	assert_true(chart.window.xmin <= -2 && chart.window.ymax >= 2);
 	sd_chart_lift(&chart, 2, 0, ws);
@@ -863,7 +771,7 @@ static void
 check_glm_pop(const char *spec, const char *sample_spec, size_t d,
     double noise, double R)
 {
-	sd_objective *obj = must_new(spec), *emp = must_new(sample_spec);
+	sd_objective *obj = test_objective_new(spec), *emp = test_objective_new(sample_spec);
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double ws[DMAX], w[DMAX], g[DMAX], diff[DMAX], lam[DMAX];
 	double a, b, gamma, lws;
@@ -967,7 +875,7 @@ swap_units(const double *theta, double *out, size_t D, size_t m)
 static void
 check_twolayer(const char *spec)
 {
-	sd_objective *obj = must_new(spec);
+	sd_objective *obj = test_objective_new(spec);
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double t1[DMAX], t2[DMAX], p[DMAX], x[DMAX], lam[DMAX], off, a, b;
 	size_t D = obj->dim, m = D / 2, i, t;
@@ -1035,7 +943,7 @@ test_twolayer_permutation_saddle(void **unused)
 static void
 test_finder_pca_chart(void **unused)
 {
-	sd_objective *obj = must_new("pca:d=5,seed=2");
+	sd_objective *obj = test_objective_new("pca:d=5,seed=2");
 	double lam[DMAX], v[DMAX * DMAX];
 	int count[SD_POINT_KIND_COUNT] = { 0 };
 	sd_point_list list;
@@ -1081,7 +989,7 @@ test_finder_tensor_sphere(void **unused)
 
 	(void)unused;
 	for (s = 0; s < 2; s++) {
-		obj = must_new(specs[s]);
+		obj = test_objective_new(specs[s]);
 		must_chart(&chart, obj);
 		assert_int_equal(chart.kind, SD_CHART_SPHERE);
 		assert_int_equal(sd_finder_run(obj, &chart, &chart.window,
@@ -1109,7 +1017,7 @@ test_finder_tensor_sphere(void **unused)
 static void
 test_chart_plane_roundtrip(void **unused)
 {
-	sd_objective *obj = must_new("pca:d=7");
+	sd_objective *obj = test_objective_new("pca:d=7");
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double c[7], u[7], v[7], x[7], n[7], a, b, pa, pb, off, t, k;
 	sd_chart chart;
@@ -1159,7 +1067,7 @@ test_chart_plane_roundtrip(void **unused)
 static void
 test_chart_sphere(void **unused)
 {
-	sd_objective *obj = must_new("tensor:d=5,n=3,seed=6");
+	sd_objective *obj = test_objective_new("tensor:d=5,n=3,seed=6");
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double x[5], n[5], a, b, pa, pb, off, th, k;
 	sd_chart chart;
@@ -1219,7 +1127,7 @@ test_chart_sphere(void **unused)
 static void
 test_chart_three_points(void **unused)
 {
-	sd_objective *obj = must_new("pca:d=6");
+	sd_objective *obj = test_objective_new("pca:d=6");
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double p[3][6], y[6], a[3], b[3], off;
 	const sd_window *w;
@@ -1264,7 +1172,7 @@ test_chart_three_points(void **unused)
 static void
 test_chart_hessian(void **unused)
 {
-	sd_objective *obj = must_new("pca:d=4,seed=3");
+	sd_objective *obj = test_objective_new("pca:d=4,seed=3");
 	double lam[DMAX], v[DMAX * DMAX], x[4], y[4], h[16], hu[4], f0, t;
 	sd_chart chart;
 	size_t k;
@@ -1299,7 +1207,7 @@ test_chart_hessian(void **unused)
 static void
 test_chart_trajectory(void **unused)
 {
-	sd_objective *obj = must_new("pca:d=5");
+	sd_objective *obj = test_objective_new("pca:d=5");
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double c[5], u[5], v[5], path[40 * 5], a, b, off;
 	sd_chart chart;
@@ -1347,7 +1255,7 @@ test_chart_trajectory(void **unused)
 static void
 test_chart_random(void **unused)
 {
-	sd_objective *obj = must_new("twolayer:k=3,m=4,n=20");
+	sd_objective *obj = test_objective_new("twolayer:k=3,m=4,n=20");
 	double theta[12], r[3];
 	sd_chart c1, c2, c3;
 	size_t i, j;
@@ -1382,7 +1290,7 @@ test_chart_random(void **unused)
 static void
 test_chart_sphere_choices(void **unused)
 {
-	sd_objective *obj = must_new("tensor");
+	sd_objective *obj = test_objective_new("tensor");
 	double x[3] = { M_SQRT1_2, M_SQRT1_2, 0 }, y[3], f0, t, a, b, off;
 	double e[3][3] = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
 	double path[10 * 3];
@@ -1439,7 +1347,7 @@ test_chart_sphere_choices(void **unused)
 static void
 test_chart_default_classic(void **unused)
 {
-	sd_objective *obj = must_new("rosenbrock");
+	sd_objective *obj = test_objective_new("rosenbrock");
 	sd_chart chart;
 
 	(void)unused;
@@ -1525,7 +1433,7 @@ test_chart_choice_parse(void **unused)
 static void
 test_chart_choice_build(void **unused)
 {
-	sd_objective *obj = must_new("pca:d=4");
+	sd_objective *obj = test_objective_new("pca:d=4");
 	double lam[DMAX], v[DMAX * DMAX], x[4], a, b, off;
 	char text[128], *cause = NULL;
 	sd_chart def, chart;

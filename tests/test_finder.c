@@ -25,18 +25,6 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
-/* The objective called spec, failing the test if it cannot be built. */
-static sd_objective *
-make(const char *spec)
-{
-	char *cause = NULL;
-	sd_objective *obj = sd_objective_new(spec, &cause);
-
-	if (obj == NULL)
-		fail_msg("%s: %s", spec, cause ? cause : "?");
-	return obj;
-}
-
 /* An objective of a test-local type. */
 static sd_objective *
 make_type(const sd_objective_type *type)
@@ -197,7 +185,7 @@ test_himmelblau(void **state)
 		{ 3, 2 }, { -2.805118, 3.131312 }, { -3.779310, -3.283186 },
 		{ 3.584428, -1.848126 }
 	};
-	sd_objective *obj = make("himmelblau");
+	sd_objective *obj = test_objective_new("himmelblau");
 	sd_point_list list;
 	const sd_point *p;
 	size_t i;
@@ -228,7 +216,7 @@ test_himmelblau(void **state)
 static void
 test_doublewell(void **state)
 {
-	sd_objective *obj = make("doublewell");
+	sd_objective *obj = test_objective_new("doublewell");
 	sd_point_list list;
 
 	(void)state;
@@ -246,7 +234,7 @@ test_doublewell(void **state)
 static void
 test_quadwell(void **state)
 {
-	sd_objective *obj = make("quadwell");
+	sd_objective *obj = test_objective_new("quadwell");
 	sd_point_list list;
 	int i, j;
 
@@ -269,7 +257,7 @@ test_quadwell(void **state)
 static void
 test_saddle(void **state)
 {
-	sd_objective *obj = make("saddle");
+	sd_objective *obj = test_objective_new("saddle");
 	sd_point_list list;
 
 	(void)state;
@@ -287,7 +275,7 @@ test_saddle(void **state)
 static void
 test_cubic(void **state)
 {
-	sd_objective *obj = make("cubic");
+	sd_objective *obj = test_objective_new("cubic");
 	sd_point_list list;
 
 	(void)state;
@@ -304,7 +292,7 @@ test_cubic(void **state)
 static void
 test_monkey(void **state)
 {
-	sd_objective *obj = make("monkey");
+	sd_objective *obj = test_objective_new("monkey");
 	sd_point_list list;
 
 	(void)state;
@@ -321,7 +309,7 @@ test_monkey(void **state)
 static void
 test_camel6(void **state)
 {
-	sd_objective *obj = make("camel6");
+	sd_objective *obj = test_objective_new("camel6");
 	sd_point_list list;
 	const sd_point *p, *q;
 	size_t i, global = 0;
@@ -386,7 +374,7 @@ beale_p(double y)
 static void
 test_beale(void **state)
 {
-	sd_objective *obj = make("beale");
+	sd_objective *obj = test_objective_new("beale");
 	sd_window w = obj->type->window;
 	sd_point_list list;
 	const sd_point *p;
@@ -493,7 +481,7 @@ nearest_root(const double *roots, size_t n, double x, double tol)
 static void
 test_rastrigin(void **state)
 {
-	sd_objective *obj = make("rastrigin");
+	sd_objective *obj = test_objective_new("rastrigin");
 	sd_window w = obj->type->window;
 	double roots[64], c1, c2;
 	unsigned char seen[64][64];
@@ -533,7 +521,7 @@ test_rastrigin(void **state)
 static void
 test_linnet(void **state)
 {
-	sd_objective *obj = make("linnet");
+	sd_objective *obj = test_objective_new("linnet");
 	sd_point_list list;
 	const sd_point *p, *q;
 	size_t i, j, pos = 0, neg = 0;
@@ -602,7 +590,7 @@ win(double a0, double a1, double b0, double b1)
 static size_t
 doublewell_in(double a0, double a1, double b0, double b1)
 {
-	sd_objective *obj = make("doublewell");
+	sd_objective *obj = test_objective_new("doublewell");
 	sd_window w = win(a0, a1, b0, b1);
 	sd_point_list list;
 	size_t n;
@@ -654,7 +642,7 @@ test_overflow(void **state)
 	(void)state;
 	for (i = 0; names[i] != NULL; i++) {
 		for (k = 0; k < 2; k++) {
-			obj = make(names[i]);
+			obj = test_objective_new(names[i]);
 			w = win(-sizes[k], sizes[k], -sizes[k], sizes[k]);
 			assert_int_equal(sd_chart_init_default(&chart, obj,
 			    &cause), 0);
@@ -723,7 +711,7 @@ test_flat(void **state)
 	(void)state;
 	assert_int_equal(doublewell_in(50, 60, 50, 60), 0);
 	assert_int_equal(doublewell_in(1e6, 1e6 + 1, -1, 1), 0);
-	obj = make("saddle");
+	obj = test_objective_new("saddle");
 	w = win(100, 101, -1e-3, 1e-3);
 	find(obj, &w, &list);
 	assert_int_equal(list.n, 0);
@@ -875,7 +863,7 @@ test_classify_registry(void **state)
 	sd_point pt;
 
 	(void)state;
-	obj = make("monkey");
+	obj = test_objective_new("monkey");
 	assert_int_equal(sd_finder_classify(obj, x, &pt, &cause), 0);
 	assert_int_equal(pt.kind, SD_POINT_DEGENERATE_SADDLE);
 	sd_point_done(&pt);
@@ -883,12 +871,12 @@ test_classify_registry(void **state)
 	assert_non_null(cause);
 	free(cause);
 	sd_objective_free(obj);
-	obj = make("cubic");
+	obj = test_objective_new("cubic");
 	assert_int_equal(sd_finder_classify(obj, x, &pt, &cause), 0);
 	assert_int_equal(pt.kind, SD_POINT_DEGENERATE_SADDLE);
 	sd_point_done(&pt);
 	sd_objective_free(obj);
-	obj = make("linnet");
+	obj = test_objective_new("linnet");
 	assert_int_equal(sd_finder_classify(obj, on, &pt, &cause), 0);
 	assert_int_equal(pt.kind, SD_POINT_DEGENERATE_MIN);
 	assert_close(pt.lambda_min, 0, 1e-12);
@@ -1214,7 +1202,7 @@ test_registry(void **state)
 
 	(void)state;
 	for (k = 0; (type = sd_objective_types[k]) != NULL; k++) {
-		obj = make(type->name);
+		obj = test_objective_new(type->name);
 		if (obj->dim > DIM_MAX) {
 			sd_objective_free(obj);
 			continue;

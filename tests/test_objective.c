@@ -22,82 +22,6 @@
 #include "objective.h"
 
 #define POINTS_PER_OBJECTIVE 128
-#define DIM_MAX 64
-
-/* What a numerical derivative varies: coordinate k of x, and which
- * function of x it reads (f itself, or component j of the gradient). */
-struct probe {
-	const sd_objective	*obj;
-	double			 x[DIM_MAX];
-	size_t			 k;
-	int			 component;	/* −1: f; j ≥ 0: ∂f/∂x_j */
-};
-
-/* The probed function of the single coordinate t = x_k. */
-static double
-probe_eval(double t, void *arg)
-{
-	struct probe *p = arg;
-	double x[DIM_MAX], g[DIM_MAX];
-
-	memcpy(x, p->x, sizeof x);
-	x[p->k] = t;
-	if (p->component < 0)
-		return sd_objective_f(p->obj, x);
-	sd_objective_gradient(p->obj, x, g);
-	return g[p->component];
-}
-
-/* Central difference of the probe at x_k, with GSL's error estimate. */
-static void
-probe_derivative(struct probe *p, double *value, double *abserr)
-{
-	gsl_function fn = { probe_eval, p };
-	double h = 1e-4 * (1 + fabs(p->x[p->k]));
-
-	gsl_deriv_central(&fn, p->x[p->k], h, value, abserr);
-}
-
-/* Assert an analytic derivative matches the numerical one: within a few
- * times GSL's own error estimate plus a relative floor for rounding. */
-static void
-assert_derivative(const char *what, const sd_objective *obj,
-    const double *x, double analytic, double numeric, double abserr)
-{
-	double tol = 10 * abserr + 1e-6 * (1 + fabs(numeric));
-
-	if (fabs(analytic - numeric) > tol) {
-		fail_msg("%s %s at (%g, %g): analytic %.10g, numeric %.10g "
-		    "(±%g)", obj->spec, what, x[0], x[1], analytic, numeric,
-		    abserr);
-	}
-}
-
-/* Check ∇f and ∇²f of one objective at one point. */
-static void
-check_point(const sd_objective *obj, const double *x)
-{
-	struct probe p = { .obj = obj };
-	double g[DIM_MAX], h[DIM_MAX * DIM_MAX], num, err;
-	size_t d = obj->dim, j, k;
-
-	memcpy(p.x, x, d * sizeof *x);
-	sd_objective_gradient(obj, x, g);
-	sd_objective_hessian(obj, x, h);
-	for (k = 0; k < d; k++) {
-		p.k = k;
-		p.component = -1;
-		probe_derivative(&p, &num, &err);
-		assert_derivative("gradient", obj, x, g[k], num, err);
-		for (j = 0; j < d; j++) {
-			p.component = (int)j;
-			probe_derivative(&p, &num, &err);
-			assert_derivative("hessian", obj, x, h[j * d + k], num,
-			    err);
-			assert_true(h[j * d + k] == h[k * d + j]);
-		}
-	}
-}
 
 /* ≥ 100 uniformly random points of each objective's default window. */
 static void
@@ -106,7 +30,7 @@ test_derivatives_match_numerical(void **unused)
 	const sd_objective_type *t;
 	sd_objective *obj;
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	double x[DIM_MAX];
+	double x[TESTUTIL_DIM_MAX];
 	size_t i, n, k;
 
 	(void)unused;
@@ -114,7 +38,7 @@ test_derivatives_match_numerical(void **unused)
 	for (i = 0; (t = sd_objective_types[i]) != NULL; i++) {
 		obj = sd_objective_new(t->name, NULL);
 		assert_non_null(obj);
-		assert_true(obj->dim <= DIM_MAX);
+		assert_true(obj->dim <= TESTUTIL_DIM_MAX);
 		for (n = 0; n < POINTS_PER_OBJECTIVE; n++) {
 			memset(x, 0, sizeof x);
 			x[0] = t->window.xmin + gsl_rng_uniform(rng) *
@@ -123,7 +47,7 @@ test_derivatives_match_numerical(void **unused)
 			    (t->window.ymax - t->window.ymin);
 			for (k = 2; k < obj->dim; k++)
 				x[k] = gsl_rng_uniform(rng) * 2 - 1;
-			check_point(obj, x);
+			test_check_derivatives(obj, x, 0);
 		}
 		sd_objective_free(obj);
 	}

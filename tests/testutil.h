@@ -7,6 +7,12 @@
 #define SADDLE_TESTUTIL_H
 
 #include <math.h>
+#include <stddef.h>
+
+#include "objective.h"
+
+/* The largest dimension test_check_derivatives takes. */
+#define TESTUTIL_DIM_MAX 64
 
 /* Fail unless |a − b| ≤ tol (NaN never passes). */
 #define assert_close(a, b, tol) do {					\
@@ -15,5 +21,17 @@
 		fail_msg("%s = %.17g, expected %s = %.17g (tol %g)",	\
 		    #a, a_, #b, b_, tol_);				\
 } while (0)
+
+/* The objective spec describes, failing the test when it cannot be built.
+ * Free it with sd_objective_free. */
+sd_objective *test_objective_new(const char *spec);
+
+/* Fail the test unless ∇f and ∇²f at x match GSL's central differences
+ * (within ten times GSL's error estimate plus 1e-6 relative) and ∇²f is
+ * symmetric. With piecewise, coordinates whose probes would cross a kink
+ * (the Hessian changes within two steps) are skipped. Returns how many
+ * coordinates were checked. */
+size_t test_check_derivatives(const sd_objective *obj, const double *x,
+    int piecewise);
 
 #endif
