@@ -15,11 +15,11 @@
 #endif
 
 #include "bench.h"
-#include "chart.h"
-#include "error.h"
-#include "field.h"
-#include "finder.h"
-#include "objective.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "landscape/field.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
 
 #define COLS	240
 #define ROWS	140

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "bench.h"
-#include "expr.h"
+#include "expr/expr.h"
 
 #define COLS		240
 #define ROWS		140

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 
 #include "bench.h"
-#include "chart.h"
-#include "error.h"
-#include "finder.h"
-#include "objective.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
 
 #define RUNS 7
 

@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "bench.h"
-#include "error.h"
-#include "objective.h"
-#include "optimizer.h"
+#include "base/error.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
 
 #define REPEATS		11
 #define BATCH_SECONDS	0.05

@@ -26,9 +26,9 @@
 
 #include "bench.h"
 #include "bench_pty.h"
-#include "error.h"
-#include "../src/tui/draw.h"
-#include "../src/tui/screen.h"
+#include "base/error.h"
+#include "tui/draw.h"
+#include "tui/screen.h"
 
 #define COLS	240
 #define ROWS	70

@@ -21,11 +21,11 @@
 #endif
 
 #include "bench.h"
-#include "chart.h"
-#include "error.h"
-#include "objective.h"
-#include "optimizer.h"
-#include "survey.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+#include "landscape/survey.h"
 
 #define STARTS		100000
 #define STEPS		1000

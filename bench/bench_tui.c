@@ -49,8 +49,8 @@
 
 #include "bench.h"
 #include "bench_pty.h"
-#include "error.h"
-#include "../src/tui/app.h"
+#include "base/error.h"
+#include "tui/app.h"
 
 #define COLS		100
 #define ROWS		30

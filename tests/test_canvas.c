@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "../src/tui/canvas.h"
-#include "../src/tui/dots.h"
+#include "tui/canvas.h"
+#include "tui/dots.h"
 
 /* A new canvas is blank and wholly dirty; cleaning it clears every flag. */
 static void

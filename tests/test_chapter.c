@@ -21,10 +21,10 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 
-#include "chart.h"
-#include "error.h"
-#include "finder.h"
-#include "objective.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
 #include "testutil.h"
 
 #define DMAX 64

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "../src/tui/canvas.h"
-#include "../src/tui/color.h"
+#include "tui/canvas.h"
+#include "tui/color.h"
 
 /* NO_COLOR wins (when not empty); COLORTERM asks for 24 bits; otherwise
  * terminfo's count decides. */

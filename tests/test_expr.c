@@ -18,11 +18,11 @@
 #include <gsl/gsl_deriv.h>
 #include <gsl/gsl_rng.h>
 
-#include "error.h"
-#include "chart.h"
-#include "expr.h"
-#include "finder.h"
-#include "objective.h"
+#include "base/error.h"
+#include "landscape/chart.h"
+#include "expr/expr.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
 #include "testutil.h"
 
 #define POINTS 100

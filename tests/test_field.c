@@ -16,8 +16,8 @@
 #include <omp.h>
 #endif
 
-#include "expr.h"
-#include "field.h"
+#include "expr/expr.h"
+#include "landscape/field.h"
 #include "testutil.h"
 
 /* An objective with its default chart, shared by a test. */

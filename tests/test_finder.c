@@ -15,10 +15,10 @@
 
 #include <cmocka.h>
 
-#include "chart.h"
-#include "error.h"
-#include "finder.h"
-#include "objective.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
 #include "testutil.h"
 
 #define DIM_MAX 256

@@ -25,11 +25,11 @@
 #include <omp.h>
 #endif
 
-#include "chart.h"
-#include "error.h"
-#include "expr.h"
-#include "map.h"
-#include "objective.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "expr/expr.h"
+#include "landscape/map.h"
+#include "objectives/objective.h"
 #include "testutil.h"
 
 /* An objective, its default chart and a map of it. */

@@ -18,14 +18,14 @@
 
 #include <cmocka.h>
 
-#include "chart.h"
-#include "error.h"
-#include "finder.h"
-#include "monitor.h"
-#include "objective.h"
-#include "optimizer.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "landscape/finder.h"
+#include "optimizers/monitor.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
 #include "testutil.h"
-#include "trace.h"
+#include "optimizers/trace.h"
 
 #define SEEDS 20
 

@@ -17,9 +17,9 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_sort_vector.h>
 
-#include "error.h"
+#include "base/error.h"
 #include "testutil.h"
-#include "objective.h"
+#include "objectives/objective.h"
 
 #define POINTS_PER_OBJECTIVE 128
 

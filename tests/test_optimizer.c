@@ -20,12 +20,12 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "chart.h"
-#include "error.h"
-#include "objective.h"
-#include "optimizer.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
 #include "testutil.h"
-#include "trace.h"
+#include "optimizers/trace.h"
 
 /* The classic objectives of DESIGN.md §4. */
 static const char *const classic[] = {

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "params.h"
+#include "base/params.h"
 
 static const sd_param table[] = {
 	{ "lr", 0.1, 0, 10, 0, "step size" },

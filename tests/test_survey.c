@@ -23,11 +23,11 @@
 #include <omp.h>
 #endif
 
-#include "chart.h"
-#include "error.h"
-#include "objective.h"
-#include "optimizer.h"
-#include "survey.h"
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+#include "landscape/survey.h"
 #include "testutil.h"
 
 /* An objective, its default chart and a survey over its window. */

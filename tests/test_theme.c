@@ -13,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "../src/tui/canvas.h"
-#include "../src/tui/theme.h"
+#include "tui/canvas.h"
+#include "tui/theme.h"
 
 /* The shipped themes, which the issue asks for by name. */
 static const char *const shipped[] = { "viridis", "magma", "gray", "cividis" };

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "objective.h"
+#include "objectives/objective.h"
 
 /* The largest dimension test_check_derivatives takes. */
 #define TESTUTIL_DIM_MAX 64

@@ -10,7 +10,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "objective.h"
+#include "objectives/objective.h"
 
 #define CLI_EXIT_OK		0
 #define CLI_EXIT_RUNTIME	1

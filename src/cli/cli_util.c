@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart.h"
+#include "landscape/chart.h"
 #include "cli.h"
-#include "error.h"
-#include "expr.h"
-#include "params.h"
+#include "base/error.h"
+#include "expr/expr.h"
+#include "base/params.h"
 
 int
 cli_usage_error(char *cause)

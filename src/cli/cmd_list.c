@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "objective.h"
-#include "optimizer.h"
-#include "../tui/theme.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+#include "tui/theme.h"
 
 /* Print a parameter table as "key = default  help (range)" lines. */
 static void

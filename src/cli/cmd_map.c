@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart.h"
+#include "landscape/chart.h"
 #include "cli.h"
-#include "error.h"
-#include "map.h"
-#include "objective.h"
-#include "optimizer.h"
+#include "base/error.h"
+#include "landscape/map.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
 
 #define MAP_OPTIONS "-e FORMULA, --kind KIND, --alpha A, --beta B, " \
 	"--gamma G, --optimizer NAME, --set k=v,..., --steps N, --tol G, " \

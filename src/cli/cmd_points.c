@@ -6,11 +6,11 @@
 
 #include <stdlib.h>
 
-#include "chart.h"
+#include "landscape/chart.h"
 #include "cli.h"
-#include "error.h"
-#include "finder.h"
-#include "objective.h"
+#include "base/error.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
 
 #define POINTS_OPTIONS "-e FORMULA, --chart CHART, --window W, --all, " \
 	"--grid N, --format csv|json"

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../tui/draw.h"
-#include "../tui/options.h"
+#include "tui/draw.h"
+#include "options.h"
 #include "cli.h"
 
 /* Draw the view into cv as the TUI's first frame would look. */

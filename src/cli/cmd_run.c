@@ -10,14 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "chart.h"
+#include "landscape/chart.h"
 #include "cli.h"
-#include "error.h"
-#include "finder.h"
-#include "monitor.h"
-#include "objective.h"
-#include "optimizer.h"
-#include "trace.h"
+#include "base/error.h"
+#include "landscape/finder.h"
+#include "optimizers/monitor.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+#include "optimizers/trace.h"
 
 #define RUN_OPTIONS "-e FORMULA, --optimizer NAME, --chart CHART, " \
 	"--start P, --steps N, --tol G, --seed S, --set k=v,..., " \

@@ -13,12 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "chart.h"
+#include "landscape/chart.h"
 #include "cli.h"
-#include "error.h"
-#include "objective.h"
-#include "optimizer.h"
-#include "survey.h"
+#include "base/error.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+#include "landscape/survey.h"
 
 #define SURVEY_OPTIONS "-e FORMULA, --optimizer NAME[,NAME...], " \
 	"--starts N, --steps S, --tol G, --seed S, --chart CHART, " \

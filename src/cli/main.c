@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "error.h"
+#include "base/error.h"
 
 /* The subcommands, in the order --help shows them. */
 static const struct command {

@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "app.h"
-#include "error.h"
+#include "base/error.h"
 
 /* Steps per second, slowest first; [ and ] move along. */
 static const double app_speeds[] = {

@@ -7,9 +7,8 @@
 #include <string.h>
 
 #include "app.h"
-#include "error.h"
-#include "expr.h"
-#include "options.h"
+#include "base/error.h"
+#include "expr/expr.h"
 
 /* Where a command's argument completes from. */
 typedef enum command_source {
@@ -154,7 +153,7 @@ command_theme(app *a, const char *arg, char **cause)
 static int
 command_levels(app *a, const char *arg, char **cause)
 {
-	if (options_levels(a->v, arg, cause) != 0)
+	if (view_levels_parse(a->v, arg, cause) != 0)
 		return -1;
 	app_dirty(a);
 	return 0;

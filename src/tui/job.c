@@ -17,7 +17,7 @@
 #include <unistd.h>
 #endif
 
-#include "error.h"
+#include "base/error.h"
 #include "job.h"
 
 /* How much lower than the keys' thread a job runs (nice; Linux gives

@@ -37,10 +37,10 @@
 
 #include <stddef.h>
 
-#include "chart.h"
-#include "finder.h"
-#include "map.h"
-#include "objective.h"
+#include "landscape/chart.h"
+#include "landscape/finder.h"
+#include "landscape/map.h"
+#include "objectives/objective.h"
 
 typedef struct job job;
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "error.h"
+#include "base/error.h"
 
 /* Zoom factor of + and −. */
 #define KEYS_ZOOM 1.5

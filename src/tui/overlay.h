@@ -24,8 +24,8 @@
 #include "draw.h"
 #include "job.h"
 #include "layout.h"
-#include "map.h"
-#include "survey.h"
+#include "landscape/map.h"
+#include "landscape/survey.h"
 #include "view.h"
 
 /* No overlay: the heatmap shows. */

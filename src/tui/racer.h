@@ -10,12 +10,12 @@
 
 #include <stddef.h>
 
-#include "chart.h"
-#include "finder.h"
-#include "monitor.h"
-#include "objective.h"
-#include "optimizer.h"
-#include "trace.h"
+#include "landscape/chart.h"
+#include "landscape/finder.h"
+#include "optimizers/monitor.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+#include "optimizers/trace.h"
 
 typedef struct racer {
 	sd_optimizer	*opt;		/* owned */

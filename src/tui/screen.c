@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "error.h"
+#include "base/error.h"
 #include "screen.h"
 
 /* Colour indices run from −1 (default) to 255: 257 values per side. */

@@ -12,7 +12,7 @@
 
 #include "canvas.h"
 #include "color.h"
-#include "error.h"
+#include "base/error.h"
 #include "theme.h"
 
 /* Most words on one line: a key and up to THEME_STOPS_MAX colours, plus

@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "finder.h"
+#include "landscape/finder.h"
 
 #define THEME_STOPS_MAX	32
 #define THEME_PATHS_MAX	8

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
+#include "base/error.h"
 #include "view.h"
 
 /* The logarithmic levels span four decades below the field's range:
@@ -636,4 +636,35 @@ view_fmin(const view *v)
 		}
 	}
 	return m;
+}
+
+/* Apply a --levels / :levels word to the view. */
+int
+view_levels_parse(view *v, const char *word, char **cause)
+{
+	static const struct {
+		const char	*word;
+		view_levels	 levels;
+	} names[] = {
+		{ "auto", VIEW_LEVELS_AUTO },
+		{ "linear", VIEW_LEVELS_LINEAR },
+		{ "log", VIEW_LEVELS_LOG },
+	};
+	double n;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		if (strcmp(word, names[i].word) == 0) {
+			v->levels = names[i].levels;
+			return 0;
+		}
+	}
+	if (sd_number_parse(word, &n) == 0 && n == floor(n) &&
+	    n >= VIEW_BANDS_MIN && n <= VIEW_BANDS_MAX) {
+		v->bands = (int)n;
+		return 0;
+	}
+	return sd_fail(cause, "levels: '%s' is not a level scale: expected "
+	    "linear, log, auto, or a number of bands from %d to %d", word,
+	    VIEW_BANDS_MIN, VIEW_BANDS_MAX);
 }

@@ -10,11 +10,11 @@
 
 #include <stddef.h>
 
-#include "chart.h"
-#include "field.h"
-#include "finder.h"
-#include "objective.h"
-#include "optimizer.h"
+#include "landscape/chart.h"
+#include "landscape/field.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
 #include "racer.h"
 
 #define VIEW_RACERS_MAX	8
@@ -202,5 +202,9 @@ int view_band(const view *v, double f);
 /* The lowest f known: the lowest minimum found, the field's lowest sample
  * and every racer's path. */
 double view_fmin(const view *v);
+
+/* Apply a --levels / :levels word ("linear", "log", "auto" or a number
+ * of bands) to the view. */
+int view_levels_parse(view *v, const char *word, char **cause);
 
 #endif

@@ -1,0 +1,314 @@
+/* options.c: the options that build a view, for the TUI and render (see
+ * options.h). */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "base/error.h"
+#include "expr/expr.h"
+#include "options.h"
+
+/* What the usage messages list as accepted. */
+#define OPTIONS_VALID "-e EXPR, --optimizer NAME[,NAME...], --start a,b, " \
+	"--set k=v,..., --seed S, --steps N, --tol G, --theme T, " \
+	"--chart CHART, --window W, --all, --levels linear|log|auto|N, " \
+	"--color none|8|16|256|truecolor"
+
+/* The long options; --size only counts for render. */
+static const struct option options_long[] = {
+	{ "expr", required_argument, NULL, 'e' },
+	{ "optimizer", required_argument, NULL, 'o' },
+	{ "start", required_argument, NULL, 'S' },
+	{ "set", required_argument, NULL, 's' },
+	{ "seed", required_argument, NULL, 'r' },
+	{ "steps", required_argument, NULL, 'n' },
+	{ "tol", required_argument, NULL, 't' },
+	{ "theme", required_argument, NULL, 'T' },
+	{ "window", required_argument, NULL, 'w' },
+	{ "chart", required_argument, NULL, 'C' },
+	{ "all", no_argument, NULL, 'A' },
+	{ "levels", required_argument, NULL, 'l' },
+	{ "color", required_argument, NULL, 'c' },
+	{ "colour", required_argument, NULL, 'c' },
+	{ "size", required_argument, NULL, 'z' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Parse a whole number in [lo, hi] for option what. */
+static int
+options_whole(const char *word, double lo, double hi, const char *what,
+    double *out)
+{
+	if (sd_number_parse(word, out) != 0 || *out != floor(*out) ||
+	    *out < lo || *out > hi)
+		return cli_usage("%s: '%s' is not a whole number from %.0f to "
+		    "%.0f", what, word, lo, hi);
+	return 0;
+}
+
+/* Append one --optimizer word to the comma list. */
+static int
+options_add_optimizer(tui_options *o, const char *word)
+{
+	char *s;
+
+	s = o->optimizers ? sd_printf("%s,%s", o->optimizers, word) :
+	    strdup(word);
+	if (s == NULL)
+		return cli_runtime_error(sd_printf("out of memory"));
+	free(o->optimizers);
+	o->optimizers = s;
+	return 0;
+}
+
+/* "COLSxROWS" for --size. */
+static int
+options_size(tui_options *o, const char *word)
+{
+	char *end;
+	long c, r;
+
+	c = strtol(word, &end, 10);
+	if (*end == 'x' || *end == 'X') {
+		r = strtol(end + 1, &end, 10);
+		if (*end == '\0' && c >= 1 && c <= 1000 && r >= 1 && r <= 1000) {
+			o->cols = (int)c;
+			o->rows = (int)r;
+			return 0;
+		}
+	}
+	return cli_usage("--size: '%s' is not a size: expected COLSxROWS "
+	    "with whole numbers from 1 to 1000, such as 100x30", word);
+}
+
+/* One option; returns 0 or an exit status. */
+static int
+options_one(tui_options *o, int ch, const char *arg, int render)
+{
+	char *cause = NULL;
+	double v;
+
+	switch (ch) {
+	case 'e':
+		o->expr = arg;
+		return 0;
+	case 'o':
+		return options_add_optimizer(o, arg);
+	case 'S':
+		if (sd_numbers_parse(arg, 2, o->start, "--start", &cause) != 0)
+			return cli_usage_error(cause);
+		o->has_start = 1;
+		return 0;
+	case 's':
+		o->set = arg;
+		return 0;
+	case 'r':
+		if (options_whole(arg, 0, 4294967295.0, "--seed", &v) != 0)
+			return CLI_EXIT_USAGE;
+		o->seed = (unsigned long)v;
+		return 0;
+	case 'n':
+		if (options_whole(arg, 0, 1e7, "--steps", &v) != 0)
+			return CLI_EXIT_USAGE;
+		o->steps = (long)v;
+		return 0;
+	case 't':
+		if (sd_number_parse(arg, &o->tol) != 0 || !(o->tol > 0))
+			return cli_usage("--tol: '%s' is not a positive number",
+			    arg);
+		return 0;
+	case 'T':
+		o->theme = arg;
+		return 0;
+	case 'w':
+		if (sd_window_parse(arg, &o->window, "--window", &cause) != 0)
+			return cli_usage_error(cause);
+		o->has_window = 1;
+		return 0;
+	case 'C':
+		o->chart = arg;
+		return 0;
+	case 'A':
+		o->all = 1;
+		return 0;
+	case 'l':
+		o->levels = arg;
+		return 0;
+	case 'c':
+		if (color_depth_parse(arg, &o->depth) != 0)
+			return cli_usage("--color: unknown depth '%s': expected "
+			    "none, 8, 16, 256 or truecolor", arg);
+		o->has_depth = 1;
+		return 0;
+	case 'z':
+		if (render)
+			return options_size(o, arg);
+		return cli_usage("--size: only `saddle render` takes a size; "
+		    "the TUI fills the terminal");
+	}
+	return -1;
+}
+
+int
+options_parse(tui_options *o, int argc, char **argv, int render)
+{
+	const char *cmd = render ? "render" : "saddle";
+	int ch, rc;
+
+	memset(o, 0, sizeof *o);
+	o->tol = 1e-6;
+	o->cols = 100;
+	o->rows = 30;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":e:", options_long, NULL)) !=
+	    -1) {
+		if (ch == '?' || ch == ':')
+			return cli_bad_option(cmd, argv[optind - 1],
+			    OPTIONS_VALID);
+		if ((rc = options_one(o, ch, optarg, render)) != 0)
+			return rc;
+	}
+	if (optind < argc)
+		o->objective = argv[optind++];
+	if (optind < argc)
+		return cli_bad_option(cmd, argv[optind], "one OBJECTIVE");
+	if (o->objective != NULL && o->expr != NULL)
+		return cli_usage("%s: both OBJECTIVE '%s' and -e given: expected "
+		    "one of them", cmd, o->objective);
+	return 0;
+}
+
+void
+options_done(tui_options *o)
+{
+	free(o->optimizers);
+	o->optimizers = NULL;
+}
+
+/* Report a usage error about option what; frees cause. */
+static int
+options_fail(const char *what, char *cause)
+{
+	int rc = cli_usage("%s: %s", what, cause ? cause : "invalid");
+
+	free(cause);
+	return rc;
+}
+
+/* The objective the options name (himmelblau by default). */
+static sd_objective *
+options_objective(const tui_options *o, char **cause)
+{
+	if (o->expr != NULL)
+		return sd_objective_new_expr(o->expr, cause);
+	return sd_objective_new(o->objective ? o->objective : "himmelblau",
+	    cause);
+}
+
+/* Add one racer per --optimizer name, each with --set. */
+static int
+options_racers(const tui_options *o, view *v, int default_racer)
+{
+	const sd_optimizer_type *type;
+	char *list, *name, *save = NULL, *cause = NULL;
+	int rc = 0;
+
+	if (o->optimizers == NULL) {
+		if (o->set != NULL && !default_racer)
+			return cli_usage("--set: no --optimizer to set '%s' on",
+			    o->set);
+		if (!default_racer)
+			return 0;
+	}
+	if ((list = strdup(o->optimizers ? o->optimizers : "gd")) == NULL)
+		return cli_runtime_error(sd_printf("out of memory"));
+	for (name = strtok_r(list, ",", &save); name != NULL && rc == 0;
+	    name = strtok_r(NULL, ",", &save)) {
+		if ((type = sd_optimizer_find(name, &cause)) == NULL)
+			rc = options_fail("--optimizer", cause);
+		else if (view_add_racer(v, type, o->set, &cause) != 0 &&
+		    o->optimizers == NULL && o->set == NULL)
+			free(cause);	/* the implicit racer: start without */
+		else if (cause != NULL)
+			rc = options_fail(o->set ? "--set" : "--start", cause);
+		cause = NULL;
+	}
+	free(list);
+	return rc;
+}
+
+/* Whether --chart asks for the racers' path. */
+static int
+options_wants_path(const tui_options *o)
+{
+	return o->chart != NULL && strcmp(o->chart, "trajectory") == 0;
+}
+
+/* Show the chart --chart chooses, over --window when given. */
+static int
+options_chart(const tui_options *o, view *v)
+{
+	char *cause = NULL;
+
+	if (view_choose_chart(v, o->chart, o->has_window ? &o->window : NULL,
+	    &cause) != 0)
+		return cli_chart_error(cause);
+	return 0;
+}
+
+int
+options_trajectory(const tui_options *o, view *v)
+{
+	if (!options_wants_path(o))
+		return 0;
+	if (v->n_racers == 0 || v->racers[v->selected]->trace.n < 3)
+		return cli_usage("--chart: 'trajectory' is the plane of the "
+		    "last racer's path: expected --optimizer NAME and "
+		    "--steps N with N ≥ 2");
+	return options_chart(o, v);
+}
+
+int
+options_build(const tui_options *o, view *v, theme *th, int default_racer)
+{
+	sd_objective *obj;
+	char *cause = NULL;
+	int rc;
+
+	theme_default(th);
+	if (o->theme != NULL && theme_load(th, o->theme, &cause) != 0)
+		return options_fail("--theme", cause);
+	if ((obj = options_objective(o, &cause)) == NULL)
+		return cli_usage_error(cause);
+	if (view_init(v, obj, o->has_window && o->chart == NULL ? &o->window :
+	    NULL, &cause) != 0)
+		return cli_runtime_error(cause);
+	v->seed = o->seed;
+	v->tol = o->tol;
+	v->all = o->all;
+	if (o->levels != NULL && view_levels_parse(v, o->levels, &cause) != 0) {
+		view_done(v);
+		return options_fail("--levels", cause);
+	}
+	/* The chart first: --start is in its coordinates. */
+	if (o->chart != NULL && !options_wants_path(o) &&
+	    (rc = options_chart(o, v)) != 0) {
+		view_done(v);
+		return rc;
+	}
+	if (o->has_start) {
+		v->start_a = v->cur_a = o->start[0];
+		v->start_b = v->cur_b = o->start[1];
+	}
+	if ((rc = options_racers(o, v, default_racer)) != 0) {
+		view_done(v);
+		return rc;
+	}
+	return 0;
+}

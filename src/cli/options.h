@@ -1,0 +1,53 @@
+/* options.h: the options that build a view, shared by the TUI
+ * (`saddle [OPTIONS] [OBJECTIVE]`) and `saddle render`.
+ *
+ * Parsing checks every word (exit status 2 on a bad one, with a message
+ * naming it); building turns the options into a view and a theme. */
+#ifndef SADDLE_OPTIONS_H
+#define SADDLE_OPTIONS_H
+
+#include "tui/color.h"
+#include "tui/theme.h"
+#include "tui/view.h"
+
+typedef struct tui_options {
+	const char	*objective;	/* NAME[:k=v,...], or NULL */
+	const char	*expr;		/* -e EXPR, or NULL */
+	char		*optimizers;	/* owned; "gd,adam", or NULL */
+	const char	*set;		/* --set text, or NULL */
+	const char	*theme;		/* --theme, or NULL */
+	const char	*levels;	/* --levels word, or NULL */
+	const char	*chart;		/* --chart CHART, or NULL */
+	int		 all;		/* --all: points near the slice too */
+	double		 start[2];
+	int		 has_start;
+	sd_window	 window;
+	int		 has_window;
+	unsigned long	 seed;
+	long		 steps;		/* steps before the first frame */
+	double		 tol;
+	color_depth	 depth;
+	int		 has_depth;
+	int		 cols, rows;	/* --size (render) */
+} tui_options;
+
+/* Parse argv (argv[0] is the command's name; render nonzero accepts
+ * --size). Returns 0, or the exit status after printing the error. */
+int options_parse(tui_options *o, int argc, char **argv, int render);
+
+/* Release what the options own. */
+void options_done(tui_options *o);
+
+/* Build the view and load the theme the options ask for; default_racer
+ * adds a gd racer when no --optimizer was given. Returns 0, or the exit
+ * status after printing the error. */
+int options_build(const tui_options *o, view *v, theme *th,
+    int default_racer);
+
+/* Apply --chart trajectory, which takes the selected racer's path: after
+ * the --steps the caller has taken (any other --chart is applied by
+ * options_build). Returns 0, or the exit status after printing the
+ * error. */
+int options_trajectory(const tui_options *o, view *v);
+
+#endif

@@ -1,0 +1,167 @@
+/* linalg.c: small dense vector helpers (see linalg.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_randist.h>
+
+#include "base/error.h"
+#include "base/linalg.h"
+
+double
+sd_norm(const double *x, size_t n)
+{
+	return sqrt(sd_dot(x, x, n));
+}
+
+/* Remove from row r its components along rows 0..r−1 (orthonormal) and
+ * normalize it; returns its length before normalizing, relative to len. */
+static double
+orth_row(double *v, size_t r, size_t n, double len)
+{
+	double *x = v + r * n, c, nx;
+	size_t i, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < r; i++) {
+			c = sd_dot(v + i * n, x, n);
+			sd_axpy(-c, v + i * n, x, n);
+		}
+	}
+	nx = sd_norm(x, n);
+	if (nx > 0) {
+		for (i = 0; i < n; i++)
+			x[i] /= nx;
+	}
+	return len > 0 ? nx / len : 0;
+}
+
+int
+sd_orthonormalize(double *v, size_t k, size_t n, double tol)
+{
+	size_t r;
+
+	for (r = 0; r < k; r++) {
+		if (!(orth_row(v, r, n, sd_norm(v + r * n, n)) > tol))
+			return (int)r;
+	}
+	return -1;
+}
+
+void
+sd_complete_basis(double *v, size_t k, size_t want, size_t n)
+{
+	size_t j;
+
+	/* Some e_j keeps a remainder of at least 1/√n, so the loop ends. */
+	for (j = 0; k < want && j < n; j++) {
+		memset(v + k * n, 0, n * sizeof *v);
+		v[k * n + j] = 1;
+		if (orth_row(v, k, n, 1) > 0.5 / sqrt((double)n))
+			k++;
+	}
+}
+
+void
+sd_random_unit(gsl_rng *rng, double *x, size_t n)
+{
+	double nx;
+	size_t i;
+
+	do {
+		for (i = 0; i < n; i++)
+			x[i] = gsl_ran_ugaussian(rng);
+		nx = sd_norm(x, n);
+	} while (!(nx > 1e-8));
+	for (i = 0; i < n; i++)
+		x[i] /= nx;
+}
+
+void
+sd_random_orthogonal(gsl_rng *rng, double *q, size_t n)
+{
+	size_t i;
+
+	/* Gram–Schmidt of Gaussian rows is QR with a positive diagonal,
+	 * whose Q is Haar-distributed (Mezzadri 2007). */
+	do {
+		for (i = 0; i < n * n; i++)
+			q[i] = gsl_ran_ugaussian(rng);
+	} while (sd_orthonormalize(q, n, n, 1e-8) >= 0);
+}
+
+/* Flip v (n entries) so that its largest entry in magnitude is positive. */
+static void
+eigen_fix_sign(double *v, size_t n)
+{
+	size_t i, best = 0;
+
+	for (i = 1; i < n; i++) {
+		if (fabs(v[i]) > fabs(v[best]) + 1e-12)
+			best = i;
+	}
+	if (v[best] < 0) {
+		for (i = 0; i < n; i++)
+			v[i] = -v[i];
+	}
+}
+
+int
+sd_symm_eigen(const double *a, size_t n, double *eval, double *evec,
+    char **cause)
+{
+	gsl_matrix *m = gsl_matrix_alloc(n, n), *z = gsl_matrix_alloc(n, n);
+	gsl_vector *e = gsl_vector_alloc(n);
+	gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(n);
+	size_t i, j;
+	int rc = 0;
+
+	if (m == NULL || z == NULL || e == NULL || ws == NULL) {
+		rc = sd_fail(cause, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < n * n; i++) {
+		if (!isfinite(a[i])) {
+			rc = sd_fail(cause, "eigenvalues: the matrix is not "
+			    "finite");
+			goto out;
+		}
+		m->data[(i / n) * m->tda + i % n] = a[i];
+	}
+	if (gsl_eigen_symmv(m, e, z, ws) != GSL_SUCCESS) {
+		rc = sd_fail(cause, "eigenvalues: the solver failed");
+		goto out;
+	}
+	gsl_eigen_symmv_sort(e, z, GSL_EIGEN_SORT_VAL_ASC);
+	for (i = 0; i < n; i++) {
+		eval[i] = gsl_vector_get(e, i);
+		for (j = 0; j < n; j++)
+			evec[i * n + j] = gsl_matrix_get(z, j, i);
+		eigen_fix_sign(evec + i * n, n);
+	}
+out:
+	if (ws != NULL)
+		gsl_eigen_symmv_free(ws);
+	gsl_vector_free(e);
+	gsl_matrix_free(z);
+	gsl_matrix_free(m);
+	return rc;
+}
+
+gsl_rng *
+sd_rng_new(unsigned long seed, char **cause)
+{
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+
+	if (rng == NULL) {
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	gsl_rng_set(rng, seed);
+	return rng;
+}

@@ -1,0 +1,939 @@
+/* expr.c: user formulas f(x, y) with exact derivatives (see expr.h).
+ *
+ * Why not GNU libmatheval: its parser returns NULL on a syntax error with
+ * no location, so we could not put a caret under the problem, and it
+ * evaluates through a tree of function pointers, too slow for a heatmap
+ * grid. Instead a small recursive-descent parser emits a flat postfix
+ * instruction array directly, simplifying as it goes (constants folded,
+ * x*1, x+0, --x removed, x^n with small integer n as multiplications,
+ * operations with a constant operand fused into one instruction). Two
+ * interpreters run that array (expr_eval.c): a value-only one, per point
+ * or over a block of a grid row at a time; and a forward-mode one on
+ * second-order hyper-dual numbers (value, ∂x, ∂y, ∂xx, ∂xy, ∂yy), which
+ * gives the exact gradient and Hessian, never finite differences.
+ *
+ * Undefined stays undefined: a^b with a variable exponent is NaN when
+ * either side is, even where C's pow would say pow(NaN, 0) = pow(1, NaN)
+ * = 1, so a NaN anywhere makes the value NaN, and a NaN value comes with
+ * NaN derivatives. */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr/expr.h"
+#include "expr/expr_impl.h"
+
+#define EXPR_NEST_MAX	40	/* nested parentheses, signs and exponents;
+				 * 3 × this + 1 ≤ EXPR_STACK_MAX */
+#define EXPR_NUMBER_MAX	512	/* longest number, in bytes */
+
+/* ---- names ------------------------------------------------------------ */
+
+static const struct expr_const {
+	const char	*name;
+	double		 value;
+} expr_consts[] = {
+	{ "pi", M_PI },
+	{ "e", M_E },
+	{ "\xcf\x80", M_PI },		/* π */
+	{ NULL, 0 }
+};
+
+/* The known names as the messages list them, built once per call. */
+static void
+expr_known_names(char *buf, size_t size)
+{
+	size_t i, len;
+
+	snprintf(buf, size, "a variable (x, y), a constant (pi, e) or a "
+	    "function (");
+	for (i = 0; expr_funcs[i].name != NULL; i++) {
+		len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", i > 0 ? ", " : "",
+		    expr_funcs[i].name);
+	}
+	len = strlen(buf);
+	snprintf(buf + len, size - len, ")");
+}
+
+/* The index of function name in expr_funcs[]. */
+static int
+func_index(const char *name)
+{
+	int i;
+
+	for (i = 0; strcmp(expr_funcs[i].name, name) != 0; i++)
+		continue;
+	return i;
+}
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+
+/* Length of the UTF-8 sequence at s, its code point in *cp; a byte that
+ * starts no valid sequence is one character with *cp = -1. */
+static size_t
+utf8_decode(const char *text, long *cp)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n, i;
+	long c, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2, c = s[0] & 0x1f, min = 0x80;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3, c = s[0] & 0x0f, min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4, c = s[0] & 0x07, min = 0x10000;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return n;
+}
+
+/* ---- the lexer ---------------------------------------------------------- */
+
+enum tok_kind { T_END, T_NUM, T_NAME, T_PUNCT, T_SUP, T_SPACE, T_BAD };
+
+struct token {
+	enum tok_kind	 kind;
+	const char	*s;	/* first byte in the text */
+	size_t		 len;	/* bytes */
+	int		 col;	/* column of the first character */
+	int		 ch;	/* T_PUNCT: the ASCII operator; T_SUP: 2 or 3 */
+	double		 num;	/* T_NUM */
+};
+
+/* Characters beyond ASCII that mean an ASCII token, so that the formulas
+ * saddle displays ("(x²+y−11)²") can be typed back. */
+static const struct expr_alias {
+	const char	*utf8;
+	enum tok_kind	 kind;
+	int		 ch;
+} expr_aliases[] = {
+	{ "\xe2\x88\x92", T_PUNCT, '-' },	/* − minus sign */
+	{ "\xc3\x97", T_PUNCT, '*' },		/* × */
+	{ "\xc2\xb7", T_PUNCT, '*' },		/* · */
+	{ "\xc3\xb7", T_PUNCT, '/' },		/* ÷ */
+	{ "\xc2\xb2", T_SUP, 2 },		/* ² */
+	{ "\xc2\xb3", T_SUP, 3 },		/* ³ */
+	{ "\xcf\x80", T_NAME, 0 },		/* π */
+	{ "\xc2\xa0", T_SPACE, 0 },		/* no-break space */
+	{ NULL, T_END, 0 }
+};
+
+struct parser {
+	const char	*p;		/* next byte to read */
+	int		 col;		/* its column */
+	struct token	 tok;		/* the current token */
+	struct token	 prev;		/* the one before, for messages */
+	int		 nest;		/* parse_unary recursion depth */
+	struct instr	*code;		/* emitted so far */
+	size_t		 n, cap;
+	sd_expr_error	*err;
+};
+
+/* Record the first error at col; return -1. */
+static int __attribute__((format(printf, 3, 4)))
+fail(struct parser *p, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	p->err->column = col;
+	va_start(ap, fmt);
+	vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* A token as messages quote it: 'text', or what it is when it cannot be
+ * shown safely. */
+static void
+tok_describe(const struct token *t, char *buf, size_t size)
+{
+	long cp;
+
+	if (t->kind == T_END) {
+		snprintf(buf, size, "the end of the formula");
+		return;
+	}
+	if (t->kind != T_BAD) {
+		if (t->len > 24)
+			snprintf(buf, size, "'%.20s...'", t->s);
+		else
+			snprintf(buf, size, "'%.*s'", (int)t->len, t->s);
+		return;
+	}
+	utf8_decode(t->s, &cp);
+	if (cp < 0)
+		snprintf(buf, size, "byte 0x%02X", (unsigned char)*t->s);
+	else if (cp >= 0x20 && cp < 0x7f)
+		snprintf(buf, size, "'%c'", (int)cp);
+	else if (cp < 0xa0)
+		snprintf(buf, size, "U+%04lX", cp);
+	else
+		snprintf(buf, size, "'%.*s' (U+%04lX)", (int)t->len, t->s, cp);
+}
+
+/* Count the digits of base at s (10 or 16). */
+static size_t
+lex_digits(const char *s, int base)
+{
+	size_t n = 0;
+
+	while ((base == 16 ? strchr("0123456789abcdefABCDEF", s[n]) :
+	    strchr("0123456789", s[n])) != NULL && s[n] != '\0')
+		n++;
+	return n;
+}
+
+/* The byte length of the number at s in C notation (strtod's, without
+ * inf and nan), or fail where a digit was expected. */
+static int
+lex_number_length(struct parser *p, const char *s, size_t *len)
+{
+	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	size_t i = hex ? 2 : 0, n;
+
+	n = lex_digits(s + i, hex ? 16 : 10);
+	i += n;
+	if (s[i] == '.') {
+		i++;
+		n += lex_digits(s + i, hex ? 16 : 10);
+		i += lex_digits(s + i, hex ? 16 : 10);
+	}
+	if (n == 0)
+		return fail(p, p->col + (int)i, "malformed number '%.*s': "
+		    "expected hexadecimal digits after '0x'", (int)i, s);
+	if (s[i] == (hex ? 'p' : 'e') || s[i] == (hex ? 'P' : 'E')) {
+		i++;
+		if (s[i] == '+' || s[i] == '-')
+			i++;
+		if ((n = lex_digits(s + i, 10)) == 0)
+			return fail(p, p->col + (int)i, "malformed number "
+			    "'%.*s': expected digits after the exponent",
+			    (int)i, s);
+		i += n;
+	}
+	*len = i;
+	return 0;
+}
+
+/* Read the number at p->p into p->tok. strtod reads the C locale's '.'
+ * only when the locale says so, hence the copy. */
+static int
+lex_number(struct parser *p)
+{
+	const char *dp = localeconv()->decimal_point;
+	char buf[EXPR_NUMBER_MAX + 16], *end;
+	size_t len = 0, i, o = 0;
+
+	if (lex_number_length(p, p->p, &len) != 0)
+		return -1;
+	if (len > EXPR_NUMBER_MAX)
+		return fail(p, p->col, "number '%.20s...' is too long", p->p);
+	for (i = 0; i < len; i++) {
+		if (p->p[i] == '.' && strlen(dp) < 16) {
+			memcpy(buf + o, dp, strlen(dp));
+			o += strlen(dp);
+		} else
+			buf[o++] = p->p[i];
+	}
+	buf[o] = '\0';
+	p->tok.num = strtod(buf, &end);
+	if (*end != '\0')
+		return fail(p, p->col, "malformed number '%.*s'", (int)len,
+		    p->p);
+	if (p->p[len] == '.')
+		return fail(p, p->col + (int)len, "malformed number '%.*s': "
+		    "unexpected '.'", (int)len + 1, p->p);
+	if (isinf(p->tok.num))
+		return fail(p, p->col, "number '%.*s' is too large", (int)len,
+		    p->p);
+	p->tok.kind = T_NUM;
+	p->tok.len = len;
+	return 0;
+}
+
+/* Classify the non-ASCII character at p->p. */
+static void
+lex_unicode(struct parser *p)
+{
+	const struct expr_alias *a;
+	long cp;
+
+	for (a = expr_aliases; a->utf8 != NULL; a++) {
+		if (strncmp(p->p, a->utf8, strlen(a->utf8)) == 0) {
+			p->tok.kind = a->kind;
+			p->tok.ch = a->ch;
+			p->tok.len = strlen(a->utf8);
+			return;
+		}
+	}
+	p->tok.kind = T_BAD;
+	p->tok.len = utf8_decode(p->p, &cp);
+}
+
+/* Whether c is an ASCII letter (names start with one). */
+static int
+is_letter(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether c may continue a name. */
+static int
+is_name_char(int c)
+{
+	return is_letter(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Read the token at p->p, skipping white space. */
+static int
+lex_token(struct parser *p)
+{
+	unsigned char c;
+
+	for (;;) {
+		c = (unsigned char)*p->p;
+		memset(&p->tok, 0, sizeof p->tok);
+		p->tok.s = p->p;
+		p->tok.col = p->col;
+		if (c == '\0') {
+			p->tok.kind = T_END;
+			return 0;
+		}
+		if (strchr(" \t\n\r\v\f", c) != NULL) {
+			p->tok.kind = T_SPACE;
+			p->tok.len = 1;
+		} else if ((c >= '0' && c <= '9') ||
+		    (c == '.' && p->p[1] >= '0' && p->p[1] <= '9')) {
+			if (lex_number(p) != 0)
+				return -1;
+		} else if (is_letter(c)) {
+			p->tok.kind = T_NAME;
+			while (is_name_char(p->p[p->tok.len]))
+				p->tok.len++;
+		} else if (strchr("+-*/^()", c) != NULL) {
+			p->tok.kind = T_PUNCT;
+			p->tok.ch = c;
+			p->tok.len = 1;
+		} else if (c >= 0x80)
+			lex_unicode(p);
+		else {
+			p->tok.kind = T_BAD;
+			p->tok.len = 1;
+		}
+		p->p += p->tok.len;
+		p->col += (c < 0x80) ? (int)p->tok.len : 1;
+		if (p->tok.kind != T_SPACE)
+			return 0;
+	}
+}
+
+/* Advance to the next token, remembering the current one. */
+static int
+lex_next(struct parser *p)
+{
+	p->prev = p->tok;
+	return lex_token(p);
+}
+
+/* Whether the current token is the operator c. */
+static int
+tok_is(const struct parser *p, int c)
+{
+	return p->tok.kind == T_PUNCT && p->tok.ch == c;
+}
+
+/* ---- emitting and simplifying ----------------------------------------- */
+
+/* Append one instruction. */
+static int
+emit(struct parser *p, int op, double k, int n, int fn)
+{
+	struct instr *code;
+	size_t cap;
+
+	if (p->n == p->cap) {
+		cap = p->cap ? 2 * p->cap : 32;
+		if ((code = realloc(p->code, cap * sizeof *code)) == NULL)
+			return fail(p, 0, "out of memory");
+		p->code = code;
+		p->cap = cap;
+	}
+	p->code[p->n].op = (unsigned char)op;
+	p->code[p->n].fn = (unsigned char)fn;
+	p->code[p->n].n = n;
+	p->code[p->n].k = k;
+	p->n++;
+	return 0;
+}
+
+/* Whether the code from start to the end is one constant; its value. */
+static int
+frag_const(const struct parser *p, size_t start, size_t end, double *k)
+{
+	if (end - start != 1 || p->code[start].op != OP_CONST)
+		return 0;
+	*k = p->code[start].k;
+	return 1;
+}
+
+/* Whether x is an integer usable as an OP_POWI exponent. */
+static int
+small_integer(double x)
+{
+	return x == floor(x) && fabs(x) <= EXPR_POWI_MAX;
+}
+
+/* u^k with k constant, as the emitted instruction computes it. */
+static double
+powk_value(double u, double k)
+{
+	if (small_integer(k))
+		return expr_powi(u, (int)k);
+	if (k == 0.5)
+		return sqrt(u);
+	return pow(u, k);
+}
+
+/* a op b for two constants. */
+static double
+fold(int op, double a, double b)
+{
+	switch (op) {
+	case OP_ADD:
+		return a + b;
+	case OP_SUB:
+		return a - b;
+	case OP_MUL:
+		return a * b;
+	case OP_DIV:
+		return a / b;
+	default:
+		return powk_value(a, b);
+	}
+}
+
+/* Negate the last fragment: fold a constant, undo a negation. */
+static int
+emit_neg(struct parser *p, size_t start)
+{
+	double k;
+
+	if (frag_const(p, start, p->n, &k)) {
+		p->code[start].k = -k;
+		return 0;
+	}
+	if (p->code[p->n - 1].op == OP_NEG) {
+		p->n--;
+		return 0;
+	}
+	return emit(p, OP_NEG, 0, 0, 0);
+}
+
+/* Apply function fn to the last fragment, folding a constant. */
+static int
+emit_func(struct parser *p, size_t start, int fn)
+{
+	double k;
+
+	if (frag_const(p, start, p->n, &k)) {
+		p->code[start].k = expr_funcs[fn].f(k);
+		return 0;
+	}
+	return emit(p, OP_FUNC, 0, 0, fn);
+}
+
+/* u op k, u being the fragment from start: identities vanish, the rest
+ * becomes one fused instruction. */
+static int
+emit_right_const(struct parser *p, size_t start, int op, double k)
+{
+	if ((op == OP_ADD || op == OP_SUB) && k == 0)
+		return 0;
+	if ((op == OP_MUL || op == OP_DIV || op == OP_POW) && k == 1)
+		return 0;
+	if ((op == OP_MUL || op == OP_DIV) && k == -1)
+		return emit_neg(p, start);
+	switch (op) {
+	case OP_ADD:
+		return emit(p, OP_ADDK, k, 0, 0);
+	case OP_SUB:
+		return emit(p, OP_ADDK, -k, 0, 0);
+	case OP_MUL:
+		return emit(p, OP_MULK, k, 0, 0);
+	case OP_DIV:
+		return emit(p, OP_DIVK, k, 0, 0);
+	}
+	if (k == 0) {
+		/* u^0 = 1 everywhere, as C's pow says. */
+		p->n = start;
+		return emit(p, OP_CONST, 1, 0, 0);
+	}
+	if (small_integer(k))
+		return emit(p, OP_POWI, 0, (int)k, 0);
+	if (k == 0.5)
+		return emit(p, OP_FUNC, 0, 0, func_index("sqrt"));
+	return emit(p, OP_POWK, k, 0, 0);
+}
+
+/* k op u, the constant k having been removed from before u. */
+static int
+emit_left_const(struct parser *p, size_t start, int op, double k)
+{
+	if ((op == OP_ADD && k == 0) || (op == OP_MUL && k == 1))
+		return 0;
+	if ((op == OP_SUB && k == 0) || (op == OP_MUL && k == -1))
+		return emit_neg(p, start);
+	switch (op) {
+	case OP_ADD:
+		return emit(p, OP_ADDK, k, 0, 0);
+	case OP_SUB:
+		return emit(p, OP_RSUBK, k, 0, 0);
+	case OP_MUL:
+		return emit(p, OP_MULK, k, 0, 0);
+	case OP_DIV:
+		return emit(p, OP_RDIVK, k, 0, 0);
+	}
+	if (k == M_E)
+		return emit(p, OP_FUNC, 0, 0, func_index("exp"));
+	return emit(p, OP_RPOWK, k, 0, 0);
+}
+
+/* a op b, a being the code from a to b and b the code from b to the
+ * end. */
+static int
+emit_binary(struct parser *p, int op, size_t a, size_t b)
+{
+	double ka, kb;
+	int ca = frag_const(p, a, b, &ka), cb = frag_const(p, b, p->n, &kb);
+
+	if (ca && cb) {
+		p->n = a;
+		return emit(p, OP_CONST, fold(op, ka, kb), 0, 0);
+	}
+	if (cb) {
+		p->n = b;
+		return emit_right_const(p, a, op, kb);
+	}
+	if (ca) {
+		memmove(p->code + a, p->code + a + 1,
+		    (p->n - a - 1) * sizeof *p->code);
+		p->n--;
+		return emit_left_const(p, a, op, ka);
+	}
+	/* a + −c = a − c and a − −c = a + c, one instruction fewer. */
+	if ((op == OP_ADD || op == OP_SUB) && p->code[p->n - 1].op == OP_NEG) {
+		p->n--;
+		op = op == OP_ADD ? OP_SUB : OP_ADD;
+	}
+	return emit(p, op, 0, 0, 0);
+}
+
+/* ---- the parser ------------------------------------------------------- */
+
+static int parse_expr(struct parser *);
+static int parse_unary(struct parser *);
+
+/* Whether the current token could start an operand. */
+static int
+tok_starts_operand(const struct parser *p)
+{
+	return p->tok.kind == T_NUM || p->tok.kind == T_NAME || tok_is(p, '(');
+}
+
+/* Fail on two operands side by side ("2x"), showing the product when
+ * both are short words. */
+static int
+implicit_product(struct parser *p, const char *prev, const char *what)
+{
+	const struct token *a = &p->prev, *b = &p->tok;
+
+	if ((a->kind == T_NUM || a->kind == T_NAME) && a->len <= 24 &&
+	    (b->kind == T_NUM || b->kind == T_NAME) && b->len <= 24)
+		return fail(p, b->col, "expected an operator between %s and "
+		    "%s (implicit multiplication is not accepted: write "
+		    "%.*s*%.*s)", prev, what, (int)a->len, a->s, (int)b->len,
+		    b->s);
+	return fail(p, b->col, "expected an operator between %s and %s "
+	    "(implicit multiplication is not accepted: write '*')", prev,
+	    what);
+}
+
+/* Fail where an operator, a ')' closing the '(' at open_col (when not 0)
+ * or the end was expected. */
+static int
+expect_operator(struct parser *p, int open_col)
+{
+	char what[64], prev[64];
+
+	tok_describe(&p->tok, what, sizeof what);
+	tok_describe(&p->prev, prev, sizeof prev);
+	if (tok_starts_operand(p))
+		return implicit_product(p, prev, what);
+	if (open_col > 0 && p->tok.kind == T_END)
+		return fail(p, p->tok.col, "expected ')' to close '(' at "
+		    "column %d", open_col);
+	if (open_col > 0)
+		return fail(p, p->tok.col, "expected ')' to close '(' at "
+		    "column %d, found %s", open_col, what);
+	if (tok_is(p, ')'))
+		return fail(p, p->tok.col, "unbalanced ')': there is no '(' "
+		    "before it to close");
+	return fail(p, p->tok.col, "expected an operator (+ - * / ^) after "
+	    "%s, found %s", prev, what);
+}
+
+/* Parse an expression in parentheses whose '(' is the current token. */
+static int
+parse_group(struct parser *p)
+{
+	int open_col = p->tok.col;
+
+	if (lex_next(p) != 0 || parse_expr(p) != 0)
+		return -1;
+	if (!tok_is(p, ')'))
+		return expect_operator(p, open_col);
+	return lex_next(p);
+}
+
+/* Fail on an unknown name, listing the known ones. */
+static int
+unknown_name(struct parser *p)
+{
+	char known[256], hint[96] = "";
+	const struct token *t = &p->tok;
+	size_t i;
+
+	expr_known_names(known, sizeof known);
+	/* "xy" is most likely x*y. */
+	if (t->len > 1 && t->len < 16 && strspn(t->s, "xy") >= t->len) {
+		snprintf(hint, sizeof hint, " (implicit multiplication is "
+		    "not accepted: write %c", t->s[0]);
+		for (i = 1; i < t->len; i++)
+			snprintf(hint + strlen(hint), sizeof hint -
+			    strlen(hint), "*%c", t->s[i]);
+		snprintf(hint + strlen(hint), sizeof hint - strlen(hint),
+		    ")");
+	}
+	if (t->len > 24)
+		return fail(p, t->col, "unknown name '%.20s...': expected "
+		    "%s", t->s, known);
+	return fail(p, t->col, "unknown name '%.*s'%s: expected %s",
+	    (int)t->len, t->s, hint, known);
+}
+
+/* Whether the current token is the name s. */
+static int
+tok_named(const struct parser *p, const char *s)
+{
+	return p->tok.len == strlen(s) && strncmp(p->tok.s, s, p->tok.len) == 0;
+}
+
+/* A name: x, y, a constant, or a function applied to (expr). */
+static int
+parse_name(struct parser *p)
+{
+	char what[64];
+	size_t i, start;
+
+	if (tok_named(p, "x") || tok_named(p, "y")) {
+		if (emit(p, *p->tok.s == 'x' ? OP_X : OP_Y, 0, 0, 0) != 0)
+			return -1;
+		return lex_next(p);
+	}
+	for (i = 0; expr_consts[i].name != NULL; i++) {
+		if (tok_named(p, expr_consts[i].name)) {
+			if (emit(p, OP_CONST, expr_consts[i].value, 0, 0) != 0)
+				return -1;
+			return lex_next(p);
+		}
+	}
+	for (i = 0; expr_funcs[i].name != NULL; i++) {
+		if (tok_named(p, expr_funcs[i].name))
+			break;
+	}
+	if (expr_funcs[i].name == NULL)
+		return unknown_name(p);
+	if (lex_next(p) != 0)
+		return -1;
+	if (!tok_is(p, '(')) {
+		tok_describe(&p->tok, what, sizeof what);
+		return fail(p, p->tok.col, "expected '(' after '%s', found %s",
+		    expr_funcs[i].name, what);
+	}
+	start = p->n;
+	if (parse_group(p) != 0)
+		return -1;
+	return emit_func(p, start, (int)i);
+}
+
+/* primary: number | name | name(expr) | (expr). */
+static int
+parse_primary(struct parser *p)
+{
+	char what[64], prev[80];
+
+	if (p->tok.kind == T_NUM) {
+		if (emit(p, OP_CONST, p->tok.num, 0, 0) != 0)
+			return -1;
+		return lex_next(p);
+	}
+	if (p->tok.kind == T_NAME)
+		return parse_name(p);
+	if (tok_is(p, '('))
+		return parse_group(p);
+	tok_describe(&p->tok, what, sizeof what);
+	if (p->prev.s == NULL)
+		snprintf(prev, sizeof prev, "at the start of the formula");
+	else {
+		snprintf(prev, sizeof prev, "after ");
+		tok_describe(&p->prev, prev + 6, sizeof prev - 6);
+	}
+	return fail(p, p->tok.col, "expected an operand (a number, x, y, pi, "
+	    "e, a function or '(') %s, found %s", prev, what);
+}
+
+/* postfix: primary followed by any superscripts ² ³. */
+static int
+parse_postfix(struct parser *p)
+{
+	size_t a = p->n, b;
+
+	if (parse_primary(p) != 0)
+		return -1;
+	while (p->tok.kind == T_SUP) {
+		b = p->n;
+		if (emit(p, OP_CONST, p->tok.ch, 0, 0) != 0 ||
+		    emit_binary(p, OP_POW, a, b) != 0 || lex_next(p) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* power: postfix [^ unary]; right associative through unary. */
+static int
+parse_power(struct parser *p)
+{
+	size_t a = p->n, b;
+
+	if (parse_postfix(p) != 0)
+		return -1;
+	if (!tok_is(p, '^'))
+		return 0;
+	if (lex_next(p) != 0)
+		return -1;
+	b = p->n;
+	if (parse_unary(p) != 0)
+		return -1;
+	return emit_binary(p, OP_POW, a, b);
+}
+
+/* unary: (- | +) unary | power. Every nesting passes here, so this is
+ * where the depth is bounded. */
+static int
+parse_unary(struct parser *p)
+{
+	size_t start = p->n;
+	int neg, rc;
+
+	if (++p->nest > EXPR_NEST_MAX)
+		return fail(p, p->tok.col, "formula nested too deeply: at most "
+		    "%d levels of parentheses, signs and powers",
+		    EXPR_NEST_MAX);
+	if (tok_is(p, '-') || tok_is(p, '+')) {
+		neg = tok_is(p, '-');
+		rc = lex_next(p) != 0 || parse_unary(p) != 0 ? -1 : 0;
+		if (rc == 0 && neg)
+			rc = emit_neg(p, start);
+	} else
+		rc = parse_power(p);
+	p->nest--;
+	return rc;
+}
+
+/* term: unary ((* | /) unary)*. */
+static int
+parse_term(struct parser *p)
+{
+	size_t a = p->n, b;
+	int op;
+
+	if (parse_unary(p) != 0)
+		return -1;
+	while (tok_is(p, '*') || tok_is(p, '/')) {
+		op = tok_is(p, '*') ? OP_MUL : OP_DIV;
+		if (lex_next(p) != 0)
+			return -1;
+		b = p->n;
+		if (parse_unary(p) != 0 || emit_binary(p, op, a, b) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* expr: term ((+ | -) term)*. */
+static int
+parse_expr(struct parser *p)
+{
+	size_t a = p->n, b;
+	int op;
+
+	if (parse_term(p) != 0)
+		return -1;
+	while (tok_is(p, '+') || tok_is(p, '-')) {
+		op = tok_is(p, '+') ? OP_ADD : OP_SUB;
+		if (lex_next(p) != 0)
+			return -1;
+		b = p->n;
+		if (parse_term(p) != 0 || emit_binary(p, op, a, b) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The most stack slots the code uses. */
+static int
+code_depth(const struct instr *code, size_t n)
+{
+	int sp = 0, max = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (code[i].op <= OP_CONST)
+			sp++;
+		else if (code[i].op <= OP_POW)
+			sp--;
+		if (sp > max)
+			max = sp;
+	}
+	return max;
+}
+
+sd_expr *
+sd_expr_compile(const char *text, sd_expr_error *err)
+{
+	sd_expr_error local;
+	struct parser p;
+	sd_expr *e;
+
+	memset(&p, 0, sizeof p);
+	p.err = err != NULL ? err : &local;
+	memset(p.err, 0, sizeof *p.err);
+	p.p = text != NULL ? text : "";
+	p.col = 1;
+	if (lex_token(&p) != 0)
+		goto fail;
+	if (p.tok.kind == T_END) {
+		fail(&p, 1, "empty formula: expected an expression in x and y, "
+		    "such as x^2 - y^2");
+		goto fail;
+	}
+	if (parse_expr(&p) != 0)
+		goto fail;
+	if (p.tok.kind != T_END) {
+		expect_operator(&p, 0);
+		goto fail;
+	}
+	/* EXPR_NEST_MAX bounds this already; the evaluators rely on it. */
+	if (code_depth(p.code, p.n) > EXPR_STACK_MAX) {
+		fail(&p, 1, "formula nested too deeply");
+		goto fail;
+	}
+	if ((e = malloc(sizeof *e)) == NULL) {
+		fail(&p, 0, "out of memory");
+		goto fail;
+	}
+	e->code = p.code;
+	e->n = p.n;
+	return e;
+
+fail:
+	free(p.code);
+	return NULL;
+}
+
+void
+sd_expr_free(sd_expr *e)
+{
+	if (e == NULL)
+		return;
+	free(e->code);
+	free(e);
+}
+
+size_t
+sd_expr_length(const sd_expr *e)
+{
+	return e->n;
+}
+
+/* ---- the usage message ------------------------------------------------ */
+
+/* Append the formula as one safe line: white space and control
+ * characters become spaces, undecodable bytes '?', one column each. */
+static size_t
+format_formula(char *out, const char *text)
+{
+	size_t len, o = 0;
+	long cp;
+
+	while (*text != '\0') {
+		len = utf8_decode(text, &cp);
+		if (cp >= 0x20 && cp != 0x7f && (cp < 0x80 || cp >= 0xa0)) {
+			memcpy(out + o, text, len);
+			o += len;
+		} else
+			out[o++] = (cp >= 0 && cp < 0x80) ? ' ' : '?';
+		text += len;
+	}
+	return o;
+}
+
+char *
+sd_expr_error_format(const char *text, const sd_expr_error *err)
+{
+	size_t size, o;
+	char *s;
+	int i;
+
+	if (text == NULL)
+		text = "";
+	if (err->column <= 0 || text[strspn(text, " \t\n\r\v\f")] == '\0')
+		return strdup(err->message);
+	size = strlen(text) + (size_t)err->column + strlen(err->message) + 64;
+	if ((s = malloc(size)) == NULL)
+		return NULL;
+	o = (size_t)snprintf(s, size, "bad formula at column %d:\n  ",
+	    err->column);
+	o += format_formula(s + o, text);
+	s[o++] = '\n';
+	for (i = 0; i < err->column + 1; i++)
+		s[o++] = ' ';
+	snprintf(s + o, size - o, "^\n  %s", err->message);
+	return s;
+}
+

@@ -1,0 +1,417 @@
+/* field.c: sampled grids of f with reuse when panning (see field.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "base/error.h"
+#include "landscape/field.h"
+
+/* How far from a whole number of samples a shift may be and still count
+ * as one: far below a pixel, far above rounding error. */
+#define FIELD_SHIFT_TOL 1e-6
+
+/* Grids larger than this estimate the median from a subsample. */
+#define FIELD_MEDIAN_SAMPLES 4096
+
+/* The threads a parallel loop may use (1 without OpenMP). */
+static size_t
+field_threads(void)
+{
+#ifdef _OPENMP
+	return (size_t)omp_get_max_threads();
+#else
+	return 1;
+#endif
+}
+
+/* Doubles between two threads' scratch: the chart's dimension rounded up
+ * to whole 64-byte cache lines, and one line more, so that no two threads
+ * ever write the same line (they would take it from each other at every
+ * sample). */
+static size_t
+field_work_stride(const sd_field *field)
+{
+	return (field->dim + 7) / 8 * 8 + 8;
+}
+
+/* The calling thread's scratch of dim entries. */
+static double *
+field_work(const sd_field *field)
+{
+#ifdef _OPENMP
+	return field->work + (size_t)omp_get_thread_num() *
+	    field_work_stride(field);
+#else
+	return field->work;
+#endif
+}
+
+/* Scratch for every thread a loop may use. */
+static int
+field_reserve_work(sd_field *field, char **cause)
+{
+	size_t n = field_threads();
+	double *w;
+
+	if (n <= field->work_n)
+		return 0;
+	if ((w = realloc(field->work, n * field_work_stride(field) *
+	    sizeof *w)) == NULL)
+		return sd_fail(cause, "out of memory");
+	field->work = w;
+	field->work_n = n;
+	return 0;
+}
+
+int
+sd_field_init(sd_field *field, size_t dim, char **cause)
+{
+	memset(field, 0, sizeof *field);
+	field->dim = dim;
+	field->coarse = 1;
+	return field_reserve_work(field, cause);
+}
+
+void
+sd_field_done(sd_field *field)
+{
+	free(field->f);
+	free(field->work);
+	memset(field, 0, sizeof *field);
+}
+
+void
+sd_field_invalidate(sd_field *field)
+{
+	field->valid = 0;
+	field->coarse = 1;
+}
+
+double
+sd_field_at(const sd_field *field, size_t i, size_t j)
+{
+	return field->f[j * field->cols + i];
+}
+
+void
+sd_field_coords(const sd_field *field, size_t i, size_t j, double *a,
+    double *b)
+{
+	const sd_window *w = &field->window;
+	double dx = (w->xmax - w->xmin) / (double)field->cols;
+	double dy = (w->ymax - w->ymin) / (double)field->rows;
+
+	/* The same arithmetic as field_fill, so that a sample is f at
+	 * exactly these coordinates. */
+	*a = w->xmin + ((double)i + 0.5) * dx;
+	*b = w->ymax - ((double)j + 0.5) * dy;
+}
+
+/* Make room for n samples plus as many scratch entries; the old samples
+ * are kept. */
+static int
+field_reserve(sd_field *field, size_t n, char **cause)
+{
+	double *f;
+
+	if (n <= field->cap)
+		return 0;
+	if ((f = realloc(field->f, 2 * n * sizeof *f)) == NULL)
+		return sd_fail(cause, "out of memory");
+	field->f = f;
+	field->cap = n;
+	return 0;
+}
+
+/* The whole-sample shift (di, dj) that takes the old window to w, or -1
+ * when w is not the old window moved by whole samples. */
+static int
+field_shift(const sd_field *field, const sd_window *w, long *di, long *dj)
+{
+	const sd_window *o = &field->window;
+	double dx = (o->xmax - o->xmin) / (double)field->cols;
+	double dy = (o->ymax - o->ymin) / (double)field->rows;
+	double si = (w->xmin - o->xmin) / dx, sj = (o->ymax - w->ymax) / dy;
+
+	if (fabs((w->xmax - w->xmin) - (o->xmax - o->xmin)) > 1e-9 * dx ||
+	    fabs((w->ymax - w->ymin) - (o->ymax - o->ymin)) > 1e-9 * dy)
+		return -1;
+	if (fabs(si - round(si)) > FIELD_SHIFT_TOL ||
+	    fabs(sj - round(sj)) > FIELD_SHIFT_TOL)
+		return -1;
+	*di = lround(si);
+	*dj = lround(sj);
+	return 0;
+}
+
+/* f at sample (i, j), NaN when not finite, with the thread's scratch:
+ * the one place a sample is computed, so that every path (full, coarse,
+ * refined, any thread) gives the same bits. */
+static double
+field_sample(const sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long i, long j)
+{
+	double a, b, v;
+
+	sd_field_coords(field, (size_t)i, (size_t)j, &a, &b);
+	v = sd_chart_f(chart, obj, a, b, field_work(field));
+	return isfinite(v) ? v : NAN;
+}
+
+/* Fill every sample, reusing the old ones that moved by (di, dj); returns
+ * how many were evaluated. The old samples wait in the scratch half.
+ * Rows go to the threads one at a time: their cost varies (f may be
+ * cheap where it overflows), and each row is written by one thread. */
+static size_t
+field_fill(sd_field *field, const sd_objective *obj, const sd_chart *chart,
+    int reuse, long di, long dj)
+{
+	const long cols = (long)field->cols, rows = (long)field->rows;
+	double *old = field->f + field->cap, *row;
+	size_t count = 0;
+	long i, j, oi, oj;
+
+	if (reuse)
+		memcpy(old, field->f, field->cols * field->rows * sizeof *old);
+#pragma omp parallel for schedule(dynamic, 1) private(i, oi, oj, row) \
+    reduction(+:count)
+	for (j = 0; j < rows; j++) {
+		row = field->f + j * cols;
+		oj = j + dj;
+		for (i = 0; i < cols; i++) {
+			oi = i + di;
+			if (reuse && oi >= 0 && oj >= 0 && oi < cols &&
+			    oj < rows) {
+				row[i] = old[oj * cols + oi];
+				continue;
+			}
+			row[i] = field_sample(field, obj, chart, i, j);
+			count++;
+		}
+	}
+	return count;
+}
+
+/* The sample that stands for index k of n in blocks of s: the block's
+ * centre, or the last sample of a short last block. */
+static long
+field_centre(long k, long n, long s)
+{
+	long c = k / s * s + s / 2;
+
+	return c < n ? c : n - 1;
+}
+
+/* Evaluate the centre of each s × s block and copy it over the block;
+ * returns how many were evaluated. */
+static size_t
+field_fill_coarse(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long s)
+{
+	const long cols = (long)field->cols, rows = (long)field->rows;
+	long bj, i, j, k, cj, nb = (rows + s - 1) / s;
+	size_t count = 0;
+	double v;
+
+#pragma omp parallel for schedule(dynamic, 1) private(i, j, k, cj, v) \
+    reduction(+:count)
+	for (bj = 0; bj < nb; bj++) {
+		cj = field_centre(bj * s, rows, s);
+		for (i = 0; i < cols; i += s) {
+			v = field_sample(field, obj, chart,
+			    field_centre(i, cols, s), cj);
+			count++;
+			for (j = bj * s; j < rows && j < bj * s + s; j++) {
+				for (k = i; k < cols && k < i + s; k++)
+					field->f[j * cols + k] = v;
+			}
+		}
+	}
+	return count;
+}
+
+/* Evaluate rows [j0, j1) of a coarse field but the blocks' centres. */
+static size_t
+field_fill_rows(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long j0, long j1)
+{
+	const long cols = (long)field->cols, rows = (long)field->rows;
+	const long s = (long)field->coarse;
+	size_t count = 0;
+	long i, j;
+
+#pragma omp parallel for schedule(dynamic, 1) private(i) reduction(+:count)
+	for (j = j0; j < j1; j++) {
+		for (i = 0; i < cols; i++) {
+			if (field_centre(j, rows, s) == j &&
+			    field_centre(i, cols, s) == i)
+				continue;
+			field->f[j * cols + i] = field_sample(field, obj,
+			    chart, i, j);
+			count++;
+		}
+	}
+	return count;
+}
+
+/* Exchange two doubles. */
+static void
+field_swap(double *a, double *b)
+{
+	double t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/* The k-th smallest of v[0..n) (Wirth's selection; v is reordered). */
+static double
+field_select(double *v, long n, long k)
+{
+	long l = 0, m = n - 1, i, j;
+	double x;
+
+	while (l < m) {
+		x = v[k];
+		i = l;
+		j = m;
+		do {
+			while (v[i] < x)
+				i++;
+			while (x < v[j])
+				j--;
+			if (i <= j) {
+				field_swap(&v[i], &v[j]);
+				i++;
+				j--;
+			}
+		} while (i <= j);
+		if (j < k)
+			l = i;
+		if (k < i)
+			m = j;
+	}
+	return v[k];
+}
+
+/* Recompute the count, extremes and median of the finite samples. The
+ * median of a large grid is taken over every stride-th sample: it only
+ * judges how skewed the values are, and the selection would otherwise
+ * cost more than sampling f. */
+static void
+field_stats(sd_field *field)
+{
+	size_t k, n = field->cols * field->rows, m = 0, picked = 0;
+	size_t stride = n / FIELD_MEDIAN_SAMPLES + 1, skip = 0;
+	double *tmp = field->f + field->cap, v, lo = INFINITY, hi = -INFINITY;
+
+	field->fmin = field->fmax = field->fmedian = 0;
+	for (k = 0; k < n; k++) {
+		v = field->f[k];
+		if (isnan(v))
+			continue;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+		m++;
+		if (skip-- == 0) {
+			tmp[picked++] = v;
+			skip = stride - 1;
+		}
+	}
+	field->n_finite = m;
+	if (m > 0) {
+		field->fmin = lo;
+		field->fmax = hi;
+	}
+	if (picked > 0)
+		field->fmedian = field_select(tmp, (long)picked,
+		    (long)(picked / 2));
+}
+
+/* Whether the field holds samples of exactly this window and size. */
+static int
+field_same(const sd_field *field, const sd_window *w, size_t cols,
+    size_t rows)
+{
+	return field->valid && cols == field->cols && rows == field->rows &&
+	    memcmp(w, &field->window, sizeof *w) == 0;
+}
+
+size_t
+sd_field_refine(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, size_t max_rows, size_t *evaluated)
+{
+	size_t count = 0, j0 = field->refined, j1;
+
+	if (field->valid && field->coarse > 1 && field->refined < field->rows &&
+	    field_reserve_work(field, NULL) == 0) {
+		j1 = field->rows - j0 < max_rows ? field->rows : j0 + max_rows;
+		count = field_fill_rows(field, obj, chart, (long)j0, (long)j1);
+		field->refined = j1;
+		if (j1 == field->rows)
+			field->coarse = 1;
+		field_stats(field);
+	}
+	if (evaluated != NULL)
+		*evaluated = count;
+	return field->coarse > 1 ? field->rows - field->refined : 0;
+}
+
+int
+sd_field_update_coarse(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, size_t coarse, size_t *evaluated, char **cause)
+{
+	long di = 0, dj = 0;
+	int reuse;
+	size_t count;
+
+	if (cols == 0 || rows == 0)
+		return sd_fail(cause, "field: empty grid %zux%zu", cols, rows);
+	if (field_same(field, window, cols, rows) && field->coarse > 1) {
+		/* A coarse field of this window: refine it (all at once
+		 * when asked for the exact field), or keep it. */
+		count = 0;
+		if (coarse <= 1)
+			sd_field_refine(field, obj, chart, rows, &count);
+		if (evaluated != NULL)
+			*evaluated = count;
+		return 0;
+	}
+	reuse = field->valid && field->coarse <= 1 && cols == field->cols &&
+	    rows == field->rows && field_shift(field, window, &di, &dj) == 0;
+	if (field_reserve(field, cols * rows, cause) != 0 ||
+	    field_reserve_work(field, cause) != 0)
+		return -1;
+	field->cols = cols;
+	field->rows = rows;
+	field->window = *window;
+	field->coarse = 1;
+	field->refined = rows;
+	if (coarse > 1 && !reuse) {
+		field->coarse = coarse;
+		field->refined = 0;
+		count = field_fill_coarse(field, obj, chart, (long)coarse);
+	} else
+		count = field_fill(field, obj, chart, reuse, di, dj);
+	field_stats(field);
+	field->valid = 1;
+	if (evaluated != NULL)
+		*evaluated = count;
+	return 0;
+}
+
+int
+sd_field_update(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, size_t *evaluated, char **cause)
+{
+	return sd_field_update_coarse(field, obj, chart, window, cols, rows, 1,
+	    evaluated, cause);
+}

@@ -1,0 +1,168 @@
+/* map.h: the chapter's landscape conditions, pixel by pixel.
+ *
+ * A map evaluates one condition at every pixel of a window of a chart:
+ *
+ * strict-saddle	Definition 2.1 with constants α, β, γ: which of
+ *			‖∇f‖ ≥ α, λ_min(∇²f) ≤ −β, "within γ of a local
+ *			minimum found by the finder" holds (on a sphere the
+ *			Riemannian gradient and Hessian, §2.3), and where none
+ *			does: there f is not (α, β, γ)-strict-saddle.
+ * pl			the Polyak–Łojasiewicz ratio ‖∇f‖² / (f − f*) of (2.1)
+ * quasiconvex		∇f·(x − x*) / (f − f*) of (2.2)
+ * rsi			∇f·(x − x*) / ‖x − x*‖² of (2.3)
+ * basins		where an optimizer started at the pixel ends: which
+ *			minimum, a saddle, diverged, not converged (survey.h)
+ *
+ * f* and x* are the lowest minimum the finder finds in the window. The
+ * smallest ratio over the window is the largest constant for which the
+ * condition holds there; the map reports it and where it is attained.
+ *
+ * Pixel centres: pixel (i, j), row 0 at the top, is centred at
+ *	a = ca + (i − ⌊cols/2⌋)·dx,  b = cb − (j − ⌊rows/2⌋)·dy,
+ * with (ca, cb) the window's centre, ca = (xmin + xmax)/2, and dx, dy the
+ * window's sides over cols and rows. Column ⌊cols/2⌋ runs through the
+ * centre itself, and on a symmetric window (xmin = −xmax) ca is exactly 0,
+ * so that column samples a = 0 exactly, whatever the size: the measure-
+ * zero stable manifold x = 0 of doublewell's saddle (Lee et al. 2016)
+ * shows up in a basins map as its own thin set. With an odd size the
+ * centres are the cells' centres; with an even one they sit half a pixel
+ * left of (and above) them.
+ *
+ * Pixels are computed in parallel (OpenMP); each depends on its own
+ * coordinates only, so the map is the same whatever the thread count. */
+#ifndef SADDLE_MAP_H
+#define SADDLE_MAP_H
+
+#include <stddef.h>
+
+#include "landscape/chart.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+#include "landscape/survey.h"
+
+/* The most pixels a map may have. */
+#define SD_MAP_PIXELS_MAX (4096 * 4096)
+
+typedef enum sd_map_kind {
+	SD_MAP_STRICT_SADDLE = 0,
+	SD_MAP_PL,
+	SD_MAP_QUASICONVEX,
+	SD_MAP_RSI,
+	SD_MAP_BASINS,
+	SD_MAP_KIND_COUNT
+} sd_map_kind;
+
+/* Strict-saddle labels: which of Definition 2.1's conditions holds — the
+ * most local one when several do: curvature, then near-min, then
+ * gradient (each is also a bit of holds[], 1 << label) — or none of them,
+ * or f, ∇f or ∇²f is not finite. */
+enum {
+	SD_MAP_GRADIENT = 0,	/* ‖∇f‖ ≥ α */
+	SD_MAP_CURVATURE,	/* λ_min ≤ −β */
+	SD_MAP_NEAR_MIN,	/* within γ of a local minimum */
+	SD_MAP_NONE,		/* none holds: a violation */
+	SD_MAP_UNDEFINED,
+	SD_MAP_STRICT_LABELS
+};
+
+/* Basins labels: 0 .. n_minima − 1 name the minima (sd_map_minimum);
+ * these follow them, counted from n_minima. */
+enum {
+	SD_MAP_BASIN_SADDLE = 0,	/* a saddle, maximum or degenerate
+					 * point that is not a minimum */
+	SD_MAP_BASIN_DIVERGED,
+	SD_MAP_BASIN_NOT_CONVERGED,
+	SD_MAP_BASIN_EXTRA
+};
+
+/* What a map is asked for. */
+typedef struct sd_map_options {
+	sd_map_kind		 kind;
+	double			 alpha, beta, gamma;	/* strict-saddle; NaN:
+							 * sd_map_defaults */
+	const sd_optimizer_type	*optimizer;	/* basins; NULL: gd */
+	const double		*params;	/* its SD_PARAMS_MAX parameters;
+						 * NULL: the defaults for the
+						 * objective */
+	size_t			 steps;		/* basins: step budget */
+	double			 tol;		/* basins: ‖g‖ < tol */
+	unsigned long		 seed;		/* basins: of the runs */
+} sd_map_options;
+
+typedef struct sd_map {
+	sd_map_kind		 kind;
+	size_t			 cols, rows;
+	sd_window		 window;
+	double			 alpha, beta, gamma;	/* in use */
+	const sd_optimizer_type	*optimizer;	/* basins */
+	double			 params[SD_PARAMS_MAX];	/* basins, in use */
+
+	double			*value;		/* owned; rows × cols, NaN
+						 * where undefined; ratios */
+	int			*label;		/* owned; rows × cols; label
+						 * kinds */
+	unsigned char		*holds;		/* owned; strict-saddle bits */
+	size_t			 n_labels;
+	size_t			*count;		/* owned; pixels per label */
+	size_t			 held[3];	/* pixels where each of
+						 * Definition 2.1's holds */
+
+	size_t			 n_defined;	/* ratios: defined pixels */
+	double			 vmin, vmax;	/* over them */
+	size_t			 at_min, at_max;	/* pixel indices */
+	double			 fstar;		/* ratios: f at x* */
+	double			*xstar;		/* owned; dim entries */
+	double			 star_a, star_b;	/* x* in the chart */
+
+	sd_point_list		 points;	/* the finder's (strict-saddle
+						 * and ratios) */
+	sd_survey		*survey;	/* owned; basins */
+	size_t			 n_minima;	/* basins */
+	size_t			*minima;	/* owned; survey point of each
+						 * minimum label */
+	double			*starts;	/* owned; basins: the pixel
+						 * centres survey reads */
+} sd_map;
+
+/* "strict-saddle", "pl", "quasiconvex", "rsi", "basins". */
+const char *sd_map_kind_name(sd_map_kind kind);
+
+/* The kind a word names; an unknown word lists the kinds in *cause. */
+int sd_map_kind_parse(const char *word, sd_map_kind *kind, char **cause);
+
+/* Whether kind labels pixels (strict-saddle, basins) rather than giving
+ * them values. */
+int sd_map_kind_labels(sd_map_kind kind);
+
+/* Default strict-saddle constants for obj, from its scale (sd_scale on
+ * its default window): α = 10⁻³·L·D, β = 10⁻²·L, γ = D/20 — small next to
+ * the gradients, curvatures and lengths of the landscape. */
+int sd_map_defaults(const sd_objective *obj, double *alpha, double *beta,
+    double *gamma, char **cause);
+
+/* The centre of pixel (i, j) of a cols × rows map of window w (the rule
+ * above). */
+void sd_map_coords(const sd_window *w, size_t cols, size_t rows, size_t i,
+    size_t j, double *a, double *b);
+
+/* Compute a map of obj through chart over window at cols × rows pixels.
+ * On success *map holds it (sd_map_done releases it); -1 with *cause on
+ * bad options, allocation failure, or (ratios) when no minimum is found
+ * in the window. */
+int sd_map_compute(sd_map *map, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, const sd_map_options *opts, char **cause);
+
+/* Release what the map owns. */
+void sd_map_done(sd_map *map);
+
+/* The name of label k: "gradient", "curvature", "near-min", "none",
+ * "undefined"; "min1", "min2", ..., "saddle", "diverged",
+ * "not-converged". */
+void sd_map_label_name(const sd_map *map, size_t k, char *buf, size_t len);
+
+/* Basins: the point minimum label k names, or NULL. */
+const sd_point *sd_map_minimum(const sd_map *map, size_t k);
+
+#endif

@@ -1,0 +1,99 @@
+/* objective_expr.c: a user formula as an objective (see expr.h).
+ *
+ * Each formula gets its own type, kept in the objective's state, so that
+ * obj->type->formula is the text like any built-in's formula and the
+ * front ends need no special case. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "expr/expr.h"
+
+/* The state of an "expr" objective: its type, the compiled formula and
+ * the text both point into. */
+struct expr_state {
+	sd_objective_type	 type;
+	sd_expr			*expr;
+	char			*text;
+};
+
+/* f(x, y). */
+static double
+expr_objective_f(const void *state, const double *x)
+{
+	const struct expr_state *s = state;
+
+	return sd_expr_eval(s->expr, x[0], x[1]);
+}
+
+/* ∇f(x, y), exact. */
+static void
+expr_objective_grad(const void *state, const double *x, double *g)
+{
+	const struct expr_state *s = state;
+
+	sd_expr_eval2(s->expr, x[0], x[1], NULL, g, NULL);
+}
+
+/* ∇²f(x, y), exact, row-major 2×2. */
+static void
+expr_objective_hess(const void *state, const double *x, double *h)
+{
+	const struct expr_state *s = state;
+
+	sd_expr_eval2(s->expr, x[0], x[1], NULL, NULL, h);
+}
+
+/* Release what the state owns (not the state: sd_objective_free does). */
+static void
+expr_objective_done(void *state)
+{
+	struct expr_state *s = state;
+
+	sd_expr_free(s->expr);
+	free(s->text);
+}
+
+/* What every formula's type starts from. */
+static const sd_objective_type expr_type = {
+	.name = "expr",
+	.dim = 2,
+	.window = { -3, 3, -3, 3 },
+	.state_size = sizeof(struct expr_state),
+	.done = expr_objective_done,
+	.f = expr_objective_f,
+	.grad = expr_objective_grad,
+	.hess = expr_objective_hess,
+};
+
+sd_objective *
+sd_objective_new_expr(const char *text, char **cause)
+{
+	struct expr_state *s;
+	sd_expr_error err;
+	char *msg;
+
+	if ((s = calloc(1, sizeof *s)) == NULL) {
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	if ((s->expr = sd_expr_compile(text, &err)) == NULL) {
+		msg = sd_expr_error_format(text, &err);
+		sd_fail(cause, "%s", msg != NULL ? msg : err.message);
+		free(msg);
+		free(s);
+		return NULL;
+	}
+	if ((s->text = strdup(text)) == NULL) {
+		sd_expr_free(s->expr);
+		free(s);
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	s->type = expr_type;
+	s->type.summary = s->text;
+	s->type.formula = s->text;
+	return sd_objective_new_state(&s->type, s, s->text, cause);
+}

@@ -1,0 +1,552 @@
+/* objectives_glm.c: the chapter's §3, a generalized linear model with the
+ * sigmoid σ(t) = 1/(1 + e^{−t}), y = σ(w*ᵀx) + ε.
+ *
+ * glm	the empirical risk L̂(w) = 1/(2n) Σ (y_i − σ(wᵀx_i))² of n samples.
+ * glm-pop	the population risk L(w) = ½ E(y − σ(wᵀx))² of the same model.
+ *
+ * The model (Assumption 3.1), drawn from a mt19937 seeded with `seed`, in
+ * this order: the direction e of w* (uniform on the sphere), w* = wnorm·e;
+ * a unit vector ⟂ e for the chart; then (glm) the samples. x ~ N(0, I_d)
+ * conditioned on ‖x‖ ≤ B = √d + 5 (rejection; the norm of a standard
+ * Gaussian exceeds √d + t with probability below e^{−t²/2}, so the
+ * condition changes the distribution by less than 4·10⁻⁶ and
+ * E[xxᵀ] ⪰ 0.99·I). The noise ε is uniform on [−noise, noise], mean zero
+ * and bounded by 1. σ is increasing with |σ'|, |σ''| ≤ 1 and
+ * σ' ≥ γ = σ'(BR) on [−BR, BR].
+ *
+ * The population risk, by (3.1), is
+ * L(w) = noise²/6 + ½ E(σ(w*ᵀx) − σ(wᵀx))². For Gaussian x the pair
+ * (w*ᵀx, wᵀx) is jointly Gaussian, so the expectation is a two-dimensional
+ * integral whatever d: write x = z1·e + z2·f + x⊥ with f the unit vector
+ * along w − (wᵀe)e and z1, z2 independent N(0, 1); then w*ᵀx = ‖w*‖z1 and
+ * wᵀx = αz1 + βz2 with α = wᵀe, β = ‖w − αe‖, and x⊥ (independent, mean
+ * zero, covariance I − eeᵀ − ffᵀ) enters only the Hessian. The integral is
+ * a tensor Gauss–Hermite rule (GSL's fixed Hermite nodes for the weight
+ * e^{−z²/2}), and the gradient and Hessian are the exact derivatives of
+ * that same finite sum, so they agree with it to rounding. glm-pop ignores
+ * the rejection of the rare ‖x‖ > B. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_randist.h>
+
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "base/linalg.h"
+#include "objectives/objective.h"
+
+#define GLM_DIM_MAX	200
+#define GLM_NORM_SLACK	5	/* B = √d + GLM_NORM_SLACK */
+#define GLM_PRUNE	1e-12	/* drop node pairs lighter than this */
+
+/* ---- the model both share --------------------------------------------- */
+
+/* w*, the chart's directions and the noise level. */
+struct glm_model {
+	size_t	 d;
+	double	 wnorm;
+	double	 noise;
+	double	*e;		/* unit, along w* (d entries) */
+	double	*side;		/* unit, ⟂ e: the chart's second axis */
+	double	*wstar;		/* wnorm·e */
+};
+
+/* σ, σ' and σ'' at t. */
+static void
+glm_sigmoid(double t, double *s, double *s1, double *s2)
+{
+	double v = 1 / (1 + exp(-t));
+
+	*s = v;
+	*s1 = v * (1 - v);
+	*s2 = *s1 * (1 - 2 * v);
+}
+
+/* σ(t). */
+static double
+glm_sigma(double t)
+{
+	return 1 / (1 + exp(-t));
+}
+
+/* Draw the model's directions from rng (the first draws of both types). */
+static int
+glm_model_init(struct glm_model *m, size_t d, double wnorm, double noise,
+    gsl_rng *rng, char **cause)
+{
+	double c;
+	size_t i;
+
+	m->d = d;
+	m->wnorm = wnorm;
+	m->noise = noise;
+	if ((m->e = malloc(3 * d * sizeof *m->e)) == NULL)
+		return sd_fail(cause, "out of memory");
+	m->side = m->e + d;
+	m->wstar = m->side + d;
+	sd_random_unit(rng, m->e, d);
+	do {
+		sd_random_unit(rng, m->side, d);
+		c = sd_dot(m->side, m->e, d);
+		sd_axpy(-c, m->e, m->side, d);
+	} while (!(sd_norm(m->side, d) > 0.1));
+	c = sd_norm(m->side, d);
+	for (i = 0; i < d; i++) {
+		m->side[i] /= c;
+		m->wstar[i] = wnorm * m->e[i];
+	}
+	return 0;
+}
+
+/* The plane through 0 of w* and a random direction ⟂ w*: w* at
+ * (‖w*‖, 0). */
+static int
+glm_model_chart(const struct glm_model *m, sd_chart *chart, char **cause)
+{
+	double *zero, s = fmax(4, 2 * m->wnorm);
+	int rc;
+
+	if ((zero = calloc(m->d, sizeof *zero)) == NULL)
+		return sd_fail(cause, "out of memory");
+	rc = sd_chart_init_plane(chart, m->d, zero, m->e, m->side, cause);
+	free(zero);
+	if (rc == 0)
+		chart->window = (sd_window){ -s, s, -s, s };
+	return rc;
+}
+
+/* ---- glm: the empirical risk ------------------------------------------ */
+
+enum { GLM_N, GLM_D, GLM_SEED, GLM_NOISE, GLM_WNORM };
+
+static const sd_param glm_params[] = {
+	{ "n", 200, 1, 100000, 1, "number of samples (default 200)" },
+	{ "d", 2, 2, GLM_DIM_MAX, 1, "dimension of w (default 2)" },
+	{ "seed", 1, 0, 4294967295.0, 1, "seed of w*'s direction, the "
+	    "chart and the samples (default 1)" },
+	{ "noise", 0.1, 0, 1, 0, "ε uniform on [−noise, noise] "
+	    "(default 0.1)" },
+	{ "wnorm", 2, 0, 10, 0, "‖w*‖ = R (default 2)" },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+struct glm_state {
+	struct glm_model	 model;
+	size_t			 n;
+	double			*x;	/* n×d samples */
+	double			*y;	/* n labels */
+};
+
+/* One x ~ N(0, I_d) conditioned on ‖x‖ ≤ B. */
+static void
+glm_draw_x(gsl_rng *rng, double *x, size_t d)
+{
+	double bound = sqrt((double)d) + GLM_NORM_SLACK;
+	size_t i;
+
+	do {
+		for (i = 0; i < d; i++)
+			x[i] = gsl_ran_ugaussian(rng);
+	} while (sd_norm(x, d) > bound);
+}
+
+/* Draw the model and the n samples. */
+static int
+glm_init(void *state, const double *params, size_t *dim, char **cause)
+{
+	struct glm_state *st = state;
+	size_t n = (size_t)params[GLM_N], d = (size_t)params[GLM_D], i;
+	struct glm_model *m = &st->model;
+	double *x;
+	gsl_rng *rng;
+
+	if ((rng = sd_rng_new((unsigned long)params[GLM_SEED], cause)) == NULL)
+		return -1;
+	if (glm_model_init(m, d, params[GLM_WNORM], params[GLM_NOISE], rng,
+	    cause) != 0) {
+		gsl_rng_free(rng);
+		return -1;
+	}
+	st->n = n;
+	if ((st->x = malloc((n * d + n) * sizeof *st->x)) == NULL) {
+		free(m->e);
+		gsl_rng_free(rng);
+		return sd_fail(cause, "out of memory");
+	}
+	st->y = st->x + n * d;
+	for (i = 0; i < n; i++) {
+		x = st->x + i * d;
+		glm_draw_x(rng, x, d);
+		st->y[i] = glm_sigma(sd_dot(m->wstar, x, d)) +
+		    m->noise * (2 * gsl_rng_uniform(rng) - 1);
+	}
+	gsl_rng_free(rng);
+	*dim = d;
+	return 0;
+}
+
+/* Free the samples and the model. */
+static void
+glm_done(void *state)
+{
+	struct glm_state *st = state;
+
+	free(st->x);
+	free(st->model.e);
+}
+
+/* 1/(2n) Σ (y_i − σ(wᵀx_i))². */
+static double
+glm_f(const void *state, const double *w)
+{
+	const struct glm_state *st = state;
+	size_t i, d = st->model.d;
+	double s = 0, r;
+
+	for (i = 0; i < st->n; i++) {
+		r = st->y[i] - glm_sigma(sd_dot(w, st->x + i * d, d));
+		s += r * r;
+	}
+	return s / (2 * (double)st->n);
+}
+
+/* The mean over the m samples idx (all samples when idx is NULL) of
+ * (σ(t) − y)σ'(t)x, t = wᵀx. */
+static void
+glm_grad_over(const struct glm_state *st, const double *w,
+    const size_t *idx, size_t m, double *g)
+{
+	size_t k, i, d = st->model.d;
+	double s, s1, s2;
+	const double *x;
+
+	memset(g, 0, d * sizeof *g);
+	for (k = 0; k < m; k++) {
+		i = idx ? idx[k] : k;
+		x = st->x + i * d;
+		glm_sigmoid(sd_dot(w, x, d), &s, &s1, &s2);
+		sd_axpy((s - st->y[i]) * s1 / (double)m, x, g, d);
+	}
+}
+
+/* ∇L̂ = (1/n) Σ (σ(t_i) − y_i)σ'(t_i) x_i. */
+static void
+glm_grad(const void *state, const double *w, double *g)
+{
+	const struct glm_state *st = state;
+
+	glm_grad_over(st, w, NULL, st->n, g);
+}
+
+/* ∇²L̂ = (1/n) Σ (σ'(t_i)² + (σ(t_i) − y_i)σ''(t_i)) x_i x_iᵀ. */
+static void
+glm_hess(const void *state, const double *w, double *h)
+{
+	const struct glm_state *st = state;
+	size_t i, j, k, d = st->model.d;
+	double s, s1, s2, q;
+	const double *x;
+
+	memset(h, 0, d * d * sizeof *h);
+	for (i = 0; i < st->n; i++) {
+		x = st->x + i * d;
+		glm_sigmoid(sd_dot(w, x, d), &s, &s1, &s2);
+		q = (s1 * s1 + (s - st->y[i]) * s2) / (double)st->n;
+		for (j = 0; j < d; j++) {
+			for (k = j; k < d; k++)
+				h[j * d + k] += q * x[j] * x[k];
+		}
+	}
+	for (j = 0; j < d; j++) {
+		for (k = 0; k < j; k++)
+			h[j * d + k] = h[k * d + j];
+	}
+}
+
+/* n: sgd's samples. */
+static size_t
+glm_samples(const void *state)
+{
+	return ((const struct glm_state *)state)->n;
+}
+
+/* The mean gradient over the samples idx. */
+static void
+glm_grad_batch(const void *state, const double *w, const size_t *idx,
+    size_t m, double *g)
+{
+	glm_grad_over(state, w, idx, m, g);
+}
+
+/* The plane of w*. */
+static int
+glm_chart(const sd_objective *obj, sd_chart *chart, char **cause)
+{
+	return glm_model_chart(&((const struct glm_state *)obj->state)->model,
+	    chart, cause);
+}
+
+const sd_objective_type sd_objective_glm = {
+	.name = "glm",
+	.summary = "§3: empirical risk of a sigmoid GLM; nonconvex, no bad "
+	    "local minima",
+	.formula = "1/(2n) Σ (y_i − σ(wᵀx_i))²,  y = σ(w*ᵀx) + ε",
+	.dim = 0,
+	.window = { -4, 4, -4, 4 },
+	.params = glm_params,
+	.state_size = sizeof(struct glm_state),
+	.init = glm_init,
+	.done = glm_done,
+	.f = glm_f,
+	.grad = glm_grad,
+	.hess = glm_hess,
+	.default_chart = glm_chart,
+	.samples = glm_samples,
+	.grad_batch = glm_grad_batch,
+};
+
+/* ---- glm-pop: the population risk ------------------------------------- */
+
+enum { POP_D, POP_SEED, POP_NOISE, POP_WNORM, POP_NODES };
+
+static const sd_param pop_params[] = {
+	{ "d", 2, 2, GLM_DIM_MAX, 1, "dimension of w (default 2)" },
+	{ "seed", 1, 0, 4294967295.0, 1, "seed of w*'s direction and the "
+	    "chart, as in glm (default 1)" },
+	{ "noise", 0.1, 0, 1, 0, "ε uniform on [−noise, noise]: adds "
+	    "noise²/6 (default 0.1)" },
+	{ "wnorm", 2, 0, 10, 0, "‖w*‖ = R (default 2)" },
+	{ "nodes", 48, 4, 200, 1, "Gauss–Hermite nodes per axis of the 2D "
+	    "rule (default 48)" },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+/* The model and the 2D rule: node pairs (z1, z2) with weights summing to
+ * 1, and σ(‖w*‖z1) at each. */
+struct pop_state {
+	struct glm_model	 model;
+	size_t			 n;		/* node pairs kept */
+	double			*z1, *z2, *wt, *sig;
+	double			 base;		/* noise²/6 */
+};
+
+/* The 1D rule: m nodes and normalized weights for N(0, 1). */
+static int
+pop_rule_1d(size_t m, double *node, double *weight, char **cause)
+{
+	gsl_integration_fixed_workspace *ws;
+	double sum = 0;
+	size_t i;
+
+	ws = gsl_integration_fixed_alloc(gsl_integration_fixed_hermite, m, 0,
+	    0.5, 0, 0);
+	if (ws == NULL)
+		return sd_fail(cause, "glm-pop: cannot build a %zu-node "
+		    "Gauss–Hermite rule", m);
+	memcpy(node, gsl_integration_fixed_nodes(ws), m * sizeof *node);
+	memcpy(weight, gsl_integration_fixed_weights(ws), m * sizeof *weight);
+	gsl_integration_fixed_free(ws);
+	for (i = 0; i < m; i++)
+		sum += weight[i];
+	for (i = 0; i < m; i++)
+		weight[i] /= sum;
+	return 0;
+}
+
+/* The tensor rule, keeping the pairs whose weight matters. */
+static int
+pop_rule(struct pop_state *st, size_t m, char **cause)
+{
+	double node[200], weight[200], w;
+	size_t a, b, k = 0;
+
+	if (pop_rule_1d(m, node, weight, cause) != 0)
+		return -1;
+	if ((st->z1 = malloc(4 * m * m * sizeof *st->z1)) == NULL)
+		return sd_fail(cause, "out of memory");
+	st->z2 = st->z1 + m * m;
+	st->wt = st->z2 + m * m;
+	st->sig = st->wt + m * m;
+	for (a = 0; a < m; a++) {
+		for (b = 0; b < m; b++) {
+			if ((w = weight[a] * weight[b]) < GLM_PRUNE)
+				continue;
+			st->z1[k] = node[a];
+			st->z2[k] = node[b];
+			st->wt[k] = w;
+			st->sig[k++] = glm_sigma(st->model.wnorm * node[a]);
+		}
+	}
+	st->n = k;
+	return 0;
+}
+
+/* Draw the model (the same as glm's for the same seed) and the rule. */
+static int
+pop_init(void *state, const double *params, size_t *dim, char **cause)
+{
+	struct pop_state *st = state;
+	size_t d = (size_t)params[POP_D];
+	gsl_rng *rng;
+	int rc;
+
+	if ((rng = sd_rng_new((unsigned long)params[POP_SEED], cause)) == NULL)
+		return -1;
+	rc = glm_model_init(&st->model, d, params[POP_WNORM],
+	    params[POP_NOISE], rng, cause);
+	gsl_rng_free(rng);
+	if (rc != 0)
+		return -1;
+	if (pop_rule(st, (size_t)params[POP_NODES], cause) != 0) {
+		free(st->model.e);
+		return -1;
+	}
+	st->base = params[POP_NOISE] * params[POP_NOISE] / 6;
+	*dim = d;
+	return 0;
+}
+
+/* Free the rule and the model. */
+static void
+pop_done(void *state)
+{
+	struct pop_state *st = state;
+
+	free(st->z1);
+	free(st->model.e);
+}
+
+/* α = wᵀe and β = ‖w − αe‖. */
+static void
+pop_coords(const struct pop_state *st, const double *w, double *alpha,
+    double *beta)
+{
+	size_t i, d = st->model.d;
+	double a = sd_dot(w, st->model.e, d), s = 0, r;
+
+	for (i = 0; i < d; i++) {
+		r = w[i] - a * st->model.e[i];
+		s += r * r;
+	}
+	*alpha = a;
+	*beta = sqrt(s);
+}
+
+/* L(w) = noise²/6 + ½ Σ ω (σ(‖w*‖z1) − σ(αz1 + βz2))². */
+static double
+pop_f(const void *state, const double *w)
+{
+	const struct pop_state *st = state;
+	double alpha, beta, s = 0, r;
+	size_t k;
+
+	pop_coords(st, w, &alpha, &beta);
+	for (k = 0; k < st->n; k++) {
+		r = glm_sigma(alpha * st->z1[k] + beta * st->z2[k]) -
+		    st->sig[k];
+		s += st->wt[k] * r * r;
+	}
+	return st->base + s / 2;
+}
+
+/* The sums the derivatives need, h(t) = ½(σ(t) − σ(s))²: c[0] = Σωh'z1,
+ * c[1] = Σωh'z2, c[2] = Σωh''z1², c[3] = Σωh''z1z2, c[4] = Σωh''z2². */
+static void
+pop_sums(const struct pop_state *st, double alpha, double beta, double *c)
+{
+	double s, s1, s2, h1, h2, z1, z2;
+	size_t k;
+
+	memset(c, 0, 5 * sizeof *c);
+	for (k = 0; k < st->n; k++) {
+		z1 = st->z1[k];
+		z2 = st->z2[k];
+		glm_sigmoid(alpha * z1 + beta * z2, &s, &s1, &s2);
+		h1 = st->wt[k] * (s - st->sig[k]) * s1;
+		h2 = st->wt[k] * (s1 * s1 + (s - st->sig[k]) * s2);
+		c[0] += h1 * z1;
+		c[1] += h1 * z2;
+		c[2] += h2 * z1 * z1;
+		c[3] += h2 * z1 * z2;
+		c[4] += h2 * z2 * z2;
+	}
+}
+
+/* Below this β (relative to 1 + |α|) the direction f is lost to rounding
+ * and the β → 0 limits are used. */
+#define POP_BETA_MIN	1e-9
+
+/* ∇L = (Σωh'z1) e + (Σωh'z2) f, f = (w − αe)/β. */
+static void
+pop_grad(const void *state, const double *w, double *g)
+{
+	const struct pop_state *st = state;
+	size_t i, d = st->model.d;
+	double alpha, beta, c[5], t;
+
+	pop_coords(st, w, &alpha, &beta);
+	pop_sums(st, alpha, beta, c);
+	t = beta > POP_BETA_MIN * (1 + fabs(alpha)) ? c[1] / beta : 0;
+	for (i = 0; i < d; i++)
+		g[i] = c[0] * st->model.e[i] + t * (w[i] - alpha *
+		    st->model.e[i]);
+}
+
+/* ∇²L = c11 eeᵀ + c12(efᵀ + feᵀ) + c22 ffᵀ + c0(I − eeᵀ − ffᵀ) with
+ * c0 = Σωh'z2/β (the exact derivative of the sum; its β → 0 limit is
+ * Σωh''z2², and then f drops out). */
+static void
+pop_hess(const void *state, const double *w, double *h)
+{
+	const struct pop_state *st = state;
+	size_t i, j, d = st->model.d;
+	const double *e = st->model.e;
+	double alpha, beta, c[5], c0, fi, fj, ib = 0;
+
+	pop_coords(st, w, &alpha, &beta);
+	pop_sums(st, alpha, beta, c);
+	if (beta > POP_BETA_MIN * (1 + fabs(alpha))) {
+		ib = 1 / beta;
+		c0 = c[1] * ib;
+	} else
+		c0 = c[4];
+	for (i = 0; i < d; i++) {
+		fi = (w[i] - alpha * e[i]) * ib;
+		for (j = i; j < d; j++) {
+			fj = (w[j] - alpha * e[j]) * ib;
+			h[i * d + j] = c[2] * e[i] * e[j] +
+			    c[3] * (e[i] * fj + fi * e[j]) + c[4] * fi * fj +
+			    c0 * ((i == j ? 1 : 0) - e[i] * e[j] - fi * fj);
+			h[j * d + i] = h[i * d + j];
+		}
+	}
+}
+
+/* The plane of w*. */
+static int
+pop_chart(const sd_objective *obj, sd_chart *chart, char **cause)
+{
+	return glm_model_chart(&((const struct pop_state *)obj->state)->model,
+	    chart, cause);
+}
+
+const sd_objective_type sd_objective_glm_pop = {
+	.name = "glm-pop",
+	.summary = "§3: population risk of the sigmoid GLM; its only "
+	    "minimum is w* (Theorem 3.2)",
+	.formula = "noise²/6 + ½ E(σ(w*ᵀx) − σ(wᵀx))²,  x ~ N(0, I)",
+	.dim = 0,
+	.window = { -4, 4, -4, 4 },
+	.params = pop_params,
+	.state_size = sizeof(struct pop_state),
+	.init = pop_init,
+	.done = pop_done,
+	.f = pop_f,
+	.grad = pop_grad,
+	.hess = pop_hess,
+	.default_chart = pop_chart,
+};

@@ -1,0 +1,150 @@
+/* objective.h: the functions saddle draws and minimizes.
+ *
+ * An objective type is a const table (GSL style): name, text for people,
+ * dimension, f with its analytic gradient and Hessian, a default window,
+ * and a parameter table. A type with parameters or data has a private
+ * state built by init from the parsed parameter values. An objective
+ * (sd_objective) is one instance: a type, its parameter values and state.
+ *
+ * Every type is listed once in sd_objective_types[] (objective_registry.c);
+ * adding an objective is one file (or one entry in a family file) and one
+ * line in that table. */
+#ifndef SADDLE_OBJECTIVE_H
+#define SADDLE_OBJECTIVE_H
+
+#include <stddef.h>
+
+#include "base/params.h"
+
+struct sd_chart;
+struct sd_objective;
+
+/* Where the objective lives: all of R^d, or the unit sphere S^{d-1}. */
+typedef enum sd_manifold {
+	SD_EUCLIDEAN = 0,
+	SD_SPHERE
+} sd_manifold;
+
+/* A rectangle in chart coordinates: a in [xmin, xmax], b in [ymin, ymax]. */
+typedef struct sd_window {
+	double	xmin, xmax;
+	double	ymin, ymax;
+} sd_window;
+
+typedef struct sd_objective_type {
+	const char	*name;		/* registry name, e.g. "himmelblau" */
+	const char	*summary;	/* one line for `saddle list` */
+	const char	*formula;	/* UTF-8 formula text */
+	size_t		 dim;		/* dimension, or 0 when init sets it */
+	sd_manifold	 manifold;
+	sd_window	 window;	/* default window of the default chart */
+	const sd_param	*params;	/* NULL-key terminated, or NULL */
+	size_t		 state_size;	/* bytes of private state, or 0 */
+
+	/* Build state from parameter values; set *dim when the type's dim is
+	 * 0. May be NULL when state_size is 0. */
+	int	(*init)(void *state, const double *params, size_t *dim,
+		    char **cause);
+	/* Release what init allocated inside state (not state itself). */
+	void	(*done)(void *state);
+
+	/* f(x); x has dim entries. */
+	double	(*f)(const void *state, const double *x);
+	/* g = ∇f(x) (Euclidean, ambient for sphere objectives). */
+	void	(*grad)(const void *state, const double *x, double *g);
+	/* h = ∇²f(x), row-major dim×dim (ambient for sphere objectives). */
+	void	(*hess)(const void *state, const double *x, double *h);
+
+	/* Optional hooks; NULL when the objective has no use for them. */
+
+	/* Build the chart the objective is best seen through (chart.h):
+	 * pca's plane of v1 and v2, the tensor's sphere. NULL: the plane of
+	 * the first two coordinates through the origin. */
+	int	(*default_chart)(const struct sd_objective *obj,
+		    struct sd_chart *chart, char **cause);
+	/* Networks: x is made of consecutive filters (one hidden unit's
+	 * weights) of this many entries, for the filter-normalized random
+	 * directions of Li et al. 2018. */
+	size_t	(*filter_size)(const void *state);
+	/* Sums over samples (glm, matcomp, twolayer): how many samples. */
+	size_t	(*samples)(const void *state);
+	/* An unbiased estimate of ∇f from the samples idx[0..m−1] (sgd's
+	 * minibatch): its mean over uniform idx is the full gradient. */
+	void	(*grad_batch)(const void *state, const double *x,
+		    const size_t *idx, size_t m, double *g);
+} sd_objective_type;
+
+typedef struct sd_objective {
+	const sd_objective_type	*type;
+	size_t			 dim;
+	double			 params[SD_PARAMS_MAX];
+	void			*state;		/* owned; type->state_size bytes */
+	char			*spec;		/* owned; canonical "name:k=v,..." */
+} sd_objective;
+
+/* The registry, NULL-terminated, in the order `saddle list` shows. */
+extern const sd_objective_type *const sd_objective_types[];
+
+/* The type called name, or NULL. */
+const sd_objective_type *sd_objective_lookup(const char *name);
+
+/* Parse "NAME" or "NAME:key=value,..." and build the objective. Unknown
+ * names list the known ones; bad keys or values name the word and list
+ * what is valid. Returns NULL with *cause set on error. */
+sd_objective *sd_objective_new(const char *spec, char **cause);
+
+/* Build an objective from a type and parameter text (may be NULL). */
+sd_objective *sd_objective_new_type(const sd_objective_type *type,
+    const char *params, char **cause);
+
+/* Build an objective around a state its caller prepared (a user formula
+ * compiled by expr.c): type->init is not called and parameters keep their
+ * defaults. The objective takes ownership of state (released by
+ * type->done, then free) and copies spec. type must outlive the
+ * objective and may live inside state. On failure state is released too;
+ * returns NULL with *cause set. */
+sd_objective *sd_objective_new_state(const sd_objective_type *type,
+    void *state, const char *spec, char **cause);
+
+/* Free an objective and everything it owns; NULL is fine. */
+void sd_objective_free(sd_objective *obj);
+
+/* f(x). */
+double sd_objective_f(const sd_objective *obj, const double *x);
+
+/* Euclidean (ambient) gradient ∇f(x) into g. */
+void sd_objective_gradient(const sd_objective *obj, const double *x,
+    double *g);
+
+/* Euclidean (ambient) Hessian ∇²f(x) into h, row-major dim×dim. */
+void sd_objective_hessian(const sd_objective *obj, const double *x,
+    double *h);
+
+/* The gradient an optimizer follows: ∇f on R^d; on the sphere the
+ * Riemannian gradient grad f = P_x ∇f, P_x = I − xxᵀ (chapter §2.3). */
+void sd_objective_rgradient(const sd_objective *obj, const double *x,
+    double *g);
+
+/* The Hessian that classifies points: ∇²f on R^d; on the sphere the
+ * Riemannian Hessian P_x ∇²f P_x − (xᵀ∇f) P_x (§2.3), as a d×d matrix
+ * whose restriction to the tangent space x⊥ is the operator (x itself is
+ * an eigenvector with eigenvalue 0 that callers drop). */
+void sd_objective_rhessian(const sd_objective *obj, const double *x,
+    double *h);
+
+/* Map x back onto the objective's manifold (normalize on the sphere; a
+ * no-op on R^d). Returns -1 when x cannot be retracted (x = 0). */
+int sd_objective_retract(const sd_objective *obj, double *x);
+
+/* The default start of a run in window w: 5/16 across and 13/16 up, off
+ * the symmetry axes and the stationary points of the classic objectives
+ * (the centre is a saddle of camel6, doublewell and linnet). `run` and
+ * the visualizer both start there unless told otherwise. */
+void sd_window_default_start(const sd_window *w, double *a, double *b);
+
+/* Parse a window "xmin:xmax,ymin:ymax" (what names the option in
+ * messages). Requires xmin < xmax and ymin < ymax, all finite. */
+int sd_window_parse(const char *text, sd_window *w, const char *what,
+    char **cause);
+
+#endif

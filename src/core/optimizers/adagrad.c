@@ -1,0 +1,93 @@
+/* opt_adagrad.c: AdaGrad with a diagonal preconditioner, G ← G + g²;
+ * x ← x − lr·g/(√G + eps) (J. Duchi, E. Hazan & Y. Singer, Adaptive
+ * subgradient methods for online learning and stochastic optimization,
+ * JMLR 12, 2011, the diagonal update with δ = eps). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "optimizers/optimizer.h"
+#include "optimizers/optimizer_impl.h"
+
+enum { ADAGRAD_LR, ADAGRAD_EPS };
+
+static const sd_param adagrad_params[] = {
+	{ "lr", 0.05, 0, 1e6, 0, "step size (the first step moves each "
+	  "coordinate by about lr)" },
+	{ "eps", 1e-8, 0, 1e6, 0, "added to √G against division by zero" },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const sd_param_scale adagrad_scales[] = {
+	SD_SCALE_LENGTH, SD_SCALE_FIXED
+};
+
+typedef struct adagrad_state {
+	size_t	 dim;
+	double	*G;		/* sum of squared gradients, starts at 0 */
+} adagrad_state;
+
+/* Allocate the accumulator. */
+static int
+adagrad_alloc(void *state, size_t dim)
+{
+	adagrad_state *s = state;
+
+	s->dim = dim;
+	return (s->G = calloc(dim, sizeof *s->G)) == NULL ? -1 : 0;
+}
+
+/* Forget the accumulated squares. */
+static int
+adagrad_set(void *state, sd_optimizer *opt)
+{
+	adagrad_state *s = state;
+
+	(void)opt;
+	memset(s->G, 0, s->dim * sizeof *s->G);
+	return 0;
+}
+
+/* One step; squares and roots are elementwise. */
+static sd_step_status
+adagrad_iterate(void *state, sd_optimizer *opt)
+{
+	adagrad_state *s = state;
+	const double *x = opt->x, *g = opt->g;
+	double lr = opt->params[ADAGRAD_LR], eps = opt->params[ADAGRAD_EPS];
+	double *G = s->G, *t = opt->trial;
+	size_t i, d = opt->dim;
+
+	for (i = 0; i < d; i++) {
+		G[i] += g[i] * g[i];
+		t[i] = x[i] - lr * g[i] / (sqrt(G[i]) + eps);
+	}
+	return SD_STEP_OK;
+}
+
+/* Release the accumulator. */
+static void
+adagrad_free(void *state)
+{
+	adagrad_state *s = state;
+
+	free(s->G);
+}
+
+const sd_optimizer_type sd_optimizer_adagrad = {
+	.name = "adagrad",
+	.summary = "per-coordinate steps shrinking with the gradients seen",
+	.rule = "G ← G + g²; x ← x − lr·g/(√G + eps)",
+	.reference = "J. Duchi, E. Hazan & Y. Singer, Adaptive subgradient "
+	    "methods for online learning and stochastic optimization, JMLR "
+	    "12, 2011",
+	.params = adagrad_params,
+	.scales = adagrad_scales,
+	.state_size = sizeof(adagrad_state),
+	.alloc = adagrad_alloc,
+	.set = adagrad_set,
+	.iterate = adagrad_iterate,
+	.free = adagrad_free,
+};

@@ -1,0 +1,68 @@
+/* optimizer_impl.h: what the method files (opt_*.c) share with the engine
+ * (optimizer.c) and with each other. Not for front ends: they use
+ * optimizer.h only.
+ *
+ * A method's iterate reads opt->x, opt->f, opt->g, opt->params and its own
+ * state, writes the point it proposes into opt->trial and returns
+ * SD_STEP_OK; the engine retracts trial, evaluates f and the gradient
+ * there, and accepts it when everything is finite. A method that takes no
+ * step returns SD_STEP_SINGULAR or SD_STEP_STUCK and leaves x alone. */
+#ifndef SADDLE_OPTIMIZER_IMPL_H
+#define SADDLE_OPTIMIZER_IMPL_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_eigen.h>
+
+#include "optimizers/optimizer.h"
+
+/* A Hessian whose smallest |eigenvalue| is at most this times its largest
+ * is singular (newton's test; cubic needs no inverse). */
+#define SD_SINGULAR_RTOL 1e-12
+
+/* ‖v‖ for a vector of length d. */
+double sd_vec_norm(const double *v, size_t d);
+
+/* 1 when all d entries of v are finite. */
+int sd_vec_finite(const double *v, size_t d);
+
+/* v ← (I − xxᵀ) v on a sphere objective: the tangent part of v at x;
+ * nothing on R^d. */
+void sd_optimizer_tangent(const sd_optimizer *opt, const double *x,
+    double *v);
+
+/* The Hessian at x in its eigenbasis, for newton and cubic. On a sphere
+ * the Riemannian Hessian's eigenvector along x itself (eigenvalue 0, not a
+ * tangent direction) is dropped, so everything lives in the tangent
+ * space. Eigenvectors have a canonical sign (largest component positive)
+ * so that the hard case of cubic picks the same side on every machine. */
+typedef struct sd_eigen {
+	size_t			 dim;
+	size_t			 n;	/* pairs kept: dim, or dim − 1 */
+	double			*h;	/* dim × dim Hessian (work) */
+	double			*lambda;	/* n, ascending */
+	double			*q;	/* n rows of dim: eigenvectors */
+	double			*gq;	/* n: q_iᵀg, g the gradient at x */
+	double			*c;	/* n: a step's eigen-coordinates (work
+					 * for the method) */
+	gsl_matrix		*evec;	/* GSL's work (unused for 2D on R²) */
+	gsl_vector		*eval;
+	gsl_eigen_symmv_workspace *ws;
+} sd_eigen;
+
+/* Allocate for dimension dim. Returns -1 on allocation failure
+ * (everything already freed). */
+int sd_eigen_alloc(sd_eigen *e, size_t dim);
+
+/* Release what sd_eigen_alloc allocated. */
+void sd_eigen_free(sd_eigen *e);
+
+/* Decompose the (Riemannian) Hessian at opt->x and project opt->g on the
+ * eigenvectors. Returns -1 when the Hessian is not finite. */
+int sd_eigen_decompose(sd_eigen *e, const sd_optimizer *opt);
+
+/* out = x + Σ c_i q_i (i < e->n). */
+void sd_eigen_step(const sd_eigen *e, const double *x, const double *c,
+    double *out);
+
+#endif

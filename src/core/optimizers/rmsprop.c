@@ -1,0 +1,93 @@
+/* opt_rmsprop.c: RMSProp, s ← rho·s + (1−rho)·g²; x ← x − lr·g/(√s + eps)
+ * (T. Tieleman & G. Hinton, Lecture 6.5 — RMSProp: divide the gradient by
+ * a running average of its recent magnitude, COURSERA: Neural Networks
+ * for Machine Learning, 2012). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "optimizers/optimizer.h"
+#include "optimizers/optimizer_impl.h"
+
+enum { RMSPROP_LR, RMSPROP_RHO, RMSPROP_EPS };
+
+static const sd_param rmsprop_params[] = {
+	{ "lr", 0.002, 0, 1e6, 0, "step size (steps move about lr per "
+	  "coordinate once s has settled)" },
+	{ "rho", 0.9, 0, 0.999999, 0, "decay of the running mean of g²" },
+	{ "eps", 1e-8, 0, 1e6, 0, "added to √s against division by zero" },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const sd_param_scale rmsprop_scales[] = {
+	SD_SCALE_LENGTH, SD_SCALE_FIXED, SD_SCALE_FIXED
+};
+
+typedef struct rmsprop_state {
+	size_t	 dim;
+	double	*s;		/* running mean of g², starts at 0 */
+} rmsprop_state;
+
+/* Allocate the running mean. */
+static int
+rmsprop_alloc(void *state, size_t dim)
+{
+	rmsprop_state *s = state;
+
+	s->dim = dim;
+	return (s->s = calloc(dim, sizeof *s->s)) == NULL ? -1 : 0;
+}
+
+/* Start the running mean at zero. */
+static int
+rmsprop_set(void *state, sd_optimizer *opt)
+{
+	rmsprop_state *s = state;
+
+	(void)opt;
+	memset(s->s, 0, s->dim * sizeof *s->s);
+	return 0;
+}
+
+/* One step; squares and roots are elementwise. */
+static sd_step_status
+rmsprop_iterate(void *state, sd_optimizer *opt)
+{
+	rmsprop_state *st = state;
+	const double *x = opt->x, *g = opt->g;
+	double lr = opt->params[RMSPROP_LR], rho = opt->params[RMSPROP_RHO];
+	double eps = opt->params[RMSPROP_EPS], *s = st->s, *t = opt->trial;
+	size_t i, d = opt->dim;
+
+	for (i = 0; i < d; i++) {
+		s[i] = rho * s[i] + (1 - rho) * g[i] * g[i];
+		t[i] = x[i] - lr * g[i] / (sqrt(s[i]) + eps);
+	}
+	return SD_STEP_OK;
+}
+
+/* Release the running mean. */
+static void
+rmsprop_free(void *state)
+{
+	rmsprop_state *s = state;
+
+	free(s->s);
+}
+
+const sd_optimizer_type sd_optimizer_rmsprop = {
+	.name = "rmsprop",
+	.summary = "per-coordinate steps scaled by a running RMS of g",
+	.rule = "s ← rho·s + (1−rho)·g²; x ← x − lr·g/(√s + eps)",
+	.reference = "T. Tieleman & G. Hinton, Lecture 6.5 — RMSProp, "
+	    "COURSERA: Neural Networks for Machine Learning, 2012",
+	.params = rmsprop_params,
+	.scales = rmsprop_scales,
+	.state_size = sizeof(rmsprop_state),
+	.alloc = rmsprop_alloc,
+	.set = rmsprop_set,
+	.iterate = rmsprop_iterate,
+	.free = rmsprop_free,
+};

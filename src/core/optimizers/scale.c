@@ -1,0 +1,279 @@
+/* optimizer_scale.c: default parameters that follow the objective.
+ *
+ * A fixed default step size cannot suit every landscape: the curvature of
+ * beale's window reaches 10⁵, that of saddle is 2. So each parameter's
+ * table default is a multiplier of a scale measured on the objective's
+ * default window (sd_scale): L, the largest |Hessian eigenvalue| on a grid
+ * (so lr = 1/L is the classic safe gradient step of Nesterov's "Lectures"
+ * §1.2.3 and of Jin et al.'s η = 1/ℓ); D, the window's shorter side (the
+ * natural length for step-bounded methods such as adam, and for pgd's
+ * radius); M, the Hessian's Lipschitz constant estimated from finite
+ * differences of the analytic Hessian between grid neighbours (the M of
+ * Nesterov & Polyak's cubic model). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_eigen.h>
+
+#include "landscape/chart.h"
+#include "base/error.h"
+#include "optimizers/optimizer.h"
+
+/* Grid points per window side: fine for small d, coarse when every
+ * Hessian costs a d×d eigen-decomposition. */
+#define SCALE_GRID		33
+#define SCALE_GRID_LARGE	9
+#define SCALE_LARGE_DIM		8
+
+/* One row of grid samples: the lifted points and their Hessians. */
+struct scale_row {
+	double	*x;		/* n × d */
+	double	*h;		/* n × d² */
+	int	*ok;		/* n: finite and on the manifold */
+};
+
+/* What the measurement needs while it walks the grid. */
+struct scale_work {
+	const sd_objective		*obj;
+	size_t				 d, n;
+	struct scale_row		 row[2];	/* previous, current */
+	double				*mem;		/* both rows' x and h */
+	int				*okmem;		/* both rows' ok */
+	double				*copy;		/* d², for GSL */
+	gsl_eigen_symm_workspace	*ws;		/* NULL when d = 2 */
+};
+
+/* Largest |eigenvalue| of a symmetric d×d matrix. */
+static double
+scale_spectral(struct scale_work *w, const double *h)
+{
+	size_t i, d = w->d;
+	double m, r, big = 0;
+	gsl_matrix_view mv;
+	gsl_vector_view ev;
+
+	if (d == 2) {
+		m = 0.5 * (h[0] + h[3]);
+		r = hypot(0.5 * (h[0] - h[3]), h[1]);
+		return fabs(m) + r;
+	}
+	memcpy(w->copy, h, d * d * sizeof *h);
+	mv = gsl_matrix_view_array(w->copy, d, d);
+	/* The eigenvalues overwrite the diagonal's storage of a spare row. */
+	ev = gsl_vector_view_array(w->copy + d * d, d);
+	if (gsl_eigen_symm(&mv.matrix, &ev.vector, w->ws) != 0)
+		return 0;
+	for (i = 0; i < d; i++)
+		big = fmax(big, fabs(gsl_vector_get(&ev.vector, i)));
+	return big;
+}
+
+/* ‖H_p − H_q‖_F / ‖p − q‖ for two valid samples, or 0. */
+static double
+scale_lipschitz(const struct scale_work *w, const struct scale_row *rp,
+    size_t ip, const struct scale_row *rq, size_t iq)
+{
+	const double *hp = rp->h + ip * w->d * w->d, *hq = rq->h + iq *
+	    w->d * w->d, *xp = rp->x + ip * w->d, *xq = rq->x + iq * w->d;
+	double dh = 0, dx = 0, t;
+	size_t k;
+
+	if (!rp->ok[ip] || !rq->ok[iq])
+		return 0;
+	for (k = 0; k < w->d * w->d; k++) {
+		t = hp[k] - hq[k];
+		dh += t * t;
+	}
+	for (k = 0; k < w->d; k++) {
+		t = xp[k] - xq[k];
+		dx += t * t;
+	}
+	return dx > 0 ? sqrt(dh / dx) : 0;
+}
+
+/* Sample point i of the current row at chart point (a, b); returns the
+ * Hessian's spectral norm there (0 when the point is not usable). */
+static double
+scale_sample(struct scale_work *w, const sd_chart *chart, size_t i,
+    double a, double b)
+{
+	struct scale_row *r = &w->row[1];
+	size_t d = w->d;
+	double *x = r->x + i * d, *h = r->h + i * d * d;
+	size_t k;
+
+	sd_chart_lift(chart, a, b, x);
+	r->ok[i] = 0;
+	if (sd_objective_retract(w->obj, x) != 0)
+		return 0;
+	sd_objective_rhessian(w->obj, x, h);
+	for (k = 0; k < d * d; k++) {
+		if (!isfinite(h[k]))
+			return 0;
+	}
+	r->ok[i] = 1;
+	return scale_spectral(w, h);
+}
+
+/* Release the work arrays. */
+static void
+scale_work_done(struct scale_work *w)
+{
+	free(w->mem);
+	free(w->okmem);
+	free(w->copy);
+	if (w->ws != NULL)
+		gsl_eigen_symm_free(w->ws);
+}
+
+/* Allocate the work arrays for dimension d. */
+static int
+scale_work_init(struct scale_work *w, const sd_objective *obj)
+{
+	size_t d = obj->dim, n, per;
+
+	memset(w, 0, sizeof *w);
+	w->obj = obj;
+	w->d = d;
+	w->n = n = d > SCALE_LARGE_DIM ? SCALE_GRID_LARGE : SCALE_GRID;
+	per = n * (d + d * d);
+	w->mem = malloc(2 * per * sizeof(double));
+	w->okmem = calloc(2 * n, sizeof(int));
+	w->copy = malloc((d * d + d) * sizeof(double));
+	if (d != 2)
+		w->ws = gsl_eigen_symm_alloc(d);
+	if (w->mem == NULL || w->okmem == NULL || w->copy == NULL ||
+	    (d != 2 && w->ws == NULL)) {
+		scale_work_done(w);
+		return -1;
+	}
+	w->row[0].x = w->mem;
+	w->row[0].ok = w->okmem;
+	w->row[0].h = w->row[0].x + n * d;
+	w->row[1].x = w->row[0].x + per;
+	w->row[1].h = w->row[1].x + n * d;
+	w->row[1].ok = w->row[0].ok + n;
+	return 0;
+}
+
+/* Walk the grid: L from every sample, M from horizontal and vertical
+ * neighbours. */
+static void
+scale_walk(struct scale_work *w, const sd_chart *chart, const sd_window *win,
+    double *L, double *M)
+{
+	struct scale_row t;
+	size_t i, j, n = w->n;
+	double a, b;
+
+	for (j = 0; j < n; j++) {
+		b = win->ymin + (win->ymax - win->ymin) * (double)j /
+		    (double)(n - 1);
+		for (i = 0; i < n; i++) {
+			a = win->xmin + (win->xmax - win->xmin) * (double)i /
+			    (double)(n - 1);
+			*L = fmax(*L, scale_sample(w, chart, i, a, b));
+			if (i > 0)
+				*M = fmax(*M, scale_lipschitz(w, &w->row[1],
+				    i, &w->row[1], i - 1));
+			if (j > 0)
+				*M = fmax(*M, scale_lipschitz(w, &w->row[1],
+				    i, &w->row[0], i));
+		}
+		t = w->row[0];
+		w->row[0] = w->row[1];
+		w->row[1] = t;
+	}
+}
+
+int
+sd_optimizer_scale(const sd_objective *obj, sd_scale *out, char **cause)
+{
+	const sd_window *win;
+	struct scale_work w;
+	sd_chart chart;
+	double L = 0, M = 0;
+
+	if (sd_chart_init_default(&chart, obj, cause) != 0)
+		return -1;
+	win = &chart.window;
+	if (scale_work_init(&w, obj) != 0) {
+		sd_chart_done(&chart);
+		return sd_fail(cause, "out of memory");
+	}
+	scale_walk(&w, &chart, win, &L, &M);
+	out->D = fmin(win->xmax - win->xmin, win->ymax - win->ymin);
+	if (obj->type->manifold == SD_SPHERE)
+		out->D = fmin(out->D, 2);
+	scale_work_done(&w);
+	sd_chart_done(&chart);
+	/* A landscape without curvature gets unit steps; a quadratic gets a
+	 * cubic term that matters at the window's scale. */
+	out->L = L > 0 && isfinite(L) ? L : 1;
+	out->M = M > 0 && isfinite(M) ? M : out->L / out->D;
+	return 0;
+}
+
+/* The scale quantity a parameter's table default multiplies. */
+static double
+scale_factor(sd_param_scale kind, const sd_scale *s)
+{
+	switch (kind) {
+	case SD_SCALE_STEP:
+		return 1 / s->L;
+	case SD_SCALE_LENGTH:
+		return s->D;
+	case SD_SCALE_GRADIENT:
+		return s->L * s->D;
+	case SD_SCALE_CURVATURE:
+		return s->M;
+	default:
+		return 1;
+	}
+}
+
+void
+sd_optimizer_default_params(const sd_optimizer_type *type,
+    const sd_scale *scale, double *values)
+{
+	const sd_param *p = type->params;
+	size_t i, n = sd_params_count(p);
+	double v;
+
+	for (i = 0; i < n; i++) {
+		v = p[i].def;
+		if (type->scales != NULL)
+			v *= scale_factor(type->scales[i], scale);
+		if (p[i].integer)
+			v = round(v);
+		values[i] = fmin(fmax(v, p[i].min), p[i].max);
+	}
+}
+
+/* How each scale kind is written after its multiplier. */
+static const char *const scale_suffix[SD_SCALE_COUNT] = {
+	[SD_SCALE_FIXED] = "",
+	[SD_SCALE_STEP] = "/L",
+	[SD_SCALE_LENGTH] = "·D",
+	[SD_SCALE_GRADIENT] = "·L·D",
+	[SD_SCALE_CURVATURE] = "·M",
+};
+
+void
+sd_optimizer_param_rule(const sd_optimizer_type *type, size_t i, char *buf,
+    size_t len)
+{
+	sd_param_scale kind = type->scales ? type->scales[i] : SD_SCALE_FIXED;
+	double def = type->params[i].def;
+
+	if (kind == SD_SCALE_FIXED)
+		snprintf(buf, len, "%g", def);
+	else if (def == 1 && kind != SD_SCALE_STEP)
+		snprintf(buf, len, "%s", scale_suffix[kind] + strlen("·"));
+	else
+		snprintf(buf, len, "%g%s", def, scale_suffix[kind]);
+}

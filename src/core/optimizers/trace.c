@@ -1,0 +1,175 @@
+/* trace.c: the record of a run (see trace.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "optimizers/trace.h"
+
+/* The names of stop reasons, indexed by sd_stop_reason. */
+static const char *const stop_reason_names[] = {
+	[SD_STOP_NONE] = "",
+	[SD_STOP_STEPS] = "steps",
+	[SD_STOP_CONVERGED] = "converged",
+	[SD_STOP_DIVERGED] = "diverged",
+	[SD_STOP_SINGULAR] = "singular",
+	[SD_STOP_STUCK] = "stuck",
+};
+
+/* The stop reason a failed step gives. */
+static const sd_stop_reason status_stops[] = {
+	[SD_STEP_OK] = SD_STOP_NONE,
+	[SD_STEP_DIVERGED] = SD_STOP_DIVERGED,
+	[SD_STEP_SINGULAR] = SD_STOP_SINGULAR,
+	[SD_STEP_STUCK] = SD_STOP_STUCK,
+};
+
+const char *
+sd_stop_reason_name(sd_stop_reason reason)
+{
+	if ((size_t)reason >= sizeof stop_reason_names /
+	    sizeof stop_reason_names[0])
+		return "?";
+	return stop_reason_names[reason];
+}
+
+void
+sd_trace_init(sd_trace *trace, size_t dim)
+{
+	memset(trace, 0, sizeof *trace);
+	trace->dim = dim;
+}
+
+void
+sd_trace_clear(sd_trace *trace)
+{
+	trace->n = 0;
+	trace->n_events = 0;
+	trace->stop = SD_STOP_NONE;
+}
+
+void
+sd_trace_done(sd_trace *trace)
+{
+	free(trace->x);
+	free(trace->f);
+	free(trace->grad_norm);
+	free(trace->events);
+	sd_trace_init(trace, trace->dim);
+}
+
+/* Make room for one more iterate. */
+static int
+trace_grow(sd_trace *t)
+{
+	size_t cap = t->cap ? 2 * t->cap : 256;
+	double *x, *f, *gn;
+
+	if (t->n < t->cap)
+		return 0;
+	x = realloc(t->x, cap * t->dim * sizeof *x);
+	if (x != NULL)
+		t->x = x;
+	f = realloc(t->f, cap * sizeof *f);
+	if (f != NULL)
+		t->f = f;
+	gn = realloc(t->grad_norm, cap * sizeof *gn);
+	if (gn != NULL)
+		t->grad_norm = gn;
+	if (x == NULL || f == NULL || gn == NULL)
+		return -1;
+	t->cap = cap;
+	return 0;
+}
+
+/* Record the optimizer's current iterate. */
+static int
+trace_push(sd_trace *t, const sd_optimizer *opt, char **cause)
+{
+	if (trace_grow(t) != 0)
+		return sd_fail(cause, "out of memory");
+	memcpy(t->x + t->n * t->dim, opt->x, t->dim * sizeof *t->x);
+	t->f[t->n] = opt->f;
+	t->grad_norm[t->n] = sd_optimizer_grad_norm(opt);
+	t->n++;
+	return 0;
+}
+
+/* Record n events. */
+static int
+trace_events(sd_trace *t, const sd_event *ev, size_t n, char **cause)
+{
+	size_t cap;
+	sd_event *e;
+
+	if (n == 0)
+		return 0;
+	if (t->n_events + n > t->cap_events) {
+		cap = t->cap_events ? 2 * t->cap_events : 16;
+		while (cap < t->n_events + n)
+			cap *= 2;
+		if ((e = realloc(t->events, cap * sizeof *e)) == NULL)
+			return sd_fail(cause, "out of memory");
+		t->events = e;
+		t->cap_events = cap;
+	}
+	memcpy(t->events + t->n_events, ev, n * sizeof *ev);
+	t->n_events += n;
+	return 0;
+}
+
+int
+sd_trace_start(sd_trace *trace, const sd_optimizer *opt, sd_monitor *mon,
+    char **cause)
+{
+	sd_event ev[SD_MONITOR_EVENTS_MAX];
+	size_t n = 0;
+
+	sd_trace_clear(trace);
+	if (mon != NULL)
+		n = sd_monitor_start(mon, opt, ev, SD_MONITOR_EVENTS_MAX);
+	if (trace_events(trace, ev, n, cause) != 0)
+		return -1;
+	return trace_push(trace, opt, cause);
+}
+
+int
+sd_trace_step(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
+    sd_step_status *status, char **cause)
+{
+	sd_event ev[SD_MONITOR_EVENTS_MAX];
+	sd_step_status st;
+	size_t n = 0;
+
+	st = sd_optimizer_iterate(opt);
+	if (status != NULL)
+		*status = st;
+	if (mon != NULL)
+		n = sd_monitor_observe(mon, opt, st, ev,
+		    SD_MONITOR_EVENTS_MAX);
+	if (trace_events(trace, ev, n, cause) != 0)
+		return -1;
+	if (st != SD_STEP_OK) {
+		trace->stop = status_stops[st];
+		return 0;
+	}
+	return trace_push(trace, opt, cause);
+}
+
+int
+sd_trace_run(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
+    size_t steps, double tol, char **cause)
+{
+	if (sd_trace_start(trace, opt, mon, cause) != 0)
+		return -1;
+	while (trace->stop == SD_STOP_NONE) {
+		if (tol > 0 && sd_optimizer_test_gradient(opt, tol))
+			trace->stop = SD_STOP_CONVERGED;
+		else if (opt->iter >= steps)
+			trace->stop = SD_STOP_STEPS;
+		else if (sd_trace_step(trace, opt, mon, NULL, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
