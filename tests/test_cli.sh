@@ -98,6 +98,44 @@ run run -e 'log(x) + y^2' --optimizer gd --start 0.5,1 --set lr=2 --steps 20
 check "run: stepping into an undefined region stops with an event" sh -c \
     "grep -q 'diverged' '$tap_tmp/err' && test \$(wc -l <'$tap_tmp/out') -eq 2"
 
+# One option, one behaviour, one message: --steps, --seed and --tol are
+# read by the same parsers (params.h) in every subcommand that takes them.
+same_usage() {
+	want=$1; shift
+	for cmd in "run himmelblau --optimizer gd" "render himmelblau" \
+	    "survey himmelblau --optimizer gd" "map himmelblau --kind basins"; do
+		# shellcheck disable=SC2086
+		run $cmd "$@"
+		check "saddle $cmd $*: exit 2, nothing on stdout, \"$want\"" \
+		    sh -c "test \$(cat '$tap_tmp/status') = 2 &&
+		    test ! -s '$tap_tmp/out' &&
+		    test \"\$(cat '$tap_tmp/err')\" = \"saddle: $want\""
+	done
+}
+same_usage "--tol: '-1' is not a tolerance: expected a number ≥ 0 such as 1e-6 (0 runs every step)" --tol -1
+same_usage "--tol: 'nan' is not a tolerance: expected a number ≥ 0 such as 1e-6 (0 runs every step)" --tol nan
+same_usage "--seed: '4294967296' is not a whole number from 0 to 4294967295" --seed 4294967296
+same_usage "--steps: '1e30' is not a whole number from 0 to 10000000" --steps 1e30
+same_usage "--steps: '-1' is not a whole number from 0 to 10000000" --steps -1
+# --tol 0 never stops on the gradient, in every subcommand: each run takes
+# every step (with 1e-6, gd from 20 starts on himmelblau stops within 300).
+for cmd in "run himmelblau --optimizer gd --steps 5" \
+    "render himmelblau --steps 5 --size 40x12" \
+    "survey himmelblau --optimizer gd --starts 5 --steps 5" \
+    "map himmelblau --kind basins --size 4x4 --steps 5"; do
+	# shellcheck disable=SC2086
+	run $cmd --tol 0
+	check "saddle $cmd --tol 0 exits 0" test "$(cat "$tap_tmp/status")" = 0
+done
+run survey himmelblau --optimizer gd --starts 20 --steps 2000 --format csv
+check "survey --tol 1e-6: every gd run converges, p90 under 2000 steps" \
+    sh -c "tail -1 '$tap_tmp/out' |
+    awk -F, '{ exit !(\$3 == 1 && \$7 == 0 && \$9 < 2000) }'"
+run survey himmelblau --optimizer gd --starts 20 --steps 2000 --tol 0 \
+    --format csv
+check "survey --tol 0: every run takes all 2000 steps, as run --tol 0" \
+    test "$(tail -1 "$tap_tmp/out" | cut -d, -f3,7,8,9)" = "0,1,2000,2000"
+
 # The manual documents everything the registries hold, and groff is silent.
 man="${SRCDIR:-.}/man/saddle.1"
 for section in objectives optimizers; do

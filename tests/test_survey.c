@@ -283,6 +283,35 @@ test_near_saddle_steps(void **state)
 	scene_close(&sc);
 }
 
+/* --tol 0 means what it means for `run`: never stop on the gradient.
+ * From the saddle of x² − y² itself (∇f = 0 at iterate 0) a run with tol
+ * 1e-6 stops at once, converged at the saddle; with tol 0 every run takes
+ * every one of its steps and none converges. */
+static void
+test_tol_zero(void **state)
+{
+	double ab[] = { 0, 0, 1.5, 0 };
+	sd_survey_options o = { 2, 200, 1e-6, 1, ab };
+	struct scene sc;
+	size_t i, steps, near;
+
+	(void)state;
+	scene_run(&sc, "saddle", &o, "gd");
+	assert_int_equal(sd_survey_end(sc.s, 0, 0, NULL), SD_OUTCOME_SADDLE);
+	sd_survey_steps(sc.s, 0, 0, &steps, &near);
+	assert_int_equal(steps, 0);
+	scene_close(&sc);
+	o.tol = 0;
+	scene_run(&sc, "saddle", &o, "gd");
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(sd_survey_end(sc.s, 0, i, NULL),
+		    SD_OUTCOME_NOT_CONVERGED);
+		sd_survey_steps(sc.s, 0, i, &steps, &near);
+		assert_int_equal(steps, 200);
+	}
+	scene_close(&sc);
+}
+
 /* A run's every outcome, point, steps and near-saddle steps, and the
  * table, compared between two surveys. */
 static void
@@ -390,7 +419,11 @@ test_bad_options(void **state)
 	assert_non_null(strstr(cause, "starts"));
 	free(cause);
 	o.starts = 10;
-	o.tol = 0;
+	o.tol = -1e-9;
+	assert_null(sd_survey_new(obj, &chart, &chart.window, &o, &cause));
+	assert_non_null(strstr(cause, "tolerance"));
+	free(cause);
+	o.tol = NAN;
 	assert_null(sd_survey_new(obj, &chart, &chart.window, &o, &cause));
 	assert_non_null(strstr(cause, "tolerance"));
 	free(cause);
@@ -417,6 +450,7 @@ main(void)
 		cmocka_unit_test(test_tensor_all_global),
 		cmocka_unit_test(test_spurious_minima),
 		cmocka_unit_test(test_near_saddle_steps),
+		cmocka_unit_test(test_tol_zero),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_threads_more),
 		cmocka_unit_test(test_bad_options),

@@ -225,6 +225,29 @@ else
 fi
 keys ahead q
 
+# ---- numbers on the command line ----------------------------------------
+# The : commands read numbers with the parsers the options use (params.h):
+# the options' messages, no cast of 1e30, and :tol 0 is --tol 0: the racer
+# never stops on the gradient (with 1e-6, gd from (0, 0) stops near 300).
+start nums 100x30 himmelblau --start 0,0
+check "numbers: the TUI starts" wait_for nums "saddle  himmelblau"
+t send-keys -t nums ":step 1e30" Enter
+check ":step 1e30 is refused with its range" wait_for nums \
+    "step: '1e30' is not a whole number from 1 to 1000000"
+t send-keys -t nums ":tol -1" Enter
+check ":tol -1 is refused with --tol's message" wait_for nums \
+    "tol: '-1' is not a tolerance: expected a number ≥ 0 such as 1e-6 (0 runs every step)"
+t send-keys -t nums ":seed 4294967296" Enter
+check ":seed 2^32 is refused with --seed's message" wait_for nums \
+    "seed: '4294967296' is not a whole number from 0 to 4294967295"
+t send-keys -t nums ":step 2000" Enter
+check "tol 1e-6: gd converges before step 2000" wait_for nums "converged to"
+check "tol 1e-6: so it never reaches step 2000" sh -c \
+    "! tmux -L $sock capture-pane -p -t nums | grep -q 'step 2000'"
+t send-keys -t nums ":tol 0" Enter ":clear" Enter ":step 2000" Enter
+check ":tol 0: gd takes every one of 2000 steps" wait_for nums "step 2000"
+keys nums q
+
 # ---- a large instance: keys are answered while the points are found -----
 # On twolayer:k=4,m=8,n=1000 the finder takes most of a second (0.8 s on
 # two cores); it runs on a thread of its own, so a key moves the cursor

@@ -43,15 +43,12 @@ int cli_parse(int argc, char **argv, const struct option *longopts,
 /* Print "saddle: CAUSE" to stderr, free cause, return CLI_EXIT_RUNTIME. */
 int cli_runtime_error(char *cause);
 
-/* Parse what's word as a whole number in [lo, hi] into *out; on error
- * prints "WHAT: 'WORD' is not a whole number from LO to HI" and returns
- * CLI_EXIT_USAGE, else 0. */
-int cli_whole(const char *what, const char *word, double lo, double hi,
-    double *out);
-
-/* Parse --tol's word: a number > 0, or ≥ 0 when zero_ok (0: run every
- * step). On error prints and returns CLI_EXIT_USAGE, else 0. */
-int cli_tolerance(const char *word, int zero_ok, double *out);
+/* The core's number parsers (params.h) for an option: on error print the
+ * message and return CLI_EXIT_USAGE, else 0. */
+int cli_whole(const char *what, const char *word, unsigned long lo,
+    unsigned long hi, unsigned long *out);
+int cli_seed(const char *word, unsigned long *out);	/* --seed */
+int cli_tolerance(const char *word, double *out);	/* --tol */
 
 /* Parse --format's word; on error prints and returns CLI_EXIT_USAGE. */
 int cli_parse_format(const char *word, cli_format *format);

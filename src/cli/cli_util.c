@@ -2,7 +2,6 @@
  * subcommands (see cli.h). */
 #include "config.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,29 +55,33 @@ cli_parse_format(const char *word, cli_format *format)
 }
 
 int
-cli_whole(const char *what, const char *word, double lo, double hi,
-    double *out)
+cli_whole(const char *what, const char *word, unsigned long lo,
+    unsigned long hi, unsigned long *out)
 {
-	double v;
+	char *cause = NULL;
 
-	if (sd_number_parse(word, &v) != 0 || v < lo || v > hi ||
-	    v != floor(v))
-		return cli_usage("%s: '%s' is not a whole number from %.0f to "
-		    "%.0f", what, word, lo, hi);
-	*out = v;
+	if (sd_whole_parse(what, word, lo, hi, out, &cause) != 0)
+		return cli_usage_error(cause);
 	return 0;
 }
 
 int
-cli_tolerance(const char *word, int zero_ok, double *out)
+cli_seed(const char *word, unsigned long *out)
 {
-	double v;
+	char *cause = NULL;
 
-	if (sd_number_parse(word, &v) != 0 || v < 0 || (v == 0 && !zero_ok))
-		return cli_usage("--tol: '%s' is not a tolerance: expected a "
-		    "number %s such as 1e-6%s", word, zero_ok ? "≥ 0" : "> 0",
-		    zero_ok ? " (0 runs every step)" : "");
-	*out = v;
+	if (sd_seed_parse("--seed", word, out, &cause) != 0)
+		return cli_usage_error(cause);
+	return 0;
+}
+
+int
+cli_tolerance(const char *word, double *out)
+{
+	char *cause = NULL;
+
+	if (sd_tolerance_parse("--tol", word, out, &cause) != 0)
+		return cli_usage_error(cause);
 	return 0;
 }
 

@@ -29,7 +29,6 @@
 #define MAP_STEPS	1000
 #define MAP_TOL		1e-6
 #define MAP_SEED	1
-#define MAP_SEED_MAX	4294967295.0
 
 /* Which options only some kinds read: bits of map_options.given. */
 enum {
@@ -47,7 +46,8 @@ struct map_options {
 	const char	*chart;
 	const char	*window;
 	double		 alpha, beta, gamma;
-	double		 steps, tol, seed;
+	unsigned long	 steps, seed;
+	double		 tol;
 	size_t		 cols, rows;
 	cli_format	 format;
 	int		 summary;
@@ -124,10 +124,10 @@ map_option_kind(int ch, const char *arg, struct map_options *o)
 		    &o->steps);
 	case 't':
 		map_given(o, GIVEN_RUN, "--tol");
-		return cli_tolerance(arg, 0, &o->tol);
+		return cli_tolerance(arg, &o->tol);
 	case 'S':
 		map_given(o, GIVEN_RUN, "--seed");
-		return cli_whole("--seed", arg, 0, MAP_SEED_MAX, &o->seed);
+		return cli_seed(arg, &o->seed);
 	default:
 		return -1;
 	}
@@ -424,9 +424,9 @@ map_json_basins(const sd_map *m, const struct map_options *o, size_t dim)
 		printf(k > 0 ? ",\"%s\":" : "\"%s\":", p[k].key);
 		cli_number(stdout, m->params[k]);
 	}
-	printf("},\"steps\":%.0f,\"tol\":", o->steps);
+	printf("},\"steps\":%lu,\"tol\":", o->steps);
 	cli_number(stdout, o->tol);
-	printf(",\"seed\":%.0f,\"minima\":[", o->seed);
+	printf(",\"seed\":%lu,\"minima\":[", o->seed);
 	for (k = 0; k < m->n_minima; k++) {
 		min = sd_map_minimum(m, k);
 		sd_map_label_name(m, k, name, sizeof name);
@@ -562,7 +562,7 @@ map_compute(const struct map_options *o, struct map_run *r)
 {
 	sd_map_options mo = { .alpha = o->alpha, .beta = o->beta,
 	    .gamma = o->gamma, .steps = (size_t)o->steps, .tol = o->tol,
-	    .seed = (unsigned long)o->seed };
+	    .seed = o->seed };
 	sd_window window;
 	char *cause = NULL;
 	int rc;

@@ -112,7 +112,7 @@ static int
 points_option(int ch, const char *arg, void *ctx)
 {
 	struct points_options *o = ctx;
-	double grid;
+	unsigned long grid;
 
 	switch (ch) {
 	case 'e':

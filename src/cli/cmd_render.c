@@ -22,7 +22,7 @@ render_draw(canvas *cv, view *v, const theme *th, const tui_options *o)
 	size_t cols, rows;
 	char *cause = NULL;
 	layout lay;
-	long k;
+	unsigned long k;
 	int rc;
 
 	/* The steps first: --chart trajectory is drawn through their path. */

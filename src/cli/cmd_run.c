@@ -28,7 +28,6 @@
 #define RUN_STEPS_MAX	10000000
 #define RUN_TOL		1e-6
 #define RUN_SEED	1
-#define RUN_SEED_MAX	4294967295.0	/* mt19937 takes 32-bit seeds */
 
 /* What the command line asked for. */
 struct run_options {
@@ -38,9 +37,9 @@ struct run_options {
 	const char	*chart;		/* --chart, or NULL */
 	const char	*start;		/* --start, or NULL */
 	const char	*set;		/* --set, or NULL */
-	double		 steps;
+	unsigned long	 steps;
 	double		 tol;
-	double		 seed;
+	unsigned long	 seed;
 	cli_format	 format;
 	int		 quiet;
 };
@@ -81,9 +80,9 @@ run_option(int ch, const char *arg, void *ctx)
 	case 'n':
 		return cli_whole("--steps", arg, 0, RUN_STEPS_MAX, &o->steps);
 	case 't':
-		return cli_tolerance(arg, 1, &o->tol);
+		return cli_tolerance(arg, &o->tol);
 	case 'S':
-		return cli_whole("--seed", arg, 0, RUN_SEED_MAX, &o->seed);
+		return cli_seed(arg, &o->seed);
 	case 'p':
 		o->set = arg;
 		return 0;
@@ -160,7 +159,7 @@ run_start(struct run *r, const struct run_options *o)
 	if ((x0 = calloc(r->obj->dim, sizeof *x0)) == NULL)
 		return cli_runtime_error(sd_printf("out of memory"));
 	sd_chart_lift(&r->chart, r->start[0], r->start[1], x0);
-	rc = sd_optimizer_set(r->opt, x0, (unsigned long)o->seed, &why);
+	rc = sd_optimizer_set(r->opt, x0, o->seed, &why);
 	free(x0);
 	if (rc == 0)
 		return 0;
@@ -353,7 +352,7 @@ run_json(const struct run *r, const struct run_options *o)
 	cli_json_string(stdout, r->opt->type->name);
 	printf(",\"params\":");
 	run_json_params(r->opt);
-	printf(",\"seed\":%.0f,\"iterations\":%zu,\"stop_reason\":\"%s\",",
+	printf(",\"seed\":%lu,\"iterations\":%zu,\"stop_reason\":\"%s\",",
 	    o->seed, r->opt->iter, sd_stop_reason_name(t->stop));
 	run_json_final(r);
 	printf(",\"events\":[");

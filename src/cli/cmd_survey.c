@@ -29,7 +29,6 @@
 #define SURVEY_STEPS	1000
 #define SURVEY_TOL	1e-6
 #define SURVEY_SEED	1
-#define SURVEY_SEED_MAX	4294967295.0
 
 /* The progress bar: after this many seconds, this wide, redrawn about
  * this many times over the survey. */
@@ -50,7 +49,8 @@ struct survey_options {
 	const char	*optimizers;
 	const char	*chart;
 	const char	*window;
-	double		 starts, steps, tol, seed;
+	unsigned long	 starts, steps, seed;
+	double		 tol;
 	survey_format	 format;
 };
 
@@ -100,10 +100,9 @@ survey_option(int ch, const char *arg, void *ctx)
 		return cli_whole("--steps", arg, 0, SD_SURVEY_STEPS_MAX,
 		    &o->steps);
 	case 't':
-		return cli_tolerance(arg, 0, &o->tol);
+		return cli_tolerance(arg, &o->tol);
 	case 'S':
-		return cli_whole("--seed", arg, 0, SURVEY_SEED_MAX,
-		    &o->seed);
+		return cli_seed(arg, &o->seed);
 	case 'c':
 		o->chart = arg;
 		return 0;
@@ -234,8 +233,8 @@ survey_table(const struct survey_run *r, const struct survey_options *o)
 	size_t n, m, k;
 
 	row = sd_survey_rows(r->s, &n);
-	printf("%s: %.0f starts uniform in [%g, %g] x [%g, %g], each run until "
-	    "|g| < %g or %.0f steps, seed %.0f\n", r->obj->spec, o->starts,
+	printf("%s: %lu starts uniform in [%g, %g] x [%g, %g], each run until "
+	    "|g| < %g or %lu steps, seed %lu\n", r->obj->spec, o->starts,
 	    w->xmin, w->xmax, w->ymin, w->ymax, o->tol, o->steps, o->seed);
 	printf("%-10s %s\n", "", "------------ where the runs end -----------"
 	    "     steps      near a saddle");
@@ -265,7 +264,7 @@ survey_csv(const struct survey_run *r, const struct survey_options *o)
 		printf(",%s", sd_outcome_name((sd_outcome)k));
 	printf(",steps_median,steps_p90,saddle_steps_median\n");
 	for (m = 0; m < n; m++) {
-		printf("%s,%.0f", row[m].type->name, o->starts);
+		printf("%s,%lu", row[m].type->name, o->starts);
 		for (k = 0; k < SD_OUTCOME_COUNT; k++) {
 			putchar(',');
 			cli_number(stdout, row[m].fraction[k]);
@@ -319,10 +318,10 @@ survey_json(const struct survey_run *r, const struct survey_options *o)
 	cli_json_string(stdout, r->obj->spec);
 	printf(",\"window\":");
 	cli_json_numbers(stdout, window, 4);
-	printf(",\"starts\":%.0f,\"steps\":%.0f,\"tol\":", o->starts,
+	printf(",\"starts\":%lu,\"steps\":%lu,\"tol\":", o->starts,
 	    o->steps);
 	cli_number(stdout, o->tol);
-	printf(",\"seed\":%.0f,\"fstar\":", o->seed);
+	printf(",\"seed\":%lu,\"fstar\":", o->seed);
 	if (isnan(fstar))
 		printf("null");
 	else
@@ -353,7 +352,7 @@ static int
 survey_prepare(struct survey_run *r, const struct survey_options *o)
 {
 	sd_survey_options so = { (size_t)o->starts, (size_t)o->steps, o->tol,
-	    (unsigned long)o->seed, NULL };
+	    o->seed, NULL };
 	const sd_optimizer_type *types[SD_SURVEY_METHODS_MAX];
 	char *cause = NULL;
 	size_t n = 0, m;

@@ -18,7 +18,7 @@ cmd_tui(int argc, char **argv)
 	char *cause = NULL;
 	theme th;
 	view v;
-	long k;
+	unsigned long k;
 	int rc;
 
 	setlocale(LC_ALL, "");

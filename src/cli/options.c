@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,9 @@
 	"--set k=v,..., --seed S, --steps N, --tol G, --theme T, " \
 	"--chart CHART, --window W, --all, --levels linear|log|auto|N, " \
 	"--color none|8|16|256|truecolor"
+
+/* The most --steps before the first frame (each is kept in the path). */
+#define OPTIONS_STEPS_MAX	10000000
 
 /* The long options; --size only counts for render. */
 static const struct option options_long[] = {
@@ -38,18 +40,6 @@ static const struct option options_long[] = {
 	{ "size", required_argument, NULL, 'z' },
 	{ NULL, 0, NULL, 0 }
 };
-
-/* Parse a whole number in [lo, hi] for option what. */
-static int
-options_whole(const char *word, double lo, double hi, const char *what,
-    double *out)
-{
-	if (sd_number_parse(word, out) != 0 || *out != floor(*out) ||
-	    *out < lo || *out > hi)
-		return cli_usage("%s: '%s' is not a whole number from %.0f to "
-		    "%.0f", what, word, lo, hi);
-	return 0;
-}
 
 /* Append one --optimizer word to the comma list. */
 static int
@@ -91,7 +81,6 @@ static int
 options_one(tui_options *o, int ch, const char *arg, int render)
 {
 	char *cause = NULL;
-	double v;
 
 	switch (ch) {
 	case 'e':
@@ -108,20 +97,12 @@ options_one(tui_options *o, int ch, const char *arg, int render)
 		o->set = arg;
 		return 0;
 	case 'r':
-		if (options_whole(arg, 0, 4294967295.0, "--seed", &v) != 0)
-			return CLI_EXIT_USAGE;
-		o->seed = (unsigned long)v;
-		return 0;
+		return cli_seed(arg, &o->seed);
 	case 'n':
-		if (options_whole(arg, 0, 1e7, "--steps", &v) != 0)
-			return CLI_EXIT_USAGE;
-		o->steps = (long)v;
-		return 0;
+		return cli_whole("--steps", arg, 0, OPTIONS_STEPS_MAX,
+		    &o->steps);
 	case 't':
-		if (sd_number_parse(arg, &o->tol) != 0 || !(o->tol > 0))
-			return cli_usage("--tol: '%s' is not a positive number",
-			    arg);
-		return 0;
+		return cli_tolerance(arg, &o->tol);
 	case 'T':
 		o->theme = arg;
 		return 0;

@@ -24,7 +24,7 @@ typedef struct tui_options {
 	sd_window	 window;
 	int		 has_window;
 	unsigned long	 seed;
-	long		 steps;		/* steps before the first frame */
+	unsigned long	 steps;		/* steps before the first frame */
 	double		 tol;
 	color_depth	 depth;
 	int		 has_depth;

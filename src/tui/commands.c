@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "base/error.h"
+#include "base/params.h"
 #include "expr/expr.h"
 
 /* Where a command's argument completes from. */
@@ -29,18 +30,6 @@ typedef struct command {
 	command_source	 source;
 	int		(*run)(app *, const char *, char **);
 } command;
-
-/* Parse a whole number in [lo, hi]. */
-static int
-command_whole(const char *arg, double lo, double hi, double *out,
-    const char *what, char **cause)
-{
-	if (sd_number_parse(arg, out) != 0 || *out != (double)(long)*out ||
-	    *out < lo || *out > hi)
-		return sd_fail(cause, "%s: '%s' is not a whole number from %g "
-		    "to %g", what, arg, lo, hi);
-	return 0;
-}
 
 /* :objective NAME[:k=v,...] */
 static int
@@ -163,11 +152,8 @@ command_levels(app *a, const char *arg, char **cause)
 static int
 command_seed(app *a, const char *arg, char **cause)
 {
-	double s;
-
-	if (command_whole(arg, 0, 4294967295.0, &s, "seed", cause) != 0)
+	if (sd_seed_parse("seed", arg, &a->v->seed, cause) != 0)
 		return -1;
-	a->v->seed = (unsigned long)s;
 	return view_restart(a->v, cause);
 }
 
@@ -177,9 +163,8 @@ command_tol(app *a, const char *arg, char **cause)
 {
 	double t;
 
-	if (sd_number_parse(arg, &t) != 0 || !(t > 0))
-		return sd_fail(cause, "tol: '%s' is not a positive number",
-		    arg);
+	if (sd_tolerance_parse("tol", arg, &t, cause) != 0)
+		return -1;
 	view_set_tol(a->v, t);
 	return 0;
 }
@@ -188,13 +173,12 @@ command_tol(app *a, const char *arg, char **cause)
 static int
 command_step(app *a, const char *arg, char **cause)
 {
-	double n = 1;
-	long k;
+	unsigned long k, n = 1;
 
-	if (*arg != '\0' && command_whole(arg, 1, 1e6, &n, "step", cause) !=
-	    0)
+	if (*arg != '\0' && sd_whole_parse("step", arg, 1, 1000000, &n,
+	    cause) != 0)
 		return -1;
-	for (k = 0; k < (long)n; k++) {
+	for (k = 0; k < n; k++) {
 		if (view_step(a->v) == 0)
 			break;
 	}
@@ -258,18 +242,18 @@ command_gamma(app *a, const char *arg, char **cause)
 static int
 command_survey(app *a, const char *arg, char **cause)
 {
-	double n;
+	unsigned long n;
 
 	if (strcmp(arg, "off") == 0) {
 		overlay_survey_clear(&a->ov);
 		return 0;
 	}
-	if (command_whole(arg, 1, SD_SURVEY_STARTS_MAX, &n, "survey",
+	if (sd_whole_parse("survey", arg, 1, SD_SURVEY_STARTS_MAX, &n,
 	    cause) != 0)
 		return -1;
 	if (overlay_survey(&a->ov, a->v, (size_t)n, cause) != 0)
 		return -1;
-	app_message(a, 0, "survey of %s: %.0f starts over the view, %zu "
+	app_message(a, 0, "survey of %s: %lu starts over the view, %zu "
 	    "method%s", a->v->obj->spec, n, a->ov.n_rows,
 	    a->ov.n_rows == 1 ? "" : "s");
 	return 0;

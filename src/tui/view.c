@@ -650,7 +650,7 @@ view_levels_parse(view *v, const char *word, char **cause)
 		{ "linear", VIEW_LEVELS_LINEAR },
 		{ "log", VIEW_LEVELS_LOG },
 	};
-	double n;
+	unsigned long n;
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof *names; i++) {
@@ -659,8 +659,8 @@ view_levels_parse(view *v, const char *word, char **cause)
 			return 0;
 		}
 	}
-	if (sd_number_parse(word, &n) == 0 && n == floor(n) &&
-	    n >= VIEW_BANDS_MIN && n <= VIEW_BANDS_MAX) {
+	if (sd_whole_parse("levels", word, VIEW_BANDS_MIN, VIEW_BANDS_MAX, &n,
+	    NULL) == 0) {
 		v->bands = (int)n;
 		return 0;
 	}

@@ -58,6 +58,42 @@ sd_number_parse(const char *word, double *out)
 	return 0;
 }
 
+int
+sd_whole_parse(const char *what, const char *word, unsigned long lo,
+    unsigned long hi, unsigned long *out, char **cause)
+{
+	double v;
+
+	/* Compared as doubles first: a cast of an out-of-range double
+	 * (1e30) to an integer type is undefined. */
+	if (sd_number_parse(word, &v) != 0 || v != floor(v) ||
+	    v < (double)lo || v > (double)hi || v > SD_WHOLE_MAX)
+		return sd_fail(cause, "%s: '%s' is not a whole number from %lu "
+		    "to %lu", what, word, lo, hi);
+	*out = (unsigned long)v;
+	return 0;
+}
+
+int
+sd_seed_parse(const char *what, const char *word, unsigned long *out,
+    char **cause)
+{
+	return sd_whole_parse(what, word, 0, SD_SEED_MAX, out, cause);
+}
+
+int
+sd_tolerance_parse(const char *what, const char *word, double *out,
+    char **cause)
+{
+	double v;
+
+	if (sd_number_parse(word, &v) != 0 || v < 0)
+		return sd_fail(cause, "%s: '%s' is not a tolerance: expected a "
+		    "number ≥ 0 such as 1e-6 (0 runs every step)", what, word);
+	*out = v + 0.0;		/* -0 is 0: it prints as "0" */
+	return 0;
+}
+
 /* The valid keys of a table as "a, b, c", malloc'd. */
 static char *
 params_key_list(const sd_param *table)

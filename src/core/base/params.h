@@ -1,4 +1,5 @@
-/* params.h: named numeric parameters, shared by objectives and optimizers.
+/* params.h: named numeric parameters, shared by objectives and optimizers,
+ * and the parsers of the numbers every front end reads.
  *
  * A parameter table is an array of sd_param ending with an entry whose key
  * is NULL. Values live in a plain double array indexed like the table. The
@@ -40,6 +41,38 @@ int sd_params_parse(const sd_param *table, const char *owner,
 /* Parse one finite number written in any C notation ("1e-3", "0x10",
  * "-2.5"); the whole word must be a number. Returns 0 or -1. */
 int sd_number_parse(const char *word, double *out);
+
+/* The largest whole number the parsers below accept: every whole number up
+ * to 2^53 is exact in a double, so no range check can be fooled by
+ * rounding and no conversion to unsigned long can overflow. */
+#define SD_WHOLE_MAX	9007199254740992.0
+
+/* The largest seed: GSL's mt19937 takes 32-bit seeds. */
+#define SD_SEED_MAX	4294967295UL
+
+/* The parsers of the numbers every front end reads (the CLI's options, the
+ * TUI's `:` commands), so that an option means one thing everywhere and is
+ * refused with one message. what names the option or command ("--steps",
+ * "step") in the message, which also names the bad word and says what is
+ * accepted. On error *out is unchanged; cause may be NULL. */
+
+/* A whole number from lo to hi (hi ≤ SD_WHOLE_MAX), written in any C
+ * notation ("1000", "1e3", "0x3e8"); "-0" is 0. The value is checked
+ * against the range as a double before it is converted. Message: "WHAT:
+ * 'WORD' is not a whole number from LO to HI". */
+int sd_whole_parse(const char *what, const char *word, unsigned long lo,
+    unsigned long hi, unsigned long *out, char **cause);
+
+/* A seed: a whole number from 0 to SD_SEED_MAX. */
+int sd_seed_parse(const char *what, const char *word, unsigned long *out,
+    char **cause);
+
+/* A convergence tolerance G: a run stops when ‖∇f‖ < G. Any finite
+ * number ≥ 0; 0 (or -0, read as 0) never stops on the gradient: the run
+ * takes every step. Message: "WHAT: 'WORD' is not a tolerance: expected a
+ * number ≥ 0 such as 1e-6 (0 runs every step)". */
+int sd_tolerance_parse(const char *what, const char *word, double *out,
+    char **cause);
 
 /* Parse exactly n comma-separated numbers ("1,2"). On error names the word
  * and says what is expected, using what ("--start") in the message. */

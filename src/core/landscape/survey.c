@@ -167,9 +167,9 @@ survey_check(const sd_survey_options *o, const sd_window *w, char **cause)
 	if (o->steps > SD_SURVEY_STEPS_MAX)
 		return sd_fail(cause, "survey: %zu steps: expected 0 to %d",
 		    o->steps, SD_SURVEY_STEPS_MAX);
-	if (!(o->tol > 0) || !isfinite(o->tol))
+	if (!(o->tol >= 0) || !isfinite(o->tol))
 		return sd_fail(cause, "survey: the tolerance must be a "
-		    "positive number");
+		    "number ≥ 0 (0 runs every step)");
 	if (!(w->xmin < w->xmax) || !(w->ymin < w->ymax))
 		return sd_fail(cause, "survey: the window is empty");
 	return 0;

@@ -72,7 +72,8 @@ typedef struct sd_survey sd_survey;
 typedef struct sd_survey_options {
 	size_t		 starts;	/* N, at least 1 */
 	size_t		 steps;		/* S: the step budget of a run */
-	double		 tol;		/* converged when ‖g‖ < tol (> 0) */
+	double		 tol;		/* converged when ‖g‖ < tol (≥ 0;
+					 * 0: every run takes S steps) */
 	unsigned long	 seed;		/* of the starts and the runs */
 	const double	*ab;		/* NULL: N uniform draws; else N
 					 * pairs (a, b), borrowed until
