@@ -390,11 +390,11 @@ app_ui(const app *a, draw_ui *ui)
 	ui->error = a->error;
 	ui->candidate = -1;
 	if (a->editing) {
-		ui->command = a->line;
-		ui->command_pos = a->pos;
-		ui->candidates = (const char *const *)a->cands;
-		ui->n_candidates = a->n_cands;
-		ui->candidate = a->cand;
+		ui->command = a->cl.text;
+		ui->command_pos = a->cl.pos;
+		ui->candidates = (const char *const *)a->cl.cands;
+		ui->n_candidates = a->cl.n_cands;
+		ui->candidate = a->cl.cand;
 	}
 	if (a->help)
 		ui->help = app_help(&ui->n_help);
@@ -566,6 +566,7 @@ app_open(app *a, view *v, const theme *th, int depth, char **cause)
 {
 	memset(a, 0, sizeof *a);
 	overlay_init(&a->ov);
+	cmdline_init(&a->cl);
 	a->v = v;
 	a->th = *th;
 	a->speed = APP_SPEED_DEFAULT;
@@ -616,7 +617,7 @@ app_close(app *a)
 	a->v->release = NULL;
 	a->v->release_arg = NULL;
 	a->v->watch_defer = 0;
-	app_commands_done(a);
+	cmdline_done(&a->cl);
 	overlay_done(&a->ov);
 	canvas_free(a->frame);
 	canvas_free(a->base);
