@@ -7,7 +7,7 @@
 
 #include "canvas.h"
 #include "cmdline.h"
-#include "draw.h"
+#include "frame.h"
 #include "job.h"
 #include "layout.h"
 #include "overlay.h"
@@ -104,14 +104,14 @@ void app_click(app *a, int x, int y);
 void app_wheel(app *a, int dir, int x, int y);
 
 /* keys.c: the help overlay's lines (keys, then ':' commands). */
-const draw_help *app_help(int *n);
+const frame_help *app_help(int *n);
 
 /* commands.c: a key while the ':' line is open. */
 void app_edit_key(app *a, int key);
 
 /* commands.c: the command table's help lines, appended to out (room for
  * max); returns how many. */
-int app_command_help(draw_help *out, int max);
+int app_command_help(frame_help *out, int max);
 
 
 #endif

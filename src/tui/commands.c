@@ -325,7 +325,7 @@ static const command commands[] = {
 };
 
 int
-app_command_help(draw_help *out, int max)
+app_command_help(frame_help *out, int max)
 {
 	static char text[sizeof commands / sizeof *commands][48];
 	int n = 0;

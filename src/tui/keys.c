@@ -389,10 +389,10 @@ app_wheel(app *a, int dir, int x, int y)
 	app_dirty(a);
 }
 
-const draw_help *
+const frame_help *
 app_help(int *n)
 {
-	static draw_help lines[64];
+	static frame_help lines[64];
 	static int count;
 	const struct key_binding *b;
 
