@@ -27,7 +27,8 @@
 #include "bench.h"
 #include "bench_pty.h"
 #include "base/error.h"
-#include "tui/draw.h"
+#include "tui/draw_parts.h"
+#include "tui/frame.h"
 #include "tui/screen.h"
 
 #define COLS	240
@@ -41,7 +42,7 @@ typedef struct bench_state {
 	screen		*scr;
 	canvas		*frame, *base;
 	layout		 lay;
-	draw_ui		 ui;
+	frame_ui	 ui;
 } bench_state;
 
 /* Sample the whole field again (no reuse). */
@@ -66,9 +67,9 @@ bench_full(void *arg)
 
 	if (bench_field(b) != 0)
 		return -1;
-	draw_base(&bctx, &b->v, &b->lay);
+	frame_base(&bctx, &b->v, &b->lay, NULL);
 	canvas_copy(b->frame, b->base);
-	draw_top(&fctx, &b->v, &b->lay, &b->ui);
+	frame_top(&fctx, &b->v, &b->lay, NULL, &b->ui);
 	screen_invalidate(b->scr);
 	screen_draw(b->scr, b->frame);
 	return 0;
@@ -84,7 +85,7 @@ bench_step(void *arg)
 
 	view_step(&b->v);
 	canvas_copy(b->frame, b->base);
-	draw_top(&fctx, &b->v, &b->lay, &b->ui);
+	frame_top(&fctx, &b->v, &b->lay, NULL, &b->ui);
 	screen_draw(b->scr, b->frame);
 	return 0;
 }
@@ -133,7 +134,7 @@ bench_depth(FILE *out, const char *label)
 	b.frame = canvas_new(COLS, ROWS);
 	b.base = canvas_new(COLS, ROWS);
 	layout_compute(&b.lay, COLS, ROWS);
-	b.ui = (draw_ui){ .cursor = 1, .speed = 10, .candidate = -1 };
+	b.ui = (frame_ui){ .cursor = 1, .speed = 10, .candidate = -1 };
 	fprintf(out, "full redraw of %dx%d, %s, through a pty (target < 16 ms):\n",
 	    COLS, ROWS, label);
 	for (i = 0; i < 11 && sd_objective_types[i] != NULL; i++) {

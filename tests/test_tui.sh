@@ -17,17 +17,11 @@
 start main 100x30 himmelblau --start 0,0
 if wait_for main "saddle  himmelblau"; then ok "the TUI starts"; else
 	not_ok "the TUI starts" "$(screen main)"; tap_done; fi
-sleep 0.3
-screen main >"$tap_tmp/first"
 "$SADDLE" render himmelblau --size 100x30 --color none --optimizer gd \
     --start 0,0 | sed 's/ *$//' >"$tap_tmp/render"
-sed 's/ *$//' "$tap_tmp/first" >"$tap_tmp/first.trim"
-if cmp -s "$tap_tmp/first.trim" "$tap_tmp/render"; then
-	ok "the first frame is the frame saddle render draws"
-else
-	not_ok "the first frame is the frame saddle render draws" \
-	    "$(diff "$tap_tmp/render" "$tap_tmp/first.trim" | head -10)"
-fi
+check_frame "the first frame is the frame saddle render draws" main \
+    "$tap_tmp/render"
+cp "$tap_tmp/main.got" "$tap_tmp/first"
 
 # Himmelblau's four minima (f = 0; Himmelblau 1972) are marked in the
 # cells that contain them; the plot's rectangle is read off the screen.
@@ -53,9 +47,15 @@ done
 check "gd starts at step 0" sh -c "tmux -L $sock capture-pane -p -t main | grep -q 'gd .* step 0'"
 keys main Space Space Space
 check "three spaces: step 3" wait_for main "step 3"
+# step_above NAME N: the first racer has taken more than N steps.
+step_above() {
+	local n
+	n=$(screen "$1" | grep -o 'step [0-9]*' | head -1 | tr -dc 0-9)
+	[ "${n:-0}" -gt "$2" ]
+}
 keys main p
 check "p plays" wait_for main "playing"
-sleep 0.6
+check "playing takes steps" poll step_above main 3
 keys main p
 check "p pauses" wait_for main "paused"
 n=$(screen main | grep -o 'step [0-9]*' | head -1 | tr -dc 0-9)
@@ -67,9 +67,11 @@ check "? shows the help overlay" wait_for main "zoom in at the cursor"
 check "the overlay lists the : commands" wait_for main ":objective NAME"
 keys main Escape
 check "any key closes the overlay" wait_gone main "zoom in at the cursor"
+# status_is NAME REGEX: the bottom row, all of it, matches REGEX.
+status_is() { screen "$1" | tail -1 | grep -qx -- "$2"; }
 keys main : o b j e c Tab
-check "tab completes a command name" \
-    sh -c "tmux -L $sock capture-pane -p -t main | tail -1 | grep -qx ':objective *'"
+check "tab completes a command name" poll status_is main ':objective *'
+
 keys main c a m Tab Enter
 check ":objective camel6 switches the objective" wait_for main "saddle  camel6"
 keys main : o p t i m i z e r Space a d m a Enter
@@ -80,6 +82,9 @@ check ":levels log" wait_for main "12 log levels"
 # :add (not :alpha), :al is :alpha.
 keys main : a Space a d a m Enter
 check ":a adam adds a racer (:a is :add)" wait_for main "adam"
+keys main : z z Enter
+check "an unknown command is named, the commands listed from the table" \
+    wait_for main "unknown command 'zz': expected objective, expr, optimizer"
 keys main : a l Space 2 Enter
 check ":al 2 sets α (:al is :alpha) and shows its map" \
     wait_for main "map: strict-saddle"
@@ -87,12 +92,18 @@ keys main m m m m m
 check "m m m m m cycles the map back to none" wait_for main "map: none"
 
 # ---- resize and too small -------------------------------------------------
+# rows_are NAME N: the pane has N rows. wide_title NAME W: the title row
+# is at least W characters long. axis_on NAME ROW: the x axis is on ROW.
+rows_are() { [ "$(screen "$1" | wc -l)" -eq "$2" ]; }
+wide_title() {
+	screen "$1" | grep -m1 'saddle  camel6' |
+	    awk -v w="$2" '{ exit !(length($0) >= w) }'
+}
+axis_on() { screen "$1" | sed -n "$2p" | grep -q '└'; }
 t resize-window -t main -x 120 -y 40
-sleep 0.5
-screen main >"$tap_tmp/big"
-check "after resizing to 120x40 the frame has 40 rows" test "$(wc -l <"$tap_tmp/big")" -eq 40
-check "the title is redrawn at the new width" sh -c "grep -m1 'saddle  camel6' '$tap_tmp/big' | awk '{ exit !(length(\$0) >= 110) }'"
-check "the x axis sits on row 38" sh -c "sed -n 38p '$tap_tmp/big' | grep -q '└'"
+check "after resizing to 120x40 the frame has 40 rows" poll rows_are main 40
+check "the title is redrawn at the new width" poll wide_title main 110
+check "the x axis sits on row 38" poll axis_on main 38
 t resize-window -t main -x 50 -y 15
 check "50x15 shows the too-small message" wait_for main "Terminal too small: 50x15"
 t resize-window -t main -x 100 -y 30
@@ -110,31 +121,28 @@ check "q leaves the alternate screen" wait_gone main "saddle  camel6"
 # The frame the screen shows equals render's at each size, colours aside.
 pane_env="COLORTERM=truecolor"
 start colour 100x30 himmelblau --start 0,0
-wait_for colour "saddle  himmelblau" || true
-sleep 0.3
+check "truecolor: the TUI starts" wait_for colour "saddle  himmelblau"
+# sgr NAME TEXT: the pane's SGR sequences include TEXT.
+sgr() { t capture-pane -e -p -t "$1" | grep -qF -- "$2"; }
 check "COLORTERM=truecolor: 24-bit colours reach the terminal" \
-    sh -c "tmux -L $sock capture-pane -e -p -t colour | grep -q '48;2;68;1;84'"
-# same NAME SIZE: the pane's text equals render's frame at SIZE.
-same() {
-	"$SADDLE" render himmelblau --size "$2" --color truecolor \
+    poll sgr colour '48;2;68;1;84'
+# render_at SIZE: render's frame at SIZE, colours aside, into $tap_tmp/want.
+render_at() {
+	"$SADDLE" render himmelblau --size "$1" --color truecolor \
 	    --optimizer gd --start 0,0 | sed 's/\x1b\[[0-9;]*m//g; s/ *$//' \
 	    >"$tap_tmp/want"
-	screen "$1" | sed 's/ *$//' >"$tap_tmp/got"
-	cmp -s "$tap_tmp/want" "$tap_tmp/got" ||
-	    { diff "$tap_tmp/want" "$tap_tmp/got" | head -6; return 1; }
 }
-if out=$(same colour 100x30); then ok "truecolor: the frame is render's"; else
-	not_ok "truecolor: the frame is render's" "$out"; fi
+render_at 100x30
+check_frame "truecolor: the frame is render's" colour "$tap_tmp/want"
 t resize-window -t colour -x 120 -y 40
-sleep 0.5
-if out=$(same colour 120x40); then ok "truecolor: resized to 120x40, the frame is render's at 120x40"; else
-	not_ok "truecolor: resized to 120x40, the frame is render's at 120x40" "$out"; fi
+render_at 120x40
+check_frame "truecolor: resized to 120x40, the frame is render's at 120x40" \
+    colour "$tap_tmp/want"
 t resize-window -t colour -x 60 -y 12
 check "truecolor: 60x12 is too small" wait_for colour "Terminal too small: 60x12"
 t resize-window -t colour -x 100 -y 30
-sleep 0.5
-if out=$(same colour 100x30); then ok "truecolor: back at 100x30, nothing stale"; else
-	not_ok "truecolor: back at 100x30, nothing stale" "$out"; fi
+render_at 100x30
+check_frame "truecolor: back at 100x30, nothing stale" colour "$tap_tmp/want"
 keys colour q
 wait_file "$tap_tmp/colour/after"
 check "truecolor: q exits with status 0" test "$(cat "$tap_tmp/colour/status" 2>/dev/null)" = 0
@@ -157,16 +165,22 @@ keys tensor q
 # its most negative eigenvector e1 and its most positive e5, and the
 # saddles ±√λ5 e5 = ±e5 lie on that plane at (0, ±1) (Theorem 4.1).
 start chart 100x30 pca:d=5
-wait_for chart "saddle  pca:d=5" || true
+check "pca:d=5: the TUI starts" wait_for chart "saddle  pca:d=5"
 keys chart : s t a r t Space 0 , 0 Enter
 check ":start 0,0 puts the cursor on the maximum" \
     wait_for chart "cursor (0.000, 0.000)"
 keys chart : c h Tab
-check "tab completes :chart" \
-    sh -c "tmux -L $sock capture-pane -p -t chart | tail -1 | grep -qx ':chart *'"
+check "tab completes :chart" poll status_is chart ':chart *'
 keys chart h e Tab
 check "tab completes the choice: hessian" \
-    sh -c "tmux -L $sock capture-pane -p -t chart | tail -1 | grep -qx ':chart hessian *'"
+    poll status_is chart ':chart hessian *'
+keys chart Up
+check "up recalls the last line entered" \
+    poll status_is chart ':start 0,0 *'
+keys chart Down
+check "down comes back to the new line, empty" poll status_is chart ': *'
+keys chart Escape
+keys chart : c h Tab h e Tab
 keys chart Enter
 check ":chart hessian (at the cursor): the view changes" \
     wait_for chart "[−2.00, 2.00] × [−2.00, 2.00]"
@@ -208,15 +222,12 @@ keys near Escape q
 # and is run again, watched, when they are (view_take_watch). The frame
 # must be render's, events and all ("entered the saddle").
 start ahead 100x30 himmelblau --start 0,0
-wait_for ahead "saddle  himmelblau" || true
+check "typed ahead: the TUI starts" wait_for ahead "saddle  himmelblau"
 t send-keys -t ahead ":objective doublewell" Enter ":start 0.001,0.3" Enter \
     ":step 100" Enter
-wait_for ahead "step 100" || true
-sleep 0.5
-screen ahead | sed 's/ *$//' >"$tap_tmp/ahead.got"
 "$SADDLE" render doublewell --size 100x30 --color none --optimizer gd \
     --start 0.001,0.3 --steps 100 | sed 's/ *$//' >"$tap_tmp/ahead.want"
-if cmp -s "$tap_tmp/ahead.got" "$tap_tmp/ahead.want" &&
+if poll same_frame ahead "$tap_tmp/ahead.want" "$tap_tmp/ahead.got" &&
     grep -q "entered the saddle" "$tap_tmp/ahead.got"; then
 	ok "typed ahead: the frame is render's, the saddle event included"
 else
@@ -258,33 +269,44 @@ check "large: the first frame says the points are being found" \
     wait_long large "finding stationary points…"
 check "large: the points appear" wait_long large "stationary points in view:"
 cursor_of() { screen "$1" | grep -o 'cursor ([^)]*)'; }
+# moved_while NAME WAS BUSY: up to 10 s for the cursor to leave WAS (the
+# new place in $moved_to); 0 when the first screen that shows it moved
+# still says BUSY.
+moved_while() {
+	local i now
+	moved_to="?"
+	for i in $(seq 200); do
+		now=$(screen "$1")
+		moved_to=$(printf '%s\n' "$now" | grep -o 'cursor ([^)]*)')
+		if [ -n "$moved_to" ] && [ "$moved_to" != "$2" ]; then
+			case $now in *"$3"*) return 0 ;; esac
+			return 1
+		fi
+		sleep 0.05
+	done
+	return 1
+}
 # A finds the points again (near the slice too): the finder starts over
 # and l moves the cursor one cell right at once.
 was=$(cursor_of large)
 t send-keys -t large A l
-# The first screen whose cursor has moved must still say so.
-answered=no
-for i in $(seq 100); do
-	now=$(screen large)
-	c=$(printf '%s\n' "$now" | grep -o 'cursor ([^)]*)')
-	if [ -n "$c" ] && [ "$c" != "$was" ]; then
-		case $now in
-		*"finding stationary points…"*) answered=yes ;;
-		esac
-		break
-	fi
-	sleep 0.05
-done
-check "large: l moves the cursor while the finder runs ($was, then ${c:-?})" \
-    test "$answered" = yes
+if moved_while large "$was" "finding stationary points…"; then
+	ok "large: l moves the cursor while the finder runs ($was, then $moved_to)"
+else
+	not_ok "large: l moves the cursor while the finder runs ($was, then $moved_to)"
+fi
 check "large: and the points appear" wait_long large "stationary points in view:"
 keys large m m m m m
 check "large: m m m m m: the basins map is being computed" \
     wait_for large "computing map…"
 was=$(cursor_of large)
-keys large h
-check "large: h moves the cursor while the map is computed" \
-    sh -c "tmux -L $sock capture-pane -p -t large | grep -q 'computing map…' && test \"\$(tmux -L $sock capture-pane -p -t large | grep -o 'cursor ([^)]*)')\" != '$was'"
+t send-keys -t large h
+if moved_while large "$was" "computing map…"; then
+	ok "large: h moves the cursor while the map is computed"
+else
+	not_ok "large: h moves the cursor while the map is computed" \
+	    "$was, then $moved_to"
+fi
 keys large q
 wait_file "$tap_tmp/large/after"
 check "large: q while the map is computed exits with status 0" \
@@ -301,7 +323,7 @@ signal() {
 	local title=${5:-"saddle  $obj"} what=$2
 	[ "$obj" = himmelblau ] || what="$how while the finder runs"
 	start "$name" 100x30 "$obj"
-	wait_long "$name" "$title" || true
+	check "$what: the TUI is up ($title)" wait_long "$name" "$title"
 	case $how in
 	C-c) t send-keys -t "$name" C-c ;;
 	*) kill -s "$how" "$(cat "$tap_tmp/$name/pid")" ;;

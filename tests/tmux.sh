@@ -43,48 +43,64 @@ start() {
 # screen NAME: what the pane shows.
 screen() { t capture-pane -p -t "$1"; }
 
-# wait_for NAME TEXT: up to 10 s for TEXT to appear (0) or not (1).
-wait_for() {
-	local i
-	for i in $(seq 100); do
-		screen "$1" | grep -qF -- "$2" && return 0
+# Every look at the screen is a bounded poll: it waits for what it checks
+# and fails (a "not ok" line) when that never comes, so that a check
+# neither passes on a frame drawn before the keys took effect nor waits
+# forever, and no fixed sleep stands in for "the frame is drawn".
+
+# poll_for SECONDS COMMAND...: up to SECONDS for COMMAND to succeed (0),
+# else 1.
+poll_for() {
+	local i n=$(( $1 * 10 ))
+	shift
+	for i in $(seq "$n"); do
+		"$@" && return 0
 		sleep 0.1
 	done
 	return 1
 }
 
+# poll COMMAND...: poll_for 10 s.
+poll() { poll_for 10 "$@"; }
+
+# shows NAME TEXT / hides NAME TEXT: whether the pane shows TEXT now.
+shows() { screen "$1" | grep -qF -- "$2"; }
+hides() { ! shows "$1" "$2"; }
+
+# wait_for NAME TEXT: up to 10 s for TEXT to appear (0) or not (1).
+wait_for() { poll shows "$1" "$2"; }
+
 # wait_gone NAME TEXT: up to 10 s for TEXT to disappear.
-wait_gone() {
-	local i
-	for i in $(seq 100); do
-		screen "$1" | grep -qF -- "$2" || return 0
-		sleep 0.1
-	done
-	return 1
-}
+wait_gone() { poll hides "$1" "$2"; }
 
 # wait_long NAME TEXT: wait_for, up to 60 s (the finder on a large
 # instance, under the sanitizers).
-wait_long() {
-	local i
-	for i in $(seq 600); do
-		screen "$1" | grep -qF -- "$2" && return 0
-		sleep 0.1
-	done
-	return 1
+wait_long() { poll_for 60 shows "$1" "$2"; }
+
+# wait_file FILE: up to 10 s for FILE to exist, not empty.
+wait_file() { poll test -s "$1"; }
+
+# same_frame NAME WANT GOT [SED]: whether the pane, through the sed script
+# SED (default: trailing blanks dropped) into GOT, is the file WANT.
+same_frame() {
+	screen "$1" | sed "${4:-s/ *\$//}" >"$3"
+	cmp -s "$2" "$3"
 }
 
-# wait_file FILE: up to 10 s for FILE to exist.
-wait_file() {
-	local i
-	for i in $(seq 100); do
-		[ -s "$1" ] && return 0
-		sleep 0.1
-	done
-	return 1
+# check_frame DESCRIPTION NAME WANT [SED]: ok when the pane comes to show
+# WANT (as same_frame) within 10 s; else not ok with the difference.
+check_frame() {
+	local got="$tap_tmp/$2.got"
+	if poll same_frame "$2" "$3" "$got" "${4:-}"; then
+		ok "$1"
+	else
+		not_ok "$1" "$(diff "$3" "$got" | head -10)"
+	fi
 }
 
-# keys NAME KEYS...: type, then let the frame settle.
+# keys NAME KEYS...: type, then pause as a person would (an Escape with a
+# key close behind it would read as one alt-key); the checks after it
+# wait for what the keys do.
 keys() {
 	local name=$1
 	shift

@@ -9,7 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui/draw.h"
+#include "tui/draw_parts.h"
+#include "tui/frame.h"
 #include "options.h"
 #include "cli.h"
 
@@ -18,7 +19,7 @@ static int
 render_draw(canvas *cv, view *v, const theme *th, const tui_options *o)
 {
 	draw_ctx ctx = { cv, th, o->has_depth ? o->depth : COLOR_256 };
-	draw_ui ui = { .cursor = 1, .speed = 10, .candidate = -1 };
+	frame_ui ui = { .cursor = 1, .speed = 10, .candidate = -1 };
 	size_t cols, rows;
 	char *cause = NULL;
 	layout lay;
@@ -36,7 +37,7 @@ render_draw(canvas *cv, view *v, const theme *th, const tui_options *o)
 		if (view_refresh(v, cols, rows, NULL, &cause) != 0)
 			return cli_runtime_error(cause);
 	}
-	draw_frame(&ctx, v, &ui);
+	frame_draw(&ctx, v, &ui);
 	return CLI_EXIT_OK;
 }
 

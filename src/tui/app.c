@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "base/error.h"
+#include "draw_parts.h"
 
 /* Steps per second, slowest first; [ and ] move along. */
 static const double app_speeds[] = {
@@ -380,7 +381,7 @@ app_timeout(const app *a)
 
 /* The overlays and status for this frame. */
 static void
-app_ui(const app *a, draw_ui *ui)
+app_ui(const app *a, frame_ui *ui)
 {
 	memset(ui, 0, sizeof *ui);
 	ui->cursor = 1;
@@ -390,11 +391,11 @@ app_ui(const app *a, draw_ui *ui)
 	ui->error = a->error;
 	ui->candidate = -1;
 	if (a->editing) {
-		ui->command = a->line;
-		ui->command_pos = a->pos;
-		ui->candidates = (const char *const *)a->cands;
-		ui->n_candidates = a->n_cands;
-		ui->candidate = a->cand;
+		ui->command = a->cl.text;
+		ui->command_pos = a->cl.pos;
+		ui->candidates = (const char *const *)a->cl.cands;
+		ui->n_candidates = a->cl.n_cands;
+		ui->candidate = a->cl.cand;
 	}
 	if (a->help)
 		ui->help = app_help(&ui->n_help);
@@ -485,11 +486,11 @@ app_draw(app *a)
 	draw_ctx bctx = { a->base, &a->th, screen_depth(a->scr) };
 	double t0 = app_now();
 	size_t cols, rows;
-	draw_ui ui;
+	frame_ui ui;
 
 	app_size(a);
 	if (a->lay.too_small) {
-		draw_too_small(&ctx);
+		frame_too_small(&ctx);
 		app_send(a);
 		return;
 	}
@@ -503,16 +504,12 @@ app_draw(app *a)
 	if (app_map(a, app_left(a, t0)) != 0)
 		a->base_dirty = 1;
 	if (a->base_dirty) {
-		draw_base(&bctx, a->v, &a->lay);
-		draw_map(&bctx, a->v, &a->lay, &a->ov);
+		frame_base(&bctx, a->v, &a->lay, &a->ov);
 		a->base_dirty = 0;
 	}
 	canvas_copy(a->frame, a->base);
 	app_ui(a, &ui);
-	draw_top(&ctx, a->v, &a->lay, &ui);
-	draw_map_panel(&ctx, a->v, &a->lay, &a->ov);
-	if (ui.help != NULL)
-		draw_help_overlay(&ctx, &ui);
+	frame_top(&ctx, a->v, &a->lay, &a->ov, &ui);
 	app_send(a);
 }
 
@@ -566,6 +563,7 @@ app_open(app *a, view *v, const theme *th, int depth, char **cause)
 {
 	memset(a, 0, sizeof *a);
 	overlay_init(&a->ov);
+	cmdline_init(&a->cl);
 	a->v = v;
 	a->th = *th;
 	a->speed = APP_SPEED_DEFAULT;
@@ -616,7 +614,7 @@ app_close(app *a)
 	a->v->release = NULL;
 	a->v->release_arg = NULL;
 	a->v->watch_defer = 0;
-	app_commands_done(a);
+	cmdline_done(&a->cl);
 	overlay_done(&a->ov);
 	canvas_free(a->frame);
 	canvas_free(a->base);

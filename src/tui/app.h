@@ -6,7 +6,8 @@
 #define SADDLE_APP_H
 
 #include "canvas.h"
-#include "draw.h"
+#include "cmdline.h"
+#include "frame.h"
 #include "job.h"
 #include "layout.h"
 #include "overlay.h"
@@ -14,8 +15,7 @@
 #include "theme.h"
 #include "view.h"
 
-#define APP_LINE	256	/* longest command line and message */
-#define APP_HISTORY	64	/* command lines remembered */
+#define APP_LINE	256	/* longest message and objective spec */
 
 struct app;
 
@@ -49,15 +49,8 @@ typedef struct app {
 	char		 message[APP_LINE];
 	int		 error;		/* message is an error */
 	int		 editing;	/* the ':' line is open */
-	char		 line[APP_LINE];
-	int		 pos;		/* cursor in line, bytes */
-	char		*history[APP_HISTORY];	/* owned; oldest first */
-	int		 n_history;
-	int		 hist;		/* recalled entry, n_history: none */
-	char		**cands;	/* owned; completions of the word */
-	int		 n_cands;
-	int		 cand;		/* the completion shown */
-	int		 cand_from;	/* where the completed word starts */
+	cmdline		 cl;		/* the ':' line, its history and
+					 * completions */
 	char		 cost_of[APP_LINE];	/* the objective (spec) the
 					 * two costs below were measured on */
 	double		 sample_s;	/* seconds per sample of the field
@@ -111,23 +104,14 @@ void app_click(app *a, int x, int y);
 void app_wheel(app *a, int dir, int x, int y);
 
 /* keys.c: the help overlay's lines (keys, then ':' commands). */
-const draw_help *app_help(int *n);
-
-/* keys.c: actions the command line shares. */
-void app_next_objective(app *a, int dir);
-void app_next_theme(app *a);
+const frame_help *app_help(int *n);
 
 /* commands.c: a key while the ':' line is open. */
 void app_edit_key(app *a, int key);
 
-/* commands.c: run one command line ("objective camel6"). */
-int app_execute(app *a, const char *line);
-
 /* commands.c: the command table's help lines, appended to out (room for
  * max); returns how many. */
-int app_command_help(draw_help *out, int max);
+int app_command_help(frame_help *out, int max);
 
-/* commands.c: free the history and completions. */
-void app_commands_done(app *a);
 
 #endif

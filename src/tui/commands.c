@@ -1,9 +1,9 @@
-/* commands.c: the ':' command line: editing, history, completion of
- * names, and the command table (see app.h). */
+/* commands.c: the ':' commands: their table, what each does, and the
+ * keys of the line they are typed on, edited by cmdline.c, which this
+ * file tells which names complete (see app.h). */
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -309,7 +309,7 @@ static const command commands[] = {
 };
 
 int
-app_command_help(draw_help *out, int max)
+app_command_help(frame_help *out, int max)
 {
 	static char text[sizeof commands / sizeof *commands][48];
 	int n = 0;
@@ -323,6 +323,21 @@ app_command_help(draw_help *out, int max)
 	return n;
 }
 
+/* The commands' names as "objective, expr, ... or quit", into buf. */
+static void
+command_names(char *buf, size_t len)
+{
+	const size_t n = sizeof commands / sizeof *commands - 1;
+	size_t i, used;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		used = strlen(buf);
+		snprintf(buf + used, len - used, "%s%s", i == 0 ? "" :
+		    i + 1 == n ? " or " : ", ", commands[i].name);
+	}
+}
+
 /* The command a name means: the command of that name, else the first in
  * the table's order (help's) that it abbreviates, so that a prefix
  * several commands share means the older, more common one — :a is add
@@ -332,6 +347,7 @@ static const command *
 command_find(const char *name, size_t len, char **cause)
 {
 	const command *c, *found = NULL;
+	char names[256];
 
 	for (c = commands; len > 0 && c->name != NULL; c++) {
 		if (strlen(c->name) == len && strncmp(c->name, name, len) == 0)
@@ -341,15 +357,16 @@ command_find(const char *name, size_t len, char **cause)
 	}
 	if (found != NULL)
 		return found;
-	sd_fail(cause, "unknown command '%.*s': expected objective, expr, "
-	    "optimizer, add, set, start, window, chart, theme, levels, seed, "
-	    "tol, step, clear, reset, alpha, beta, gamma, survey, help or "
-	    "quit", (int)len, name);
+	command_names(names, sizeof names);
+	sd_fail(cause, "unknown command '%.*s': expected %s", (int)len, name,
+	    names);
 	return NULL;
 }
 
-int
-app_execute(app *a, const char *line)
+/* Run one command line ("objective camel6"); -1 when it failed, which
+ * the status line says. */
+static int
+command_execute(app *a, const char *line)
 {
 	const command *c;
 	const char *arg;
@@ -370,40 +387,9 @@ app_execute(app *a, const char *line)
 	return 0;
 }
 
-/* Forget the completions. */
+/* Offer the names of source that start with the word being completed. */
 static void
-command_uncomplete(app *a)
-{
-	int i;
-
-	for (i = 0; i < a->n_cands; i++)
-		free(a->cands[i]);
-	free(a->cands);
-	a->cands = NULL;
-	a->n_cands = 0;
-	a->cand = 0;
-}
-
-/* Add a copy of s to the completions when it starts with prefix. */
-static void
-command_offer(app *a, const char *s, const char *prefix, size_t len)
-{
-	char **grown;
-
-	if (strncmp(s, prefix, len) != 0)
-		return;
-	if ((grown = realloc(a->cands, (a->n_cands + 1) * sizeof *grown)) ==
-	    NULL)
-		return;
-	a->cands = grown;
-	if ((a->cands[a->n_cands] = strdup(s)) != NULL)
-		a->n_cands++;
-}
-
-/* Offer the names of source that start with prefix. */
-static void
-command_offer_source(app *a, command_source source, const char *prefix,
-    size_t len)
+command_offer_source(app *a, command_source source)
 {
 	static const char *const levels[] = { "log", "linear", "auto" };
 	static const char *const charts[] = { "default", "random",
@@ -416,24 +402,22 @@ command_offer_source(app *a, command_source source, const char *prefix,
 	switch (source) {
 	case SOURCE_OBJECTIVES:
 		for (i = 0; sd_objective_types[i] != NULL; i++)
-			command_offer(a, sd_objective_types[i]->name, prefix,
-			    len);
+			cmdline_offer(&a->cl, sd_objective_types[i]->name);
 		break;
 	case SOURCE_OPTIMIZERS:
 		for (i = 0; sd_optimizer_types[i] != NULL; i++)
-			command_offer(a, sd_optimizer_types[i]->name, prefix,
-			    len);
+			cmdline_offer(&a->cl, sd_optimizer_types[i]->name);
 		break;
 	case SOURCE_THEMES:
 		if (theme_list(&themes, &n, NULL) != 0)
 			break;
 		for (i = 0; i < n; i++)
-			command_offer(a, themes[i].name, prefix, len);
+			cmdline_offer(&a->cl, themes[i].name);
 		theme_list_free(themes, n);
 		break;
 	case SOURCE_LEVELS:
 		for (i = 0; i < 3; i++)
-			command_offer(a, levels[i], prefix, len);
+			cmdline_offer(&a->cl, levels[i]);
 		break;
 	case SOURCE_PARAMS:
 		if (a->v->n_racers == 0)
@@ -441,238 +425,114 @@ command_offer_source(app *a, command_source source, const char *prefix,
 		p = a->v->racers[a->v->selected]->opt->type->params;
 		for (i = 0; p != NULL && p[i].key != NULL; i++) {
 			snprintf(key, sizeof key, "%s=", p[i].key);
-			command_offer(a, key, prefix, len);
+			cmdline_offer(&a->cl, key);
 		}
 		break;
 	case SOURCE_CHARTS:
 		for (i = 0; i < sizeof charts / sizeof *charts; i++)
-			command_offer(a, charts[i], prefix, len);
+			cmdline_offer(&a->cl, charts[i]);
 		break;
 	case SOURCE_NONE:
 		break;
 	}
 }
 
-/* Replace the word being completed with s. */
-static void
-command_put(app *a, const char *s)
-{
-	char tail[APP_LINE];
-
-	snprintf(tail, sizeof tail, "%s", a->line + a->pos);
-	snprintf(a->line + a->cand_from, sizeof a->line - (size_t)a->cand_from,
-	    "%s%s", s, tail);
-	a->pos = a->cand_from + (int)strlen(s);
-	if (a->pos > (int)strlen(a->line))
-		a->pos = (int)strlen(a->line);
-}
-
-/* Gather the completions of the word before the cursor. */
-static void
-command_gather(app *a)
-{
-	const command *c;
-	char prefix[APP_LINE];
-	size_t cmdlen;
-	int from = a->pos;
-
-	while (from > 0 && strchr(" ,", a->line[from - 1]) == NULL)
-		from--;
-	a->cand_from = from;
-	snprintf(prefix, sizeof prefix, "%.*s", a->pos - from, a->line + from);
-	cmdlen = strcspn(a->line, " ");
-	if (strspn(a->line, " ") == (size_t)from) {
-		for (c = commands; c->name != NULL; c++)
-			command_offer(a, c->name, prefix, strlen(prefix));
-		return;
-	}
-	if ((c = command_find(a->line, cmdlen, NULL)) != NULL)
-		command_offer_source(a, c->source, prefix, strlen(prefix));
-}
-
-/* Tab: complete, or show the next completion. */
+/* Tab: complete the word before the cursor — a command's name, or its
+ * argument from the command's source — or show the next completion. */
 static void
 command_complete(app *a)
 {
-	if (a->n_cands > 1) {
-		a->cand = (a->cand + 1) % a->n_cands;
-		command_put(a, a->cands[a->cand]);
+	cmdline *cl = &a->cl;
+	const command *c;
+	int from;
+
+	if (cmdline_cycling(cl)) {
+		cmdline_cycle(cl);
 		return;
 	}
-	command_uncomplete(a);
-	command_gather(a);
-	if (a->n_cands == 0)
-		return;
-	command_put(a, a->cands[0]);
-	if (a->n_cands == 1) {
-		if (a->cand_from == 0 && a->pos < APP_LINE - 1 &&
-		    a->line[a->pos] == '\0') {
-			a->line[a->pos++] = ' ';
-			a->line[a->pos] = '\0';
-		}
-		command_uncomplete(a);
-	}
-}
-
-/* Recall history entry k (n_history: the empty line). */
-static void
-command_recall(app *a, int k)
-{
-	if (k < 0 || k > a->n_history)
-		return;
-	a->hist = k;
-	snprintf(a->line, sizeof a->line, "%s",
-	    k < a->n_history ? a->history[k] : "");
-	a->pos = (int)strlen(a->line);
-}
-
-/* Remember line, dropping the oldest entry when full. */
-static void
-command_remember(app *a, const char *line)
-{
-	char *copy;
-
-	if (*line == '\0' || (a->n_history > 0 &&
-	    strcmp(a->history[a->n_history - 1], line) == 0))
-		return;
-	if ((copy = strdup(line)) == NULL)
-		return;
-	if (a->n_history == APP_HISTORY) {
-		free(a->history[0]);
-		memmove(a->history, a->history + 1,
-		    (APP_HISTORY - 1) * sizeof *a->history);
-		a->n_history--;
-	}
-	a->history[a->n_history++] = copy;
+	from = cmdline_word(cl);
+	if (strspn(cl->text, " ") == (size_t)from) {
+		for (c = commands; c->name != NULL; c++)
+			cmdline_offer(cl, c->name);
+	} else if ((c = command_find(cl->text, strcspn(cl->text, " "),
+	    NULL)) != NULL)
+		command_offer_source(a, c->source);
+	cmdline_complete(cl, from == 0);
 }
 
 /* Enter: run the line and close it. */
 static void
 command_enter(app *a)
 {
-	char line[APP_LINE];
+	char line[CMDLINE_MAX];
 
-	snprintf(line, sizeof line, "%s", a->line);
+	snprintf(line, sizeof line, "%s", a->cl.text);
 	a->editing = 0;
-	command_remember(a, line);
+	cmdline_remember(&a->cl, line);
 	a->message[0] = '\0';
-	app_execute(a, line);
+	command_execute(a, line);
 }
 
-/* Insert the UTF-8 encoding of code point key at the cursor. */
+/* Escape: close the line without running it. */
 static void
-command_insert(app *a, int key)
+command_close(app *a)
 {
-	char enc[5];
-	size_t n, len = strlen(a->line);
-
-	if (key < 0x80) {
-		enc[0] = (char)key;
-		n = 1;
-	} else if (key < 0x800) {
-		enc[0] = (char)(0xc0 | (key >> 6));
-		enc[1] = (char)(0x80 | (key & 0x3f));
-		n = 2;
-	} else if (key < 0x10000) {
-		enc[0] = (char)(0xe0 | (key >> 12));
-		enc[1] = (char)(0x80 | ((key >> 6) & 0x3f));
-		enc[2] = (char)(0x80 | (key & 0x3f));
-		n = 3;
-	} else {
-		return;
-	}
-	if (len + n >= APP_LINE)
-		return;
-	memmove(a->line + a->pos + n, a->line + a->pos, len - (size_t)a->pos +
-	    1);
-	memcpy(a->line + a->pos, enc, n);
-	a->pos += (int)n;
+	a->editing = 0;
 }
 
-/* The start of the character before byte pos. */
-static int
-command_back(const char *line, int pos)
-{
-	while (pos > 0 && ((unsigned char)line[--pos] & 0xc0) == 0x80)
-		continue;
-	return pos;
-}
-
-/* Delete the character at the cursor. */
+/* Backspace: delete the character before the cursor; on an empty line,
+ * close it. */
 static void
-command_delete(app *a)
+command_backspace(app *a)
 {
-	int n = canvas_utf8_len(a->line + a->pos);
-
-	memmove(a->line + a->pos, a->line + a->pos + n,
-	    strlen(a->line + a->pos + n) + 1);
+	if (a->cl.text[0] == '\0')
+		a->editing = 0;
+	else
+		cmdline_backspace(&a->cl);
 }
+
+/* What a key does while the line is open: an edit of the line, or an
+ * action of the command line's own. */
+static const struct command_key {
+	int	 key;
+	void	(*edit)(cmdline *);
+	void	(*act)(app *);
+} command_keys[] = {
+	{ '\t', NULL, command_complete },
+	{ SCREEN_KEY_ENTER, NULL, command_enter },
+	{ SCREEN_KEY_ESCAPE, NULL, command_close },
+	{ 7, NULL, command_close },		/* ctrl-g */
+	{ SCREEN_KEY_BACKSPACE, NULL, command_backspace },
+	{ SCREEN_KEY_DELETE, cmdline_delete, NULL },
+	{ SCREEN_KEY_LEFT, cmdline_left, NULL },
+	{ SCREEN_KEY_RIGHT, cmdline_right, NULL },
+	{ SCREEN_KEY_HOME, cmdline_home, NULL },
+	{ 1, cmdline_home, NULL },		/* ctrl-a */
+	{ SCREEN_KEY_END, cmdline_end, NULL },
+	{ 5, cmdline_end, NULL },		/* ctrl-e */
+	{ 21, cmdline_kill, NULL },		/* ctrl-u */
+	{ SCREEN_KEY_UP, cmdline_older, NULL },
+	{ SCREEN_KEY_DOWN, cmdline_newer, NULL },
+	{ 0, NULL, NULL }
+};
 
 void
 app_edit_key(app *a, int key)
 {
+	const struct command_key *k;
+
 	if (key != '\t')
-		command_uncomplete(a);
-	switch (key) {
-	case '\t':
-		command_complete(a);
-		break;
-	case SCREEN_KEY_ENTER:
-		command_enter(a);
-		break;
-	case SCREEN_KEY_ESCAPE:
-	case 7:		/* ctrl-g */
-		a->editing = 0;
-		break;
-	case SCREEN_KEY_BACKSPACE:
-		if (a->pos == 0) {
-			if (a->line[0] == '\0')
-				a->editing = 0;
-			break;
-		}
-		a->pos = command_back(a->line, a->pos);
-		command_delete(a);
-		break;
-	case SCREEN_KEY_DELETE:
-		command_delete(a);
-		break;
-	case SCREEN_KEY_LEFT:
-		a->pos = command_back(a->line, a->pos);
-		break;
-	case SCREEN_KEY_RIGHT:
-		a->pos += canvas_utf8_len(a->line + a->pos);
-		break;
-	case SCREEN_KEY_HOME:
-	case 1:		/* ctrl-a */
-		a->pos = 0;
-		break;
-	case SCREEN_KEY_END:
-	case 5:		/* ctrl-e */
-		a->pos = (int)strlen(a->line);
-		break;
-	case 21:	/* ctrl-u */
-		a->line[0] = '\0';
-		a->pos = 0;
-		break;
-	case SCREEN_KEY_UP:
-		command_recall(a, a->hist - 1);
-		break;
-	case SCREEN_KEY_DOWN:
-		command_recall(a, a->hist + 1);
-		break;
-	default:
-		if (key >= ' ' && key < SCREEN_KEY_UP && key != 127)
-			command_insert(a, key);
+		cmdline_uncomplete(&a->cl);
+	for (k = command_keys; k->key != 0; k++) {
+		if (k->key != key)
+			continue;
+		if (k->edit != NULL)
+			k->edit(&a->cl);
+		else
+			k->act(a);
+		return;
 	}
-}
-
-void
-app_commands_done(app *a)
-{
-	int i;
-
-	command_uncomplete(a);
-	for (i = 0; i < a->n_history; i++)
-		free(a->history[i]);
-	a->n_history = 0;
+	/* Other keys below the special ones are characters. */
+	if (key >= ' ' && key < SCREEN_KEY_UP && key != 127)
+		cmdline_insert(&a->cl, key);
 }

@@ -1,11 +1,8 @@
-/* draw.c: the frame, its title and status lines, the help overlay, the
- * too-small message and the helpers the drawing modules share (see
- * draw.h). */
+/* draw.c: the drawing primitives (see draw.h). */
 #include "config.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "draw.h"
 
@@ -18,10 +15,6 @@ static const char *const draw_point_glyphs[SD_POINT_KIND_COUNT][2] = {
 	[SD_POINT_DEGENERATE_MAX] = { "△", "n" },
 	[SD_POINT_DEGENERATE_SADDLE] = { "◇", "~" },
 };
-
-/* The hints the status line shows when nothing else is to be said. */
-static const char draw_hints[] = "?:help  space:step  p:play  a:add racer"
-    "  enter:start here  ::command  q:quit";
 
 char *
 draw_num(const draw_ctx *ctx, char *buf, size_t len, double v, int sig)
@@ -109,149 +102,6 @@ draw_fg(const draw_ctx *ctx, uint32_t c)
 }
 
 void
-draw_field_size(const layout *lay, size_t *cols, size_t *rows)
-{
-	*cols = (size_t)lay->plot.w;
-	*rows = 2 * (size_t)lay->plot.h;
-}
-
-void
-draw_base(draw_ctx *ctx, const view *v, const layout *lay)
-{
-	canvas_fill(ctx->cv, (canvas_rect){ 0, 0, ctx->cv->cols,
-	    ctx->cv->rows }, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
-	draw_heatmap(ctx, v, lay->plot);
-	if (v->arrows)
-		draw_arrows(ctx, v, lay->plot);
-	if (v->markers)
-		draw_markers(ctx, v, lay->plot);
-	draw_axes(ctx, v, lay);
-	draw_colorbar(ctx, v, lay->cbar);
-}
-
-void
-draw_top(draw_ctx *ctx, const view *v, const layout *lay,
-    const draw_ui *ui)
-{
-	draw_paths(ctx, v, lay->plot);
-	if (ui->cursor)
-		draw_cursor(ctx, v, lay->plot);
-	draw_title(ctx, v, lay->title);
-	draw_panel(ctx, v, lay->panel, lay->loss);
-	draw_status(ctx, lay->status, ui);
-	if (ui->help != NULL)
-		draw_help_overlay(ctx, ui);
-}
-
-void
-draw_frame(draw_ctx *ctx, const view *v, const draw_ui *ui)
-{
-	layout lay;
-
-	layout_compute(&lay, ctx->cv->cols, ctx->cv->rows);
-	if (lay.too_small) {
-		draw_too_small(ctx);
-		return;
-	}
-	draw_base(ctx, v, &lay);
-	draw_top(ctx, v, &lay, ui);
-}
-
-void
-draw_title(draw_ctx *ctx, const view *v, canvas_rect r)
-{
-	char right[160], x0[32], x1[32], y0[32], y1[32];
-	const char *levels;
-	double dx, dy;
-	int x, w;
-
-	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
-	x = r.x + 1;
-	x += canvas_text(ctx->cv, x, r.y, r.w - 2, "saddle",
-	    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
-	x += 2;
-	x += canvas_text(ctx->cv, x, r.y, r.x + r.w - x, v->obj->spec,
-	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, CANVAS_BOLD);
-	levels = view_levels_used(v) == VIEW_LEVELS_LOG ? "log" : "linear";
-	/* Enough digits to tell the ends apart at any zoom. */
-	dx = (v->window.xmax - v->window.xmin) / 100;
-	dy = (v->window.ymax - v->window.ymin) / 100;
-	snprintf(right, sizeof right, "[%s, %s] × [%s, %s]  %d %s levels",
-	    draw_fixed(ctx, x0, sizeof x0, v->window.xmin, dx),
-	    draw_fixed(ctx, x1, sizeof x1, v->window.xmax, dx),
-	    draw_fixed(ctx, y0, sizeof y0, v->window.ymin, dy),
-	    draw_fixed(ctx, y1, sizeof y1, v->window.ymax, dy), v->bands,
-	    levels);
-	w = canvas_text_width(ctx->cv, right);
-	if (r.x + r.w - 1 - w > x + 2)
-		canvas_text(ctx->cv, r.x + r.w - 1 - w, r.y, w, right,
-		    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
-}
-
-/* The ':' line with its cursor, and the completions above it. */
-static void
-draw_command(draw_ctx *ctx, canvas_rect r, const draw_ui *ui)
-{
-	int x = r.x, i, pos = 0, k;
-	const char *s = ui->command;
-	char one[8];
-
-	canvas_text(ctx->cv, x++, r.y, 1, ":", draw_fg(ctx, ctx->th->accent),
-	    CANVAS_DEFAULT, CANVAS_BOLD);
-	for (i = 0; s[i] != '\0' && x < r.x + r.w - 1; i += k) {
-		k = canvas_utf8_len(s + i);
-		memcpy(one, s + i, (size_t)k);
-		one[k] = '\0';
-		canvas_text(ctx->cv, x++, r.y, 1, one, CANVAS_DEFAULT,
-		    CANVAS_DEFAULT, i == ui->command_pos ? CANVAS_REVERSE : 0);
-		pos = i + k;
-	}
-	if (pos <= ui->command_pos)
-		canvas_set(ctx->cv, x, r.y, " ", CANVAS_DEFAULT,
-		    CANVAS_DEFAULT, CANVAS_REVERSE);
-	if (ui->n_candidates <= 1)
-		return;
-	x = r.x;
-	canvas_fill(ctx->cv, (canvas_rect){ r.x, r.y - 1, r.w, 1 }, " ",
-	    CANVAS_DEFAULT, CANVAS_DEFAULT, CANVAS_REVERSE);
-	for (i = 0; i < ui->n_candidates && x < r.x + r.w; i++) {
-		x += canvas_text(ctx->cv, x, r.y - 1, r.x + r.w - x,
-		    ui->candidates[i], CANVAS_DEFAULT, CANVAS_DEFAULT,
-		    CANVAS_REVERSE | (i == ui->candidate ? CANVAS_BOLD : 0));
-		x += canvas_text(ctx->cv, x, r.y - 1, r.x + r.w - x, "  ",
-		    CANVAS_DEFAULT, CANVAS_DEFAULT, CANVAS_REVERSE);
-	}
-}
-
-void
-draw_status(draw_ctx *ctx, canvas_rect r, const draw_ui *ui)
-{
-	char speed[48];
-	int w;
-
-	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
-	if (ui->command != NULL) {
-		draw_command(ctx, r, ui);
-		return;
-	}
-	if (ui->message != NULL) {
-		canvas_text(ctx->cv, r.x + 1, r.y, r.w - 2, ui->message,
-		    draw_fg(ctx, ui->error ? ctx->th->marker[THEME_MAX] :
-		    ctx->th->text), CANVAS_DEFAULT, ui->error ? CANVAS_BOLD :
-		    0);
-		return;
-	}
-	snprintf(speed, sizeof speed, "%s %g steps/s",
-	    ui->playing ? "▶ playing," : "paused,", ui->speed);
-	w = canvas_text_width(ctx->cv, speed);
-	canvas_text(ctx->cv, r.x + 1, r.y, r.w - w - 4, draw_hints,
-	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
-	canvas_text(ctx->cv, r.x + r.w - 1 - w, r.y, w, speed,
-	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
-}
-
-/* A box with a rounded border. */
-static void
 draw_box(draw_ctx *ctx, canvas_rect b, uint32_t border)
 {
 	const int a = ctx->cv->ascii;
@@ -278,88 +128,4 @@ draw_box(draw_ctx *ctx, canvas_rect b, uint32_t border)
 	    CANVAS_DEFAULT, 0);
 	canvas_set(ctx->cv, b.x + b.w - 1, b.y + b.h - 1, a ? "+" : "╯",
 	    border, CANVAS_DEFAULT, 0);
-}
-
-/* The widths of the keys and of the descriptions of the help entries in
- * column col of cols, per entries a column. */
-static void
-help_widths(draw_ctx *ctx, const draw_ui *ui, int col, int per, int *kw,
-    int *ww)
-{
-	int i, w;
-
-	*kw = *ww = 0;
-	for (i = col * per; i < ui->n_help && i < (col + 1) * per; i++) {
-		w = canvas_text_width(ctx->cv, ui->help[i].keys);
-		*kw = w > *kw ? w : *kw;
-		w = canvas_text_width(ctx->cv, ui->help[i].what);
-		*ww = w > *ww ? w : *ww;
-	}
-}
-
-void
-draw_help_overlay(draw_ctx *ctx, const draw_ui *ui)
-{
-	int i, kw[2], ww[2], x0[2], w, h, x, y, cols, per, col, row;
-	canvas_rect b;
-
-	/* Two columns when one would not fit the height; each column as
-	 * wide as its own entries, so that neither is cut short. */
-	cols = ui->n_help + 4 > ctx->cv->rows ? 2 : 1;
-	per = (ui->n_help + cols - 1) / cols;
-	w = 2;
-	for (col = 0; col < cols; col++) {
-		help_widths(ctx, ui, col, per, &kw[col], &ww[col]);
-		x0[col] = w;
-		w += kw[col] + ww[col] + 4;
-	}
-	h = per + 4;
-	if (w > ctx->cv->cols)
-		w = ctx->cv->cols;
-	if (h > ctx->cv->rows)
-		h = ctx->cv->rows;
-	b = (canvas_rect){ (ctx->cv->cols - w) / 2, (ctx->cv->rows - h) / 2,
-	    w, h };
-	draw_box(ctx, b, draw_fg(ctx, ctx->th->accent));
-	canvas_text(ctx->cv, b.x + 2, b.y, b.w - 4, " keys ",
-	    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
-	canvas_text(ctx->cv, b.x + b.w - 22, b.y + b.h - 1, 20,
-	    " any key closes ", draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT,
-	    0);
-	for (i = 0; i < ui->n_help; i++) {
-		col = i / per;
-		row = i % per;
-		x = b.x + x0[col];
-		y = b.y + 2 + row;
-		if (y >= b.y + b.h - 1 || x >= b.x + b.w - 1)
-			continue;
-		canvas_text(ctx->cv, x, y, kw[col], ui->help[i].keys,
-		    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
-		canvas_text(ctx->cv, x + kw[col] + 2, y,
-		    b.x + b.w - 2 - x - kw[col] - 2, ui->help[i].what,
-		    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
-	}
-}
-
-void
-draw_too_small(draw_ctx *ctx)
-{
-	char l1[96], l2[96];
-	int y = ctx->cv->rows / 2 - 1, w;
-
-	canvas_fill(ctx->cv, (canvas_rect){ 0, 0, ctx->cv->cols,
-	    ctx->cv->rows }, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
-	snprintf(l1, sizeof l1, "Terminal too small: %dx%d", ctx->cv->cols,
-	    ctx->cv->rows);
-	snprintf(l2, sizeof l2, "saddle needs at least %dx%d (q quits)",
-	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-	w = (int)strlen(l1);
-	canvas_text(ctx->cv, (ctx->cv->cols - w) / 2 > 0 ?
-	    (ctx->cv->cols - w) / 2 : 0, y < 0 ? 0 : y, ctx->cv->cols, l1,
-	    draw_fg(ctx, ctx->th->marker[THEME_MAX]), CANVAS_DEFAULT,
-	    CANVAS_BOLD);
-	w = (int)strlen(l2);
-	canvas_text(ctx->cv, (ctx->cv->cols - w) / 2 > 0 ?
-	    (ctx->cv->cols - w) / 2 : 0, y + 1, ctx->cv->cols, l2,
-	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
 }

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "draw.h"
+#include "draw_parts.h"
 
 /* A round tick step (1, 2 or 5 × 10^k) giving about target ticks. */
 static double

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "dots.h"
-#include "draw.h"
+#include "draw_parts.h"
 
 /* Columns and rows between two gradient arrows. */
 #define ARROW_DX 6
@@ -21,6 +21,13 @@
 static const char *const draw_arrow_glyphs[8] = {
 	"→", "↗", "↑", "↖", "←", "↙", "↓", "↘"
 };
+
+void
+draw_field_size(const layout *lay, size_t *cols, size_t *rows)
+{
+	*cols = (size_t)lay->plot.w;
+	*rows = 2 * (size_t)lay->plot.h;
+}
 
 /* The band of every sample, or NULL when out of memory. */
 static int *

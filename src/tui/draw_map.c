@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "dots.h"
-#include "draw.h"
-#include "overlay.h"
+#include "draw_parts.h"
 
 /* A violation of a condition: the colour and the monochrome glyph. */
 #define MAP_BAD		0xff2a6d

@@ -12,7 +12,7 @@
 #include <gsl/gsl_vector.h>
 
 #include "dots.h"
-#include "draw.h"
+#include "draw_parts.h"
 
 /* Events shown per racer, newest last. */
 #define PANEL_EVENTS 2

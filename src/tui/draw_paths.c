@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "dots.h"
-#include "draw.h"
+#include "draw_parts.h"
 
 /* Chart point (a, b) in the dot coordinates of plot r. */
 static void

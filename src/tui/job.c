@@ -44,7 +44,6 @@ struct job {
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
 	int			 done;		/* under lock */
-	double			 seconds;	/* under lock */
 	atomic_int		 cancelled;
 	atomic_int		*flag;		/* &cancelled, writable from
 						 * the const hooks */
@@ -197,16 +196,6 @@ job_forward(struct job *j, const sd_objective *real)
 
 /* ---- the thread -------------------------------------------------------- */
 
-/* Seconds on the monotonic clock. */
-static double
-job_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Run below the keys' thread (see JOB_NICE); where that cannot be done
  * the job merely shares the cores evenly. */
 static void
@@ -228,7 +217,6 @@ static void *
 job_main(void *arg)
 {
 	struct job *j = arg;
-	double t0 = job_now();
 
 	job_lower();
 	if (j->kind == JOB_POINTS)
@@ -238,7 +226,6 @@ job_main(void *arg)
 		j->rc = sd_map_compute(&j->map, &j->obj, &j->chart, &j->window,
 		    j->cols, j->rows, &j->mo, &j->cause);
 	pthread_mutex_lock(&j->lock);
-	j->seconds = job_now() - t0;
 	j->done = 1;
 	pthread_cond_broadcast(&j->cond);
 	pthread_mutex_unlock(&j->lock);
@@ -423,12 +410,6 @@ job_reap(int wait)
 		}
 	}
 	return left;
-}
-
-double
-job_seconds(const job *j)
-{
-	return j->seconds;
 }
 
 void

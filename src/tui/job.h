@@ -84,9 +84,6 @@ void job_drop(job *j);
  * calls job_drop and job_reap. */
 size_t job_reap(int wait);
 
-/* Seconds a finished job took. */
-double job_seconds(const job *j);
-
 /* Cancel j if it still runs, join its thread and release everything it
  * holds; NULL is fine. */
 void job_free(job *j);

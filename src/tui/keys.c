@@ -172,10 +172,12 @@ key_clear(app *a, int key)
 		app_fail(a, cause);
 }
 
-void
-app_next_objective(app *a, int dir)
+/* Tab and shift-tab: the next or previous objective of the registry. */
+static void
+key_objective(app *a, int key)
 {
 	const sd_objective_type *cur = a->v->obj->type;
+	const int dir = key == SCREEN_KEY_BTAB ? -1 : 1;
 	sd_objective *obj;
 	char *cause = NULL;
 	int i, n;
@@ -191,19 +193,15 @@ app_next_objective(app *a, int dir)
 	app_dirty(a);
 }
 
-/* Tab and shift-tab. */
+/* t: the next theme file. */
 static void
-key_objective(app *a, int key)
-{
-	app_next_objective(a, key == SCREEN_KEY_BTAB ? -1 : 1);
-}
-
-void
-app_next_theme(app *a)
+key_theme(app *a, int key)
 {
 	theme_entry *list;
 	char *cause = NULL;
 	size_t i, n;
+
+	(void)key;
 
 	if (theme_list(&list, &n, &cause) != 0) {
 		app_fail(a, cause);
@@ -220,14 +218,6 @@ app_next_theme(app *a)
 		app_message(a, 0, "theme %s", a->th.name);
 	theme_list_free(list, n);
 	app_dirty(a);
-}
-
-/* t. */
-static void
-key_theme(app *a, int key)
-{
-	(void)key;
-	app_next_theme(a);
 }
 
 /* Levels: auto, linear, log, around. */
@@ -280,9 +270,7 @@ key_colon(app *a, int key)
 {
 	(void)key;
 	a->editing = 1;
-	a->line[0] = '\0';
-	a->pos = 0;
-	a->hist = a->n_history;
+	cmdline_open(&a->cl);
 }
 
 /* The help overlay. */
@@ -401,10 +389,10 @@ app_wheel(app *a, int dir, int x, int y)
 	app_dirty(a);
 }
 
-const draw_help *
+const frame_help *
 app_help(int *n)
 {
-	static draw_help lines[64];
+	static frame_help lines[64];
 	static int count;
 	const struct key_binding *b;
 

@@ -21,9 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "draw.h"
 #include "job.h"
-#include "layout.h"
 #include "landscape/map.h"
 #include "landscape/survey.h"
 #include "view.h"
@@ -91,17 +89,5 @@ int overlay_survey(overlay *o, const view *v, size_t n, char **cause);
 
 /* Forget the survey. */
 void overlay_survey_clear(overlay *o);
-
-/* draw_map.c: the map over the plot (the base layer, after draw_base:
- * the stationary points go back on top) with its legend in place of the
- * colour bar. */
-void draw_map(draw_ctx *ctx, const view *v, const layout *lay,
-    const overlay *o);
-
-/* draw_map.c: the map's summary and the survey's table (when it is of
- * the objective in view) at the panel's foot, over the loss curve and, if
- * they need the room, the racers (the top layer, after draw_top). */
-void draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
-    const overlay *o);
 
 #endif

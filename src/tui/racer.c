@@ -122,12 +122,6 @@ racer_step(racer *r)
 	return r->trace.n > before;
 }
 
-int
-racer_running(const racer *r)
-{
-	return r->trace.stop == SD_STOP_NONE && r->trace.n > 0;
-}
-
 void
 racer_at(const racer *r, const sd_chart *chart, size_t i, double *a,
     double *b)

@@ -55,9 +55,6 @@ int racer_start_x(racer *r, const double *x0, unsigned long seed,
 /* Take one step unless the run has stopped; returns 1 when it moved. */
 int racer_step(racer *r);
 
-/* Whether the run goes on. */
-int racer_running(const racer *r);
-
 /* The chart coordinates of iterate i. */
 void racer_at(const racer *r, const sd_chart *chart, size_t i, double *a,
     double *b);

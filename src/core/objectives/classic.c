@@ -204,7 +204,7 @@ beale_grad(const void *s, const double *p, double *g)
 static void
 beale_hess(const void *s, const double *p, double *h)
 {
-	double x = p[0], y = p[1], yi = 1, yim1, yim2 = 0, r, rx, ry;
+	double x = p[0], y = p[1], yi = 1, yim1, yim2, r, rx, ry;
 	double xx = 0, xy = 0, yy = 0;
 	int i;
 

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* draw_parts.h: the parts of the frame, one file each, painted with the
+ * primitives of draw.h from what the view (and the overlay) hold; the
+ * frame (frame.h) decides which go where and in what order.
+ *
+ * The base layer's parts change only with the view's window, objective,
+ * levels or theme; the top layer's change at every step. */
+#ifndef SADDLE_DRAW_PARTS_H
+#define SADDLE_DRAW_PARTS_H
+
+#include <stddef.h>
+
+#include "draw.h"
+#include "layout.h"
+#include "overlay.h"
+#include "view.h"
+
+/* draw_heatmap.c: the samples the field needs for a plot rectangle: one
+ * per column, two per row (half blocks). */
+void draw_field_size(const layout *lay, size_t *cols, size_t *rows);
+
+/* draw_heatmap.c: the plot's filled contour bands and iso-lines, the
+ * gradient arrows and the stationary points (base), the cursor (top). */
+void draw_heatmap(draw_ctx *ctx, const view *v, canvas_rect r);
+void draw_arrows(draw_ctx *ctx, const view *v, canvas_rect r);
+void draw_markers(draw_ctx *ctx, const view *v, canvas_rect r);
+void draw_cursor(draw_ctx *ctx, const view *v, canvas_rect r);
+
+/* draw_axes.c: the axes with their ticks and the colour bar (base). */
+void draw_axes(draw_ctx *ctx, const view *v, const layout *lay);
+void draw_colorbar(draw_ctx *ctx, const view *v, canvas_rect r);
+
+/* draw_paths.c: the racers' paths over the plot (top). */
+void draw_paths(draw_ctx *ctx, const view *v, canvas_rect r);
+
+/* draw_panel.c: the side panel, with the loss curve in loss at its foot
+ * (top). */
+void draw_panel(draw_ctx *ctx, const view *v, canvas_rect r,
+    canvas_rect loss);
+void draw_loss(draw_ctx *ctx, const view *v, canvas_rect r);
+
+/* draw_map.c: the map over the plot (base, after the heatmap: the
+ * stationary points go back on top) with its legend in place of the
+ * colour bar. */
+void draw_map(draw_ctx *ctx, const view *v, const layout *lay,
+    const overlay *o);
+
+/* draw_map.c: the map's summary and the survey's table (when it is of
+ * the objective in view) at the panel's foot, over the loss curve and, if
+ * they need the room, the racers (top, after the panel). */
+void draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
+    const overlay *o);
+
+#endif
