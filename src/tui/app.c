@@ -539,6 +539,10 @@ app_event(app *a, const screen_event *ev)
 	case SCREEN_EVENT_RESIZE:
 		app_size(a);
 		break;
+	case SCREEN_EVENT_QUIT:
+		a->quit = 1;
+		a->quit_signal = ev->key;
+		break;
 	case SCREEN_EVENT_NONE:
 		break;
 	}
@@ -629,5 +633,7 @@ app_run(view *v, const theme *th, int depth, char **cause)
 		return -1;
 	app_loop(&a);
 	app_close(&a);
+	if (a.quit_signal != 0)
+		screen_die(a.quit_signal);
 	return 0;
 }

@@ -41,6 +41,8 @@ typedef struct app {
 	layout		 lay;
 	int		 base_dirty;	/* the base layer must be redrawn */
 	int		 quit;
+	int		 quit_signal;	/* the signal that quit, to die of
+					 * once the terminal is back */
 	int		 help;		/* the help overlay is shown */
 	int		 playing;
 	int		 speed;		/* index into the speed table */

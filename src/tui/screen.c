@@ -2,12 +2,17 @@
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -31,14 +36,34 @@ struct screen {
 /* The open screen, for the handlers that restore the terminal. */
 static screen *volatile screen_active;
 
-/* Signals after which the terminal must be restored before dying. */
-static const int screen_signals[] = {
-	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGABRT
+/* Signals after which the terminal must be restored before dying, at
+ * once, from the handler: nothing else will run afterwards. */
+static const int screen_crashes[] = {
+	SIGSEGV, SIGBUS, SIGFPE, SIGABRT
 };
 
+/* Signals the loop answers (screen_read): job control, resizes, and the
+ * polite ways to end, which quit as q does and then die of the signal.
+ * Their handler only writes the signal's number into a pipe the loop
+ * polls with the keyboard (the self-pipe trick): a handler that called
+ * curses or wrote to the terminal could run in the middle of a frame's
+ * output or of curses itself (ncurses' own SIGTSTP handler calls endwin
+ * there, which corrupted its state under a storm of signals). Installed
+ * before newterm, so that ncurses, seeing them caught, installs none of
+ * its own. */
+static const int screen_notes[] = {
+	SIGTSTP, SIGCONT, SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT
+};
+
+/* The self-pipe: [0] read by the loop, [1] written by the handler. */
+static int screen_pipe[2] = { -1, -1 };
+
+/* A terminating signal the loop has not answered yet (0: none). */
+static volatile sig_atomic_t screen_ending;
+
 /* Give the terminal back: reset colours, leave curses. Safe to call more
- * than once and from the handlers (endwin is what htop and kilo call
- * there too; nothing else is left to run afterwards). */
+ * than once and from the crash handlers (endwin is what htop and kilo
+ * call there too; nothing else is left to run afterwards). */
 static void
 screen_restore(void)
 {
@@ -57,7 +82,29 @@ static void
 screen_signal(int sig)
 {
 	screen_restore();
+	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* Tell the loop (async-signal-safe: one write, errno kept). A second
+ * terminating signal before the loop answered the first means it cannot
+ * answer: then restore and die here, as a crash does. */
+static void
+screen_note(int sig)
+{
+	int saved = errno;
+	unsigned char b = (unsigned char)sig;
+
+	if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP ||
+	    sig == SIGQUIT) {
+		if (screen_ending != 0 || screen_active == NULL)
+			screen_signal(sig);
+		screen_ending = sig;
+	}
+	if (write(screen_pipe[1], &b, 1) < 0) {
+		/* Full: the loop has thousands of signals to read already. */
+	}
+	errno = saved;
 }
 
 /* Restore at exit(), whoever calls it. */
@@ -67,7 +114,8 @@ screen_atexit(void)
 	screen_restore();
 }
 
-/* Install the handlers (once: they stay, harmless when idle). */
+/* Install the crash handlers and the atexit hook (once: they stay,
+ * harmless when idle). */
 static void
 screen_handlers(void)
 {
@@ -84,8 +132,35 @@ screen_handlers(void)
 	sigemptyset(&sa.sa_mask);
 	/* Back to the default action on entry, so raise() kills. */
 	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-	for (i = 0; i < sizeof screen_signals / sizeof *screen_signals; i++)
-		sigaction(screen_signals[i], &sa, NULL);
+	for (i = 0; i < sizeof screen_crashes / sizeof *screen_crashes; i++)
+		sigaction(screen_crashes[i], &sa, NULL);
+}
+
+/* Catch the signals the loop answers (on nonzero) or give them back to
+ * their default actions. */
+static int
+screen_notes_catch(int on)
+{
+	struct sigaction sa;
+	size_t i;
+	int k;
+
+	if (on && screen_pipe[0] < 0) {
+		if (pipe(screen_pipe) != 0)
+			return -1;
+		for (k = 0; k < 2; k++) {
+			fcntl(screen_pipe[k], F_SETFL, O_NONBLOCK |
+			    fcntl(screen_pipe[k], F_GETFL));
+			fcntl(screen_pipe[k], F_SETFD, FD_CLOEXEC);
+		}
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on ? screen_note : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof screen_notes / sizeof *screen_notes; i++)
+		sigaction(screen_notes[i], &sa, NULL);
+	screen_ending = 0;
+	return 0;
 }
 
 /* Whether the terminal sets colours with ECMA-48 SGR sequences, as
@@ -141,7 +216,15 @@ screen_open(int depth, char **cause)
 	}
 	s->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	screen_handlers();
+	if (screen_notes_catch(1) != 0) {
+		canvas_free(s->front);
+		free(s);
+		sd_fail(cause, "cannot make a pipe for signals: %s",
+		    strerror(errno));
+		return NULL;
+	}
 	if (newterm(NULL, stdout, stdin) == NULL) {
+		screen_notes_catch(0);
 		canvas_free(s->front);
 		free(s);
 		sd_fail(cause, "cannot use the terminal '%s': check $TERM",
@@ -169,6 +252,7 @@ screen_close(screen *s)
 		return;
 	curs_set(1);
 	screen_restore();
+	screen_notes_catch(0);
 	canvas_free(s->front);
 	free(s->pairs);
 	free(s->out);
@@ -198,10 +282,13 @@ screen_utf8(const screen *s)
 int
 screen_pending(const screen *s)
 {
-	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	struct pollfd p[2] = {
+		{ STDIN_FILENO, POLLIN, 0 }, { screen_pipe[0], POLLIN, 0 }
+	};
 
 	(void)s;
-	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+	return poll(p, 2, 0) > 0 &&
+	    ((p[0].revents & POLLIN) || (p[1].revents & POLLIN));
 }
 
 void
@@ -471,33 +558,147 @@ screen_char(wint_t wc, screen_event *ev)
 	}
 }
 
-void
-screen_read(screen *s, int timeout_ms, screen_event *ev)
+/* Read the size from the terminal itself and make curses agree; the
+ * next frame is sent whole. */
+static void
+screen_resize(screen *s)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	screen_invalidate(s);
+}
+
+/* Ctrl-Z: give the terminal back, stop, and take it again once
+ * continued — unless a SIGCONT came in the meantime (a stop already
+ * undone: stopping now would wait for one that was sent already) or a
+ * terminating signal, which is returned (0: none). */
+static int
+screen_suspend(screen *s)
+{
+	unsigned char b[64];
+	ssize_t n, i;
+	int cont = 0, end = 0;
+
+	if (s->direct && write(STDOUT_FILENO, "\033[0m", 4) < 0) {
+		/* The terminal went away: stop all the same. */
+	}
+	endwin();
+	while ((n = read(screen_pipe[0], b, sizeof b)) > 0) {
+		for (i = 0; i < n; i++) {
+			if (b[i] == SIGCONT || b[i] == SIGTSTP)
+				cont = b[i] == SIGCONT;
+			else if (b[i] != SIGWINCH)
+				end = b[i];
+		}
+	}
+	if (!cont && !end)
+		raise(SIGSTOP);
+	/* Continued: back to curses' modes, whatever the shell left. */
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	screen_resize(s);
+	return end;
+}
+
+/* Answer the signals the handler wrote into the pipe, in order: the last
+ * of SIGTSTP and SIGCONT decides whether to stop; a resize or a continue
+ * (the shell may have changed the terminal) makes ev a resize, so the
+ * whole frame is sent again at the size read now, after the last
+ * SIGWINCH; a terminating signal makes ev SCREEN_EVENT_QUIT. Returns
+ * nonzero when ev was set. */
+static int
+screen_signals(screen *s, screen_event *ev)
+{
+	unsigned char b[256];
+	ssize_t n, i;
+	int stop = -1, resize = 0, end = 0;
+
+	while ((n = read(screen_pipe[0], b, sizeof b)) > 0) {
+		for (i = 0; i < n; i++) {
+			if (b[i] == SIGTSTP || b[i] == SIGCONT) {
+				stop = b[i] == SIGTSTP;
+				resize = 1;
+			} else if (b[i] == SIGWINCH)
+				resize = 1;
+			else
+				end = b[i];
+		}
+	}
+	if (end == 0 && stop == 1)
+		end = screen_suspend(s);
+	else if (end == 0 && stop == 0)
+		reset_prog_mode();
+	if (end != 0) {
+		ev->type = SCREEN_EVENT_QUIT;
+		ev->key = end;
+		return 1;
+	}
+	if (resize) {
+		if (stop != 1)
+			screen_resize(s);
+		ev->type = SCREEN_EVENT_RESIZE;
+	}
+	return resize;
+}
+
+/* A key, or a mouse event, from curses' input into ev: 0, or -1 when
+ * none is there (curses reads what the terminal sent without waiting). */
+static int
+screen_input(screen *s, screen_event *ev)
 {
 	wint_t wc;
 	int rc;
 
-	memset(ev, 0, sizeof *ev);
-	timeout(timeout_ms);
-	rc = get_wch(&wc);
-	if (rc == ERR)
-		return;
-	if (rc == OK) {
+	(void)s;
+	timeout(0);
+	if ((rc = get_wch(&wc)) == ERR)
+		return -1;
+	if (rc == OK)
 		screen_char(wc, ev);
-		return;
-	}
-	if (wc == KEY_RESIZE) {
-		ev->type = SCREEN_EVENT_RESIZE;
-		/* Let curses settle its own idea of the screen first. */
-		clearok(curscr, TRUE);
-		refresh();
-		screen_invalidate(s);
-		return;
-	}
-	if (wc == KEY_MOUSE) {
+	else if (wc == KEY_MOUSE)
 		screen_mouse(ev);
-		return;
-	}
-	if ((ev->key = screen_fkey(wc)) != 0)
+	else if ((ev->key = screen_fkey(wc)) != 0)
 		ev->type = SCREEN_EVENT_KEY;
+	return 0;
+}
+
+/* Milliseconds on a monotonic clock. */
+static double
+screen_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void
+screen_read(screen *s, int timeout_ms, screen_event *ev)
+{
+	struct pollfd p[2];
+	double until = screen_ms() + timeout_ms, left;
+
+	memset(ev, 0, sizeof *ev);
+	for (;;) {
+		if (screen_signals(s, ev) || screen_input(s, ev) == 0)
+			return;
+		left = timeout_ms < 0 ? -1 : until - screen_ms();
+		if (timeout_ms >= 0 && left <= 0)
+			return;
+		p[0] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
+		p[1] = (struct pollfd){ screen_pipe[0], POLLIN, 0 };
+		if (poll(p, 2, left < 0 ? -1 : (int)ceil(left)) == 0)
+			return;
+	}
+}
+
+void
+screen_die(int sig)
+{
+	signal(sig, SIG_DFL);
+	raise(sig);
 }

@@ -2,8 +2,12 @@
  *
  * It owns the terminal from screen_open to screen_close and restores it
  * on every way out: normal return, exit() (atexit), SIGINT, SIGTERM,
- * SIGHUP, SIGQUIT, and crashes (SIGSEGV, SIGBUS, SIGFPE, SIGABRT), whose
- * handlers restore and then re-raise. Frames arrive as canvases; only
+ * SIGHUP, SIGQUIT (read as events: the loop quits, then dies of the
+ * signal), and crashes (SIGSEGV, SIGBUS, SIGFPE, SIGABRT), whose
+ * handlers restore and then re-raise. Job control is answered by the
+ * loop too, never by a handler: Ctrl-Z gives the terminal back and stops,
+ * SIGCONT takes it again and sends the whole frame, and a resize is read
+ * from the terminal after the last SIGWINCH. Frames arrive as canvases; only
  * cells that differ from what the terminal shows are sent. ncurses sets
  * the terminal up and reads the keys; on terminals whose colours are
  * ECMA-48 SGR sequences (terminfo's setaf says so) cells are sent as SGR
@@ -41,7 +45,10 @@ typedef enum screen_event_type {
 	SCREEN_EVENT_KEY,
 	SCREEN_EVENT_CLICK,	/* left button at (x, y) */
 	SCREEN_EVENT_WHEEL,	/* wheel: key is +1 (up) or −1 (down) */
-	SCREEN_EVENT_RESIZE
+	SCREEN_EVENT_RESIZE,	/* resized, or continued after a stop: the
+				 * whole frame must be sent again */
+	SCREEN_EVENT_QUIT	/* SIGINT, SIGTERM, SIGHUP or SIGQUIT (key):
+				 * quit, then die of it (screen_die) */
 } screen_event_type;
 
 typedef struct screen_event {
@@ -79,7 +86,11 @@ void screen_invalidate(screen *s);
  * curses has not read yet). */
 int screen_pending(const screen *s);
 
-/* Wait up to timeout_ms (−1: forever) for input. */
+/* Wait up to timeout_ms (−1: forever) for input or a signal. */
 void screen_read(screen *s, int timeout_ms, screen_event *ev);
+
+/* After screen_close: die of sig, the signal a SCREEN_EVENT_QUIT
+ * reported (its default action is back). */
+void screen_die(int sig);
 
 #endif
