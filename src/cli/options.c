@@ -273,6 +273,10 @@ options_build(const tui_options *o, view *v, theme *th, int default_racer)
 	v->seed = o->seed;
 	v->tol = o->tol;
 	v->all = o->all;
+	/* The visualizer measures the scale and finds the watch points on
+	 * threads of its own, after its first frame (job.h), unless the
+	 * racers must step before it opens (--steps, a trajectory chart). */
+	v->defer = default_racer && o->steps == 0 && !options_wants_path(o);
 	if (o->levels != NULL && view_levels_parse(v, o->levels, &cause) != 0) {
 		view_done(v);
 		return options_fail("--levels", cause);

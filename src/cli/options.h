@@ -39,8 +39,9 @@ int options_parse(tui_options *o, int argc, char **argv, int render);
 void options_done(tui_options *o);
 
 /* Build the view and load the theme the options ask for; default_racer
- * adds a gd racer when no --optimizer was given. Returns 0, or the exit
- * status after printing the error. */
+ * (the visualizer) adds a gd racer when no --optimizer was given and
+ * leaves the slow set-up to the visualizer's jobs (view.h: defer).
+ * Returns 0, or the exit status after printing the error. */
 int options_build(const tui_options *o, view *v, theme *th,
     int default_racer);
 

@@ -17,6 +17,16 @@
 
 #define APP_LINE	256	/* longest message and objective spec */
 
+/* No key may wait more than 50 ms for the screen to answer, and nothing
+ * that can take longer than a frame runs on the loop's thread (work.c).
+ * A frame waits up to APP_COARSE_MS for the work it starts; a field whose
+ * samples are slow comes one sample per APP_COARSE × APP_COARSE block
+ * first; the loop looks at running jobs every APP_POLL_MS. 20 ms leaves
+ * the rest of the 50 for drawing the frame and sending it. */
+#define APP_COARSE_MS	20
+#define APP_COARSE	4
+#define APP_POLL_MS	10
+
 struct app;
 
 /* Where the loop's events come from and where its frames go: the
@@ -58,6 +68,13 @@ typedef struct app {
 	double		 sample_s;	/* seconds per sample of the field
 					 * (wall clock, all threads); 0: not
 					 * measured yet */
+	job		*field_job;	/* sampling the field, or NULL */
+	unsigned long	 field_for;	/* the view's points_gen it samples
+					 * for (the window's generation) */
+	size_t		 field_cols, field_rows;
+	job		*scale_job;	/* measuring the scale, or NULL */
+	unsigned long	 scale_for;	/* the view's watch_gen it runs for */
+	long		 steps_left;	/* of :step N */
 	job		*points_job;	/* finding the stationary points, or
 					 * NULL */
 	unsigned long	 points_for;	/* the view's points_gen it runs for */
@@ -80,6 +97,30 @@ int app_run(view *v, const theme *th, int depth, char **cause);
 int app_open(app *a, view *v, const theme *th, int depth, char **cause);
 void app_loop(app *a);
 void app_close(app *a);
+
+/* Seconds on a monotonic clock. */
+double app_now(void);
+
+/* work.c: bring the field, the scale and the points up to date with the
+ * view for a field of cols × rows samples, starting jobs and taking
+ * their results, waiting no later than APP_COARSE_MS after t0 (when the
+ * frame began); nonzero when the base layer must be redrawn. */
+int app_work(app *a, size_t cols, size_t rows, double t0);
+
+/* work.c: how long a frame that began at t0 may still wait for a job:
+ * what is left of APP_COARSE_MS, nothing when a key is waiting. */
+double app_left(app *a, double t0);
+
+/* work.c: whether a job runs that the loop must look at. */
+int app_waiting(const app *a);
+
+/* work.c: the progress of the work under way, for the status line, in
+ * buf (len bytes), or NULL when none is. */
+const char *app_busy(const app *a, char *buf, size_t len);
+
+/* work.c: stop every job and wait for the dropped ones (the view is
+ * about to free the objective they borrow); the view's release hook. */
+void app_release(void *arg);
 
 /* Show a message in the status line until the next key. */
 void app_message(app *a, int error, const char *fmt, ...)

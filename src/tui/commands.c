@@ -173,15 +173,13 @@ command_tol(app *a, const char *arg, char **cause)
 static int
 command_step(app *a, const char *arg, char **cause)
 {
-	unsigned long k, n = 1;
+	unsigned long n = 1;
 
 	if (*arg != '\0' && sd_whole_parse("step", arg, 1, 1000000, &n,
 	    cause) != 0)
 		return -1;
-	for (k = 0; k < n; k++) {
-		if (view_step(a->v) == 0)
-			break;
-	}
+	/* Taken between keys (app.c): Esc stops them. */
+	a->steps_left = (long)n;
 	return 0;
 }
 
@@ -251,12 +249,8 @@ command_survey(app *a, const char *arg, char **cause)
 	if (sd_whole_parse("survey", arg, 1, SD_SURVEY_STARTS_MAX, &n,
 	    cause) != 0)
 		return -1;
-	if (overlay_survey(&a->ov, a->v, (size_t)n, cause) != 0)
-		return -1;
-	app_message(a, 0, "survey of %s: %lu starts over the view, %zu "
-	    "method%s", a->v->obj->spec, n, a->ov.n_rows,
-	    a->ov.n_rows == 1 ? "" : "s");
-	return 0;
+	/* On a job (overlay.h): the status line shows its progress. */
+	return overlay_survey(&a->ov, a->v, (size_t)n, cause);
 }
 
 /* :quit */

@@ -127,8 +127,15 @@ draw_heatmap(draw_ctx *ctx, const view *v, canvas_rect r)
 	int *band, x, y;
 	size_t i, j;
 
-	if (!fd->valid || fd->cols != (size_t)r.w ||
-	    fd->rows != 2 * (size_t)r.h || (band = heatmap_bands(v)) == NULL)
+	if (!fd->valid) {
+		/* Sampled on a job (app.h): said, not left blank. */
+		canvas_text(ctx->cv, r.x + (r.w - 10) / 2, r.y + r.h / 2,
+		    r.w, "computing…", draw_fg(ctx, ctx->th->dim),
+		    CANVAS_DEFAULT, 0);
+		return;
+	}
+	if (fd->cols != (size_t)r.w || fd->rows != 2 * (size_t)r.h ||
+	    (band = heatmap_bands(v)) == NULL)
 		return;
 	heatmap_palette(ctx, v, &hc);
 	for (y = 0; y < r.h; y++) {

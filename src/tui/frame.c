@@ -82,7 +82,7 @@ frame_command(draw_ctx *ctx, canvas_rect r, const frame_ui *ui)
 }
 
 /* The status line: the command line when it is open, else the message,
- * else the hints and the speed. */
+ * else the work under way (or the hints) and the speed. */
 static void
 frame_status(draw_ctx *ctx, canvas_rect r, const frame_ui *ui)
 {
@@ -104,8 +104,9 @@ frame_status(draw_ctx *ctx, canvas_rect r, const frame_ui *ui)
 	snprintf(speed, sizeof speed, "%s %g steps/s",
 	    ui->playing ? "▶ playing," : "paused,", ui->speed);
 	w = canvas_text_width(ctx->cv, speed);
-	canvas_text(ctx->cv, r.x + 1, r.y, r.w - w - 4, frame_hints,
-	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+	canvas_text(ctx->cv, r.x + 1, r.y, r.w - w - 4, ui->busy ? ui->busy :
+	    frame_hints, draw_fg(ctx, ui->busy ? ctx->th->text :
+	    ctx->th->dim), CANVAS_DEFAULT, 0);
 	canvas_text(ctx->cv, r.x + r.w - 1 - w, r.y, w, speed,
 	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
 }

@@ -31,6 +31,8 @@ typedef struct frame_ui {
 	double			 speed;		/* steps per second */
 	const char		*message;	/* status text, or NULL */
 	int			 error;		/* message is an error */
+	const char		*busy;		/* the work under way and its
+						 * progress, or NULL */
 	const char		*command;	/* the ':' line, or NULL */
 	int			 command_pos;	/* cursor in command (bytes) */
 	const char *const	*candidates;	/* completions, or NULL */

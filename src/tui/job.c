@@ -19,6 +19,7 @@
 
 #include "base/error.h"
 #include "job.h"
+#include "optimizers/optimizer.h"
 
 /* How much lower than the keys' thread a job runs (nice; Linux gives
  * each thread its own). The field and the frames, which a key waits for,
@@ -34,8 +35,18 @@ _Static_assert(offsetof(sd_objective_type, grad_batch) +
 
 typedef enum job_kind {
 	JOB_POINTS = 0,
-	JOB_MAP
+	JOB_MAP,
+	JOB_SCALE,
+	JOB_FIELD,
+	JOB_SURVEY
 } job_kind;
+
+/* Rows a field job refines between two looks at its progress: enough to
+ * keep OpenMP's threads busy (it hands them a row each). */
+#define JOB_FIELD_ROWS	4
+
+/* Runs a survey job takes between two reports of its progress. */
+#define JOB_SURVEY_RUNS	16
 
 struct job {
 	job_kind		 kind;
@@ -64,6 +75,24 @@ struct job {
 	double			 params[SD_PARAMS_MAX];
 	sd_map			 map;
 
+	sd_scale		 scale;		/* scale */
+
+	size_t			 coarse;	/* field: first pass */
+	sd_field		 field;
+	sd_field		 first;		/* under lock: the first pass,
+						 * to show until done */
+	int			 has_first;	/* under lock */
+	double			 sample_s;	/* under lock; 0: unknown */
+
+	sd_survey_options	 so;		/* survey */
+	size_t			 n_methods;
+	const sd_optimizer_type	*types[JOB_METHODS];
+	double			 mparams[JOB_METHODS][SD_PARAMS_MAX];
+	int			 given[JOB_METHODS];	/* else defaults */
+	sd_survey_row		 table[JOB_METHODS];
+	size_t			 n_rows;
+
+	atomic_uint		 permille;	/* progress */
 	int			 rc;		/* of the core's call */
 	char			*cause;
 	struct job		*next;		/* on the dropped list */
@@ -212,6 +241,88 @@ job_lower(void)
 #endif
 }
 
+/* Seconds on the monotonic clock (a field job times its first pass). */
+static double
+job_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Report progress: done of all. */
+static void
+job_progress_set(struct job *j, size_t done, size_t all)
+{
+	atomic_store_explicit(&j->permille, all ? (unsigned)(1000.0 *
+	    (double)done / (double)all) : 0, memory_order_relaxed);
+}
+
+/* The field: the first pass (coarse, or what panning could not reuse),
+ * published for the frames to show, then refined row by row. */
+static int
+job_run_field(struct job *j)
+{
+	double t0 = job_now();
+	size_t n = 0, m, left;
+
+	if (sd_field_update_coarse(&j->field, &j->obj, &j->chart, &j->window,
+	    j->cols, j->rows, j->coarse, &n, &j->cause) != 0)
+		return -1;
+	pthread_mutex_lock(&j->lock);
+	if (n > 0)
+		j->sample_s = (job_now() - t0) / (double)n;
+	j->has_first = j->field.coarse > 1 &&
+	    sd_field_copy(&j->first, &j->field, NULL) == 0;
+	pthread_mutex_unlock(&j->lock);
+	left = j->field.coarse > 1 ? j->rows : 0;
+	while (left > 0 && !job_off(j)) {
+		left = sd_field_refine(&j->field, &j->obj, &j->chart,
+		    JOB_FIELD_ROWS, &m);
+		job_progress_set(j, j->rows - left, j->rows);
+	}
+	return 0;
+}
+
+/* The survey, a few runs at a time so that its progress shows. */
+static int
+job_run_survey(struct job *j)
+{
+	const sd_survey_row *rows;
+	sd_survey *sv;
+	size_t k, done, total;
+	int rc = -1;
+
+	if ((sv = sd_survey_new(&j->obj, &j->chart, &j->window, &j->so,
+	    &j->cause)) == NULL)
+		return -1;
+	for (k = 0; k < j->n_methods; k++) {
+		if (sd_survey_add(sv, j->types[k], j->given[k] ?
+		    j->mparams[k] : NULL, &j->cause) != 0)
+			goto out;
+	}
+	total = sd_survey_total(sv);
+	while ((done = sd_survey_done(sv)) < total) {
+		if (job_off(j)) {
+			rc = sd_fail(&j->cause, "cancelled");
+			goto out;
+		}
+		job_progress_set(j, done, total);
+		if (sd_survey_iterate(sv, JOB_SURVEY_RUNS, &j->cause) != 0)
+			goto out;
+	}
+	if (sd_survey_finish(sv, &j->cause) != 0)
+		goto out;
+	rows = sd_survey_rows(sv, &k);
+	j->n_rows = k < JOB_METHODS ? k : JOB_METHODS;
+	memcpy(j->table, rows, j->n_rows * sizeof *rows);
+	rc = 0;
+out:
+	sd_survey_free(sv);
+	return rc;
+}
+
 /* The thread: the core's call, then done. */
 static void *
 job_main(void *arg)
@@ -219,12 +330,25 @@ job_main(void *arg)
 	struct job *j = arg;
 
 	job_lower();
-	if (j->kind == JOB_POINTS)
+	switch (j->kind) {
+	case JOB_POINTS:
 		j->rc = sd_finder_run(&j->obj, &j->chart, &j->window,
 		    j->has_fo ? &j->fo : NULL, &j->points, &j->cause);
-	else
+		break;
+	case JOB_MAP:
 		j->rc = sd_map_compute(&j->map, &j->obj, &j->chart, &j->window,
 		    j->cols, j->rows, &j->mo, &j->cause);
+		break;
+	case JOB_SCALE:
+		j->rc = sd_optimizer_scale(&j->obj, &j->scale, &j->cause);
+		break;
+	case JOB_FIELD:
+		j->rc = job_run_field(j);
+		break;
+	case JOB_SURVEY:
+		j->rc = job_run_survey(j);
+		break;
+	}
 	pthread_mutex_lock(&j->lock);
 	j->done = 1;
 	pthread_cond_broadcast(&j->cond);
@@ -323,6 +447,72 @@ job_map(const sd_objective *obj, const sd_chart *chart,
 	return job_start(j, cause);
 }
 
+job *
+job_scale(const sd_objective *obj, const sd_chart *chart, char **cause)
+{
+	struct job *j;
+
+	if ((j = job_new(JOB_SCALE, obj, chart, &chart->window, cause)) ==
+	    NULL)
+		return NULL;
+	return job_start(j, cause);
+}
+
+job *
+job_field(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, size_t cols, size_t rows, size_t coarse,
+    const sd_field *from, char **cause)
+{
+	struct job *j;
+
+	if ((j = job_new(JOB_FIELD, obj, chart, window, cause)) == NULL)
+		return NULL;
+	j->cols = cols;
+	j->rows = rows;
+	j->coarse = coarse;
+	if ((from != NULL ? sd_field_copy(&j->field, from, cause) :
+	    sd_field_init(&j->field, obj->dim, cause)) != 0) {
+		j->joined = 1;
+		job_free(j);
+		return NULL;
+	}
+	return job_start(j, cause);
+}
+
+job *
+job_survey(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, const sd_survey_options *opts,
+    const sd_optimizer_type *const *types, const double *const *params,
+    size_t n, char **cause)
+{
+	struct job *j;
+	size_t k;
+
+	if (n > JOB_METHODS) {
+		sd_fail(cause, "a survey of at most %d methods", JOB_METHODS);
+		return NULL;
+	}
+	if ((j = job_new(JOB_SURVEY, obj, chart, window, cause)) == NULL)
+		return NULL;
+	j->so = *opts;
+	j->so.ab = NULL;
+	j->n_methods = n;
+	for (k = 0; k < n; k++) {
+		j->types[k] = types[k];
+		if ((j->given[k] = params[k] != NULL))
+			memcpy(j->mparams[k], params[k],
+			    sizeof j->mparams[k]);
+	}
+	return job_start(j, cause);
+}
+
+double
+job_progress(const job *j)
+{
+	return atomic_load_explicit(&j->permille, memory_order_relaxed) /
+	    1000.0;
+}
+
 int
 job_wait(job *j, double ms)
 {
@@ -384,6 +574,61 @@ job_result_map(job *j, char **cause)
 	return NULL;
 }
 
+int
+job_take_scale(job *j, sd_scale *out, char **cause)
+{
+	if (j->kind != JOB_SCALE || j->rc != 0) {
+		*cause = j->cause;
+		j->cause = NULL;
+		return -1;
+	}
+	*out = j->scale;
+	return 0;
+}
+
+int
+job_take_field(job *j, sd_field *out, double *sample_s, char **cause)
+{
+	int done, rc = 0;
+
+	pthread_mutex_lock(&j->lock);
+	done = j->done;
+	if (j->sample_s > 0)
+		*sample_s = j->sample_s;
+	if (!done && j->has_first) {
+		*out = j->first;
+		memset(&j->first, 0, sizeof j->first);
+		j->has_first = 0;
+		rc = 1;
+	}
+	pthread_mutex_unlock(&j->lock);
+	if (!done || j->kind != JOB_FIELD || j->taken)
+		return rc;
+	job_wait(j, 0);
+	j->taken = 1;
+	if (j->rc != 0) {
+		*cause = j->cause;
+		j->cause = NULL;
+		return -1;
+	}
+	*out = j->field;
+	memset(&j->field, 0, sizeof j->field);
+	return 2;
+}
+
+int
+job_take_survey(job *j, sd_survey_row *rows, size_t *n, char **cause)
+{
+	if (j->kind != JOB_SURVEY || j->rc != 0) {
+		*cause = j->cause;
+		j->cause = NULL;
+		return -1;
+	}
+	memcpy(rows, j->table, j->n_rows * sizeof *rows);
+	*n = j->n_rows;
+	return 0;
+}
+
 void
 job_drop(job *j)
 {
@@ -425,6 +670,10 @@ job_free(job *j)
 	pthread_cond_destroy(&j->cond);
 	if (j->kind == JOB_POINTS && !j->taken && j->rc == 0)
 		sd_point_list_done(&j->points);
+	if (j->kind == JOB_FIELD) {
+		sd_field_done(&j->field);
+		sd_field_done(&j->first);
+	}
 	/* The map's survey borrows the chart: the map goes first. */
 	if (j->kind == JOB_MAP && j->rc == 0)
 		sd_map_done(&j->map);

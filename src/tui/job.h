@@ -1,5 +1,7 @@
-/* job.h: the visualizer's slow work on a thread of its own — the view's
- * stationary points, the overlay's map — so that no key waits for it.
+/* job.h: the visualizer's slow work on a thread of its own — the field
+ * of an objective whose samples are slow, the view's stationary points,
+ * the optimizers' scale, the overlay's map, :survey — so that no key
+ * waits for it.
  *
  * Why a thread and not slices on idle ticks: the finder and the maps are
  * single calls into the core (sd_finder_run: 0.3 s on glm:d=20,n=1000,
@@ -38,9 +40,15 @@
 #include <stddef.h>
 
 #include "landscape/chart.h"
+#include "landscape/field.h"
 #include "landscape/finder.h"
 #include "landscape/map.h"
+#include "landscape/survey.h"
 #include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+
+/* The most methods a survey job runs (the view's racers). */
+#define JOB_METHODS	8
 
 typedef struct job job;
 
@@ -57,6 +65,31 @@ job *job_map(const sd_objective *obj, const sd_chart *chart,
     const sd_window *window, size_t cols, size_t rows,
     const sd_map_options *opts, char **cause);
 
+/* Start measuring obj's scale (sd_optimizer_scale: seconds on the
+ * chapter's largest objectives) for the racers' defaults; chart is the
+ * objective's default one, which the job copies as the others do. */
+job *job_scale(const sd_objective *obj, const sd_chart *chart,
+    char **cause);
+
+/* Start sampling obj through chart over window at cols × rows: a first
+ * pass (one sample per coarse × coarse block, or, from a copy of from
+ * when given, only what its samples cannot be reused for), then every
+ * sample, as sd_field_update makes them. */
+job *job_field(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, size_t cols, size_t rows, size_t coarse,
+    const sd_field *from, char **cause);
+
+/* Start a survey (opts->ab is not used) of the n methods types with
+ * params (SD_PARAMS_MAX values each, copied; NULL: the defaults). */
+job *job_survey(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, const sd_survey_options *opts,
+    const sd_optimizer_type *const *types, const double *const *params,
+    size_t n, char **cause);
+
+/* How much of its work j has done, from 0 to 1 (field and survey jobs;
+ * 0 for the others). */
+double job_progress(const job *j);
+
 /* Wait up to ms milliseconds (0: only look; negative, infinite or
  * above 10⁹: until it is) for j to finish; nonzero when it has. */
 int job_wait(job *j, double ms);
@@ -72,6 +105,19 @@ int job_take_points(job *j, sd_point_list *out, char **cause);
  * borrows the job's objective and chart): NULL with *cause (once) when
  * sd_map_compute failed. */
 const sd_map *job_result_map(job *j, char **cause);
+
+/* A finished scale job's scale: 0, or -1 with *cause. */
+int job_take_scale(job *j, sd_scale *out, char **cause);
+
+/* What a field job has made since last asked, moved into *out (which
+ * holds nothing): 1 for the first pass (coarse; the job goes on), 2 for
+ * the finished field, 0 for nothing new, -1 with *cause when it failed.
+ * *sample_s gets the seconds a sample took once known. */
+int job_take_field(job *j, sd_field *out, double *sample_s, char **cause);
+
+/* A finished survey job's table: n rows into rows (room for
+ * JOB_METHODS): 0, or -1 with *cause. */
+int job_take_survey(job *j, sd_survey_row *rows, size_t *n, char **cause);
 
 /* Cancel j and leave it to run out on its own, so that the caller need
  * not wait even the millisecond or so that takes (up to 15 ms for a

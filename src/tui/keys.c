@@ -297,6 +297,19 @@ key_quit(app *a, int key)
 	a->quit = 1;
 }
 
+/* Esc: stop :step N and cancel :survey. */
+static void
+key_cancel(app *a, int key)
+{
+	int any = a->steps_left > 0;
+
+	(void)key;
+	a->steps_left = 0;
+	any |= overlay_survey_cancel(&a->ov);
+	if (any)
+		app_message(a, 0, "cancelled");
+}
+
 static const struct key_binding key_bindings[] = {
 	{ { 'h', 'j', 'k', 'l', SCREEN_KEY_LEFT, SCREEN_KEY_DOWN,
 	    SCREEN_KEY_UP, SCREEN_KEY_RIGHT }, "arrows hjkl",
@@ -328,6 +341,8 @@ static const struct key_binding key_bindings[] = {
 	{ { ':' }, ":", "command line (tab completes)", key_colon },
 	{ { '?' }, "?", "this help", key_help },
 	{ { 12 }, "ctrl-l", "redraw the screen", key_redraw },
+	{ { SCREEN_KEY_ESCAPE }, "esc", "stop :step, cancel :survey",
+	  key_cancel },
 	{ { 'q' }, "q", "quit", key_quit },
 	{ { 0 }, NULL, NULL, NULL }
 };

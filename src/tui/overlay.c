@@ -17,6 +17,9 @@ static const int overlay_cycle[] = {
 };
 #define OVERLAY_CYCLE ((int)(sizeof overlay_cycle / sizeof *overlay_cycle))
 
+_Static_assert(JOB_METHODS == VIEW_RACERS_MAX,
+    "a survey job runs the method of every racer");
+
 void
 overlay_init(overlay *o)
 {
@@ -47,13 +50,14 @@ void
 overlay_stop(overlay *o)
 {
 	overlay_forget(o);
+	overlay_survey_cancel(o);
 	job_reap(1);
 }
 
 int
 overlay_pending(const overlay *o)
 {
-	return o->job != NULL && !o->have_map;
+	return (o->job != NULL && !o->have_map) || o->survey_job != NULL;
 }
 
 void
@@ -216,35 +220,70 @@ int
 overlay_survey(overlay *o, const view *v, size_t n, char **cause)
 {
 	sd_survey_options so = { n, OVERLAY_STEPS, v->tol, v->seed, NULL };
-	const sd_survey_row *rows;
-	sd_survey *s;
-	size_t k, m;
-	int rc = -1;
+	const sd_optimizer_type *types[VIEW_RACERS_MAX];
+	const double *params[VIEW_RACERS_MAX];
+	size_t k, m = 0;
 
-	if ((s = sd_survey_new(v->obj, &v->chart, &v->window, &so, cause)) ==
-	    NULL)
-		return -1;
+	overlay_survey_cancel(o);
 	for (k = 0; k < (size_t)v->n_racers; k++) {
-		if (sd_survey_add(s, v->racers[k]->opt->type,
-		    v->racers[k]->opt->params, cause) != 0)
-			goto out;
+		types[m] = v->racers[k]->opt->type;
+		params[m++] = v->racers[k]->opt->params;
 	}
-	if (v->n_racers == 0 && sd_survey_add(s, sd_optimizer_lookup("gd"),
-	    NULL, cause) != 0)
-		goto out;
-	if (sd_survey_iterate(s, sd_survey_total(s), cause) != 0 ||
-	    sd_survey_finish(s, cause) != 0)
-		goto out;
-	rows = sd_survey_rows(s, &m);
-	o->n_rows = m < VIEW_RACERS_MAX ? m : VIEW_RACERS_MAX;
-	memcpy(o->rows, rows, o->n_rows * sizeof *rows);
-	snprintf(o->survey_of, sizeof o->survey_of, "%s", v->obj->spec);
-	o->survey_starts = n;
+	/* No racer: gd with its defaults. */
+	if (m == 0) {
+		types[m] = sd_optimizer_lookup("gd");
+		params[m++] = NULL;
+	}
+	if ((o->survey_job = job_survey(v->obj, &v->chart, &v->window, &so,
+	    types, params, m, cause)) == NULL)
+		return -1;
+	snprintf(o->survey_run_of, sizeof o->survey_run_of, "%s",
+	    v->obj->spec);
+	o->survey_run_starts = n;
+	return 0;
+}
+
+int
+overlay_survey_poll(overlay *o, char **cause)
+{
+	size_t m;
+
+	if (o->survey_job == NULL || !job_wait(o->survey_job, 0))
+		return 0;
+	if (job_take_survey(o->survey_job, o->rows, &m, cause) != 0) {
+		job_free(o->survey_job);
+		o->survey_job = NULL;
+		return -1;
+	}
+	job_free(o->survey_job);
+	o->survey_job = NULL;
+	o->n_rows = m;
+	memcpy(o->survey_of, o->survey_run_of, sizeof o->survey_of);
+	o->survey_starts = o->survey_run_starts;
 	o->have_survey = 1;
-	rc = 0;
-out:
-	sd_survey_free(s);
-	return rc;
+	return 1;
+}
+
+int
+overlay_survey_running(const overlay *o)
+{
+	return o->survey_job != NULL;
+}
+
+double
+overlay_survey_progress(const overlay *o)
+{
+	return o->survey_job != NULL ? job_progress(o->survey_job) : 0;
+}
+
+int
+overlay_survey_cancel(overlay *o)
+{
+	if (o->survey_job == NULL)
+		return 0;
+	job_drop(o->survey_job);
+	o->survey_job = NULL;
+	return 1;
 }
 
 void

@@ -12,7 +12,7 @@
  * shows and the panel says "computing map…"; a map that is no longer
  * wanted is cancelled. `:survey N` runs a survey (survey.h) of the view's
  * racers' methods — gd when there are none — from N starts over the view,
- * and keeps its table for the panel. The overlay owns its map; it
+ * on a job too, and keeps its table for the panel. The overlay owns its map; it
  * borrows nothing between calls but the objective, which its job uses
  * until overlay_stop. */
 #ifndef SADDLE_OVERLAY_H
@@ -43,6 +43,9 @@ typedef struct overlay {
 					 * make one) was for */
 	int		 keyed;		/* key is set */
 
+	job		*survey_job;	/* running :survey, or NULL */
+	char		 survey_run_of[96];	/* its objective */
+	size_t		 survey_run_starts;
 	int		 have_survey;	/* the last survey's table */
 	char		 survey_of[96];	/* its objective */
 	size_t		 survey_starts;
@@ -76,7 +79,7 @@ int overlay_set_constant(overlay *o, int which, const char *arg,
 int overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
     double ms, char **cause);
 
-/* Whether a map is being computed. */
+/* Whether a map or a survey is being computed. */
 int overlay_pending(const overlay *o);
 
 /* Stop computing the map and drop it, and wait for every job dropped
@@ -84,8 +87,20 @@ int overlay_pending(const overlay *o);
  * the next overlay_update starts again. */
 void overlay_stop(overlay *o);
 
-/* Run a survey of n starts over v's window and keep its table. */
+/* Start a survey of n starts over v's window of v's racers' methods (gd
+ * when there are none) on a job (job.h), cancelling one that runs. */
 int overlay_survey(overlay *o, const view *v, size_t n, char **cause);
+
+/* Take the survey's table if it is done: 1 when it just arrived, 0 when
+ * none did, -1 with *cause when it failed. */
+int overlay_survey_poll(overlay *o, char **cause);
+
+/* Whether a survey runs, and how much of it is done (0 to 1). */
+int overlay_survey_running(const overlay *o);
+double overlay_survey_progress(const overlay *o);
+
+/* Cancel the running survey; nonzero when there was one. */
+int overlay_survey_cancel(overlay *o);
 
 /* Forget the survey. */
 void overlay_survey_clear(overlay *o);

@@ -10,7 +10,7 @@
 
 racer *
 racer_new(const sd_optimizer_type *type, const sd_objective *obj,
-    const char *set, char **cause)
+    const char *set, const sd_scale *scale, char **cause)
 {
 	racer *r;
 
@@ -19,7 +19,7 @@ racer_new(const sd_optimizer_type *type, const sd_objective *obj,
 		return NULL;
 	}
 	sd_trace_init(&r->trace, obj->dim);
-	if ((r->opt = sd_optimizer_new(type, obj, cause)) == NULL)
+	if ((r->opt = sd_optimizer_new_scaled(type, obj, scale, cause)) == NULL)
 		goto fail;
 	if (set != NULL && *set != '\0') {
 		if (sd_optimizer_set_params(r->opt, set, cause) != 0)

@@ -26,10 +26,11 @@ typedef struct racer {
 	double		 tol;		/* converged: ‖∇f‖ below this */
 } racer;
 
-/* A racer of method type for obj with parameters set (may be NULL).
- * Returns NULL with *cause (naming a bad key) on error. */
+/* A racer of method type for obj, whose scale (sd_optimizer_scale) is
+ * given, with parameters set (may be NULL). Returns NULL with *cause
+ * (naming a bad key) on error. */
 racer *racer_new(const sd_optimizer_type *type, const sd_objective *obj,
-    const char *set, char **cause);
+    const char *set, const sd_scale *scale, char **cause);
 
 /* Free a racer; NULL is fine. */
 void racer_free(racer *r);

@@ -60,6 +60,8 @@ view_done(view *v)
 
 	for (i = 0; i < v->n_racers; i++)
 		racer_free(v->racers[i]);
+	for (i = 0; i < v->n_pending; i++)
+		free(v->pending[i].set);
 	if (v->points_valid)
 		sd_point_list_done(&v->points);
 	if (v->watch_valid)
@@ -127,7 +129,12 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 		v->racers[i]->set = NULL;
 		racer_free(v->racers[i]);
 	}
-	v->n_racers = v->selected = 0;
+	for (i = 0; i < v->n_pending; i++) {
+		types[n] = v->pending[i].type;
+		sets[n++] = v->pending[i].set;
+	}
+	v->n_racers = v->n_pending = v->selected = 0;
+	v->scale_valid = 0;
 	view_forget_points(v);
 	view_forget_watch(v);
 	sd_field_done(&v->field);
@@ -306,7 +313,7 @@ view_clamp_cursor(view *v)
 static int
 view_watch(view *v, racer *r, char **cause)
 {
-	if (!v->watch_valid && v->watch_defer) {
+	if (!v->watch_valid && v->defer) {
 		/* Found elsewhere: r runs unwatched until view_take_watch
 		 * runs it again. */
 		v->watch_wanted = 1;
@@ -322,16 +329,76 @@ view_watch(view *v, racer *r, char **cause)
 	return racer_watch(r, &v->watch, &v->chart, &v->home, v->tol, cause);
 }
 
+/* A racer of type with set for the view's objective, on its scale
+ * (measured here once per objective, unless a front end measures it
+ * elsewhere: then none can be made until it has, view_take_scale). */
+static racer *
+view_racer_new(view *v, const sd_optimizer_type *type, const char *set,
+    char **cause)
+{
+	if (!v->scale_valid && v->defer) {
+		sd_fail(cause, "the optimizers' defaults are still being "
+		    "measured on %s: try again in a moment", v->obj->spec);
+		return NULL;
+	}
+	if (!v->scale_valid) {
+		if (sd_optimizer_scale(v->obj, &v->scale, cause) != 0)
+			return NULL;
+		v->scale_valid = 1;
+	}
+	return racer_new(type, v->obj, set, &v->scale, cause);
+}
+
+/* Remember a racer to add once the scale is known, its parameters
+ * checked now (on a stand-in scale: a bad key or value is an error
+ * at once, not seconds later). */
+static int
+view_pend(view *v, const sd_optimizer_type *type, const char *set,
+    char **cause)
+{
+	static const sd_scale unit = { 1, 1, 1 };
+	racer *r;
+	char *copy = NULL;
+
+	if ((r = racer_new(type, v->obj, set, &unit, cause)) == NULL)
+		return -1;
+	racer_free(r);
+	if (set != NULL && (copy = strdup(set)) == NULL)
+		return sd_fail(cause, "out of memory");
+	v->pending[v->n_pending].type = type;
+	v->pending[v->n_pending++].set = copy;
+	return 0;
+}
+
+int
+view_take_scale(view *v, const sd_scale *scale, char **cause)
+{
+	int i, n = v->n_pending, rc = 0;
+
+	v->scale = *scale;
+	v->scale_valid = 1;
+	v->n_pending = 0;
+	for (i = 0; i < n; i++) {
+		if (rc == 0 && view_add_racer(v, v->pending[i].type,
+		    v->pending[i].set, cause) != 0)
+			rc = -1;
+		free(v->pending[i].set);
+	}
+	return rc;
+}
+
 int
 view_add_racer(view *v, const sd_optimizer_type *type, const char *set,
     char **cause)
 {
 	racer *r;
 
-	if (v->n_racers == VIEW_RACERS_MAX)
+	if (v->n_racers + v->n_pending == VIEW_RACERS_MAX)
 		return sd_fail(cause, "already %d racers: clear one with x "
 		    "or change its method with o", VIEW_RACERS_MAX);
-	if ((r = racer_new(type, v->obj, set, cause)) == NULL)
+	if (v->defer && !v->scale_valid)
+		return view_pend(v, type, set, cause);
+	if ((r = view_racer_new(v, type, set, cause)) == NULL)
 		return -1;
 	if (view_watch(v, r, cause) != 0 ||
 	    racer_start(r, &v->chart, v->start_a, v->start_b,
@@ -368,7 +435,7 @@ view_set_method(view *v, const sd_optimizer_type *type, char **cause)
 
 	if (v->n_racers == 0)
 		return view_add_racer(v, type, NULL, cause);
-	if ((r = racer_new(type, v->obj, NULL, cause)) == NULL)
+	if ((r = view_racer_new(v, type, NULL, cause)) == NULL)
 		return -1;
 	return view_replace(v, r, cause);
 }
@@ -404,7 +471,7 @@ view_set_params(view *v, const char *set, char **cause)
 	merged = old->set ? sd_printf("%s,%s", old->set, set) : strdup(set);
 	if (merged == NULL)
 		return sd_fail(cause, "out of memory");
-	r = racer_new(old->opt->type, v->obj, merged, cause);
+	r = view_racer_new(v, old->opt->type, merged, cause);
 	free(merged);
 	if (r == NULL)
 		return -1;

@@ -51,12 +51,24 @@ typedef struct view {
 	sd_point_list	 watch;		/* inside home: what racers' monitors
 					 * report events against */
 	int		 watch_valid;
-	int		 watch_defer;	/* a front end finds the watch (job.h):
-					 * until view_take_watch, racers run
-					 * unwatched */
+	int		 defer;		/* a front end does the slow set-up
+					 * elsewhere (job.h): it finds the
+					 * watch (until view_take_watch,
+					 * racers run unwatched) and measures
+					 * the scale (until view_take_scale,
+					 * racers wait in pending) */
 	int		 watch_wanted;	/* deferred, and a racer waits for it */
 	unsigned long	 watch_gen;	/* counts the times the watch went out
 					 * of date */
+	sd_scale	 scale;		/* the objective's, for the racers'
+					 * defaults (sd_optimizer_scale) */
+	int		 scale_valid;
+	struct {
+		const sd_optimizer_type	*type;
+		char			*set;	/* owned, or NULL */
+	}		 pending[VIEW_RACERS_MAX];	/* with defer: racers
+					 * to add once the scale is known */
+	int		 n_pending;
 	racer		*racers[VIEW_RACERS_MAX];
 	int		 n_racers;
 	int		 selected;	/* the racer o and :optimizer change */
@@ -166,12 +178,16 @@ int view_refresh_points(view *v, char **cause);
 void view_points_options(const view *v, sd_finder_options *opts);
 void view_take_points(view *v, sd_point_list *points);
 
-/* With watch_defer: the watch points found for the current watch_gen,
+/* With defer: the watch points found for the current watch_gen,
  * with sd_finder_run's defaults over the home window (taken; NULL: none,
  * after a failure). Every racer is run again from its own start with its
  * own seed for as many steps as it had taken, now watched: the same run
  * and events as if the points had been there from the start. */
 int view_take_watch(view *v, sd_point_list *points, char **cause);
+
+/* With defer: the objective's scale, measured elsewhere (job_scale).
+ * The racers added meanwhile (kept in pending) are made and started. */
+int view_take_scale(view *v, const sd_scale *scale, char **cause);
 
 /* A deep copy of src into dst (which must not hold a list). */
 int view_copy_points(sd_point_list *dst, const sd_point_list *src,

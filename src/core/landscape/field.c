@@ -86,6 +86,34 @@ sd_field_done(sd_field *field)
 	memset(field, 0, sizeof *field);
 }
 
+int
+sd_field_copy(sd_field *dst, const sd_field *src, char **cause)
+{
+	size_t n = src->valid ? src->cols * src->rows : 0;
+
+	if (sd_field_init(dst, src->dim, cause) != 0)
+		return -1;
+	/* Twice: the second half is the scratch field_reserve keeps. */
+	if (n > 0 && (dst->f = malloc(2 * n * sizeof *dst->f)) == NULL) {
+		sd_field_done(dst);
+		return sd_fail(cause, "out of memory");
+	}
+	if (n > 0)
+		memcpy(dst->f, src->f, n * sizeof *dst->f);
+	dst->cap = n;
+	dst->cols = src->cols;
+	dst->rows = src->rows;
+	dst->window = src->window;
+	dst->n_finite = src->n_finite;
+	dst->fmin = src->fmin;
+	dst->fmax = src->fmax;
+	dst->fmedian = src->fmedian;
+	dst->valid = n > 0;
+	dst->coarse = src->coarse;
+	dst->refined = src->refined;
+	return 0;
+}
+
 void
 sd_field_invalidate(sd_field *field)
 {

@@ -57,6 +57,12 @@ int sd_field_init(sd_field *field, size_t dim, char **cause);
 /* Release what the field owns. */
 void sd_field_done(sd_field *field);
 
+/* A copy of src into dst (not initialized: its previous contents are
+ * not freed), samples and all, for work that goes on elsewhere (the
+ * visualizer samples on a thread of its own). -1 with *cause when out
+ * of memory (dst is then empty). */
+int sd_field_copy(sd_field *dst, const sd_field *src, char **cause);
+
 /* Forget the samples (the objective or chart changed): the next update
  * evaluates every sample. */
 void sd_field_invalidate(sd_field *field);

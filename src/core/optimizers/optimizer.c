@@ -82,6 +82,17 @@ sd_optimizer *
 sd_optimizer_new(const sd_optimizer_type *type, const sd_objective *obj,
     char **cause)
 {
+	sd_scale scale;
+
+	if (sd_optimizer_scale(obj, &scale, cause) != 0)
+		return NULL;
+	return sd_optimizer_new_scaled(type, obj, &scale, cause);
+}
+
+sd_optimizer *
+sd_optimizer_new_scaled(const sd_optimizer_type *type,
+    const sd_objective *obj, const sd_scale *scale, char **cause)
+{
 	sd_optimizer *opt;
 	size_t d = obj->dim;
 
@@ -92,10 +103,7 @@ sd_optimizer_new(const sd_optimizer_type *type, const sd_objective *obj,
 	opt->type = type;
 	opt->objective = obj;
 	opt->dim = d;
-	if (sd_optimizer_scale(obj, &opt->scale, cause) != 0) {
-		free(opt);
-		return NULL;
-	}
+	opt->scale = *scale;
 	sd_optimizer_default_params(type, &opt->scale, opt->params);
 	/* One block, four arrays; x, g, trial and gtrial swap pairwise. */
 	if ((opt->x = calloc(4 * d, sizeof *opt->x)) != NULL) {

@@ -117,6 +117,12 @@ const sd_optimizer_type *sd_optimizer_find(const char *name, char **cause);
 sd_optimizer *sd_optimizer_new(const sd_optimizer_type *type,
     const sd_objective *obj, char **cause);
 
+/* sd_optimizer_new with obj's scale measured already (sd_optimizer_scale
+ * takes seconds on the chapter's largest objectives: a front end measures
+ * it once, elsewhere, and builds every optimizer from it). */
+sd_optimizer *sd_optimizer_new_scaled(const sd_optimizer_type *type,
+    const sd_objective *obj, const sd_scale *scale, char **cause);
+
 /* Apply "k=v,..." to the parameters (--set). Validated; on error nothing
  * changes and *cause names the word and lists the valid keys. Call
  * sd_optimizer_set afterwards to restart with them. */
