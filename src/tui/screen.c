@@ -568,6 +568,10 @@ screen_resize(screen *s)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
+	/* Let curses repaint its own idea of the screen now: its next
+	 * implicit refresh (get_wch does one) would paint over ours. */
+	clearok(curscr, TRUE);
+	refresh();
 	screen_invalidate(s);
 }
 
@@ -598,8 +602,6 @@ screen_suspend(screen *s)
 		raise(SIGSTOP);
 	/* Continued: back to curses' modes, whatever the shell left. */
 	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
 	screen_resize(s);
 	return end;
 }

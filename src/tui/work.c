@@ -6,8 +6,8 @@
  *
  * The rule: nothing that can take longer than a frame runs on the loop's
  * thread. A field is sampled there only when its cost, measured on this
- * objective, fits in APP_COARSE_MS; otherwise (and while the cost is not
- * known: a new objective) a job samples it, one sample per APP_COARSE ×
+ * objective (a new one's first frame times a few samples), fits in
+ * APP_COARSE_MS; otherwise a job samples it, one sample per APP_COARSE ×
  * APP_COARSE block first, then every sample, and the frames show each
  * pass as it comes ("computing…" in the plot until the first). The
  * frame that starts a job waits for it until APP_COARSE_MS have passed
@@ -19,12 +19,16 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 
 /* Fewer evaluations than this time nothing worth measuring. */
 #define APP_MEASURE_MIN	256
+
+/* Samples a new objective's first frame times (app_field_probe). */
+#define APP_PROBE	16
 
 int
 app_waiting(const app *a)
@@ -260,6 +264,31 @@ app_field_take(app *a)
 	return rc > 0;
 }
 
+/* Time a few samples of a new objective here, one after the other, so
+ * that a cheap field is drawn exact and at once (as `saddle render`
+ * draws it) and only a slow one goes to a job. Stops after the first
+ * sample that takes longer than a millisecond: one is enough to know. */
+static void
+app_field_probe(app *a)
+{
+	const view *v = a->v;
+	double t0 = app_now(), *work, s;
+	size_t k;
+
+	if ((work = malloc(v->obj->dim * sizeof *work)) == NULL)
+		return;
+	for (k = 0; k < APP_PROBE; k++) {
+		s = (double)(k + 1) / (APP_PROBE + 1);
+		(void)sd_chart_f(&v->chart, v->obj, v->window.xmin + s *
+		    (v->window.xmax - v->window.xmin), v->window.ymax - s *
+		    (v->window.ymax - v->window.ymin), work);
+		if (app_now() - t0 > 1e-3)
+			break;
+	}
+	free(work);
+	a->sample_s = (app_now() - t0) / (double)(k + (k < APP_PROBE));
+}
+
 /* Bring the field up to date: at once when its cost is known to fit in
  * APP_COARSE_MS, else on a job (a copy of the field goes with it, so
  * that a pan reuses its samples) waited for up to ms. Returns nonzero
@@ -282,6 +311,8 @@ app_field(app *a, size_t cols, size_t rows, double ms)
 		return app_field_take(a);
 	if (app_field_current(a, cols, rows))
 		return 0;
+	if (a->sample_s == 0)
+		app_field_probe(a);
 	if (a->sample_s > 0 && a->sample_s * (double)(cols * rows) * 1e3 <=
 	    APP_COARSE_MS) {
 		if (view_refresh_field(v, cols, rows, 1, &n, &cause) != 0) {
