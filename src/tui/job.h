@@ -32,8 +32,8 @@
  *
  * Signals: the thread (and the OpenMP threads it starts) blocks SIGINT,
  * SIGTERM, SIGHUP, SIGQUIT and SIGWINCH, so they reach the main thread,
- * whose handlers restore the terminal (screen.h); the job never touches
- * the terminal. Those handlers end the process, threads and all. */
+ * whose handlers tell the loop (screen.h); the job never touches the
+ * terminal. */
 #ifndef SADDLE_JOB_H
 #define SADDLE_JOB_H
 
