@@ -43,7 +43,7 @@ scene_open(struct scene *s, const char *name, const char *set)
 	    sd_finder_run(s->obj, &s->chart, &s->chart.window, NULL,
 	    &s->points, &cause) != 0 ||
 	    (s->r = racer_new(sd_optimizer_lookup(name), s->obj, set,
-	    &cause)) == NULL)
+	    NULL, &cause)) == NULL)
 		fail_msg("%s: %s", name, cause);
 }
 
@@ -203,7 +203,7 @@ test_params(void **unused)
 	assert_string_equal(s.r->set, "lr=0.01,beta=0.5");
 	scene_close(&s);
 	assert_null(racer_new(sd_optimizer_lookup("gd"), obj, "nope=1",
-	    &cause));
+	    NULL, &cause));
 	assert_non_null(cause);
 	assert_non_null(strstr(cause, "nope"));
 	free(cause);
@@ -225,7 +225,7 @@ test_start_not_finite(void **unused)
 	    sd_chart_init_default(&chart, obj, &cause) != 0)
 		fail_msg("%s", cause);
 	assert_non_null(r = racer_new(sd_optimizer_lookup("gd"), obj, NULL,
-	    &cause));
+	    NULL, &cause));
 	assert_int_equal(racer_start(r, &chart, -1, 0, 1, &cause), -1);
 	free(cause);
 	assert_int_equal(r->trace.stop, SD_STOP_DIVERGED);

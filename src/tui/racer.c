@@ -19,7 +19,9 @@ racer_new(const sd_optimizer_type *type, const sd_objective *obj,
 		return NULL;
 	}
 	sd_trace_init(&r->trace, obj->dim);
-	if ((r->opt = sd_optimizer_new_scaled(type, obj, scale, cause)) == NULL)
+	if ((r->opt = (scale != NULL ?
+	    sd_optimizer_new_scaled(type, obj, scale, cause) :
+	    sd_optimizer_new(type, obj, cause))) == NULL)
 		goto fail;
 	if (set != NULL && *set != '\0') {
 		if (sd_optimizer_set_params(r->opt, set, cause) != 0)

@@ -27,7 +27,7 @@ typedef struct racer {
 } racer;
 
 /* A racer of method type for obj, whose scale (sd_optimizer_scale) is
- * given, with parameters set (may be NULL). Returns NULL with *cause
+ * given (NULL: measured here), with parameters set (may be NULL). Returns NULL with *cause
  * (naming a bad key) on error. */
 racer *racer_new(const sd_optimizer_type *type, const sd_objective *obj,
     const char *set, const sd_scale *scale, char **cause);
