@@ -139,11 +139,11 @@ test_errors(void **unused)
 static char *
 shipped_path(const char *name)
 {
-	const char *src = getenv("SRCDIR");
-	size_t len = strlen(src ? src : SADDLE_SRCDIR) + strlen(name) + 16;
+	const char *src = getenv("SRCDIR") ? getenv("SRCDIR") : ".";
+	size_t len = strlen(src) + strlen(name) + 16;
 	char *p = malloc(len);
 
-	snprintf(p, len, "%s/themes/%s.theme", src ? src : SADDLE_SRCDIR, name);
+	snprintf(p, len, "%s/themes/%s.theme", src, name);
 	return p;
 }
 

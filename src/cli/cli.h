@@ -15,6 +15,55 @@
 #define CLI_EXIT_OK		0
 #define CLI_EXIT_RUNTIME	1
 #define CLI_EXIT_USAGE		2
+/* What a command returns after printing its --help: main exits 0. */
+#define CLI_EXIT_HELP		(-2)
+
+/* A subcommand: its name, its entry point, the long options its parser
+ * gives getopt_long (help and completion walk the same table), its
+ * synopsis, what it does, and whether the top-level help hides it. */
+typedef struct cli_command {
+	const char		*name;
+	int			(*run)(int, char **);
+	const struct option	*options;
+	const char		*synopsis;
+	const char		*summary;
+	int			 hidden;
+} cli_command;
+
+/* The subcommands, ending with a NULL name (cli_help.c). */
+extern const cli_command cli_commands[];
+
+/* The option tables of the subcommands' parsers. */
+extern const struct option cli_list_options[];
+extern const struct option cli_points_options[];
+extern const struct option cli_run_options[];
+extern const struct option cli_map_options[];
+extern const struct option cli_survey_options[];
+
+/* The command called name, or NULL. */
+const cli_command *cli_command_find(const char *name);
+
+/* Print command c's help (synopsis, options) to fp. */
+void cli_help(FILE *fp, const cli_command *c);
+
+/* Print the help of the command called name to stdout; returns
+ * CLI_EXIT_HELP (CLI_EXIT_USAGE for an unknown name). */
+int cli_help_command(const char *name);
+
+/* What option name's argument is called in cmd's help ("csv|json"),
+ * or NULL. */
+const char *cli_option_arg(const char *cmd, const char *name);
+
+/* Whether cmd's help and completion show opt (aliases are hidden). */
+int cli_option_shown(const char *cmd, const struct option *opt);
+
+/* The most long options a command has, --help and the end included. */
+#define CLI_OPTIONS_MAX		32
+
+/* Copy longopts into out (room for max entries) with --help added as
+ * 'h'; returns 0, or -1 when out is too small. */
+int cli_with_help(const struct option *longopts, struct option *out,
+    size_t max);
 
 typedef enum cli_format {
 	CLI_FORMAT_CSV = 0,
@@ -34,8 +83,9 @@ typedef int (*cli_option_fn)(int ch, const char *arg, void *ctx);
 /* Parse a subcommand's argv (argv[0] its name) with getopt_long: -e and
  * the long options go to option(ch, optarg, ctx); at most one positional
  * word, the OBJECTIVE, goes to *positional (NULL when there is none).
- * valid lists the options for messages. Returns 0, or an exit status with
- * the error printed. */
+ * valid lists the options for messages. -h/--help prints the command's
+ * help and returns CLI_EXIT_HELP. Returns 0, or an exit status with the
+ * error printed. */
 int cli_parse(int argc, char **argv, const struct option *longopts,
     const char *valid, cli_option_fn option, void *ctx,
     const char **positional);
@@ -96,5 +146,7 @@ int cmd_render(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+int cmd_complete(int argc, char **argv);
 
 #endif

@@ -96,16 +96,39 @@ cli_bad_option(const char *cmd, const char *word, const char *valid)
 }
 
 int
+cli_with_help(const struct option *longopts, struct option *out,
+    size_t max)
+{
+	static const struct option help = { "help", no_argument, NULL, 'h' };
+	size_t n = 0;
+
+	while (longopts[n].name != NULL)
+		n++;
+	if (n + 2 > max)
+		return -1;
+	memcpy(out, longopts, n * sizeof *out);
+	out[n] = help;
+	memset(&out[n + 1], 0, sizeof *out);
+	return 0;
+}
+
+int
 cli_parse(int argc, char **argv, const struct option *longopts,
     const char *valid, cli_option_fn option, void *ctx,
     const char **positional)
 {
+	struct option table[CLI_OPTIONS_MAX];
 	char buf[256];
 	int ch, rc;
 
+	if (cli_with_help(longopts, table, CLI_OPTIONS_MAX) != 0)
+		return cli_runtime_error(sd_printf("%s: too many options",
+		    argv[0]));
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":e:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":e:h", table, NULL)) != -1) {
+		if (ch == 'h')
+			return cli_help_command(argv[0]);
 		if (ch == '?' || ch == ':' ||
 		    (rc = option(ch, optarg, ctx)) < 0)
 			return cli_bad_option(argv[0], argv[optind - 1], valid);

@@ -115,6 +115,9 @@ cmd_list(int argc, char **argv)
 {
 	const struct list_section *s;
 
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0))
+		return cli_help_command("list");
 	if (argc > 2)
 		return cli_usage("list: unexpected argument '%s': expected "
 		    "at most one of objectives, optimizers, themes", argv[2]);

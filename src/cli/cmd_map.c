@@ -164,31 +164,33 @@ map_option(int ch, const char *arg, void *ctx)
 	}
 }
 
+/* The options, for getopt_long, --help and completion. */
+const struct option cli_map_options[] = {
+	{ "expr", required_argument, NULL, 'e' },
+	{ "kind", required_argument, NULL, 'k' },
+	{ "alpha", required_argument, NULL, 'A' },
+	{ "beta", required_argument, NULL, 'B' },
+	{ "gamma", required_argument, NULL, 'G' },
+	{ "optimizer", required_argument, NULL, 'o' },
+	{ "set", required_argument, NULL, 'p' },
+	{ "steps", required_argument, NULL, 'n' },
+	{ "tol", required_argument, NULL, 't' },
+	{ "seed", required_argument, NULL, 'S' },
+	{ "chart", required_argument, NULL, 'c' },
+	{ "window", required_argument, NULL, 'w' },
+	{ "size", required_argument, NULL, 'z' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "summary", no_argument, NULL, 's' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Parse the command line into o; 0 or an exit status. */
 static int
 map_parse(int argc, char **argv, struct map_options *o)
 {
-	static const struct option longopts[] = {
-		{ "expr", required_argument, NULL, 'e' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "alpha", required_argument, NULL, 'A' },
-		{ "beta", required_argument, NULL, 'B' },
-		{ "gamma", required_argument, NULL, 'G' },
-		{ "optimizer", required_argument, NULL, 'o' },
-		{ "set", required_argument, NULL, 'p' },
-		{ "steps", required_argument, NULL, 'n' },
-		{ "tol", required_argument, NULL, 't' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "chart", required_argument, NULL, 'c' },
-		{ "window", required_argument, NULL, 'w' },
-		{ "size", required_argument, NULL, 'z' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "summary", no_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, longopts, MAP_OPTIONS, map_option, o,
+	if ((rc = cli_parse(argc, argv, cli_map_options, MAP_OPTIONS, map_option, o,
 	    &o->spec)) != 0)
 		return rc;
 	if (o->kind == NULL)

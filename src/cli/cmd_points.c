@@ -139,18 +139,20 @@ points_option(int ch, const char *arg, void *ctx)
 	}
 }
 
+/* The options, for getopt_long, --help and completion. */
+const struct option cli_points_options[] = {
+	{ "expr", required_argument, NULL, 'e' },
+	{ "chart", required_argument, NULL, 'c' },
+	{ "window", required_argument, NULL, 'w' },
+	{ "all", no_argument, NULL, 'a' },
+	{ "grid", required_argument, NULL, 'g' },
+	{ "format", required_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 }
+};
+
 int
 cmd_points(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "expr", required_argument, NULL, 'e' },
-		{ "chart", required_argument, NULL, 'c' },
-		{ "window", required_argument, NULL, 'w' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "grid", required_argument, NULL, 'g' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct points_options o = { .format = CLI_FORMAT_CSV };
 	const char *spec;
 	sd_objective *obj = NULL;
@@ -160,7 +162,7 @@ cmd_points(int argc, char **argv)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, longopts, POINTS_OPTIONS,
+	if ((rc = cli_parse(argc, argv, cli_points_options, POINTS_OPTIONS,
 	    points_option, &o, &spec)) != 0)
 		return rc;
 	if ((rc = cli_objective_arg("points", spec, o.expr, &obj)) != 0)

@@ -7,18 +7,35 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tui/draw_parts.h"
 #include "tui/frame.h"
+#include "tui/screen.h"
 #include "options.h"
 #include "cli.h"
+
+/* The depth: --color's, or auto: none under NO_COLOR, the terminal's on
+ * a terminal, else 256 (a file or a pipe is read later, elsewhere). */
+static color_depth
+render_depth(const tui_options *o)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (o->has_depth)
+		return o->depth;
+	if (no_color != NULL && *no_color != '\0')
+		return COLOR_NONE;
+	return isatty(STDOUT_FILENO) ? screen_detect_depth() : COLOR_256;
+}
 
 /* Draw the view into cv as the TUI's first frame would look. */
 static int
 render_draw(canvas *cv, view *v, const theme *th, const tui_options *o)
 {
-	draw_ctx ctx = { cv, th, o->has_depth ? o->depth : COLOR_256 };
+	draw_ctx ctx = { cv, th, render_depth(o) };
 	frame_ui ui = { .cursor = 1, .speed = 10, .candidate = -1 };
 	size_t cols, rows;
 	char *cause = NULL;
@@ -62,8 +79,7 @@ cmd_render(int argc, char **argv)
 	}
 	cv->ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	if ((rc = render_draw(cv, &v, &th, &o)) == CLI_EXIT_OK) {
-		color_write_canvas(stdout, cv, o.has_depth ? o.depth :
-		    COLOR_256);
+		color_write_canvas(stdout, cv, render_depth(&o));
 		if (fflush(stdout) != 0)
 			rc = CLI_EXIT_RUNTIME;
 	}

@@ -96,26 +96,28 @@ run_option(int ch, const char *arg, void *ctx)
 	}
 }
 
+/* The options, for getopt_long, --help and completion. */
+const struct option cli_run_options[] = {
+	{ "expr", required_argument, NULL, 'e' },
+	{ "optimizer", required_argument, NULL, 'o' },
+	{ "chart", required_argument, NULL, 'c' },
+	{ "start", required_argument, NULL, 's' },
+	{ "steps", required_argument, NULL, 'n' },
+	{ "tol", required_argument, NULL, 't' },
+	{ "seed", required_argument, NULL, 'S' },
+	{ "set", required_argument, NULL, 'p' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Parse the command line into o; 0 or an exit status. */
 static int
 run_parse(int argc, char **argv, struct run_options *o)
 {
-	static const struct option longopts[] = {
-		{ "expr", required_argument, NULL, 'e' },
-		{ "optimizer", required_argument, NULL, 'o' },
-		{ "chart", required_argument, NULL, 'c' },
-		{ "start", required_argument, NULL, 's' },
-		{ "steps", required_argument, NULL, 'n' },
-		{ "tol", required_argument, NULL, 't' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "set", required_argument, NULL, 'p' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, longopts, RUN_OPTIONS, run_option, o,
+	if ((rc = cli_parse(argc, argv, cli_run_options, RUN_OPTIONS, run_option, o,
 	    &o->spec)) != 0)
 		return rc;
 	if (o->spec == NULL && o->expr == NULL)

@@ -116,25 +116,27 @@ survey_option(int ch, const char *arg, void *ctx)
 	}
 }
 
+/* The options, for getopt_long, --help and completion. */
+const struct option cli_survey_options[] = {
+	{ "expr", required_argument, NULL, 'e' },
+	{ "optimizer", required_argument, NULL, 'o' },
+	{ "starts", required_argument, NULL, 'N' },
+	{ "steps", required_argument, NULL, 'n' },
+	{ "tol", required_argument, NULL, 't' },
+	{ "seed", required_argument, NULL, 'S' },
+	{ "chart", required_argument, NULL, 'c' },
+	{ "window", required_argument, NULL, 'w' },
+	{ "format", required_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Parse the command line into o; 0 or an exit status. */
 static int
 survey_parse(int argc, char **argv, struct survey_options *o)
 {
-	static const struct option longopts[] = {
-		{ "expr", required_argument, NULL, 'e' },
-		{ "optimizer", required_argument, NULL, 'o' },
-		{ "starts", required_argument, NULL, 'N' },
-		{ "steps", required_argument, NULL, 'n' },
-		{ "tol", required_argument, NULL, 't' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "chart", required_argument, NULL, 'c' },
-		{ "window", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, longopts, SURVEY_OPTIONS, survey_option, o,
+	if ((rc = cli_parse(argc, argv, cli_survey_options, SURVEY_OPTIONS, survey_option, o,
 	    &o->spec)) != 0)
 		return rc;
 	if (o->optimizers == NULL)

@@ -16,13 +16,13 @@
 #define OPTIONS_VALID "-e EXPR, --optimizer NAME[,NAME...], --start a,b, " \
 	"--set k=v,..., --seed S, --steps N, --tol G, --theme T, " \
 	"--chart CHART, --window W, --all, --levels linear|log|auto|N, " \
-	"--color none|8|16|256|truecolor"
+	"--color auto|none|8|16|256|truecolor"
 
 /* The most --steps before the first frame (each is kept in the path). */
 #define OPTIONS_STEPS_MAX	10000000
 
 /* The long options; --size only counts for render. */
-static const struct option options_long[] = {
+const struct option options_long[] = {
 	{ "expr", required_argument, NULL, 'e' },
 	{ "optimizer", required_argument, NULL, 'o' },
 	{ "start", required_argument, NULL, 'S' },
@@ -121,9 +121,13 @@ options_one(tui_options *o, int ch, const char *arg, int render)
 		o->levels = arg;
 		return 0;
 	case 'c':
+		if (strcmp(arg, "auto") == 0) {
+			o->has_depth = 0;
+			return 0;
+		}
 		if (color_depth_parse(arg, &o->depth) != 0)
 			return cli_usage("--color: unknown depth '%s': expected "
-			    "none, 8, 16, 256 or truecolor", arg);
+			    "auto, none, 8, 16, 256 or truecolor", arg);
 		o->has_depth = 1;
 		return 0;
 	case 'z':
@@ -139,16 +143,20 @@ int
 options_parse(tui_options *o, int argc, char **argv, int render)
 {
 	const char *cmd = render ? "render" : "saddle";
+	struct option table[CLI_OPTIONS_MAX];
 	int ch, rc;
 
 	memset(o, 0, sizeof *o);
 	o->tol = 1e-6;
 	o->cols = 100;
 	o->rows = 30;
+	if (cli_with_help(options_long, table, CLI_OPTIONS_MAX) != 0)
+		return cli_runtime_error(sd_printf("too many options"));
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":e:", options_long, NULL)) !=
-	    -1) {
+	while ((ch = getopt_long(argc, argv, ":e:h", table, NULL)) != -1) {
+		if (ch == 'h')
+			return cli_help_command(cmd);
 		if (ch == '?' || ch == ':')
 			return cli_bad_option(cmd, argv[optind - 1],
 			    OPTIONS_VALID);

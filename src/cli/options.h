@@ -6,6 +6,8 @@
 #ifndef SADDLE_OPTIONS_H
 #define SADDLE_OPTIONS_H
 
+#include <getopt.h>
+
 #include "tui/color.h"
 #include "tui/theme.h"
 #include "tui/view.h"
@@ -31,8 +33,13 @@ typedef struct tui_options {
 	int		 cols, rows;	/* --size (render) */
 } tui_options;
 
+/* The long options of the visualizer and render (--size: render only). */
+extern const struct option options_long[];
+
 /* Parse argv (argv[0] is the command's name; render nonzero accepts
- * --size). Returns 0, or the exit status after printing the error. */
+ * --size). --color auto leaves has_depth 0: the caller detects. -h/--help
+ * prints the command's help and returns CLI_EXIT_HELP. Returns 0, or the
+ * exit status after printing the error. */
 int options_parse(tui_options *o, int argc, char **argv, int render);
 
 /* Release what the options own. */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -196,6 +197,20 @@ screen_colors(screen *s, int depth)
 		s->depth = COLOR_NONE;
 	s->direct = s->depth == COLOR_TRUE ||
 	    (s->depth != COLOR_NONE && screen_ansi());
+}
+
+color_depth
+screen_detect_depth(void)
+{
+	TERMINAL *saved = cur_term;
+	int err, colors = -1;
+
+	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		colors = tigetnum("colors");
+		del_curterm(cur_term);
+	}
+	set_curterm(saved);
+	return color_detect(colors, getenv("COLORTERM"), getenv("NO_COLOR"));
 }
 
 screen *

@@ -64,6 +64,10 @@ typedef struct screen screen;
  * with *cause when there is no usable terminal. */
 screen *screen_open(int depth, char **cause);
 
+/* The depth screen_open would detect for the terminal $TERM names (from
+ * terminfo, $COLORTERM and $NO_COLOR), without taking the terminal. */
+color_depth screen_detect_depth(void);
+
 /* Give the terminal back as it was; NULL is fine. */
 void screen_close(screen *s);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "paths.h"
 #include "canvas.h"
 #include "color.h"
 #include "base/error.h"
@@ -355,19 +356,22 @@ theme_load_path(theme *th, const char *path, char **cause)
 }
 
 /* The directories searched for themes, in order; returns how many were
- * written to dirs (each malloc'd). */
+ * written to dirs (each malloc'd). $SADDLE_DATADIR stands in for the
+ * installed data directory: the tests point an uninstalled program at
+ * the source tree with it, whose path is never compiled in. */
 static int
 theme_dirs(char **dirs)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *data = getenv("SADDLE_DATADIR");
 	int n = 0;
 
 	if (xdg != NULL && *xdg == '/')
 		dirs[n++] = sd_printf("%s/saddle/themes", xdg);
 	else if (home != NULL && *home != '\0')
 		dirs[n++] = sd_printf("%s/.config/saddle/themes", home);
-	dirs[n++] = sd_printf("%s/themes", SADDLE_DATADIR);
-	dirs[n++] = sd_printf("%s/themes", SADDLE_SRCDIR);
+	dirs[n++] = sd_printf("%s/themes", data != NULL && *data != '\0' ?
+	    data : SADDLE_DATADIR);
 	return n;
 }
 

@@ -176,4 +176,8 @@ int sd_chart_init_text(sd_chart *chart, const sd_objective *obj,
 /* The accepted choices, one line, for usage messages and help. */
 extern const char sd_chart_choice_usage[];
 
+/* The name of choice i (from 0), NULL past the last; *needs_arg is 1
+ * when it takes ":ARG" (hessian:P), else 0. For shell completion. */
+const char *sd_chart_choice_name(size_t i, int *needs_arg);
+
 #endif

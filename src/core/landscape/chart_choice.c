@@ -512,6 +512,17 @@ static const struct choice_entry {
 	{ NULL, 0, 0, NULL }
 };
 
+const char *
+sd_chart_choice_name(size_t i, int *needs_arg)
+{
+	size_t n = sizeof choice_table / sizeof *choice_table - 1;
+
+	if (i >= n)
+		return NULL;
+	*needs_arg = choice_table[i].arg == 2;
+	return choice_table[i].name;
+}
+
 /* The entry called name (length len), or NULL. */
 static const struct choice_entry *
 choice_lookup(const char *name, size_t len)

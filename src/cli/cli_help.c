@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli_help.c: the subcommands' table, and the help printed from it: each
+ * command's options are walked from the very table its parser hands to
+ * getopt_long, each described by the entry of cli_docs that names it, so
+ * that help lists exactly what the parser accepts. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "options.h"
+
+/* `list` takes no options but -h/--help. */
+const struct option cli_list_options[] = {
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The subcommands, in the order the top-level help shows them; "saddle"
+ * is the visualizer (argv[0] of its parser). */
+const cli_command cli_commands[] = {
+	{ "list", cmd_list, cli_list_options, "[objectives|optimizers|themes]",
+	  "List the objectives, optimizers and themes, with their parameters.",
+	  0 },
+	{ "points", cmd_points, cli_points_options, "OBJECTIVE [OPTIONS]",
+	  "Find and classify the stationary points in a window (CSV or "
+	  "JSON).", 0 },
+	{ "run", cmd_run, cli_run_options,
+	  "OBJECTIVE --optimizer NAME [OPTIONS]",
+	  "Run one optimizer, headless: one row per iterate (CSV or JSON).",
+	  0 },
+	{ "render", cmd_render, options_long, "OBJECTIVE [OPTIONS]",
+	  "Draw one frame of the visualizer as text on stdout.", 0 },
+	{ "map", cmd_map, cli_map_options, "OBJECTIVE --kind KIND [OPTIONS]",
+	  "Compute a map of the window: the chapter's conditions, or "
+	  "basins.", 0 },
+	{ "survey", cmd_survey, cli_survey_options,
+	  "OBJECTIVE --optimizer NAME[,NAME...] [OPTIONS]",
+	  "Run optimizers from many random starts and count where they end.",
+	  0 },
+	{ "help", cmd_help, cli_list_options, "[COMMAND]",
+	  "Show the help of a command, or this summary.", 0 },
+	{ "complete", cmd_complete, cli_list_options, "WHAT [WORD]",
+	  "Names for shell completion, one a line (see saddle(1)).", 1 },
+	{ "saddle", cmd_tui, options_long, "[OPTIONS] [OBJECTIVE]",
+	  "Open the visualizer (default objective: himmelblau).", 1 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+/* What an option's argument is called and what the option does, for
+ * one command (cmd) or for every command that has it (cmd NULL); text
+ * NULL hides the option from that command's help. */
+static const struct cli_doc {
+	const char	*cmd;
+	const char	*name;
+	const char	*arg;
+	const char	*text;
+} cli_docs[] = {
+	{ NULL, "expr", "FORMULA", "the objective as a formula in x and y, "
+	    "in place of OBJECTIVE" },
+	{ NULL, "optimizer", "NAME", "the method (saddle list optimizers)" },
+	{ "saddle", "optimizer", "NAME[,...]", "race these methods (may be "
+	    "repeated; default gd)" },
+	{ "render", "optimizer", "NAME[,...]", "race these methods (may be "
+	    "repeated; no path without one)" },
+	{ "survey", "optimizer", "NAME[,...]", "the methods to compare" },
+	{ "map", "optimizer", "NAME", "the method of a basins map (default "
+	    "gd)" },
+	{ NULL, "set", "k=v,...", "the method's parameters (saddle list "
+	    "optimizers)" },
+	{ NULL, "start", "a,b", "the start point, in chart coordinates" },
+	{ NULL, "steps", "N", "the most steps to take (default 1000)" },
+	{ "saddle", "steps", "N", "steps to take before the first frame" },
+	{ "render", "steps", "N", "steps to take before the frame" },
+	{ NULL, "tol", "G", "stop when |grad f| < G (default 1e-6)" },
+	{ NULL, "seed", "S", "the seed of the random methods (pgd, sgd)" },
+	{ NULL, "chart", "CHART", "the plane to view: default, random[:SEED], "
+	    "hessian:P, points:P1;P2;P3" },
+	{ "saddle", "chart", "CHART", "the plane to view: default, "
+	    "random[:SEED], hessian:P, points:P1;P2;P3, trajectory" },
+	{ "render", "chart", "CHART", "the plane to view: default, "
+	    "random[:SEED], hessian:P, points:P1;P2;P3, trajectory" },
+	{ NULL, "window", "W", "the window xmin:xmax,ymin:ymax, in chart "
+	    "coordinates" },
+	{ NULL, "all", NULL, "the stationary points near the slice too" },
+	{ NULL, "grid", "N", "seed the finder from an NxN grid" },
+	{ NULL, "format", "csv|json", "the output format (default csv)" },
+	{ "survey", "format", "table|csv|json", "the output format (default "
+	    "table)" },
+	{ NULL, "quiet", NULL, "no summary of the events on stderr" },
+	{ NULL, "theme", "T", "the colours: a name from saddle list themes, "
+	    "or a file" },
+	{ NULL, "levels", "linear|log|auto|N", "the contour levels" },
+	{ NULL, "color", "auto|none|8|16|256|truecolor", "the colour depth; "
+	    "auto (the default): none if NO_COLOR is set, else the "
+	    "terminal's" },
+	{ "render", "color", "auto|none|8|16|256|truecolor", "the colour "
+	    "depth; auto (the default): none if NO_COLOR is set, the "
+	    "terminal's on a terminal, else 256" },
+	{ NULL, "colour", NULL, NULL },
+	{ "saddle", "size", NULL, NULL },
+	{ "render", "size", "COLSxROWS", "the frame's size (default 100x30)" },
+	{ "map", "size", "COLSxROWS", "the map's pixels (default 80x40)" },
+	{ NULL, "kind", "KIND", "strict-saddle, pl, quasiconvex, rsi or "
+	    "basins" },
+	{ NULL, "alpha", "A", "strict-saddle: a large gradient is |grad f| "
+	    ">= A" },
+	{ NULL, "beta", "B", "strict-saddle: negative curvature is "
+	    "lambda_min <= -B" },
+	{ NULL, "gamma", "G", "strict-saddle: near a minimum is within G" },
+	{ NULL, "summary", NULL, "print the map's summary only" },
+	{ NULL, "starts", "N", "the number of random starts (default 1000)" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const cli_command *
+cli_command_find(const char *name)
+{
+	const cli_command *c;
+
+	for (c = cli_commands; c->name != NULL; c++) {
+		if (strcmp(c->name, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* The entry describing option name of command cmd, or NULL. */
+static const struct cli_doc *
+cli_doc_find(const char *cmd, const char *name)
+{
+	const struct cli_doc *d, *any = NULL;
+
+	for (d = cli_docs; d->name != NULL; d++) {
+		if (strcmp(d->name, name) != 0)
+			continue;
+		if (d->cmd != NULL && strcmp(d->cmd, cmd) == 0)
+			return d;
+		if (d->cmd == NULL)
+			any = d;
+	}
+	return any;
+}
+
+const char *
+cli_option_arg(const char *cmd, const char *name)
+{
+	const struct cli_doc *d = cli_doc_find(cmd, name);
+
+	return d != NULL ? d->arg : NULL;
+}
+
+int
+cli_option_shown(const char *cmd, const struct option *opt)
+{
+	const struct cli_doc *d = cli_doc_find(cmd, opt->name);
+
+	return d == NULL || d->text != NULL;
+}
+
+/* The width help fits in, and the column the descriptions start at. */
+#define HELP_WIDTH	79
+#define HELP_COLUMN	28
+
+/* left in the first columns, then text wrapped to HELP_WIDTH with its
+ * lines from HELP_COLUMN; a left too wide gets a line of its own. */
+static void
+cli_help_line(FILE *fp, const char *left, const char *text)
+{
+	size_t col, len;
+
+	col = (size_t)fprintf(fp, "  %s", left);
+	if (col + 2 > HELP_COLUMN) {
+		fputc('\n', fp);
+		col = 0;
+	}
+	while (*text != '\0') {
+		len = strcspn(text, " ");
+		if (col > HELP_COLUMN && col + 1 + len > HELP_WIDTH) {
+			fputc('\n', fp);
+			col = 0;
+		}
+		for (; col < HELP_COLUMN; col++)
+			fputc(' ', fp);
+		if (col > HELP_COLUMN) {
+			fputc(' ', fp);
+			col++;
+		}
+		col += (size_t)fprintf(fp, "%.*s", (int)len, text);
+		text += len + (text[len] == ' ');
+	}
+	fputc('\n', fp);
+}
+
+/* One option's line: "  -e, --expr FORMULA   text". */
+static void
+cli_help_option(FILE *fp, const char *cmd, const struct option *opt)
+{
+	const struct cli_doc *d = cli_doc_find(cmd, opt->name);
+	int arg = opt->has_arg && d != NULL && d->arg != NULL;
+	char left[64];
+
+	snprintf(left, sizeof left, "%s--%s%s%s", opt->val == 'e' ? "-e, " :
+	    "    ", opt->name, arg ? " " : "", arg ? d->arg : "");
+	cli_help_line(fp, left, d != NULL ? d->text : "(undocumented)");
+}
+
+/* The visualizer's help: every command's synopsis, then its options. */
+static void
+cli_help_top(FILE *fp, const cli_command *tui)
+{
+	const cli_command *c;
+
+	fprintf(fp, "usage: saddle %s\n", tui->synopsis);
+	for (c = cli_commands; c->name != NULL; c++) {
+		if (!c->hidden)
+			fprintf(fp, "       saddle %s %s\n", c->name,
+			    c->synopsis);
+	}
+	fputs("       saddle COMMAND --help | saddle --version\n\n", fp);
+	fprintf(fp, "%s\n\nCommands:\n", tui->summary);
+	for (c = cli_commands; c->name != NULL; c++) {
+		if (!c->hidden)
+			cli_help_line(fp, c->name, c->summary);
+	}
+}
+
+void
+cli_help(FILE *fp, const cli_command *c)
+{
+	const struct option *o;
+	int tui = strcmp(c->name, "saddle") == 0;
+
+	if (tui)
+		cli_help_top(fp, c);
+	else
+		fprintf(fp, "usage: saddle %s %s\n\n%s\n", c->name,
+		    c->synopsis, c->summary);
+	fprintf(fp, "\n%s:\n", tui ? "Options of the visualizer" : "Options");
+	for (o = c->options; o->name != NULL; o++) {
+		if (cli_option_shown(c->name, o))
+			cli_help_option(fp, c->name, o);
+	}
+	cli_help_line(fp, "-h, --help", "print this help and exit");
+	if (tui)
+		cli_help_line(fp, "-V, --version",
+		    "print the version and licence and exit");
+	fputs("\nOBJECTIVE: NAME or NAME:key=value,... (saddle list "
+	    "objectives). See saddle(1).\n", fp);
+	if (tui)
+		fprintf(fp, "Report bugs to <%s>.\n", PACKAGE_BUGREPORT);
+}
+
+int
+cli_help_command(const char *name)
+{
+	const cli_command *c = cli_command_find(name);
+
+	if (c == NULL)
+		return CLI_EXIT_USAGE;
+	cli_help(stdout, c);
+	return CLI_EXIT_HELP;
+}
+
+/* The names of the commands help knows, for its error message. */
+static void
+cli_help_unknown(const char *word)
+{
+	const cli_command *c;
+
+	fprintf(stderr, "saddle: help: unknown command '%s': expected",
+	    word);
+	for (c = cli_commands; c->name != NULL; c++) {
+		if (!c->hidden)
+			fprintf(stderr, " %s", c->name);
+	}
+	fputc('\n', stderr);
+}
+
+int
+cmd_help(int argc, char **argv)
+{
+	const cli_command *c;
+	char help[] = "--help";
+	char *args[3];
+
+	if (argc > 2)
+		return cli_usage("help: unexpected argument '%s': expected at "
+		    "most one COMMAND", argv[2]);
+	if (argc == 1 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)
+		return cli_help_command(argc == 1 ? "saddle" : "help");
+	if ((c = cli_command_find(argv[1])) == NULL || c->hidden) {
+		cli_help_unknown(argv[1]);
+		return CLI_EXIT_USAGE;
+	}
+	/* Through the command's own parser: `help CMD` is `CMD --help`. */
+	args[0] = argv[1];
+	args[1] = help;
+	args[2] = NULL;
+	return c->run(2, args);
+}
