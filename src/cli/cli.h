@@ -19,12 +19,15 @@
 #define CLI_EXIT_HELP		(-2)
 
 /* A subcommand: its name, its entry point, the long options its parser
- * gives getopt_long (help and completion walk the same table), its
- * synopsis, what it does, and whether the top-level help hides it. */
+ * gives getopt_long (help and completion walk the same table), what its
+ * positional word is (OBJECTIVE, COMMAND, the words "a|b|c", or NULL for
+ * none), its synopsis, what it does, and whether the top-level help
+ * hides it. */
 typedef struct cli_command {
 	const char		*name;
 	int			(*run)(int, char **);
 	const struct option	*options;
+	const char		*positional;
 	const char		*synopsis;
 	const char		*summary;
 	int			 hidden;
@@ -53,6 +56,9 @@ int cli_help_command(const char *name);
 /* What option name's argument is called in cmd's help ("csv|json"),
  * or NULL. */
 const char *cli_option_arg(const char *cmd, const char *name);
+
+/* What option name does, as cmd's help says, or NULL. */
+const char *cli_option_text(const char *cmd, const char *name);
 
 /* Whether cmd's help and completion show opt (aliases are hidden). */
 int cli_option_shown(const char *cmd, const struct option *opt);

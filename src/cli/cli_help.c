@@ -20,32 +20,35 @@ const struct option cli_list_options[] = {
 /* The subcommands, in the order the top-level help shows them; "saddle"
  * is the visualizer (argv[0] of its parser). */
 const cli_command cli_commands[] = {
-	{ "list", cmd_list, cli_list_options, "[objectives|optimizers|themes]",
+	{ "list", cmd_list, cli_list_options, "objectives|optimizers|themes",
+	  "[objectives|optimizers|themes]",
 	  "List the objectives, optimizers and themes, with their parameters.",
 	  0 },
-	{ "points", cmd_points, cli_points_options, "OBJECTIVE [OPTIONS]",
-	  "Find and classify the stationary points in a window (CSV or "
-	  "JSON).", 0 },
-	{ "run", cmd_run, cli_run_options,
+	{ "points", cmd_points, cli_points_options, "OBJECTIVE",
+	  "OBJECTIVE [OPTIONS]",
+	  "Find and classify the stationary points in a window (CSV or JSON).",
+	  0 },
+	{ "run", cmd_run, cli_run_options, "OBJECTIVE",
 	  "OBJECTIVE --optimizer NAME [OPTIONS]",
 	  "Run one optimizer, headless: one row per iterate (CSV or JSON).",
 	  0 },
-	{ "render", cmd_render, options_long, "OBJECTIVE [OPTIONS]",
+	{ "render", cmd_render, options_long, "OBJECTIVE",
+	  "OBJECTIVE [OPTIONS]",
 	  "Draw one frame of the visualizer as text on stdout.", 0 },
-	{ "map", cmd_map, cli_map_options, "OBJECTIVE --kind KIND [OPTIONS]",
-	  "Compute a map of the window: the chapter's conditions, or "
-	  "basins.", 0 },
-	{ "survey", cmd_survey, cli_survey_options,
+	{ "map", cmd_map, cli_map_options, "OBJECTIVE",
+	  "OBJECTIVE --kind KIND [OPTIONS]",
+	  "Map the window: the chapter's conditions, or basins.", 0 },
+	{ "survey", cmd_survey, cli_survey_options, "OBJECTIVE",
 	  "OBJECTIVE --optimizer NAME[,NAME...] [OPTIONS]",
-	  "Run optimizers from many random starts and count where they end.",
-	  0 },
-	{ "help", cmd_help, cli_list_options, "[COMMAND]",
+	  "Run optimizers from many random starts; count where they end.", 0 },
+	{ "help", cmd_help, cli_list_options, "COMMAND", "[COMMAND]",
 	  "Show the help of a command, or this summary.", 0 },
-	{ "complete", cmd_complete, cli_list_options, "WHAT [WORD]",
-	  "Names for shell completion, one a line (see saddle(1)).", 1 },
-	{ "saddle", cmd_tui, options_long, "[OPTIONS] [OBJECTIVE]",
+	{ "complete", cmd_complete, cli_list_options, NULL, "-- WORD...",
+	  "What a shell may complete the last WORD to, one a line (for the "
+	  "shell completions).", 1 },
+	{ "saddle", cmd_tui, options_long, "OBJECTIVE", "[OPTIONS] [OBJECTIVE]",
 	  "Open the visualizer (default objective: himmelblau).", 1 },
-	{ NULL, NULL, NULL, NULL, NULL, 0 }
+	{ NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
 /* What an option's argument is called and what the option does, for
@@ -106,8 +109,8 @@ static const struct cli_doc {
 	    "basins" },
 	{ NULL, "alpha", "A", "strict-saddle: a large gradient is |grad f| "
 	    ">= A" },
-	{ NULL, "beta", "B", "strict-saddle: negative curvature is "
-	    "lambda_min <= -B" },
+	{ NULL, "beta", "B", "strict-saddle: a negative curvature is "
+	    "<= -B" },
 	{ NULL, "gamma", "G", "strict-saddle: near a minimum is within G" },
 	{ NULL, "summary", NULL, "print the map's summary only" },
 	{ NULL, "starts", "N", "the number of random starts (default 1000)" },
@@ -151,6 +154,14 @@ cli_option_arg(const char *cmd, const char *name)
 	return d != NULL ? d->arg : NULL;
 }
 
+const char *
+cli_option_text(const char *cmd, const char *name)
+{
+	const struct cli_doc *d = cli_doc_find(cmd, name);
+
+	return d != NULL ? d->text : NULL;
+}
+
 int
 cli_option_shown(const char *cmd, const struct option *opt)
 {
@@ -159,31 +170,33 @@ cli_option_shown(const char *cmd, const struct option *opt)
 	return d == NULL || d->text != NULL;
 }
 
-/* The width help fits in, and the column the descriptions start at. */
+/* The width help fits in, and the columns the descriptions of options
+ * and of commands start at. */
 #define HELP_WIDTH	79
-#define HELP_COLUMN	28
+#define HELP_OPTIONS	28
+#define HELP_COMMANDS	12
 
 /* left in the first columns, then text wrapped to HELP_WIDTH with its
- * lines from HELP_COLUMN; a left too wide gets a line of its own. */
+ * lines from column start; a left too wide gets a line of its own. */
 static void
-cli_help_line(FILE *fp, const char *left, const char *text)
+cli_help_line(FILE *fp, const char *left, const char *text, size_t start)
 {
 	size_t col, len;
 
 	col = (size_t)fprintf(fp, "  %s", left);
-	if (col + 2 > HELP_COLUMN) {
+	if (col + 2 > start) {
 		fputc('\n', fp);
 		col = 0;
 	}
 	while (*text != '\0') {
 		len = strcspn(text, " ");
-		if (col > HELP_COLUMN && col + 1 + len > HELP_WIDTH) {
+		if (col > start && col + 1 + len > HELP_WIDTH) {
 			fputc('\n', fp);
 			col = 0;
 		}
-		for (; col < HELP_COLUMN; col++)
+		for (; col < start; col++)
 			fputc(' ', fp);
-		if (col > HELP_COLUMN) {
+		if (col > start) {
 			fputc(' ', fp);
 			col++;
 		}
@@ -203,7 +216,8 @@ cli_help_option(FILE *fp, const char *cmd, const struct option *opt)
 
 	snprintf(left, sizeof left, "%s--%s%s%s", opt->val == 'e' ? "-e, " :
 	    "    ", opt->name, arg ? " " : "", arg ? d->arg : "");
-	cli_help_line(fp, left, d != NULL ? d->text : "(undocumented)");
+	cli_help_line(fp, left, d != NULL ? d->text : "(undocumented)",
+	    HELP_OPTIONS);
 }
 
 /* The visualizer's help: every command's synopsis, then its options. */
@@ -222,7 +236,7 @@ cli_help_top(FILE *fp, const cli_command *tui)
 	fprintf(fp, "%s\n\nCommands:\n", tui->summary);
 	for (c = cli_commands; c->name != NULL; c++) {
 		if (!c->hidden)
-			cli_help_line(fp, c->name, c->summary);
+			cli_help_line(fp, c->name, c->summary, HELP_COMMANDS);
 	}
 }
 
@@ -242,10 +256,11 @@ cli_help(FILE *fp, const cli_command *c)
 		if (cli_option_shown(c->name, o))
 			cli_help_option(fp, c->name, o);
 	}
-	cli_help_line(fp, "-h, --help", "print this help and exit");
+	cli_help_line(fp, "-h, --help", "print this help and exit",
+	    HELP_OPTIONS);
 	if (tui)
 		cli_help_line(fp, "-V, --version",
-		    "print the version and licence and exit");
+		    "print the version and licence and exit", HELP_OPTIONS);
 	fputs("\nOBJECTIVE: NAME or NAME:key=value,... (saddle list "
 	    "objectives). See saddle(1).\n", fp);
 	if (tui)

@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cmd_complete.c: `saddle complete WHAT [WORD...]`: the names a shell
- * completes, one a line, read from the registries and the option tables
- * the parsers use, so that the bash, zsh and fish completions
- * (completions/) never go stale:
- *	commands		the subcommands
- *	options CMD		CMD's long options ("saddle": the visualizer's)
- *	objectives		the objectives' names
- *	params OBJECTIVE	its parameters' keys
- *	values CMD OPTION	the words OPTION takes after CMD (none when it
- *				takes free text) */
+/* cmd_complete.c: `saddle complete -- WORD...`: what a shell may put in
+ * place of the last WORD (the one under the cursor, possibly empty), given
+ * the words after `saddle` before it. One candidate a line, as
+ * "WORD<tab>DESCRIPTION" or "WORD", only those that start with the last
+ * WORD; a line ":file" asks the shell to offer file names too. Everything
+ * is read from the registries and from the option tables the parsers use,
+ * so that the bash, zsh and fish completions (completions/), which only
+ * relay these lines, never go stale. */
 #include "config.h"
 
 #include <stdio.h>
@@ -22,17 +20,55 @@
 #include "optimizers/optimizer.h"
 #include "tui/theme.h"
 
+/* The word under the cursor, and the part of it already settled (a
+ * list's earlier items, "NAME:" and earlier parameters). */
+typedef struct complete_word {
+	const char	*cur;
+	size_t		 base;
+} complete_word;
+
+/* Print base + word + suffix, with desc after a tab, when it extends the
+ * word under the cursor. */
 static void
-complete_optimizers(void)
+complete_put(const complete_word *w, const char *word, const char *suffix,
+    const char *desc)
+{
+	size_t len = strlen(w->cur) - w->base;
+
+	if (strncmp(word, w->cur + w->base, len) != 0)
+		return;
+	printf("%.*s%s%s", (int)w->base, w->cur, word, suffix);
+	if (desc != NULL && *desc != '\0')
+		printf("\t%s", desc);
+	putchar('\n');
+}
+
+/* The word after its last separator (one of seps) is the one completed. */
+static void
+complete_after(complete_word *w, const char *seps)
 {
 	size_t i;
 
-	for (i = 0; sd_optimizer_types[i] != NULL; i++)
-		puts(sd_optimizer_types[i]->name);
+	for (i = strlen(w->cur); i > 0; i--) {
+		if (strchr(seps, w->cur[i - 1]) != NULL)
+			break;
+	}
+	w->base = i;
 }
 
 static void
-complete_themes(void)
+complete_optimizers(complete_word *w)
+{
+	size_t i;
+
+	complete_after(w, ",");
+	for (i = 0; sd_optimizer_types[i] != NULL; i++)
+		complete_put(w, sd_optimizer_types[i]->name, "",
+		    sd_optimizer_types[i]->summary);
+}
+
+static void
+complete_themes(complete_word *w)
 {
 	theme_entry *list = NULL;
 	size_t i, n = 0;
@@ -40,173 +76,192 @@ complete_themes(void)
 	if (theme_list(&list, &n, NULL) != 0)
 		return;
 	for (i = 0; i < n; i++)
-		puts(list[i].name);
+		complete_put(w, list[i].name, "", list[i].path);
 	theme_list_free(list, n);
 }
 
 static void
-complete_maps(void)
+complete_maps(complete_word *w)
 {
 	size_t k;
 
 	for (k = 0; k < SD_MAP_KIND_COUNT; k++)
-		puts(sd_map_kind_name((sd_map_kind)k));
+		complete_put(w, sd_map_kind_name((sd_map_kind)k), "", NULL);
 }
 
 static void
-complete_charts(void)
+complete_charts(complete_word *w)
 {
 	const char *name;
 	size_t i;
 	int arg;
 
 	for (i = 0; (name = sd_chart_choice_name(i, &arg)) != NULL; i++)
-		printf("%s%s\n", name, arg ? ":" : "");
+		complete_put(w, name, arg ? ":" : "", NULL);
 }
 
-/* The options whose words come from a registry. */
-static const struct complete_registry {
+/* The options whose words come from a registry, and those that name a
+ * file (file: 1) as well or instead. */
+static const struct complete_value {
 	const char	*option;
-	void		(*print)(void);
-} complete_registries[] = {
-	{ "optimizer", complete_optimizers },
-	{ "theme", complete_themes },
-	{ "kind", complete_maps },
-	{ "chart", complete_charts },
-	{ NULL, NULL }
+	void		(*print)(complete_word *);
+	int		 file;
+} complete_values[] = {
+	{ "optimizer", complete_optimizers, 0 },
+	{ "theme", complete_themes, 1 },
+	{ "kind", complete_maps, 0 },
+	{ "chart", complete_charts, 0 },
+	{ "output", NULL, 1 },
+	{ NULL, NULL, 0 }
 };
 
-/* The words of an option whose help names them ("csv|json"): the
- * lower-case ones (N, in "linear|log|auto|N", is a placeholder). */
+/* The lower-case words of a help argument such as "csv|json" (N, in
+ * "linear|log|auto|N", is a placeholder). */
 static void
-complete_listed(const char *arg)
+complete_listed(complete_word *w, const char *arg)
 {
+	char word[64];
 	const char *p = arg, *end;
 
 	if (arg == NULL || strchr(arg, '|') == NULL)
 		return;
-	while (*p != '\0') {
+	for (; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
 		end = p + strcspn(p, "|");
-		if (*p < 'A' || *p > 'Z')
-			printf("%.*s\n", (int)(end - p), p);
-		p = *end != '\0' ? end + 1 : end;
-	}
-}
-
-/* The words after CMD's --OPTION. */
-static int
-complete_values(const char *cmd, const char *option)
-{
-	const struct complete_registry *r;
-
-	if (option[0] == '-' && option[1] == '-')
-		option += 2;
-	for (r = complete_registries; r->option != NULL; r++) {
-		if (strcmp(r->option, option) == 0) {
-			r->print();
-			return CLI_EXIT_OK;
+		if ((*p < 'A' || *p > 'Z') && (size_t)(end - p) < sizeof word) {
+			snprintf(word, sizeof word, "%.*s", (int)(end - p), p);
+			complete_put(w, word, "", NULL);
 		}
 	}
-	complete_listed(cli_option_arg(cmd, option));
-	return CLI_EXIT_OK;
 }
 
-/* CMD's long options, as --NAME, and --help. */
-static int
-complete_options(const char *cmd)
+/* The words that may follow c's option o. */
+static void
+complete_option_value(const cli_command *c, const struct option *o,
+    complete_word *w)
 {
-	const cli_command *c = cli_command_find(cmd);
+	const struct complete_value *v;
+
+	for (v = complete_values; v->option != NULL; v++) {
+		if (strcmp(v->option, o->name) != 0)
+			continue;
+		if (v->print != NULL)
+			v->print(w);
+		if (v->file)
+			puts(":file");
+		return;
+	}
+	complete_listed(w, cli_option_arg(c->name, o->name));
+}
+
+/* c's option spelled word ("--steps"), or NULL. */
+static const struct option *
+complete_find_option(const cli_command *c, const char *word)
+{
 	const struct option *o;
 
-	if (c == NULL)
-		return cli_usage("complete: unknown command '%s'", cmd);
+	if (strncmp(word, "--", 2) == 0)
+		word += 2;
+	else if (strcmp(word, "-e") == 0)
+		word = "expr";
+	else
+		return NULL;
 	for (o = c->options; o->name != NULL; o++) {
-		if (cli_option_shown(cmd, o))
-			printf("--%s\n", o->name);
+		if (strcmp(o->name, word) == 0)
+			return o;
 	}
-	puts("--help");
-	return CLI_EXIT_OK;
+	return NULL;
 }
 
-/* OBJECTIVE's parameter keys (any ":..." after its name ignored). */
-static int
-complete_params(char **words)
+/* c's options, with --help (and --version before a command). */
+static void
+complete_options(const cli_command *c, complete_word *w, int first)
+{
+	const struct option *o;
+	char name[64];
+
+	for (o = c->options; o->name != NULL; o++) {
+		if (!cli_option_shown(c->name, o))
+			continue;
+		snprintf(name, sizeof name, "--%s", o->name);
+		complete_put(w, name, "", cli_option_text(c->name, o->name));
+	}
+	complete_put(w, "--help", "", "print the help and exit");
+	if (first)
+		complete_put(w, "--version", "", "print the version and exit");
+}
+
+/* An objective's name, or after "NAME:" its parameters' keys. */
+static void
+complete_objectives(complete_word *w)
 {
 	const sd_objective_type *t;
-	size_t i, k, len = strcspn(words[0], ":");
+	size_t i, k, len = strcspn(w->cur, ":");
 
-	for (i = 0; (t = sd_objective_types[i]) != NULL; i++) {
-		if (strlen(t->name) == len &&
-		    strncmp(t->name, words[0], len) == 0) {
-			for (k = 0; k < sd_params_count(t->params); k++)
-				puts(t->params[k].key);
-		}
+	if (w->cur[len] == '\0') {
+		for (i = 0; (t = sd_objective_types[i]) != NULL; i++)
+			complete_put(w, t->name, "", t->summary);
+		return;
 	}
-	return CLI_EXIT_OK;
+	complete_after(w, ":,");
+	for (i = 0; (t = sd_objective_types[i]) != NULL; i++) {
+		if (strlen(t->name) != len || strncmp(t->name, w->cur, len) != 0)
+			continue;
+		for (k = 0; k < sd_params_count(t->params); k++)
+			complete_put(w, t->params[k].key, "=",
+			    t->params[k].help);
+	}
 }
 
-static int
-complete_commands(char **words)
+/* The commands, for the first word and for `help`. */
+static void
+complete_commands(complete_word *w)
 {
 	const cli_command *c;
 
-	(void)words;
 	for (c = cli_commands; c->name != NULL; c++) {
 		if (!c->hidden)
-			puts(c->name);
+			complete_put(w, c->name, "", c->summary);
 	}
-	return CLI_EXIT_OK;
 }
 
-static int
-complete_objectives(char **words)
+/* A word that is not an option's: what c's positional word may be. */
+static void
+complete_positional(const cli_command *c, complete_word *w, int first)
 {
-	size_t i;
-
-	(void)words;
-	for (i = 0; sd_objective_types[i] != NULL; i++)
-		puts(sd_objective_types[i]->name);
-	return CLI_EXIT_OK;
+	if (first || (c->positional && strcmp(c->positional, "COMMAND") == 0))
+		complete_commands(w);
+	if (c->positional && strcmp(c->positional, "OBJECTIVE") == 0)
+		complete_objectives(w);
+	else
+		complete_listed(w, c->positional);
 }
-
-static int
-complete_options_of(char **words)
-{
-	return complete_options(words[0]);
-}
-
-static int
-complete_values_of(char **words)
-{
-	return complete_values(words[0], words[1]);
-}
-
-/* What complete answers, and how many words each takes. */
-static const struct complete_what {
-	const char	*name;
-	int		 words;
-	int		(*run)(char **);
-} complete_whats[] = {
-	{ "commands", 0, complete_commands },
-	{ "objectives", 0, complete_objectives },
-	{ "options", 1, complete_options_of },
-	{ "params", 1, complete_params },
-	{ "values", 2, complete_values_of },
-	{ NULL, 0, NULL }
-};
 
 int
 cmd_complete(int argc, char **argv)
 {
-	const struct complete_what *w;
+	const cli_command *c = NULL;
+	const struct option *o = NULL;
+	complete_word w = { NULL, 0 };
+	int n = argc - 2;
 
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))
 		return cli_help_command("complete");
-	for (w = complete_whats; argc > 1 && w->name != NULL; w++) {
-		if (strcmp(argv[1], w->name) == 0 && argc == w->words + 2)
-			return w->run(argv + 2);
-	}
-	return cli_usage("complete: expected commands, objectives, options "
-	    "CMD, params OBJECTIVE or values CMD OPTION");
+	if (argc < 3 || strcmp(argv[1], "--") != 0)
+		return cli_usage("complete: expected -- WORD...: the words "
+		    "after saddle, the last one being completed");
+	argv += 2;
+	w.cur = argv[n - 1];
+	if (n > 1 && (c = cli_command_find(argv[0])) != NULL && c->hidden)
+		c = NULL;
+	if (c == NULL)
+		c = cli_command_find("saddle");
+	if (n > 1 && (o = complete_find_option(c, argv[n - 2])) != NULL &&
+	    o->has_arg == required_argument)
+		complete_option_value(c, o, &w);
+	else if (w.cur[0] == '-')
+		complete_options(c, &w, n == 1);
+	else
+		complete_positional(c, &w, n == 1);
+	return CLI_EXIT_OK;
 }

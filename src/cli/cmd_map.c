@@ -190,8 +190,8 @@ map_parse(int argc, char **argv, struct map_options *o)
 {
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, cli_map_options, MAP_OPTIONS, map_option, o,
-	    &o->spec)) != 0)
+	if ((rc = cli_parse(argc, argv, cli_map_options, MAP_OPTIONS,
+	    map_option, o, &o->spec)) != 0)
 		return rc;
 	if (o->kind == NULL)
 		return cli_usage("map: missing --kind: expected strict-saddle, "

@@ -117,8 +117,8 @@ run_parse(int argc, char **argv, struct run_options *o)
 {
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, cli_run_options, RUN_OPTIONS, run_option, o,
-	    &o->spec)) != 0)
+	if ((rc = cli_parse(argc, argv, cli_run_options, RUN_OPTIONS,
+	    run_option, o, &o->spec)) != 0)
 		return rc;
 	if (o->spec == NULL && o->expr == NULL)
 		return cli_usage("run: missing OBJECTIVE: expected a name "

@@ -136,8 +136,8 @@ survey_parse(int argc, char **argv, struct survey_options *o)
 {
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, cli_survey_options, SURVEY_OPTIONS, survey_option, o,
-	    &o->spec)) != 0)
+	if ((rc = cli_parse(argc, argv, cli_survey_options, SURVEY_OPTIONS,
+	    survey_option, o, &o->spec)) != 0)
 		return rc;
 	if (o->optimizers == NULL)
 		return cli_usage("survey: missing --optimizer NAME[,NAME...]: "
