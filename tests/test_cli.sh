@@ -137,7 +137,7 @@ check "survey --tol 0: every run takes all 2000 steps, as run --tol 0" \
     test "$(tail -1 "$tap_tmp/out" | cut -d, -f3,7,8,9)" = "0,1,2000,2000"
 
 # The manual documents everything the registries hold, and groff is silent.
-man="${SRCDIR:-.}/man/saddle.1"
+man="${SADDLE%/src/saddle}/man/saddle.1"	# built from saddle.1.in
 for section in objectives optimizers; do
 	run list $section
 	for name in $(grep -o '^  [a-z0-9-]*' "$tap_tmp/out"); do
