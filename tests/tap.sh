@@ -7,6 +7,9 @@ tap_n=0
 tap_tmp=$(mktemp -d "${TMPDIR:-/tmp}/saddle-test.XXXXXX")
 trap 'rm -rf "$tap_tmp"' EXIT
 : "${SADDLE:?SADDLE must name the saddle binary (make check sets it)}"
+# The tester's own config file must not change what the tests see.
+export XDG_CONFIG_HOME="$tap_tmp/config"
+unset SADDLE_CONFIG
 
 # ok DESCRIPTION / not_ok DESCRIPTION [DIAGNOSIS]
 ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1"; }

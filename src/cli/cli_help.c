@@ -102,6 +102,11 @@ static const struct cli_doc {
 	    "depth; auto (the default): none if NO_COLOR is set, the "
 	    "terminal's on a terminal, else 256" },
 	{ NULL, "colour", NULL, NULL },
+	{ NULL, "speed", "N", "steps per second of the animation: 1, 2, 5, "
+	    "10 (the default), 20, 50, 100, 200, 500 or 1000" },
+	{ NULL, "config", "FILE", "read the settings from FILE, not "
+	    "$XDG_CONFIG_HOME/saddle/config" },
+	{ NULL, "no-config", NULL, "read no config file" },
 	{ "saddle", "size", NULL, NULL },
 	{ "render", "size", "COLSxROWS", "the frame's size (default 100x30)" },
 	{ "map", "size", "COLSxROWS", "the map's pixels (default 80x40)" },

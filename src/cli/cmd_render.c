@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "tui/draw_parts.h"
+#include "tui/app.h"
 #include "tui/frame.h"
 #include "tui/screen.h"
 #include "options.h"
@@ -36,13 +37,14 @@ static int
 render_draw(canvas *cv, view *v, const theme *th, const tui_options *o)
 {
 	draw_ctx ctx = { cv, th, render_depth(o) };
-	frame_ui ui = { .cursor = 1, .speed = 10, .candidate = -1 };
+	frame_ui ui = { .cursor = 1, .candidate = -1 };
 	size_t cols, rows;
 	char *cause = NULL;
 	layout lay;
 	unsigned long k;
 	int rc;
 
+	ui.speed = o->speed >= 0 ? app_speed_at(o->speed) : 10;
 	/* The steps first: --chart trajectory is drawn through their path. */
 	for (k = 0; k < o->steps; k++)
 		view_step(v);

@@ -34,7 +34,8 @@ cmd_tui(int argc, char **argv)
 		options_done(&o);
 		return rc;
 	}
-	if (app_run(&v, &th, o.has_depth ? (int)o.depth : -1, &cause) != 0)
+	if (app_run(&v, &th, o.has_depth ? (int)o.depth : -1, o.speed,
+	    &cause) != 0)
 		rc = cli_runtime_error(cause);
 	view_done(&v);
 	options_done(&o);

@@ -11,12 +11,14 @@
 #include "base/error.h"
 #include "expr/expr.h"
 #include "options.h"
+#include "tui/app.h"
 
 /* What the usage messages list as accepted. */
 #define OPTIONS_VALID "-e EXPR, --optimizer NAME[,NAME...], --start a,b, " \
 	"--set k=v,..., --seed S, --steps N, --tol G, --theme T, " \
 	"--chart CHART, --window W, --all, --levels linear|log|auto|N, " \
-	"--color auto|none|8|16|256|truecolor"
+	"--color auto|none|8|16|256|truecolor, --speed N, --config FILE, " \
+	"--no-config"
 
 /* The most --steps before the first frame (each is kept in the path). */
 #define OPTIONS_STEPS_MAX	10000000
@@ -38,6 +40,9 @@ const struct option options_long[] = {
 	{ "color", required_argument, NULL, 'c' },
 	{ "colour", required_argument, NULL, 'c' },
 	{ "size", required_argument, NULL, 'z' },
+	{ "speed", required_argument, NULL, 'p' },
+	{ "config", required_argument, NULL, 'F' },
+	{ "no-config", no_argument, NULL, 'N' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -74,6 +79,16 @@ options_size(tui_options *o, const char *word)
 	}
 	return cli_usage("--size: '%s' is not a size: expected COLSxROWS "
 	    "with whole numbers from 1 to 1000, such as 100x30", word);
+}
+
+/* Report a usage error about option what; frees cause. */
+static int
+options_fail(const char *what, char *cause)
+{
+	int rc = cli_usage("%s: %s", what, cause ? cause : "invalid");
+
+	free(cause);
+	return rc;
 }
 
 /* One option; returns 0 or an exit status. */
@@ -130,6 +145,16 @@ options_one(tui_options *o, int ch, const char *arg, int render)
 			    "auto, none, 8, 16, 256 or truecolor", arg);
 		o->has_depth = 1;
 		return 0;
+	case 'p':
+		if (app_speed_parse(arg, &o->speed, &cause) != 0)
+			return options_fail("--speed", cause);
+		return 0;
+	case 'F':
+		o->config = arg;
+		return 0;
+	case 'N':
+		o->no_config = 1;
+		return 0;
 	case 'z':
 		if (render)
 			return options_size(o, arg);
@@ -137,6 +162,31 @@ options_one(tui_options *o, int ch, const char *arg, int render)
 		    "the TUI fills the terminal");
 	}
 	return -1;
+}
+
+/* The option each config key stands for, in rc_key's order. */
+static const int options_rc[RC_KEYS] = { 'T', 'l', 'c', 'o', 'p' };
+
+/* Read the config file unless --no-config, and apply each of its settings
+ * whose option the command line did not give (rc_load checked them). */
+static int
+options_config(tui_options *o, int render)
+{
+	char *cause = NULL;
+	int k, rc;
+
+	if (o->no_config)
+		return 0;
+	if (rc_load(&o->rc, o->config, &cause) != 0)
+		return cli_usage_error(cause);
+	for (k = 0; k < RC_KEYS; k++) {
+		if (o->rc.value[k] == NULL || o->given[options_rc[k]])
+			continue;
+		if ((rc = options_one(o, options_rc[k], o->rc.value[k],
+		    render)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 int
@@ -147,6 +197,7 @@ options_parse(tui_options *o, int argc, char **argv, int render)
 	int ch, rc;
 
 	memset(o, 0, sizeof *o);
+	o->speed = -1;
 	o->tol = 1e-6;
 	o->cols = 100;
 	o->rows = 30;
@@ -162,6 +213,7 @@ options_parse(tui_options *o, int argc, char **argv, int render)
 			    OPTIONS_VALID);
 		if ((rc = options_one(o, ch, optarg, render)) != 0)
 			return rc;
+		o->given[ch] = 1;
 	}
 	if (optind < argc)
 		o->objective = argv[optind++];
@@ -170,7 +222,7 @@ options_parse(tui_options *o, int argc, char **argv, int render)
 	if (o->objective != NULL && o->expr != NULL)
 		return cli_usage("%s: both OBJECTIVE '%s' and -e given: expected "
 		    "one of them", cmd, o->objective);
-	return 0;
+	return options_config(o, render);
 }
 
 void
@@ -178,16 +230,7 @@ options_done(tui_options *o)
 {
 	free(o->optimizers);
 	o->optimizers = NULL;
-}
-
-/* Report a usage error about option what; frees cause. */
-static int
-options_fail(const char *what, char *cause)
-{
-	int rc = cli_usage("%s: %s", what, cause ? cause : "invalid");
-
-	free(cause);
-	return rc;
+	rc_done(&o->rc);
 }
 
 /* The objective the options name (himmelblau by default). */

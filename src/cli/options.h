@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 
+#include "rcfile.h"
 #include "tui/color.h"
 #include "tui/theme.h"
 #include "tui/view.h"
@@ -31,15 +32,23 @@ typedef struct tui_options {
 	color_depth	 depth;
 	int		 has_depth;
 	int		 cols, rows;	/* --size (render) */
+	int		 speed;		/* --speed as app_speed_parse's
+					 * index, or -1 */
+	const char	*config;	/* --config FILE, or NULL */
+	int		 no_config;	/* --no-config */
+	char		 given[128];	/* options given on the command
+					 * line, by their getopt character */
+	rc_file		 rc;		/* the config file's settings */
 } tui_options;
 
 /* The long options of the visualizer and render (--size: render only). */
 extern const struct option options_long[];
 
 /* Parse argv (argv[0] is the command's name; render nonzero accepts
- * --size). --color auto leaves has_depth 0: the caller detects. -h/--help
- * prints the command's help and returns CLI_EXIT_HELP. Returns 0, or the
- * exit status after printing the error. */
+ * --size), then take from the config file (rcfile.h) each setting whose
+ * option was not given. --color auto leaves has_depth 0: the caller
+ * detects. -h/--help prints the command's help and returns CLI_EXIT_HELP.
+ * Returns 0, or the exit status after printing the error. */
 int options_parse(tui_options *o, int argc, char **argv, int render);
 
 /* Release what the options own. */

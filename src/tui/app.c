@@ -70,6 +70,31 @@ app_speed(const app *a)
 	return app_speeds[a->speed];
 }
 
+double
+app_speed_at(int index)
+{
+	return app_speeds[index];
+}
+
+int
+app_speed_parse(const char *word, int *index, char **cause)
+{
+	char *end;
+	double s;
+	int i;
+
+	s = strtod(word, &end);
+	for (i = 0; *word != '\0' && *end == '\0' && i < APP_SPEEDS; i++) {
+		if (s == app_speeds[i]) {
+			*index = i;
+			return 0;
+		}
+	}
+	return sd_fail(cause, "speed: '%s' is not a speed: expected steps "
+	    "per second, one of 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000",
+	    word);
+}
+
 void
 app_speed_step(app *a, int delta)
 {
@@ -365,12 +390,14 @@ app_close(app *a)
 }
 
 int
-app_run(view *v, const theme *th, int depth, char **cause)
+app_run(view *v, const theme *th, int depth, int speed, char **cause)
 {
 	app a;
 
 	if (app_open(&a, v, th, depth, cause) != 0)
 		return -1;
+	if (speed >= 0)
+		a.speed = speed;
 	app_loop(&a);
 	app_close(&a);
 	if (a.quit_signal != 0)

@@ -88,8 +88,9 @@ typedef struct app {
 } app;
 
 /* Run the visualizer on v with theme th until q. depth < 0 detects the
- * terminal's colours. Returns -1 with *cause when there is no terminal. */
-int app_run(view *v, const theme *th, int depth, char **cause);
+ * terminal's colours; speed is an index that app_speed_parse gave, or < 0
+ * for the default. Returns -1 with *cause when there is no terminal. */
+int app_run(view *v, const theme *th, int depth, int speed, char **cause);
 
 /* app_run in three parts, for bench/bench_tui: take the terminal (a->io
  * reads it; change io after this), loop until q, then give the terminal
@@ -134,6 +135,14 @@ void app_dirty(app *a);
 
 /* Steps per second at the current speed. */
 double app_speed(const app *a);
+
+/* The speed index whose steps per second word names (one of the speeds
+ * [ and ] step through), for --speed and the config file; or -1 with
+ * *cause. */
+int app_speed_parse(const char *word, int *index, char **cause);
+
+/* Steps per second at speed index (from app_speed_parse). */
+double app_speed_at(int index);
 
 /* Change the speed index by delta (clamped). */
 void app_speed_step(app *a, int delta);
