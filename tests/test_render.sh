@@ -132,6 +132,11 @@ LC_ALL=C render ascii himmelblau --size 100x30 --color none --optimizer gd --sta
 check "C locale: ASCII only" sh -c "LC_ALL=C tr -d '\\n -~' <'$tap_tmp/ascii' | cmp -s - /dev/null"
 if out=$(shape "$tap_tmp/ascii" 100 30); then ok "C locale: 30 lines of at most 100"; else not_ok "C locale: 30 lines of at most 100" "$out"; fi
 check "C locale: minima drawn as o" grep -q "o min 4" "$tap_tmp/ascii"
+# The cursor's labels fit their column: a blank, then the number.
+check "C locale: |grad| and its value apart" \
+    grep -qE '[|] [|]grad[|] +[0-9]' "$tap_tmp/ascii"
+check "C locale: eig(H) and its values apart" \
+    grep -qE '[|] eig[(]H[)] +-?[0-9]' "$tap_tmp/ascii"
 
 # Too small a size still gives ROWS lines, with the message.
 render small himmelblau --size 40x10 --color none

@@ -63,12 +63,18 @@ panel_wrap(panel_pen *p, int indent, int max, const char *text, uint32_t fg,
 	}
 }
 
-/* A label in dim text and a value after it. */
+/* The column where a pair's value starts. */
+#define PANEL_VALUE_COLUMN 7
+
+/* A label in dim text and a value after it: in the value column, or a
+ * blank after a label too wide for it, never over the label. */
 static void
 panel_pair(panel_pen *p, const char *label, const char *value)
 {
-	panel_put(p, p->x, label, p->ctx->th->dim, 0);
-	panel_put(p, p->x + 7, value, p->ctx->th->text, 0);
+	int w = panel_put(p, p->x, label, p->ctx->th->dim, 0);
+
+	panel_put(p, p->x + (w < PANEL_VALUE_COLUMN ? PANEL_VALUE_COLUMN :
+	    w + 1), value, p->ctx->th->text, 0);
 	p->y++;
 }
 
@@ -221,12 +227,14 @@ panel_cursor(panel_pen *p, const view *v)
 	sd_objective_rgradient(v->obj, x, g);
 	for (i = 0; i < d; i++)
 		gn += g[i] * g[i];
-	panel_pair(p, "‖∇f‖", draw_num(p->ctx, buf, sizeof buf, sqrt(gn), 4));
+	/* ASCII labels of their own: transliterated ones would not fit. */
+	panel_pair(p, p->ctx->cv->ascii ? "|grad|" : "‖∇f‖",
+	    draw_num(p->ctx, buf, sizeof buf, sqrt(gn), 4));
 	memset(&pt, 0, sizeof pt);
 	if (panel_eigenvalues(v->obj, x, g, h, lam, &pt.n_eigen) == 0) {
 		pt.eigen = lam;
 		panel_eigen(p->ctx, &pt, buf, sizeof buf);
-		panel_pair(p, "λ(∇²f)", buf);
+		panel_pair(p, p->ctx->cv->ascii ? "eig(H)" : "λ(∇²f)", buf);
 		panel_pair(p, "", panel_curvature(pt.eigen, pt.n_eigen));
 	}
 	free(x);
