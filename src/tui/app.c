@@ -299,6 +299,15 @@ app_event(app *a, const screen_event *ev)
 	case SCREEN_EVENT_CLICK:
 		app_click(a, ev->x, ev->y);
 		break;
+	case SCREEN_EVENT_DRAG:
+		app_drag(a, ev->x, ev->y);
+		break;
+	case SCREEN_EVENT_RELEASE:
+		app_unclick(a, ev->x, ev->y);
+		break;
+	case SCREEN_EVENT_PASTE:
+		app_paste(a, ev->key);
+		break;
 	case SCREEN_EVENT_WHEEL:
 		app_wheel(a, ev->key, ev->x, ev->y);
 		break;
@@ -353,6 +362,7 @@ app_open(app *a, view *v, const theme *th, int depth, char **cause)
 		return -1;
 	}
 	a->frame->ascii = a->base->ascii = !screen_utf8(a->scr);
+	a->frame->console = a->base->console = screen_console(a->scr);
 	v->release = app_release;
 	v->release_arg = a;
 	v->defer = 1;

@@ -61,6 +61,10 @@ typedef struct app {
 	char		 message[APP_LINE];
 	int		 error;		/* message is an error */
 	int		 editing;	/* the ':' line is open */
+	int		 pressed;	/* the left button is down in the
+					 * plot (a click, or a drag) */
+	int		 dragged;	/* it moved since it went down */
+	int		 drag_x, drag_y;	/* the cell it was at last */
 	cmdline		 cl;		/* the ':' line, its history and
 					 * completions */
 	char		 cost_of[APP_LINE];	/* the objective (spec) the
@@ -153,6 +157,9 @@ void app_play(app *a, int on);
 /* keys.c: a key outside the command line; a click and the wheel. */
 void app_key(app *a, int key);
 void app_click(app *a, int x, int y);
+void app_drag(app *a, int x, int y);
+void app_unclick(app *a, int x, int y);
+void app_paste(app *a, int c);
 void app_wheel(app *a, int dir, int x, int y);
 
 /* keys.c: the help overlay's lines (keys, then ':' commands). */

@@ -33,6 +33,22 @@ static const struct canvas_translit {
 	{ NULL, NULL }
 };
 
+/* Beyond Latin-1, the glyphs of the Linux console's fonts that the
+ * drawing uses: light and double box drawing, block elements. */
+static const char *const canvas_console_set[] = {
+	"─", "│", "┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼", "═", "║",
+	"░", "▒", "▓", "█", "▀", "▄", "▌", "▐", NULL
+};
+
+/* What the console shows for glyphs it lacks, where it has a good one
+ * (the others go through canvas_translit). */
+static const struct canvas_translit canvas_console_translit[] = {
+	{ "━", "─" }, { "┃", "│" }, { "╋", "┼" }, { "╭", "┌" },
+	{ "╮", "┐" }, { "╰", "└" }, { "╯", "┘" }, { "✕", "×" },
+	{ "‖", "║" }, { "−", "-" },
+	{ NULL, NULL }
+};
+
 canvas *
 canvas_new(int cols, int rows)
 {
@@ -89,21 +105,68 @@ canvas_at(canvas *cv, int x, int y)
 	return &cv->cells[(size_t)y * (size_t)cv->cols + (size_t)x];
 }
 
+/* Whether the n bytes at s are the glyph t. */
+static int
+canvas_is(const char *s, int n, const char *t)
+{
+	return strncmp(s, t, (size_t)n) == 0 && t[n] == '\0';
+}
+
+int
+canvas_has(const canvas *cv, const char *glyph)
+{
+	const unsigned char *u = (const unsigned char *)glyph;
+	const char *const *g;
+	int n = canvas_utf8_len(glyph);
+
+	if (u[0] < 0x80 || !(cv->ascii || cv->console))
+		return 1;
+	if (cv->ascii)
+		return 0;
+	/* Latin-1's printable half: U+00A0 to U+00FF. */
+	if (n == 2 && (u[0] == 0xc3 || (u[0] == 0xc2 && u[1] >= 0xa0)))
+		return 1;
+	for (g = canvas_console_set; *g != NULL; g++)
+		if (canvas_is(glyph, n, *g))
+			return 1;
+	return 0;
+}
+
+/* What the canvas shows for the character at s, which it lacks: one
+ * glyph, or (ASCII) possibly several characters; *len gets the bytes
+ * read from s. */
+static void
+canvas_replace(const canvas *cv, const char *s, char *out, int *len)
+{
+	const struct canvas_translit *t;
+	int n = canvas_utf8_len(s);
+
+	for (t = canvas_console_translit; cv->console && t->from; t++) {
+		if (canvas_is(s, n, t->from)) {
+			strcpy(out, t->to);
+			*len = n;
+			return;
+		}
+	}
+	canvas_ascii(s, out, len);
+}
+
 void
 canvas_set(canvas *cv, int x, int y, const char *glyph, uint32_t fg,
     uint32_t bg, int attr)
 {
 	canvas_cell *c;
-	char ascii[8];
+	char other[8];
 	int n;
 
 	if ((c = canvas_at(cv, x, y)) == NULL)
 		return;
-	if (cv->ascii && (unsigned char)*glyph >= 0x80) {
+	if (!canvas_has(cv, glyph)) {
 		/* A glyph the drawing code did not degrade itself. */
-		canvas_ascii(glyph, ascii, &n);
-		ascii[1] = '\0';
-		glyph = ascii;
+		canvas_replace(cv, glyph, other, &n);
+		if ((unsigned char)other[0] < 0x80)
+			other[1] = '\0';
+		glyph = other;
 	}
 	if (c->fg == fg && c->bg == bg && c->attr == (uint8_t)attr &&
 	    strcmp(c->glyph, glyph) == 0)
@@ -176,20 +239,28 @@ canvas_ascii(const char *s, char *out, int *len)
 	strcpy(out, strncmp(s, "\xe2\xa0", 2) == 0 ? "." : "?");
 }
 
-/* Split the next character of text into one-cell pieces: the character
- * itself, or its transliteration in ASCII mode. Returns bytes consumed. */
+/* The next character of text as what the canvas shows: the character
+ * itself or its replacement, one glyph or ASCII characters, one cell
+ * each. Returns bytes consumed. */
 static int
 canvas_next(const canvas *cv, const char *text, char *out)
 {
 	int n = canvas_utf8_len(text);
 
-	if (cv->ascii) {
-		canvas_ascii(text, out, &n);
+	if (!canvas_has(cv, text)) {
+		canvas_replace(cv, text, out, &n);
 		return n;
 	}
 	memcpy(out, text, (size_t)n);
 	out[n] = '\0';
 	return n;
+}
+
+/* The cells a piece from canvas_next takes. */
+static int
+canvas_piece_width(const char *piece)
+{
+	return (unsigned char)piece[0] >= 0x80 ? 1 : (int)strlen(piece);
 }
 
 int
@@ -203,7 +274,7 @@ canvas_text(canvas *cv, int x, int y, int maxw, const char *text,
 		maxw = cv->cols - x;
 	while (*text != '\0' && used < maxw) {
 		text += canvas_next(cv, text, piece);
-		if (!cv->ascii) {
+		if (canvas_piece_width(piece) == 1) {
 			canvas_set(cv, x + used++, y, piece, fg, bg, attr);
 			continue;
 		}
@@ -223,7 +294,7 @@ canvas_text_width(const canvas *cv, const char *text)
 
 	while (*text != '\0') {
 		text += canvas_next(cv, text, piece);
-		w += cv->ascii ? (int)strlen(piece) : 1;
+		w += canvas_piece_width(piece);
 	}
 	return w;
 }

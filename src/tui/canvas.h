@@ -8,7 +8,11 @@
  *
  * When the canvas is in ASCII mode (a non-UTF-8 locale), text is
  * transliterated ("²" becomes "2", "−" becomes "-") as it is written, and
- * drawing code picks ASCII glyphs itself (see color.h). */
+ * drawing code picks ASCII glyphs itself (see color.h). In console mode
+ * (the Linux console, whose fonts hold Latin-1, the light and double box
+ * drawing and the block elements) the glyphs outside that set are
+ * replaced as they are written: by a glyph it has ("✕" by "×", "━" by
+ * "─"), else by their ASCII transliteration. */
 #ifndef SADDLE_CANVAS_H
 #define SADDLE_CANVAS_H
 
@@ -36,6 +40,7 @@ typedef struct canvas_cell {
 typedef struct canvas {
 	int		 cols, rows;
 	int		 ascii;		/* transliterate text to ASCII */
+	int		 console;	/* only the Linux console's glyphs */
 	canvas_cell	*cells;		/* owned; rows × cols */
 } canvas;
 
@@ -86,6 +91,10 @@ void canvas_clean(canvas *cv);
 
 /* How many cells are dirty. */
 int canvas_dirty_count(const canvas *cv);
+
+/* Whether the canvas shows glyph (one UTF-8 character) as itself, for
+ * drawing code that has a better choice than the replacement. */
+int canvas_has(const canvas *cv, const char *glyph);
 
 /* The ASCII transliteration of one UTF-8 character (at most 4 bytes into
  * out, NUL-ended); *len gets the bytes it read from s. */

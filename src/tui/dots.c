@@ -140,7 +140,7 @@ dots_blit(const dots *d, canvas *cv, int x, int y)
 			if (d->bits[k] == 0 ||
 			    (c = canvas_at(cv, x + i, y + j)) == NULL)
 				continue;
-			if (cv->ascii)
+			if (!canvas_has(cv, "⠁"))	/* no braille */
 				strcpy(glyph, "*");
 			else
 				dots_glyph(d->bits[k], glyph);

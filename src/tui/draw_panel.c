@@ -227,14 +227,16 @@ panel_cursor(panel_pen *p, const view *v)
 	sd_objective_rgradient(v->obj, x, g);
 	for (i = 0; i < d; i++)
 		gn += g[i] * g[i];
-	/* ASCII labels of their own: transliterated ones would not fit. */
-	panel_pair(p, p->ctx->cv->ascii ? "|grad|" : "‖∇f‖",
+	/* Labels of their own where ∇ is missing: transliterated ones
+	 * would not fit. */
+	panel_pair(p, canvas_has(p->ctx->cv, "∇") ? "‖∇f‖" : "|grad|",
 	    draw_num(p->ctx, buf, sizeof buf, sqrt(gn), 4));
 	memset(&pt, 0, sizeof pt);
 	if (panel_eigenvalues(v->obj, x, g, h, lam, &pt.n_eigen) == 0) {
 		pt.eigen = lam;
 		panel_eigen(p->ctx, &pt, buf, sizeof buf);
-		panel_pair(p, p->ctx->cv->ascii ? "eig(H)" : "λ(∇²f)", buf);
+		panel_pair(p, canvas_has(p->ctx->cv, "∇") ? "λ(∇²f)" : "eig(H)",
+		    buf);
 		panel_pair(p, "", panel_curvature(pt.eigen, pt.n_eigen));
 	}
 	free(x);

@@ -370,19 +370,75 @@ keys_inside(canvas_rect r, int x, int y)
 	return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
 }
 
+/* A press in the plot moves the cursor there; its release starts the
+ * racers there, unless the button was dragged, which pans instead. */
 void
 app_click(app *a, int x, int y)
 {
 	const canvas_rect r = a->lay.plot;
 	view *v = a->v;
 
+	a->pressed = 0;
 	if (a->lay.too_small || !keys_inside(r, x, y))
 		return;
 	v->cur_a = v->window.xmin + (x - r.x + 0.5) *
 	    (v->window.xmax - v->window.xmin) / r.w;
 	v->cur_b = v->window.ymax - (y - r.y + 0.5) *
 	    (v->window.ymax - v->window.ymin) / r.h;
-	key_start(a, SCREEN_KEY_ENTER);
+	a->pressed = 1;
+	a->dragged = 0;
+	a->drag_x = x;
+	a->drag_y = y;
+}
+
+/* Pan so that the landscape under the button follows it, by whole
+ * samples (a column is one sample, a row two) so the field keeps the
+ * samples it has; the cursor keeps its cell, as with the pan keys. */
+void
+app_drag(app *a, int x, int y)
+{
+	const canvas_rect r = a->lay.plot;
+	view *v = a->v;
+
+	if (!a->pressed || a->lay.too_small ||
+	    (x == a->drag_x && y == a->drag_y))
+		return;
+	view_pan(v, -(x - a->drag_x) * (v->window.xmax - v->window.xmin) /
+	    r.w, (y - a->drag_y) * (v->window.ymax - v->window.ymin) / r.h);
+	a->drag_x = x;
+	a->drag_y = y;
+	a->dragged = 1;
+	app_dirty(a);
+}
+
+void
+app_unclick(app *a, int x, int y)
+{
+	(void)x;
+	(void)y;
+	if (a->pressed && !a->dragged)
+		key_start(a, SCREEN_KEY_ENTER);
+	a->pressed = 0;
+}
+
+/* Pasted text goes to the ':' line, opened for it (a ':' it begins with
+ * is the one that opened it), with line breaks and tabs as blanks: a
+ * paste never runs keys nor a command. */
+void
+app_paste(app *a, int c)
+{
+	if (!a->editing) {
+		a->help = 0;
+		a->message[0] = '\0';
+		key_colon(a, ':');
+		if (c == ':')
+			return;
+	}
+	cmdline_uncomplete(&a->cl);
+	if (c == '\n' || c == '\r' || c == '\t')
+		c = ' ';
+	if (c >= ' ' && c != 127 && c < SCREEN_KEY_UP)
+		cmdline_insert(&a->cl, c);
 }
 
 void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <term.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
@@ -18,21 +19,10 @@
 #include <wchar.h>
 
 #include "base/error.h"
-#include "screen.h"
+#include "screen_impl.h"
 
 /* Colour indices run from −1 (default) to 255: 257 values per side. */
 #define SCREEN_INDICES 257
-
-struct screen {
-	color_depth	 depth;
-	int		 utf8;
-	int		 direct;	/* send SGR sequences ourselves */
-	canvas		*front;		/* what the terminal shows */
-	int		*pairs;		/* owned; fg × bg → pair, 0: none */
-	int		 next_pair;
-	char		*out;		/* owned; the SGR path's buffer */
-	size_t		 out_len, out_cap;
-};
 
 /* The open screen, for the handlers that restore the terminal. */
 static screen *volatile screen_active;
@@ -73,6 +63,7 @@ screen_restore(void)
 	if (s == NULL)
 		return;
 	screen_active = NULL;
+	screen_modes(s, 0);
 	if (s->direct && write(STDOUT_FILENO, "\033[0m", 4) < 0)
 		return;
 	endwin();
@@ -213,6 +204,34 @@ screen_detect_depth(void)
 	return color_detect(colors, getenv("COLORTERM"), getenv("NO_COLOR"));
 }
 
+/* Whether $TERM can move the cursor (terminfo's cup), looked up before
+ * curses writes anything; an unknown TERM is left for newterm to report. */
+static int
+screen_addressable(void)
+{
+	TERMINAL *saved = cur_term;
+	const char *cup;
+	int err, ok = 1;
+
+	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		cup = tigetstr("cup");
+		ok = cup != NULL && cup != (char *)-1;
+		del_curterm(cur_term);
+	}
+	set_curterm(saved);
+	return ok;
+}
+
+/* Whether the terminal is the Linux console (terminfo's linux entries:
+ * linux, linux-16color, ...). */
+static int
+screen_is_console(void)
+{
+	const char *name = termname();
+
+	return name != NULL && strncmp(name, "linux", 5) == 0;
+}
+
 screen *
 screen_open(int depth, char **cause)
 {
@@ -238,6 +257,15 @@ screen_open(int depth, char **cause)
 		    strerror(errno));
 		return NULL;
 	}
+	if (!screen_addressable()) {
+		screen_notes_catch(0);
+		canvas_free(s->front);
+		free(s);
+		sd_fail(cause, "TERM=%s cannot move the cursor: saddle needs "
+		    "a cursor-addressable terminal (use `saddle render` for "
+		    "text)", getenv("TERM") ? getenv("TERM") : "");
+		return NULL;
+	}
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		screen_notes_catch(0);
 		canvas_free(s->front);
@@ -252,11 +280,12 @@ screen_open(int depth, char **cause)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	screen_input_setup(s);
+	s->console = screen_is_console();
 	set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 	refresh();
+	screen_modes(s, 1);
 	return s;
 }
 
@@ -292,6 +321,12 @@ int
 screen_utf8(const screen *s)
 {
 	return s->utf8;
+}
+
+int
+screen_console(const screen *s)
+{
+	return s->console;
 }
 
 int
@@ -503,76 +538,6 @@ screen_draw(screen *s, canvas *cv)
 	canvas_clean(cv);
 }
 
-/* The screen key for a curses function key, or 0. */
-static int
-screen_fkey(wint_t k)
-{
-	static const struct {
-		wint_t	curses;
-		int	key;
-	} map[] = {
-		{ KEY_UP, SCREEN_KEY_UP }, { KEY_DOWN, SCREEN_KEY_DOWN },
-		{ KEY_LEFT, SCREEN_KEY_LEFT }, { KEY_RIGHT, SCREEN_KEY_RIGHT },
-		{ KEY_SR, SCREEN_KEY_SUP }, { KEY_SF, SCREEN_KEY_SDOWN },
-		{ KEY_SLEFT, SCREEN_KEY_SLEFT },
-		{ KEY_SRIGHT, SCREEN_KEY_SRIGHT },
-		{ KEY_HOME, SCREEN_KEY_HOME }, { KEY_END, SCREEN_KEY_END },
-		{ KEY_BACKSPACE, SCREEN_KEY_BACKSPACE },
-		{ KEY_DC, SCREEN_KEY_DELETE }, { KEY_ENTER, SCREEN_KEY_ENTER },
-		{ KEY_BTAB, SCREEN_KEY_BTAB },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof map / sizeof *map; i++) {
-		if (map[i].curses == k)
-			return map[i].key;
-	}
-	return 0;
-}
-
-/* A mouse event into ev. */
-static void
-screen_mouse(screen_event *ev)
-{
-	MEVENT me;
-
-	if (getmouse(&me) != OK)
-		return;
-	ev->x = me.x;
-	ev->y = me.y;
-	if (me.bstate & BUTTON1_PRESSED)
-		ev->type = SCREEN_EVENT_CLICK;
-	else if (me.bstate & BUTTON4_PRESSED) {
-		ev->type = SCREEN_EVENT_WHEEL;
-		ev->key = 1;
-	} else if (me.bstate & BUTTON5_PRESSED) {
-		ev->type = SCREEN_EVENT_WHEEL;
-		ev->key = -1;
-	}
-}
-
-/* A character into ev, with the control characters that are keys. */
-static void
-screen_char(wint_t wc, screen_event *ev)
-{
-	ev->type = SCREEN_EVENT_KEY;
-	switch (wc) {
-	case '\r':
-	case '\n':
-		ev->key = SCREEN_KEY_ENTER;
-		break;
-	case 127:
-	case 8:
-		ev->key = SCREEN_KEY_BACKSPACE;
-		break;
-	case 27:
-		ev->key = SCREEN_KEY_ESCAPE;
-		break;
-	default:
-		ev->key = (int)wc;
-	}
-}
-
 /* Read the size from the terminal itself and make curses agree; the
  * next frame is sent whole. */
 static void
@@ -601,6 +566,7 @@ screen_suspend(screen *s)
 	ssize_t n, i;
 	int cont = 0, end = 0;
 
+	screen_modes(s, 0);
 	if (s->direct && write(STDOUT_FILENO, "\033[0m", 4) < 0) {
 		/* The terminal went away: stop all the same. */
 	}
@@ -617,6 +583,7 @@ screen_suspend(screen *s)
 		raise(SIGSTOP);
 	/* Continued: back to curses' modes, whatever the shell left. */
 	reset_prog_mode();
+	screen_modes(s, 1);
 	screen_resize(s);
 	return end;
 }
@@ -647,8 +614,10 @@ screen_signals(screen *s, screen_event *ev)
 	}
 	if (end == 0 && stop == 1)
 		end = screen_suspend(s);
-	else if (end == 0 && stop == 0)
+	else if (end == 0 && stop == 0) {
 		reset_prog_mode();
+		screen_modes(s, 1);
+	}
 	if (end != 0) {
 		ev->type = SCREEN_EVENT_QUIT;
 		ev->key = end;
@@ -660,27 +629,6 @@ screen_signals(screen *s, screen_event *ev)
 		ev->type = SCREEN_EVENT_RESIZE;
 	}
 	return resize;
-}
-
-/* A key, or a mouse event, from curses' input into ev: 0, or -1 when
- * none is there (curses reads what the terminal sent without waiting). */
-static int
-screen_input(screen *s, screen_event *ev)
-{
-	wint_t wc;
-	int rc;
-
-	(void)s;
-	timeout(0);
-	if ((rc = get_wch(&wc)) == ERR)
-		return -1;
-	if (rc == OK)
-		screen_char(wc, ev);
-	else if (wc == KEY_MOUSE)
-		screen_mouse(ev);
-	else if ((ev->key = screen_fkey(wc)) != 0)
-		ev->type = SCREEN_EVENT_KEY;
-	return 0;
 }
 
 /* Milliseconds on a monotonic clock. */

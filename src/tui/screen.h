@@ -14,7 +14,10 @@
  * sequences written here, at 8, 16, 256 or 24-bit depth (most terminfo
  * entries cannot describe 24 bits at all); without colour, and on other
  * terminals, they go through ncurses. Input comes back as
- * screen_event, with keys as characters or SCREEN_KEY_* codes. */
+ * screen_event, with keys as characters or SCREEN_KEY_* codes; on
+ * terminals that speak xterm's protocol, mouse reports (SGR or X10) and
+ * bracketed paste are read by screen_input.c. A terminal that cannot
+ * move the cursor (TERM=dumb) is refused. */
 #ifndef SADDLE_SCREEN_H
 #define SADDLE_SCREEN_H
 
@@ -43,8 +46,11 @@ enum screen_key {
 typedef enum screen_event_type {
 	SCREEN_EVENT_NONE = 0,	/* the timeout passed */
 	SCREEN_EVENT_KEY,
-	SCREEN_EVENT_CLICK,	/* left button at (x, y) */
+	SCREEN_EVENT_CLICK,	/* left button pressed at (x, y) */
+	SCREEN_EVENT_DRAG,	/* moved to (x, y) with the left button held */
+	SCREEN_EVENT_RELEASE,	/* a button released at (x, y) */
 	SCREEN_EVENT_WHEEL,	/* wheel: key is +1 (up) or −1 (down) */
+	SCREEN_EVENT_PASTE,	/* key is one character of pasted text */
 	SCREEN_EVENT_RESIZE,	/* resized, or continued after a stop: the
 				 * whole frame must be sent again */
 	SCREEN_EVENT_QUIT	/* SIGINT, SIGTERM, SIGHUP or SIGQUIT (key):
@@ -79,6 +85,10 @@ color_depth screen_depth(const screen *s);
 
 /* Whether the terminal can show UTF-8 (else draw ASCII). */
 int screen_utf8(const screen *s);
+
+/* Whether the terminal is the Linux console, whose font lacks most
+ * symbols (canvas.h: console). */
+int screen_console(const screen *s);
 
 /* Send the cells of cv that differ from the terminal, then clean cv. */
 void screen_draw(screen *s, canvas *cv);
