@@ -101,6 +101,45 @@ test_ascii_mode(void **unused)
 	canvas_free(cv);
 }
 
+/* The Linux console: Latin-1 and light and double box drawing and blocks
+ * kept; heavy lines, ✕ and ‖ as glyphs it has; ∇, braille and ● as
+ * ASCII, a whole word in text but one character in a cell. */
+static void
+test_console_mode(void **unused)
+{
+	canvas *cv = canvas_new(16, 1);
+
+	(void)unused;
+	cv->console = 1;
+	assert_true(canvas_has(cv, "×"));
+	assert_true(canvas_has(cv, "²"));
+	assert_true(canvas_has(cv, "─"));
+	assert_true(canvas_has(cv, "▀"));
+	assert_true(canvas_has(cv, "a"));
+	assert_false(canvas_has(cv, "∇"));
+	assert_false(canvas_has(cv, "⠁"));
+	assert_false(canvas_has(cv, "\xc2\x85"));	/* C1, not Latin-1 */
+	canvas_set(cv, 0, 0, "✕", 0, 0, 0);
+	assert_string_equal(canvas_at(cv, 0, 0)->glyph, "×");
+	canvas_set(cv, 1, 0, "━", 0, 0, 0);
+	assert_string_equal(canvas_at(cv, 1, 0)->glyph, "─");
+	canvas_set(cv, 2, 0, "∇", 0, 0, 0);
+	assert_string_equal(canvas_at(cv, 2, 0)->glyph, "g");
+	canvas_set(cv, 3, 0, "●", 0, 0, 0);
+	assert_string_equal(canvas_at(cv, 3, 0)->glyph, "o");
+	assert_int_equal(canvas_text_width(cv, "‖∇f‖²"), 8);
+	assert_int_equal(canvas_text(cv, 4, 0, 12, "‖∇f‖²", 0, 0, 0), 8);
+	assert_string_equal(canvas_at(cv, 4, 0)->glyph, "║");
+	assert_string_equal(canvas_at(cv, 5, 0)->glyph, "g");
+	assert_string_equal(canvas_at(cv, 9, 0)->glyph, "f");
+	assert_string_equal(canvas_at(cv, 10, 0)->glyph, "║");
+	assert_string_equal(canvas_at(cv, 11, 0)->glyph, "²");
+	/* Without console mode every glyph is itself. */
+	cv->console = 0;
+	assert_true(canvas_has(cv, "∇"));
+	canvas_free(cv);
+}
+
 /* UTF-8 lengths, including malformed bytes (one byte each). */
 static void
 test_utf8_len(void **unused)
@@ -239,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_set_marks_changes_only),
 		cmocka_unit_test(test_text_clips),
 		cmocka_unit_test(test_ascii_mode),
+		cmocka_unit_test(test_console_mode),
 		cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_copy_and_resize),
 		cmocka_unit_test(test_braille_bits),
