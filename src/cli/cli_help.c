@@ -91,6 +91,8 @@ static const struct cli_doc {
 	{ NULL, "format", "csv|json", "the output format (default csv)" },
 	{ "survey", "format", "table|csv|json", "the output format (default "
 	    "table)" },
+	{ "map", "format", "csv|json|gnuplot", "the output format (default "
+	    "csv; gnuplot: splot's grid layout)" },
 	{ NULL, "quiet", NULL, "no summary of the events on stderr" },
 	{ NULL, "theme", "T", "the colours: a name from saddle list themes, "
 	    "or a file" },
@@ -118,6 +120,8 @@ static const struct cli_doc {
 	    "<= -B" },
 	{ NULL, "gamma", "G", "strict-saddle: near a minimum is within G" },
 	{ NULL, "summary", NULL, "print the map's summary only" },
+	{ NULL, "per-run", NULL, "a row per run (CSV, or JSON with --format "
+	    "json) instead of the table" },
 	{ NULL, "starts", "N", "the number of random starts (default 1000)" },
 	{ NULL, NULL, NULL, NULL }
 };

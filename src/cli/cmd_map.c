@@ -20,7 +20,7 @@
 #define MAP_OPTIONS "-e FORMULA, --kind KIND, --alpha A, --beta B, " \
 	"--gamma G, --optimizer NAME, --set k=v,..., --steps N, --tol G, " \
 	"--seed S, --chart CHART, --window W, --size COLSxROWS, " \
-	"--format csv|json, --summary"
+	"--format csv|json|gnuplot, --summary"
 
 /* Defaults of the options, and their limits. */
 #define MAP_COLS	80
@@ -50,6 +50,7 @@ struct map_options {
 	double		 tol;
 	size_t		 cols, rows;
 	cli_format	 format;
+	int		 gnuplot;	/* --format gnuplot */
 	int		 summary;
 	int		 given;
 	const char	*given_word;	/* the first such option, for errors */
@@ -155,6 +156,11 @@ map_option(int ch, const char *arg, void *ctx)
 	case 'z':
 		return map_size(arg, o);
 	case 'f':
+		if ((o->gnuplot = strcmp(arg, "gnuplot") == 0))
+			return 0;
+		if (strcmp(arg, "csv") != 0 && strcmp(arg, "json") != 0)
+			return cli_usage("--format: unknown format '%s': "
+			    "expected csv, json or gnuplot", arg);
 		return cli_parse_format(arg, &o->format);
 	case 's':
 		o->summary = 1;
@@ -196,6 +202,9 @@ map_parse(int argc, char **argv, struct map_options *o)
 	if (o->kind == NULL)
 		return cli_usage("map: missing --kind: expected strict-saddle, "
 		    "pl, quasiconvex, rsi or basins");
+	if (o->gnuplot && o->summary)
+		return cli_usage("--summary: the summary is CSV or JSON: "
+		    "expected --format csv or json with it, not gnuplot");
 	return 0;
 }
 
@@ -254,6 +263,16 @@ map_method(const struct map_options *o, const sd_objective *obj,
 
 /* ---- output ----------------------------------------------------------- */
 
+/* A pixel's value: nan where undefined. */
+static void
+map_value(double v)
+{
+	if (isnan(v))
+		fputs("nan", stdout);
+	else
+		cli_number(stdout, v);
+}
+
 /* The centre of pixel p. */
 static void
 map_pixel_ab(const sd_map *m, size_t p, double *a, double *b)
@@ -262,7 +281,8 @@ map_pixel_ab(const sd_map *m, size_t p, double *a, double *b)
 	    a, b);
 }
 
-/* Every pixel as CSV: a,b,label or a,b,value (empty where undefined). */
+/* Every pixel as CSV: a,b,label or a,b,value (nan where undefined, as
+ * numpy.loadtxt and pandas read it). */
 static void
 map_csv(const sd_map *m)
 {
@@ -281,8 +301,43 @@ map_csv(const sd_map *m)
 			sd_map_label_name(m, (size_t)m->label[p], name,
 			    sizeof name);
 			fputs(name, stdout);
-		} else if (!isnan(m->value[p]))
-			cli_number(stdout, m->value[p]);
+		} else
+			map_value(m->value[p]);
+		putchar('\n');
+	}
+}
+
+/* Every pixel in gnuplot's grid layout, for splot with pm3d: "a b value"
+ * lines, a block per pixel row (the top row first), blocks parted by a
+ * blank line; a label map's value is the label's number, named in the
+ * header. */
+static void
+map_gnuplot(const sd_map *m, const char *spec)
+{
+	size_t p, n = m->cols * m->rows, k;
+	char name[32];
+	double a, b;
+
+	printf("# saddle map %s --kind %s: %zux%zu pixels\n", spec,
+	    sd_map_kind_name(m->kind), m->cols, m->rows);
+	printf("# a b %s; splot 'FILE' using 1:2:3 with pm3d\n",
+	    m->label != NULL ? "label" : "value (nan where undefined)");
+	for (k = 0; m->label != NULL && k < m->n_labels; k++) {
+		sd_map_label_name(m, k, name, sizeof name);
+		printf("# label %zu: %s\n", k, name);
+	}
+	for (p = 0; p < n; p++) {
+		if (p > 0 && p % m->cols == 0)
+			putchar('\n');
+		map_pixel_ab(m, p, &a, &b);
+		cli_number(stdout, a);
+		putchar(' ');
+		cli_number(stdout, b);
+		putchar(' ');
+		if (m->label != NULL)
+			printf("%d", m->label[p]);
+		else
+			map_value(m->value[p]);
 		putchar('\n');
 	}
 }
@@ -604,6 +659,8 @@ cmd_map(int argc, char **argv)
 			map_json(&r.m, r.obj, &o);
 		else if (o.summary)
 			map_csv_summary(&r.m);
+		else if (o.gnuplot)
+			map_gnuplot(&r.m, r.obj->spec);
 		else
 			map_csv(&r.m);
 	}

@@ -19,10 +19,11 @@
 #include "objectives/objective.h"
 #include "optimizers/optimizer.h"
 #include "landscape/survey.h"
+#include "survey_runs.h"
 
 #define SURVEY_OPTIONS "-e FORMULA, --optimizer NAME[,NAME...], " \
 	"--starts N, --steps S, --tol G, --seed S, --chart CHART, " \
-	"--window W, --format table|csv|json"
+	"--window W, --format table|csv|json, --per-run"
 
 /* Defaults of the options. */
 #define SURVEY_STARTS	1000
@@ -52,6 +53,7 @@ struct survey_options {
 	unsigned long	 starts, steps, seed;
 	double		 tol;
 	survey_format	 format;
+	int		 per_run;	/* a row per run (survey_runs.h) */
 };
 
 /* Everything a survey builds, released by survey_done. */
@@ -111,6 +113,9 @@ survey_option(int ch, const char *arg, void *ctx)
 		return 0;
 	case 'f':
 		return survey_format_parse(arg, &o->format);
+	case 'R':
+		o->per_run = 1;
+		return 0;
 	default:
 		return -1;
 	}
@@ -127,6 +132,7 @@ const struct option cli_survey_options[] = {
 	{ "chart", required_argument, NULL, 'c' },
 	{ "window", required_argument, NULL, 'w' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "per-run", no_argument, NULL, 'R' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -390,7 +396,11 @@ cmd_survey(int argc, char **argv)
 
 	if ((rc = survey_parse(argc, argv, &o)) == 0 &&
 	    (rc = survey_prepare(&r, &o)) == 0 && (rc = survey_go(&r)) == 0) {
-		if (o.format == SURVEY_CSV)
+		if (o.per_run && o.format == SURVEY_JSON)
+			survey_runs_json(stdout, r.s, o.starts, r.obj->spec);
+		else if (o.per_run)	/* CSV, the table's default too */
+			survey_runs_csv(stdout, r.s, o.starts);
+		else if (o.format == SURVEY_CSV)
 			survey_csv(&r, &o);
 		else if (o.format == SURVEY_JSON)
 			survey_json(&r, &o);
