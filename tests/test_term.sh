@@ -80,6 +80,8 @@ check "q exits 0 after all that" test "$(cat "$tap_tmp/mouse/status")" = 0
 
 # ---- the modes are given back --------------------------------------------
 modes() { t display -p -t "$1" '#{mouse_sgr_flag}#{mouse_button_flag}'; }
+# modes_are NAME FLAGS: whether the pane's mouse modes are FLAGS now.
+modes_are() { test "$(modes "$1")" = "$2"; }
 check "q turned the mouse modes off" test "$(modes mouse)" = 00
 # After q, a shell's cat must get pasted text without the brackets.
 mkdir -p "$tap_tmp/cat"
@@ -101,10 +103,13 @@ fi
 start stop 100x30 himmelblau
 wait_for stop "saddle  himmelblau"
 keys stop C-z
-if poll test "$(modes stop)" = 00; then ok "ctrl-z turns the mouse modes off"; else
+if poll modes_are stop 00; then ok "ctrl-z turns the mouse modes off"; else
 	not_ok "ctrl-z turns the mouse modes off" "flags $(modes stop)"; fi
+# Continue it once it has stopped (a SIGCONT before the stop is lost).
+stopped() { ps -o stat= -p "$1" | grep -q T; }
+poll stopped "$(cat "$tap_tmp/stop/pid")"
 kill -CONT "$(cat "$tap_tmp/stop/pid")"
-if poll test "$(modes stop)" = 11; then ok "fg turns them on again"; else
+if poll modes_are stop 11; then ok "fg turns them on again"; else
 	not_ok "fg turns them on again" "flags $(modes stop)"; fi
 keys stop q
 
