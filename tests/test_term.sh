@@ -52,6 +52,17 @@ else
 fi
 check "the release starts the racers there" wait_for mouse "racers from (5.9"
 
+# A terminal without SGR reports sends X10's: button, column and row as
+# bytes 32 more (from 1), release as button 3. Column 20, row 10 here.
+t send-keys -t mouse -l $'\e[M 4*\e[M#4*'
+if poll cursor_in mouse '$1 < -4.5 && $2 > 2.5 && $2 < 4'; then
+	ok "an X10 click moves the cursor there"
+else
+	not_ok "an X10 click moves the cursor there" "cursor $(cursor mouse)"
+fi
+t send-keys -t mouse -l $'\e[<0;241;10M\e[<0;241;10m'
+poll cursor_in mouse '$1 > 5'
+
 # Drag right by 20 columns and down by 6 rows: the landscape follows, so
 # the window moves left and up.
 t send-keys -t mouse -l $'\e[<0;100;20M\e[<32;110;23M\e[<32;120;26M\e[<0;120;26m'
