@@ -3,7 +3,8 @@
 # test_figure.sh: `saddle render --output` writes figures: an SVG that is
 # XML with the objective's name, vector contours and paths and one marker
 # per stationary point (tests/figure_check.py reads it); a PNG of the
-# requested size; a PDF; the frame as text and ANSI; usage errors for an
+# requested size; a PDF; the frame as text and ANSI; maps as figures
+# (map --output); usage errors for an
 # unknown format or extension; a failed write that leaves nothing behind.
 # Built without cairo, the image formats must say so instead.
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
@@ -62,6 +63,16 @@ expect_usage "50x50" render himmelblau --output "$out/small.png" --size 50x50
 expect_usage "2000x30" render himmelblau --output "$out/wide.txt" --size 2000x30
 check "no file is written on a usage error" \
     test ! -e "$out/h.xyz" -a ! -e "$out/small.png" -a ! -e "$out/wide.txt"
+
+run map doublewell --kind strict-saddle --size 61x61 --output "$out/m.png"
+check "map --output m.png exits 0 and prints nothing" \
+    test "$(cat "$tap_tmp/status")" = 0 -a ! -s "$tap_tmp/out"
+py png "$out/m.png" 1200 800
+run map doublewell --kind basins --size 41x41 --output "$out/m.svg"
+check "map --output m.svg is an SVG titled by the map's kind" \
+    grep -q "<title>saddle: basins map of doublewell</title>" "$out/m.svg"
+expect_usage "m.txt" map doublewell --kind pl --output "$out/m.txt"
+expect_usage ".gif" map doublewell --kind pl --output "$out/m.gif"
 
 run render himmelblau --output "$tap_tmp/no/such/dir/h.svg"
 check "a failed write exits 1 naming the file" \

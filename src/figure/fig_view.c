@@ -21,15 +21,9 @@
 #define FIG_LEGEND	10.0
 #define FIG_LOSS_SHARE	0.34
 
-/* Where the parts of a view's figure go. */
-typedef struct fig_layout {
-	fig_rect	plot, cbar, legend, loss;
-	int		has_loss;
-} fig_layout;
-
 /* The plot's room for a w × h figure, before the window's aspect. */
 static fig_rect
-figlay_room(double w, double h, double fs, int loss)
+layout_room(double w, double h, double fs, int loss)
 {
 	fig_rect r;
 
@@ -45,10 +39,11 @@ figlay_room(double w, double h, double fs, int loss)
 /* Lay the figure out: the plot keeps the window's aspect (equal units on
  * both axes) unless that would make it thinner than 1:3, and the whole is
  * centred. */
-static void
-figlay_compute(fig_layout *l, const fig *f, const sd_window *win, int loss)
+void
+fig_layout_compute(fig_layout *l, const fig *f, const sd_window *win,
+    int loss)
 {
-	fig_rect r = figlay_room(f->w, f->h, f->fs, loss);
+	fig_rect r = layout_room(f->w, f->h, f->fs, loss);
 	double ar = (win->xmax - win->xmin) / (win->ymax - win->ymin), pw, ph;
 	double shift;
 
@@ -78,7 +73,7 @@ figure_samples(const figure_options *o, const sd_window *w, size_t *cols,
 	fig_layout l;
 
 	f.fs = fig_font_size(f.w, f.h);
-	figlay_compute(&l, &f, w, o->loss);
+	fig_layout_compute(&l, &f, w, o->loss);
 	*cols = (size_t)fmax(2, ceil(l.plot.w / FIG_SAMPLE_PX));
 	*rows = (size_t)fmax(2, ceil(l.plot.h / FIG_SAMPLE_PX));
 }
@@ -184,7 +179,7 @@ fig_view_draw(fig *f, const void *arg)
 	fig_layout l;
 	double y;
 
-	figlay_compute(&l, f, &v->window, f->loss && v->n_racers > 0);
+	fig_layout_compute(&l, f, &v->window, f->loss && v->n_racers > 0);
 	fig_heatmap(f, v, l.plot);
 	fig_contours(f, v, l.plot);
 	if (v->markers && v->points_valid)

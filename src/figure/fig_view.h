@@ -6,6 +6,17 @@
 
 #include "figure_impl.h"
 
+/* Where the parts of a figure go: the plot, the colour bar (or the
+ * map's legend), the legend, the loss plot. */
+typedef struct fig_layout {
+	fig_rect	plot, cbar, legend, loss;
+	int		has_loss;
+} fig_layout;
+
+/* Lay a figure of window win out (with the loss plot when loss). */
+void fig_layout_compute(fig_layout *l, const fig *f, const sd_window *win,
+    int loss);
+
 /* The field as an image over plot r. */
 void fig_heatmap(fig *f, const view *v, fig_rect r);
 

@@ -76,11 +76,11 @@ void figure_samples(const figure_options *o, const sd_window *w,
 int figure_write_view(const char *path, figure_format fmt, const view *v,
     const theme *th, const figure_options *o, int replace, char **cause);
 
-/* Write map m (of objective spec, through its chart) as an image figure
- * with its legend, as figure_write_view. */
+/* Write map m of obj through chart as an image figure with its legend,
+ * as figure_write_view (an existing file is replaced). */
 int figure_write_map(const char *path, figure_format fmt, const sd_map *m,
-    const char *spec, const theme *th, const figure_options *o,
-    char **cause);
+    const sd_objective *obj, const sd_chart *chart, const theme *th,
+    const figure_options *o, char **cause);
 
 /* Write the canvas cv as text (FIGURE_TEXT, no colour) or with SGR
  * sequences for depth (FIGURE_ANSI) to path, as figure_write_view. */

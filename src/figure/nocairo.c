@@ -34,9 +34,9 @@ figure_write_view(const char *path, figure_format fmt, const view *v,
 
 int
 figure_write_map(const char *path, figure_format fmt, const sd_map *m,
-    const char *spec, const theme *th, const figure_options *o,
-    char **cause)
+    const sd_objective *obj, const sd_chart *chart, const theme *th,
+    const figure_options *o, char **cause)
 {
-	(void)path, (void)m, (void)spec, (void)th, (void)o;
+	(void)path, (void)m, (void)obj, (void)chart, (void)th, (void)o;
 	return figure_no_cairo(fmt, cause);
 }
