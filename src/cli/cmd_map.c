@@ -144,8 +144,11 @@ map_output(const char *word, struct map_options *o)
 
 	if (figure_format_of_path(word, &o->figure, &cause) != 0 ||
 	    !figure_format_is_image(o->figure)) {
-		cli_usage("--output: %s", cause ? cause : "a map is a figure: "
-		    "expected FILE.svg, FILE.png or FILE.pdf");
+		if (cause != NULL)
+			cli_usage("--output: %s", cause);
+		else
+			cli_usage("--output: '%s' is not a figure: expected "
+			    "FILE.svg, FILE.png or FILE.pdf for a map", word);
 		free(cause);
 		return CLI_EXIT_USAGE;
 	}
