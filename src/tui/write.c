@@ -50,7 +50,7 @@ write_frame(app *a, const char *path, figure_format fmt, int replace,
 {
 	color_depth depth = fmt == FIGURE_TEXT ? COLOR_NONE :
 	    screen_depth(a->scr);
-	draw_ui ui = { .cursor = 1, .speed = app_speed(a), .candidate = -1 };
+	frame_ui ui = { .cursor = 1, .speed = app_speed(a), .candidate = -1 };
 	canvas *cv;
 	draw_ctx ctx;
 	int rc;
@@ -59,7 +59,7 @@ write_frame(app *a, const char *path, figure_format fmt, int replace,
 		return sd_fail(cause, "out of memory");
 	cv->ascii = a->frame->ascii;
 	ctx = (draw_ctx){ cv, &a->th, depth };
-	draw_frame(&ctx, a->v, &ui);
+	frame_draw(&ctx, a->v, &ui);
 	rc = figure_write_canvas(path, fmt, cv, depth, replace, cause);
 	canvas_free(cv);
 	return rc;
