@@ -70,7 +70,7 @@ fig_ticks(fig *f, fig_rect r, double lo, double hi, int x)
 	const double tick = 0.35 * f->fs;
 	char buf[32];
 
-	step = fig_step(hi - lo, len / (FIG_TICK_EM * f->fs));
+	step = fig_step(hi - lo, fmax(3, len / (FIG_TICK_EM * f->fs)));
 	for (k = ceil(lo / step - 1e-9); (t = k * step) <= hi + step * 1e-9;
 	    k++) {
 		if (fabs(t) < step * 1e-9)

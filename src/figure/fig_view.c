@@ -13,6 +13,8 @@
 /* The figure's parts, in font sizes: margins and the room of the tick
  * labels, the title's two lines, the right-hand column (colour bar, its
  * labels, the legend), the loss plot's share of the width. */
+#define FIG_MARGIN	1.0
+#define FIG_GAP		1.5
 #define FIG_LEFT	5.0
 #define FIG_BOTTOM	3.6
 #define FIG_TITLE	3.4
@@ -21,18 +23,25 @@
 #define FIG_LEGEND	10.0
 #define FIG_LOSS_SHARE	0.34
 
+/* The legend's column: wide enough for the loss plot under it. */
+static double
+layout_legend_width(double w, double fs, int loss)
+{
+	return loss ? fmax(FIG_LEGEND * fs, FIG_LOSS_SHARE * w) :
+	    FIG_LEGEND * fs;
+}
+
 /* The plot's room for a w × h figure, before the window's aspect. */
 static fig_rect
 layout_room(double w, double h, double fs, int loss)
 {
 	fig_rect r;
 
-	r.x = fs * (1 + FIG_LEFT);
-	r.y = fs * (1 + FIG_TITLE);
-	r.w = w - r.x - fs * (1 + FIG_CBAR + FIG_CBAR_LABELS + FIG_LEGEND);
-	r.h = h - r.y - fs * (1 + FIG_BOTTOM);
-	if (loss)
-		r.w -= FIG_LOSS_SHARE * w;
+	r.x = fs * (FIG_MARGIN + FIG_LEFT);
+	r.y = fs * (FIG_MARGIN + FIG_TITLE);
+	r.w = w - r.x - fs * (FIG_MARGIN + FIG_GAP + FIG_CBAR +
+	    FIG_CBAR_LABELS) - layout_legend_width(w, fs, loss);
+	r.h = h - r.y - fs * (FIG_MARGIN + FIG_BOTTOM);
 	return r;
 }
 
@@ -55,14 +64,16 @@ fig_layout_compute(fig_layout *l, const fig *f, const sd_window *win,
 	}
 	shift = (r.w - pw) / 2;
 	l->plot = (fig_rect){ r.x + shift, r.y + (r.h - ph) / 2, pw, ph };
-	l->cbar = (fig_rect){ l->plot.x + pw + 1.5 * f->fs, l->plot.y,
+	l->cbar = (fig_rect){ l->plot.x + pw + FIG_GAP * f->fs, l->plot.y,
 	    0.9 * f->fs, ph };
 	l->legend = (fig_rect){ l->cbar.x + f->fs * (FIG_CBAR +
-	    FIG_CBAR_LABELS), l->plot.y, f->fs * FIG_LEGEND, ph };
+	    FIG_CBAR_LABELS), l->plot.y, layout_legend_width(f->w, f->fs,
+	    loss), ph };
+	/* The loss plot fills the legend's column below the legend, its
+	 * top set once the legend is drawn (fig_view_draw). */
 	l->has_loss = loss;
-	l->loss = (fig_rect){ l->legend.x + l->legend.w + f->fs * FIG_LEFT,
-	    l->plot.y, f->w - shift - (l->legend.x + l->legend.w + f->fs *
-	    (FIG_LEFT + 1)), fmin(ph, 0.7 * r.h) };
+	l->loss = (fig_rect){ l->legend.x + f->fs * FIG_LEFT, l->plot.y,
+	    l->legend.w - f->fs * FIG_LEFT, r.y + r.h - l->plot.y };
 }
 
 void
@@ -145,7 +156,7 @@ fig_legend_points(fig *f, const view *v, fig_rect r, double y)
 
 /* The racers' entries: a stroke of their colour, the method and its
  * steps, then what the marks at the ends mean. */
-static void
+static double
 fig_legend_racers(fig *f, const view *v, fig_rect r, double y)
 {
 	char buf[96];
@@ -167,7 +178,9 @@ fig_legend_racers(fig *f, const view *v, fig_rect r, double y)
 		fig_color(f, FIG_DIM, 1);
 		fig_font(f, 0.7, 0);
 		fig_text(f, r.x, y + 1.7 * f->fs, 0, "■ start   ● end");
+		y += 1.7 * f->fs;
 	}
+	return y;
 }
 
 /* figure_write_view's drawing. */
@@ -189,9 +202,12 @@ fig_view_draw(fig *f, const void *arg)
 	fig_axes(f, l.plot, &v->window, xn, yn);
 	fig_colorbar(f, v, l.cbar);
 	y = fig_legend_points(f, v, l.legend, l.legend.y + 0.5 * f->fs);
-	fig_legend_racers(f, v, l.legend, y);
+	y = fig_legend_racers(f, v, l.legend, y) + 2.5 * f->fs;
 	fig_title(f, v, l.plot);
-	if (l.has_loss)
+	/* Below the legend, when that leaves a plot worth the name. */
+	l.loss.h -= y - l.loss.y;
+	l.loss.y = y;
+	if (l.has_loss && l.loss.h > 6 * f->fs)
 		fig_loss(f, v, l.loss);
 }
 
