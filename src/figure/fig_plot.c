@@ -5,9 +5,7 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 
-#include "contour.h"
 #include "figure_impl.h"
 
 /* The marker shapes: the TUI's glyphs ● ▲ ✕ ○ △ ◇ as outlines; hollow

@@ -43,7 +43,7 @@ write_expand(const char *arg, char *buf, size_t len, char **cause)
 }
 
 /* The frame as text (no colour) or ANSI, drawn afresh at the terminal's
- * size. */
+ * size with the map the screen shows, if any. */
 static int
 write_frame(app *a, const char *path, figure_format fmt, int replace,
     char **cause)
@@ -53,13 +53,20 @@ write_frame(app *a, const char *path, figure_format fmt, int replace,
 	frame_ui ui = { .cursor = 1, .speed = app_speed(a), .candidate = -1 };
 	canvas *cv;
 	draw_ctx ctx;
+	layout lay;
 	int rc;
 
 	if ((cv = canvas_new(a->frame->cols, a->frame->rows)) == NULL)
 		return sd_fail(cause, "out of memory");
 	cv->ascii = a->frame->ascii;
 	ctx = (draw_ctx){ cv, &a->th, depth };
-	frame_draw(&ctx, a->v, &ui);
+	layout_compute(&lay, cv->cols, cv->rows);
+	if (lay.too_small)
+		frame_too_small(&ctx);
+	else {
+		frame_base(&ctx, a->v, &lay, &a->ov);
+		frame_top(&ctx, a->v, &lay, &a->ov, &ui);
+	}
 	rc = figure_write_canvas(path, fmt, cv, depth, replace, cause);
 	canvas_free(cv);
 	return rc;
