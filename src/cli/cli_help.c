@@ -110,8 +110,19 @@ static const struct cli_doc {
 	    "$XDG_CONFIG_HOME/saddle/config" },
 	{ NULL, "no-config", NULL, "read no config file" },
 	{ "saddle", "size", NULL, NULL },
-	{ "render", "size", "COLSxROWS", "the frame's size (default 100x30)" },
+	{ "render", "size", "COLSxROWS", "the frame's size (default 100x30); "
+	    "a figure's in pixels (1200x800)" },
 	{ "map", "size", "COLSxROWS", "the map's pixels (default 80x40)" },
+	{ "saddle", "output", NULL, NULL },
+	{ "saddle", "format", NULL, NULL },
+	{ "saddle", "loss", NULL, NULL },
+	{ "render", "output", "FILE", "write to FILE: .svg, .png, .pdf (a "
+	    "figure), .txt or .ans (the frame)" },
+	{ "render", "format", "svg|png|pdf|ansi|text", "the format, whatever "
+	    "FILE's extension" },
+	{ "render", "loss", NULL, "add the loss curve to a figure" },
+	{ "map", "output", "FILE", "draw the map as a figure: .svg, .png or "
+	    ".pdf" },
 	{ NULL, "kind", "KIND", "strict-saddle, pl, quasiconvex, rsi or "
 	    "basins" },
 	{ NULL, "alpha", "A", "strict-saddle: a large gradient is |grad f| "

@@ -12,6 +12,7 @@
 
 #include "landscape/chart.h"
 #include "cli.h"
+#include "figure/figure.h"
 #include "base/error.h"
 #include "landscape/map.h"
 #include "objectives/objective.h"
@@ -20,7 +21,7 @@
 #define MAP_OPTIONS "-e FORMULA, --kind KIND, --alpha A, --beta B, " \
 	"--gamma G, --optimizer NAME, --set k=v,..., --steps N, --tol G, " \
 	"--seed S, --chart CHART, --window W, --size COLSxROWS, " \
-	"--format csv|json|gnuplot, --summary"
+	"--format csv|json|gnuplot, --summary, --output FILE.svg|png|pdf"
 
 /* Defaults of the options, and their limits. */
 #define MAP_COLS	80
@@ -52,6 +53,8 @@ struct map_options {
 	cli_format	 format;
 	int		 gnuplot;	/* --format gnuplot */
 	int		 summary;
+	const char	*output;	/* --output: a figure, not a table */
+	figure_format	 figure;
 	int		 given;
 	const char	*given_word;	/* the first such option, for errors */
 };
@@ -134,6 +137,26 @@ map_option_kind(int ch, const char *arg, struct map_options *o)
 	}
 }
 
+/* --output FILE: a figure, its format from the extension. */
+static int
+map_output(const char *word, struct map_options *o)
+{
+	char *cause = NULL;
+
+	if (figure_format_of_path(word, &o->figure, &cause) != 0 ||
+	    !figure_format_is_image(o->figure)) {
+		if (cause != NULL)
+			cli_usage("--output: %s", cause);
+		else
+			cli_usage("--output: '%s' is not a figure: expected "
+			    "FILE.svg, FILE.png or FILE.pdf for a map", word);
+		free(cause);
+		return CLI_EXIT_USAGE;
+	}
+	o->output = word;
+	return 0;
+}
+
 /* One option; 0, an exit status, or -1 for an unknown one. */
 static int
 map_option(int ch, const char *arg, void *ctx)
@@ -165,6 +188,8 @@ map_option(int ch, const char *arg, void *ctx)
 	case 's':
 		o->summary = 1;
 		return 0;
+	case 'O':
+		return map_output(arg, o);
 	default:
 		return map_option_kind(ch, arg, o);
 	}
@@ -187,6 +212,7 @@ const struct option cli_map_options[] = {
 	{ "size", required_argument, NULL, 'z' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "summary", no_argument, NULL, 's' },
+	{ "output", required_argument, NULL, 'O' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -644,6 +670,21 @@ map_compute(const struct map_options *o, struct map_run *r)
 	return 0;
 }
 
+/* The map as a figure in --output's file. */
+static int
+map_figure(const struct map_options *o, const struct map_run *r)
+{
+	figure_options fo = { FIGURE_WIDTH, FIGURE_HEIGHT, 0 };
+	char *cause = NULL;
+	theme th;
+
+	theme_default(&th);
+	if (figure_write_map(o->output, o->figure, &r->m, r->obj, &r->chart,
+	    &th, &fo, &cause) != 0)
+		return cli_runtime_error(cause);
+	return 0;
+}
+
 int
 cmd_map(int argc, char **argv)
 {
@@ -655,7 +696,9 @@ cmd_map(int argc, char **argv)
 
 	if ((rc = map_parse(argc, argv, &o)) == 0 &&
 	    (rc = map_compute(&o, &r)) == 0) {
-		if (o.format == CLI_FORMAT_JSON)
+		if (o.output != NULL)
+			rc = map_figure(&o, &r);
+		else if (o.format == CLI_FORMAT_JSON)
 			map_json(&r.m, r.obj, &o);
 		else if (o.summary)
 			map_csv_summary(&r.m);

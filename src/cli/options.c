@@ -18,7 +18,8 @@
 	"--set k=v,..., --seed S, --steps N, --tol G, --theme T, " \
 	"--chart CHART, --window W, --all, --levels linear|log|auto|N, " \
 	"--color auto|none|8|16|256|truecolor, --speed N, --config FILE, " \
-	"--no-config"
+	"--no-config, (render) --size WxH, --output FILE, " \
+	"--format svg|png|pdf|ansi|text, --loss"
 
 /* The most --steps before the first frame (each is kept in the path). */
 #define OPTIONS_STEPS_MAX	10000000
@@ -43,6 +44,9 @@ const struct option options_long[] = {
 	{ "speed", required_argument, NULL, 'p' },
 	{ "config", required_argument, NULL, 'F' },
 	{ "no-config", no_argument, NULL, 'N' },
+	{ "output", required_argument, NULL, 'O' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "loss", no_argument, NULL, 'L' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -61,7 +65,8 @@ options_add_optimizer(tui_options *o, const char *word)
 	return 0;
 }
 
-/* "COLSxROWS" for --size. */
+/* "COLSxROWS" for --size: cells of a frame, pixels of a figure (which
+ * are checked against the format once it is known). */
 static int
 options_size(tui_options *o, const char *word)
 {
@@ -71,14 +76,34 @@ options_size(tui_options *o, const char *word)
 	c = strtol(word, &end, 10);
 	if (*end == 'x' || *end == 'X') {
 		r = strtol(end + 1, &end, 10);
-		if (*end == '\0' && c >= 1 && c <= 1000 && r >= 1 && r <= 1000) {
+		if (*end == '\0' && c >= 1 && c <= OPTIONS_SIDE_MAX && r >= 1 &&
+		    r <= OPTIONS_SIDE_MAX) {
 			o->cols = (int)c;
 			o->rows = (int)r;
+			o->has_size = 1;
 			return 0;
 		}
 	}
 	return cli_usage("--size: '%s' is not a size: expected COLSxROWS "
-	    "with whole numbers from 1 to 1000, such as 100x30", word);
+	    "with whole numbers from 1 to 1000, such as 100x30 (pixels of a "
+	    "figure: up to %d, such as 1200x800)", word, OPTIONS_SIDE_MAX);
+}
+
+/* --output, --format and --loss, which only render takes. */
+static int
+options_render_only(tui_options *o, int ch, const char *arg, int render)
+{
+	if (!render)
+		return cli_usage("--%s: only `saddle render` writes figures; "
+		    "in the visualizer, :write FILE", ch == 'O' ? "output" :
+		    ch == 'f' ? "format" : "loss");
+	if (ch == 'O')
+		o->output = arg;
+	else if (ch == 'f')
+		o->format = arg;
+	else
+		o->loss = 1;
+	return 0;
 }
 
 /* Report a usage error about option what; frees cause. */
@@ -160,6 +185,10 @@ options_one(tui_options *o, int ch, const char *arg, int render)
 			return options_size(o, arg);
 		return cli_usage("--size: only `saddle render` takes a size; "
 		    "the TUI fills the terminal");
+	case 'O':
+	case 'f':
+	case 'L':
+		return options_render_only(o, ch, arg, render);
 	}
 	return -1;
 }

@@ -39,10 +39,17 @@ typedef struct tui_options {
 	char		 given[128];	/* options given on the command
 					 * line, by their getopt character */
 	rc_file		 rc;		/* the config file's settings */
+	int		 has_size;
+	const char	*output;	/* --output FILE (render), or NULL */
+	const char	*format;	/* --format WORD (render), or NULL */
+	int		 loss;		/* --loss: the figure's loss curve */
 } tui_options;
 
 /* The long options of the visualizer and render (--size: render only). */
 extern const struct option options_long[];
+
+/* The largest --size: pixels of a figure (a frame takes up to 1000). */
+#define OPTIONS_SIDE_MAX 10000
 
 /* Parse argv (argv[0] is the command's name; render nonzero accepts
  * --size), then take from the config file (rcfile.h) each setting whose

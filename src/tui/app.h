@@ -172,5 +172,13 @@ void app_edit_key(app *a, int key);
  * max); returns how many. */
 int app_command_help(frame_help *out, int max);
 
+/* write.c: save the view to path (~ expanded; the format from its
+ * extension: a figure, or the frame as .txt or .ans); an existing file
+ * only when replace is nonzero. Says where in the status line. */
+int app_write(app *a, const char *path, int replace, char **cause);
+
+/* write.c: the W key: app_write to saddle-OBJECTIVE-N.svg in the current
+ * directory, N the first number not taken. */
+void app_write_next(app *a);
 
 #endif

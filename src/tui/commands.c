@@ -253,6 +253,20 @@ command_survey(app *a, const char *arg, char **cause)
 	return overlay_survey(&a->ov, a->v, (size_t)n, cause);
 }
 
+/* :write FILE */
+static int
+command_write(app *a, const char *arg, char **cause)
+{
+	return app_write(a, arg, 0, cause);
+}
+
+/* :write! FILE (replaces an existing file) */
+static int
+command_write_replace(app *a, const char *arg, char **cause)
+{
+	return app_write(a, arg, 1, cause);
+}
+
 /* :quit */
 static int
 command_quit(app *a, const char *arg, char **cause)
@@ -297,6 +311,10 @@ static const command commands[] = {
 	  SOURCE_NONE, command_gamma },
 	{ "survey", "N|off", "N runs of each racer's method", SOURCE_NONE,
 	  command_survey },
+	{ "write", "FILE", "save the view (.svg .png .pdf .txt .ans)",
+	  SOURCE_NONE, command_write },
+	{ "write!", "FILE", "save the view, replacing FILE", SOURCE_NONE,
+	  command_write_replace },
 	{ "help", "", "show the keys", SOURCE_NONE, command_help },
 	{ "quit", "", "quit", SOURCE_NONE, command_quit },
 	{ NULL, NULL, NULL, SOURCE_NONE, NULL }

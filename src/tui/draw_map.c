@@ -271,6 +271,34 @@ draw_map(draw_ctx *ctx, const view *v, const layout *lay, const overlay *o)
 		map_legend_ratio(ctx, m, lay->cbar);
 }
 
+/* ---- for figures (figure.h) ------------------------------------------- */
+
+double
+draw_map_lowest(const sd_map *m)
+{
+	return map_lowest_positive(m);
+}
+
+uint32_t
+draw_map_color(const draw_ctx *ctx, const sd_map *m, size_t p, double lo)
+{
+	return map_pixel_style(ctx, m, p, lo).color;
+}
+
+uint32_t
+draw_map_label_color(const draw_ctx *ctx, const sd_map *m, size_t k)
+{
+	if (m->kind == SD_MAP_STRICT_SADDLE)
+		return map_strict_style(ctx, (int)k).color;
+	return map_basin_style(ctx, m, k).color;
+}
+
+uint32_t
+draw_map_ratio_color(const draw_ctx *ctx, double v, double lo, double hi)
+{
+	return map_ratio_style(ctx, v, lo, hi).color;
+}
+
 /* ---- the panel's foot ------------------------------------------------- */
 
 /* A line of text at row *y of r, then the next row. */

@@ -51,4 +51,15 @@ void draw_map(draw_ctx *ctx, const view *v, const layout *lay,
 void draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *o);
 
+/* draw_map.c, for figures: the smallest positive ratio of m (NaN: none);
+ * the colour of pixel p (lo: that ratio), of label k, and of a ratio v
+ * between lo and hi, as the overlay shows them. */
+double draw_map_lowest(const sd_map *m);
+uint32_t draw_map_color(const draw_ctx *ctx, const sd_map *m, size_t p,
+    double lo);
+uint32_t draw_map_label_color(const draw_ctx *ctx, const sd_map *m,
+    size_t k);
+uint32_t draw_map_ratio_color(const draw_ctx *ctx, double v, double lo,
+    double hi);
+
 #endif

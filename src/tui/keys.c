@@ -264,6 +264,14 @@ key_map(app *a, int key)
 	app_dirty(a);
 }
 
+/* Write the view as saddle-OBJECTIVE-N.svg. */
+static void
+key_write(app *a, int key)
+{
+	(void)key;
+	app_write_next(a);
+}
+
 /* Open the command line. */
 static void
 key_colon(app *a, int key)
@@ -339,6 +347,7 @@ static const struct key_binding key_bindings[] = {
 	{ { 'A' }, "A", "points near the slice on / off", key_all },
 	{ { 'm' }, "m", "next map (strict-saddle … basins)", key_map },
 	{ { ':' }, ":", "command line (tab completes)", key_colon },
+	{ { 'W' }, "W", "write saddle-OBJECTIVE-N.svg here", key_write },
 	{ { '?' }, "?", "this help", key_help },
 	{ { 12 }, "ctrl-l", "redraw the screen", key_redraw },
 	{ { SCREEN_KEY_ESCAPE }, "esc", "stop :step, cancel :survey",

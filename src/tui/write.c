@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* write.c: the view saved to a file from the visualizer: `:write FILE`,
+ * `:write! FILE` (vim's rule: an existing file is replaced only with !)
+ * and the W key, which picks saddle-OBJECTIVE-N.svg in the current
+ * directory (see app.h). Figures are drawn by figure.h; .txt and .ans are
+ * the frame as the terminal shows it. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "base/error.h"
+#include "figure/figure.h"
+
+/* The longest a figure may spend sampling its own field (a frame's
+ * budget): beyond it the figure draws the field the frame holds (fewer
+ * samples, smoothed). The drawing and encoding that follow still run on
+ * the loop's thread: 15 to 250 ms (bench/bench_figure). */
+#define WRITE_SAMPLE_MS	20
+
+/* The most saddle-OBJECTIVE-N.svg names W tries. */
+#define WRITE_NAMES_MAX	10000
+
+/* arg with a leading ~ or ~/ made $HOME, into buf. */
+static int
+write_expand(const char *arg, char *buf, size_t len, char **cause)
+{
+	const char *home = getenv("HOME");
+
+	if (*arg == '\0')
+		return sd_fail(cause, "write: expected a file name, such as "
+		    "landscape.svg (.svg, .png, .pdf, .txt or .ans)");
+	if (arg[0] == '~' && (arg[1] == '/' || arg[1] == '\0') &&
+	    home != NULL)
+		snprintf(buf, len, "%s%s", home, arg + 1);
+	else
+		snprintf(buf, len, "%s", arg);
+	return 0;
+}
+
+/* The frame as text (no colour) or ANSI, drawn afresh at the terminal's
+ * size with the map the screen shows, if any. */
+static int
+write_frame(app *a, const char *path, figure_format fmt, int replace,
+    char **cause)
+{
+	color_depth depth = fmt == FIGURE_TEXT ? COLOR_NONE :
+	    screen_depth(a->scr);
+	frame_ui ui = { .cursor = 1, .speed = app_speed(a), .candidate = -1 };
+	canvas *cv;
+	draw_ctx ctx;
+	layout lay;
+	int rc;
+
+	if ((cv = canvas_new(a->frame->cols, a->frame->rows)) == NULL)
+		return sd_fail(cause, "out of memory");
+	cv->ascii = a->frame->ascii;
+	ctx = (draw_ctx){ cv, &a->th, depth };
+	layout_compute(&lay, cv->cols, cv->rows);
+	if (lay.too_small)
+		frame_too_small(&ctx);
+	else {
+		frame_base(&ctx, a->v, &lay, &a->ov);
+		frame_top(&ctx, a->v, &lay, &a->ov, &ui);
+	}
+	rc = figure_write_canvas(path, fmt, cv, depth, replace, cause);
+	canvas_free(cv);
+	return rc;
+}
+
+/* The view as a figure: with a field sampled for the figure when that is
+ * quick (a shallow copy of the view, which is only read, holds it). */
+static int
+write_figure(app *a, const char *path, figure_format fmt, int replace,
+    char **cause)
+{
+	figure_options fo = { FIGURE_WIDTH, FIGURE_HEIGHT, 0 };
+	view fv = *a->v;
+	size_t cols, rows;
+	sd_field own;
+	int rc, have = 0;
+
+	figure_samples(&fo, &fv.window, &cols, &rows);
+	if (a->sample_s > 0 && a->sample_s * (double)(cols * rows) * 1e3 <=
+	    WRITE_SAMPLE_MS && sd_field_init(&own, fv.chart.dim, NULL) == 0) {
+		have = 1;
+		if (sd_field_update(&own, fv.obj, &fv.chart, &fv.window, cols,
+		    rows, NULL, NULL) == 0)
+			fv.field = own;
+	}
+	rc = figure_write_view(path, fmt, &fv, &a->th, &fo, replace, cause);
+	if (have)
+		sd_field_done(&own);
+	return rc;
+}
+
+int
+app_write(app *a, const char *arg, int replace, char **cause)
+{
+	char path[PATH_MAX];
+	figure_format fmt;
+	int rc;
+
+	if (write_expand(arg, path, sizeof path, cause) != 0 ||
+	    figure_format_of_path(path, &fmt, cause) != 0)
+		return -1;
+	if (figure_format_is_image(fmt))
+		rc = write_figure(a, path, fmt, replace, cause);
+	else
+		rc = write_frame(a, path, fmt, replace, cause);
+	if (rc == 0)
+		app_message(a, 0, "wrote %s", path);
+	return rc;
+}
+
+void
+app_write_next(app *a)
+{
+	char name[96], cwd[PATH_MAX], path[PATH_MAX + 100];
+	char *cause = NULL;
+	struct stat st;
+	int n;
+
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		snprintf(cwd, sizeof cwd, ".");
+	for (n = 1; n <= WRITE_NAMES_MAX; n++) {
+		snprintf(name, sizeof name, "saddle-%s-%d.svg",
+		    a->v->obj->type->name, n);
+		snprintf(path, sizeof path, "%s/%s", cwd, name);
+		if (stat(path, &st) != 0)
+			break;
+	}
+	if (n > WRITE_NAMES_MAX) {
+		app_message(a, 1, "W: saddle-%s-1.svg to -%d.svg all exist",
+		    a->v->obj->type->name, WRITE_NAMES_MAX);
+		return;
+	}
+	if (app_write(a, path, 0, &cause) != 0)
+		app_fail(a, cause);
+}
