@@ -468,6 +468,77 @@ test_trace_stops(void **unused)
 	scene_close(&s);
 }
 
+/* What the streaming test's sink saw. */
+struct stream_seen {
+	const sd_trace	*kept;		/* the same run, kept */
+	size_t		 rows;
+	int		 stop_at;	/* the sink's answer at this row, or -1 */
+};
+
+/* Each streamed iterate equals the kept one, bit for bit, in order. */
+static int
+stream_check(void *ctx, size_t iter, const sd_optimizer *opt)
+{
+	struct stream_seen *seen = ctx;
+	const sd_trace *k = seen->kept;
+
+	assert_int_equal(iter, seen->rows);
+	assert_true(iter < k->n);
+	assert_memory_equal(opt->x, k->x + iter * k->dim,
+	    k->dim * sizeof *opt->x);
+	assert_memory_equal(&opt->f, &k->f[iter], sizeof opt->f);
+	assert_memory_equal(&opt->grad_norm, &k->grad_norm[iter],
+	    sizeof opt->grad_norm);
+	seen->rows++;
+	return (int)iter == seen->stop_at ? 7 : 0;
+}
+
+/* A streamed trace keeps no iterate, hands the sink exactly the kept
+ * run's iterates (pgd: the same seed gives the same noise), records the
+ * same events and stop; a sink's nonzero answer stops the run with it. */
+static void
+test_trace_streams(void **unused)
+{
+	double x0[2] = { 0, 1.5 };
+	struct stream_seen seen = { NULL, 0, -1 };
+	sd_trace streamed;
+	struct scene s;
+	size_t i;
+
+	(void)unused;
+	scene_open(&s, "doublewell", 1e-6);
+	scene_run(&s, "pgd", NULL, x0, 5, 5000);
+	assert_true(s.trace.n_events >= 3);	/* enter, escape, converge */
+	seen.kept = &s.trace;
+	sd_trace_init(&streamed, 2);
+	sd_trace_stream(&streamed, stream_check, &seen);
+	assert_int_equal(sd_optimizer_set(s.opt, x0, 5, NULL), 0);
+	assert_int_equal(sd_trace_run(&streamed, s.opt, &s.mon, 5000, 1e-6,
+	    NULL), 0);
+	assert_null(streamed.x);
+	assert_int_equal(streamed.cap, 0);
+	assert_int_equal(streamed.n, s.trace.n);
+	assert_int_equal(seen.rows, s.trace.n);
+	assert_int_equal(streamed.stop, s.trace.stop);
+	assert_int_equal(streamed.n_events, s.trace.n_events);
+	for (i = 0; i < s.trace.n_events; i++) {
+		assert_int_equal(streamed.events[i].kind,
+		    s.trace.events[i].kind);
+		assert_int_equal(streamed.events[i].iter,
+		    s.trace.events[i].iter);
+		assert_int_equal(streamed.events[i].steps,
+		    s.trace.events[i].steps);
+	}
+	seen.rows = 0;
+	seen.stop_at = 3;
+	assert_int_equal(sd_optimizer_set(s.opt, x0, 5, NULL), 0);
+	assert_int_equal(sd_trace_run(&streamed, s.opt, &s.mon, 5000, 1e-6,
+	    NULL), 7);
+	assert_int_equal(seen.rows, 4);
+	sd_trace_done(&streamed);
+	scene_close(&s);
+}
+
 int
 main(void)
 {
@@ -483,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_failure_events),
 		cmocka_unit_test(test_describe),
 		cmocka_unit_test(test_trace_stops),
+		cmocka_unit_test(test_trace_streams),
 	};
 
 	sd_gsl_quiet();

@@ -1,14 +1,18 @@
 /* cmd_run.c: `saddle run OBJECTIVE --optimizer NAME`: one optimizer run,
  * headless, as CSV (one row per iterate, iterate 0 included) or JSON with
- * the summary and the events (DESIGN.md §2, §5). Everything is parsed and
- * computed before stdout is written; a summary of the events goes to
- * stderr unless --quiet. */
+ * the summary and the events (DESIGN.md §2, §5). Everything that can be
+ * refused (the arguments, the start) is checked before stdout is written;
+ * then the iterates stream out as they are computed, in constant memory
+ * whatever --steps. A summary of the events goes to stderr unless
+ * --quiet, which silences that summary and nothing else. */
 #include "config.h"
 
+#include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "landscape/chart.h"
 #include "cli.h"
@@ -23,7 +27,8 @@
 	"--start P, --steps N, --tol G, --seed S, --set k=v,..., " \
 	"--format csv|json, --quiet"
 
-/* Defaults of the options, and the limits that keep a trace in memory. */
+/* Defaults of the options, and the longest run (it streams: the limit
+ * bounds the time, not the memory). */
 #define RUN_STEPS	1000
 #define RUN_STEPS_MAX	10000000
 #define RUN_TOL		1e-6
@@ -203,9 +208,10 @@ run_prepare(struct run *r, const struct run_options *o)
 	return run_start(r, o);
 }
 
-/* Find the known points, then run with a monitor watching them. */
+/* Find the known points and set a monitor watching them: everything that
+ * can fail before the first byte of output. */
 static int
-run_compute(struct run *r, const struct run_options *o)
+run_watch(struct run *r, const struct run_options *o)
 {
 	const sd_window *w = &r->chart.window;
 	char *cause = NULL;
@@ -219,33 +225,86 @@ run_compute(struct run *r, const struct run_options *o)
 		return cli_runtime_error(cause);
 	r->have_monitor = 1;
 	sd_trace_init(&r->trace, r->obj->dim);
-	if (sd_trace_run(&r->trace, r->opt, &r->mon, (size_t)o->steps,
-	    o->tol, &cause) != 0)
-		return cli_runtime_error(cause);
 	return 0;
 }
 
-/* The trajectory as CSV: iter,f,grad_norm,x1,...,xd. */
-static void
-run_csv(const sd_trace *t)
+/* Run from the start with the monitor watching, each iterate streamed to
+ * sink (the trace keeps none of them); 0 or an exit status. A run again
+ * from the same start and seed gives the same iterates, bit for bit. */
+static int
+run_trace(struct run *r, const struct run_options *o, sd_trace_sink sink,
+    void *ctx)
 {
-	size_t i, k;
+	char *cause = NULL;
+	double *x0;
+	int rc;
+
+	if (r->trace.n > 0) {
+		if ((x0 = malloc(r->obj->dim * sizeof *x0)) == NULL)
+			return cli_runtime_error(sd_printf("out of memory"));
+		sd_chart_lift(&r->chart, r->start[0], r->start[1], x0);
+		rc = sd_optimizer_set(r->opt, x0, o->seed, &cause);
+		free(x0);
+		if (rc != 0)
+			return cli_runtime_error(cause);
+	}
+	sd_trace_stream(&r->trace, sink, ctx);
+	if ((rc = sd_trace_run(&r->trace, r->opt, &r->mon, (size_t)o->steps,
+	    o->tol, &cause)) == 0)
+		return 0;
+	if (cause == NULL)
+		cause = sd_printf("writing the trajectory: %s",
+		    strerror(errno));
+	return cli_runtime_error(cause);
+}
+
+/* The sinks fail once stdout has: a full disk stops the run. */
+static int
+run_flushed(void)
+{
+	return ferror(stdout) ? -1 : 0;
+}
+
+/* A CSV row: iter,f,grad_norm,x1,...,xd. */
+static int
+run_csv_row(void *ctx, size_t iter, const sd_optimizer *opt)
+{
+	size_t k;
+
+	(void)ctx;
+	printf("%zu,", iter);
+	cli_number(stdout, opt->f);
+	putchar(',');
+	cli_number(stdout, opt->grad_norm);
+	for (k = 0; k < opt->dim; k++) {
+		putchar(',');
+		cli_number(stdout, opt->x[k]);
+	}
+	putchar('\n');
+	return run_flushed();
+}
+
+/* The trajectory as CSV, each row written as it is computed. */
+static int
+run_csv(struct run *r, const struct run_options *o)
+{
+	size_t k;
 
 	printf("iter,f,grad_norm");
-	for (k = 0; k < t->dim; k++)
+	for (k = 0; k < r->obj->dim; k++)
 		printf(",x%zu", k + 1);
 	putchar('\n');
-	for (i = 0; i < t->n; i++) {
-		printf("%zu,", i);
-		cli_number(stdout, t->f[i]);
-		putchar(',');
-		cli_number(stdout, t->grad_norm[i]);
-		for (k = 0; k < t->dim; k++) {
-			putchar(',');
-			cli_number(stdout, t->x[i * t->dim + k]);
-		}
-		putchar('\n');
-	}
+	return run_trace(r, o, run_csv_row, NULL);
+}
+
+/* A sink that writes nothing: the JSON's first pass. */
+static int
+run_count_row(void *ctx, size_t iter, const sd_optimizer *opt)
+{
+	(void)ctx;
+	(void)iter;
+	(void)opt;
+	return 0;
 }
 
 /* The parameters as a JSON object keyed by their --set names. */
@@ -321,29 +380,60 @@ run_json_event(const struct run *r, const sd_event *ev)
 	putchar('}');
 }
 
-/* With --chart: iterate i's chart coordinates and offset from the slice,
- * after its full coordinates. */
+/* With --chart: an iterate's chart coordinates and offset from the
+ * slice, after its full coordinates x. */
 static void
-run_json_chart(const struct run *r, size_t i)
+run_json_chart(const struct run *r, const double *x)
 {
-	const sd_trace *t = &r->trace;
 	double ab[2], off;
 
-	sd_chart_project(&r->chart, t->x + i * t->dim, &ab[0], &ab[1], &off);
+	sd_chart_project(&r->chart, x, &ab[0], &ab[1], &off);
 	printf(",\"chart\":");
 	cli_json_numbers(stdout, ab, 2);
 	printf(",\"offset\":");
 	cli_number(stdout, off);
 }
 
-/* The whole run as one JSON object (DESIGN.md §2); with --chart it names
- * the chart and each iterate carries its chart coordinates. */
-static void
-run_json(const struct run *r, const struct run_options *o)
+/* What a JSON trajectory row needs besides the iterate. */
+struct run_json_ctx {
+	const struct run	*r;
+	int			 chart;		/* --chart given */
+};
+
+/* One entry of the JSON trajectory. */
+static int
+run_json_row(void *ctx, size_t iter, const sd_optimizer *opt)
 {
+	const struct run_json_ctx *c = ctx;
+
+	printf(iter > 0 ? ",\n{\"iter\":%zu,\"f\":" :
+	    "\n{\"iter\":%zu,\"f\":", iter);
+	cli_number(stdout, opt->f);
+	printf(",\"grad_norm\":");
+	cli_number(stdout, opt->grad_norm);
+	printf(",\"x\":");
+	cli_json_numbers(stdout, opt->x, opt->dim);
+	if (c->chart)
+		run_json_chart(c->r, opt->x);
+	putchar('}');
+	return run_flushed();
+}
+
+/* The whole run as one JSON object (DESIGN.md §2); with --chart it names
+ * the chart and each iterate carries its chart coordinates. The summary
+ * and the events come before the trajectory, so the run is made twice:
+ * once unwritten for them, once more (the same bytes: same start, same
+ * seed) streaming the trajectory. */
+static int
+run_json(struct run *r, const struct run_options *o)
+{
+	struct run_json_ctx c = { r, o->chart != NULL };
 	const sd_trace *t = &r->trace;
 	size_t i;
+	int rc;
 
+	if ((rc = run_trace(r, o, run_count_row, NULL)) != 0)
+		return rc;
 	printf("{\"objective\":");
 	cli_json_string(stdout, r->obj->spec);
 	if (o->chart != NULL) {
@@ -363,19 +453,10 @@ run_json(const struct run *r, const struct run_options *o)
 		run_json_event(r, &t->events[i]);
 	}
 	printf("],\"trajectory\":[");
-	for (i = 0; i < t->n; i++) {
-		printf(i > 0 ? ",\n{\"iter\":%zu,\"f\":" :
-		    "\n{\"iter\":%zu,\"f\":", i);
-		cli_number(stdout, t->f[i]);
-		printf(",\"grad_norm\":");
-		cli_number(stdout, t->grad_norm[i]);
-		printf(",\"x\":");
-		cli_json_numbers(stdout, t->x + i * t->dim, t->dim);
-		if (o->chart != NULL)
-			run_json_chart(r, i);
-		putchar('}');
-	}
+	if ((rc = run_trace(r, o, run_json_row, &c)) != 0)
+		return rc;
 	printf("\n]}\n");
+	return 0;
 }
 
 /* The events and the outcome for people, on stderr. */
@@ -421,13 +502,11 @@ cmd_run(int argc, char **argv)
 
 	if ((rc = run_parse(argc, argv, &o)) != 0)
 		return rc;
-	if ((rc = run_prepare(&r, &o)) == 0 && (rc = run_compute(&r, &o)) ==
+	if ((rc = run_prepare(&r, &o)) == 0 && (rc = run_watch(&r, &o)) ==
 	    0) {
-		if (o.format == CLI_FORMAT_CSV)
-			run_csv(&r.trace);
-		else
-			run_json(&r, &o);
-		if (!o.quiet)
+		rc = o.format == CLI_FORMAT_CSV ? run_csv(&r, &o) :
+		    run_json(&r, &o);
+		if (rc == 0 && !o.quiet)
 			run_summary(&r);
 	}
 	run_done(&r);

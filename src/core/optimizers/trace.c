@@ -42,6 +42,13 @@ sd_trace_init(sd_trace *trace, size_t dim)
 }
 
 void
+sd_trace_stream(sd_trace *trace, sd_trace_sink sink, void *ctx)
+{
+	trace->sink = sink;
+	trace->sink_ctx = ctx;
+}
+
+void
 sd_trace_clear(sd_trace *trace)
 {
 	trace->n = 0;
@@ -83,10 +90,18 @@ trace_grow(sd_trace *t)
 	return 0;
 }
 
-/* Record the optimizer's current iterate. */
+/* Record the optimizer's current iterate, or hand it to the sink. */
 static int
 trace_push(sd_trace *t, const sd_optimizer *opt, char **cause)
 {
+	int rc;
+
+	if (t->sink != NULL) {
+		if ((rc = t->sink(t->sink_ctx, t->n, opt)) != 0)
+			return rc;
+		t->n++;
+		return 0;
+	}
 	if (trace_grow(t) != 0)
 		return sd_fail(cause, "out of memory");
 	memcpy(t->x + t->n * t->dim, opt->x, t->dim * sizeof *t->x);
@@ -161,15 +176,18 @@ int
 sd_trace_run(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
     size_t steps, double tol, char **cause)
 {
-	if (sd_trace_start(trace, opt, mon, cause) != 0)
-		return -1;
+	int rc;
+
+	if ((rc = sd_trace_start(trace, opt, mon, cause)) != 0)
+		return rc;
 	while (trace->stop == SD_STOP_NONE) {
 		if (tol > 0 && sd_optimizer_test_gradient(opt, tol))
 			trace->stop = SD_STOP_CONVERGED;
 		else if (opt->iter >= steps)
 			trace->stop = SD_STOP_STEPS;
-		else if (sd_trace_step(trace, opt, mon, NULL, cause) != 0)
-			return -1;
+		else if ((rc = sd_trace_step(trace, opt, mon, NULL,
+		    cause)) != 0)
+			return rc;
 	}
 	return 0;
 }

@@ -4,7 +4,11 @@
  * the run stopped. sd_trace_start records iterate 0; sd_trace_step takes
  * one step and records it (the TUI's key press); sd_trace_run loops until
  * a stop reason (the headless run). Arrays grow as needed; pointers into
- * them are invalidated by the next step. */
+ * them are invalidated by the next step.
+ *
+ * A trace with a sink keeps no iterates: each one goes to the sink as it
+ * is computed and only n counts them, so a run of any length streams in
+ * constant memory (`saddle run`). The events are kept either way. */
 #ifndef SADDLE_TRACE_H
 #define SADDLE_TRACE_H
 
@@ -22,6 +26,11 @@ typedef enum sd_stop_reason {
 	SD_STOP_STUCK		/* the method cannot progress */
 } sd_stop_reason;
 
+/* Where a streaming trace sends each iterate (the optimizer's current
+ * one, numbered iter); nonzero stops the run with that value returned. */
+typedef int (*sd_trace_sink)(void *ctx, size_t iter,
+    const sd_optimizer *opt);
+
 typedef struct sd_trace {
 	size_t		 dim;
 	size_t		 n;		/* iterates recorded */
@@ -33,6 +42,9 @@ typedef struct sd_trace {
 	size_t		 n_events;
 	size_t		 cap_events;
 	sd_stop_reason	 stop;
+	sd_trace_sink	 sink;		/* NULL: keep the iterates in x, f and
+					 * grad_norm */
+	void		*sink_ctx;
 } sd_trace;
 
 /* "" (still running), "steps", "converged", "diverged", "singular",
@@ -41,6 +53,10 @@ const char *sd_stop_reason_name(sd_stop_reason reason);
 
 /* An empty trace for iterates of dimension dim. */
 void sd_trace_init(sd_trace *trace, size_t dim);
+
+/* Stream the iterates to sink(ctx, ...) instead of keeping them; NULL
+ * keeps them again. */
+void sd_trace_stream(sd_trace *trace, sd_trace_sink sink, void *ctx);
 
 /* Forget the iterates and events (keeping the storage): a new run. */
 void sd_trace_clear(sd_trace *trace);
@@ -62,7 +78,8 @@ int sd_trace_step(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
 
 /* sd_trace_start, then steps until opt->iter reaches steps, ‖g‖ < tol
  * (tol > 0; iterate 0 included) or a step fails; trace->stop says which.
- * Returns -1 with *cause when out of memory. */
+ * Returns -1 with *cause when out of memory, or the sink's nonzero value
+ * (with *cause untouched). */
 int sd_trace_run(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
     size_t steps, double tol, char **cause);
 
