@@ -29,7 +29,7 @@
 /* The forwarding objective passes every hook of the real one on, with
  * its own state: a hook added to sd_objective_type must be added here
  * too, or it would be handed the job instead of the objective's state. */
-_Static_assert(offsetof(sd_objective_type, grad_batch) +
+_Static_assert(offsetof(sd_objective_type, fg_batch) +
     sizeof(void (*)(void)) == sizeof(sd_objective_type),
     "job.c forwards every hook of sd_objective_type: add the new one");
 
@@ -165,6 +165,22 @@ job_grad_batch(const void *state, const double *x, const size_t *idx,
 		j->real->type->grad_batch(j->real->state, x, idx, m, g);
 }
 
+static void
+job_fg_batch(const void *state, size_t n, const double *const *x,
+    double *f, double *const *g)
+{
+	const struct job *j = state;
+	size_t k;
+
+	if (!job_off(j)) {
+		j->real->type->fg_batch(j->real->state, n, x, f, g);
+		return;
+	}
+	job_nan(f, n);
+	for (k = 0; k < j->real->dim; k++)
+		job_nan(g[k], n);
+}
+
 static size_t
 job_samples(const void *state)
 {
@@ -216,6 +232,7 @@ job_forward(struct job *j, const sd_objective *real)
 	j->type.filter_size = t->filter_size ? job_filter_size : NULL;
 	j->type.samples = t->samples ? job_samples : NULL;
 	j->type.grad_batch = t->grad_batch ? job_grad_batch : NULL;
+	j->type.fg_batch = t->fg_batch ? job_fg_batch : NULL;
 	j->obj.type = &j->type;
 	j->obj.dim = real->dim;
 	memcpy(j->obj.params, real->params, sizeof j->obj.params);

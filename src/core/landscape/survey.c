@@ -16,13 +16,11 @@
 #include "landscape/finder.h"
 #include "optimizers/monitor.h"
 #include "landscape/survey.h"
+#include "landscape/survey_impl.h"
 
 /* Runs per batch: the batch's pending ends are classified between
  * batches, and their last iterates need CHUNK × dim doubles. */
 #define SURVEY_CHUNK		4096
-
-/* Runs a thread takes at a time inside a batch. */
-#define SURVEY_GRAIN		16
 
 /* A found point is the same as an earlier one this close (× the
  * window's shorter side). */
@@ -37,55 +35,6 @@
 /* Quantiles of the steps. */
 #define SURVEY_MEDIAN		0.5
 #define SURVEY_P90		0.9
-
-/* How a run stopped, before the ends are sorted into outcomes. */
-enum survey_stop {
-	STOP_POINT = 0,		/* converged at point */
-	STOP_PENDING,		/* converged away from the known points:
-				 * classified after the batch */
-	STOP_DIVERGED,		/* a non-finite value */
-	STOP_STEPS,		/* not converged */
-	STOP_INVALID		/* f or ∇f not finite at the start */
-};
-
-/* One run's end: 16 bytes, so that 10⁷ starts fit. */
-struct survey_record {
-	int32_t		 point;		/* sd_survey_point index, or -1 */
-	uint32_t	 steps;
-	uint32_t	 near;		/* steps inside saddle neighbourhoods */
-	uint8_t		 stop;		/* enum survey_stop */
-	uint8_t		 outcome;	/* sd_outcome, after finish */
-};
-
-/* What one thread owns: an optimizer per method, a monitor, a start. */
-struct survey_thread {
-	sd_optimizer	*opt[SD_SURVEY_METHODS_MAX];
-	sd_monitor	 mon;
-	int		 have_mon;
-	double		*x0;
-};
-
-struct sd_survey {
-	const sd_objective	*obj;		/* borrowed */
-	const sd_chart		*chart;		/* borrowed */
-	sd_window		 window;
-	sd_survey_options	 opts;
-	sd_point_list		 known;		/* the finder's points */
-	sd_point_list		 found;		/* classified at ends */
-	size_t			 n_methods;
-	const sd_optimizer_type	*types[SD_SURVEY_METHODS_MAX];
-	double			 params[SD_SURVEY_METHODS_MAX][SD_PARAMS_MAX];
-	int			 given[SD_SURVEY_METHODS_MAX];
-	struct survey_thread	*threads;	/* n_threads, or NULL */
-	int			 n_threads;
-	struct survey_record	*rec;		/* methods × starts */
-	double			*pending;	/* SURVEY_CHUNK × dim */
-	size_t			 done;
-	int			 finished;
-	double			 fstar;
-	double			 ftol;
-	sd_survey_row		 rows[SD_SURVEY_METHODS_MAX];
-};
 
 /* The names of outcomes, indexed by sd_outcome. */
 static const char *const outcome_names[SD_OUTCOME_COUNT] = {
@@ -228,6 +177,7 @@ survey_thread_done(struct survey_thread *t, size_t n_methods)
 
 	for (m = 0; m < n_methods; m++)
 		sd_optimizer_free(t->opt[m]);
+	sd_survey_block_done(t, n_methods);
 	if (t->have_mon)
 		sd_monitor_done(&t->mon);
 	free(t->x0);
@@ -256,7 +206,7 @@ survey_thread_init(sd_survey *s, struct survey_thread *t, char **cause)
 	t->have_mon = 1;
 	if ((t->x0 = calloc(s->obj->dim, sizeof *t->x0)) == NULL)
 		return sd_fail(cause, "out of memory");
-	return 0;
+	return sd_survey_block_init(s, t, cause);
 }
 
 /* Undo survey_prepare, whatever it got to. */
@@ -312,9 +262,8 @@ survey_prepare(sd_survey *s, char **cause)
 
 /* ---- one run ---------------------------------------------------------- */
 
-/* The steps that the events ev[0..n−1] say were spent near a saddle. */
-static size_t
-survey_escapes(const sd_event *ev, size_t n)
+size_t
+sd_survey_escapes(const sd_event *ev, size_t n)
 {
 	size_t k, steps = 0;
 
@@ -325,11 +274,9 @@ survey_escapes(const sd_event *ev, size_t n)
 	return steps;
 }
 
-/* Where a converged run is: the known point whose neighbourhood holds x,
- * or pending (x kept for classification after the batch). */
-static void
-survey_arrive(sd_survey *s, struct survey_thread *t, const double *x,
-    size_t slot, struct survey_record *rec)
+void
+sd_survey_arrive(sd_survey *s, const struct survey_thread *t,
+    const double *x, size_t slot, struct survey_record *rec)
 {
 	double dist;
 	int idx = sd_monitor_nearest(&t->mon, x, &dist);
@@ -344,10 +291,8 @@ survey_arrive(sd_survey *s, struct survey_thread *t, const double *x,
 	    s->obj->dim * sizeof *x);
 }
 
-/* Run r (method r / N from start r mod N) to its end, into its record;
- * slot is its place in the batch. No allocation happens here. */
-static void
-survey_run(sd_survey *s, struct survey_thread *t, size_t r, size_t slot)
+void
+sd_survey_run(sd_survey *s, struct survey_thread *t, size_t r, size_t slot)
 {
 	const size_t n_starts = s->opts.starts, i = r % n_starts;
 	sd_optimizer *opt = t->opt[r / n_starts];
@@ -366,13 +311,13 @@ survey_run(sd_survey *s, struct survey_thread *t, size_t r, size_t slot)
 		return;
 	}
 	n = sd_monitor_start(&t->mon, opt, ev, SD_MONITOR_EVENTS_MAX);
-	near = survey_escapes(ev, n);
+	near = sd_survey_escapes(ev, n);
 	while (opt->grad_norm >= s->opts.tol && opt->iter < s->opts.steps &&
 	    st == SD_STEP_OK) {
 		st = sd_optimizer_iterate(opt);
 		n = sd_monitor_observe(&t->mon, opt, st, ev,
 		    SD_MONITOR_EVENTS_MAX);
-		near += survey_escapes(ev, n);
+		near += sd_survey_escapes(ev, n);
 	}
 	if (t->mon.inside >= 0)
 		near += opt->iter - t->mon.entered;
@@ -381,30 +326,34 @@ survey_run(sd_survey *s, struct survey_thread *t, size_t r, size_t slot)
 	if (st == SD_STEP_DIVERGED)
 		rec->stop = STOP_DIVERGED;
 	else if (opt->grad_norm < s->opts.tol)
-		survey_arrive(s, t, opt->x, slot, rec);
+		sd_survey_arrive(s, t, opt->x, slot, rec);
 	else
 		rec->stop = STOP_STEPS;
 }
 
-/* Runs [from, to) over the threads; every run writes its own record. */
+/* Runs [from, to) over the threads, a block of SD_SURVEY_BLOCK runs at a
+ * time; every run writes its own record. */
 static void
 survey_batch(sd_survey *s, size_t from, size_t to)
 {
+	long nb = (long)((to - from + SD_SURVEY_BLOCK - 1) / SD_SURVEY_BLOCK);
 #ifdef _OPENMP
 #pragma omp parallel num_threads(s->n_threads)
 	{
 		struct survey_thread *t = &s->threads[omp_get_thread_num()];
-		long r;
+		long k;
 
-#pragma omp for schedule(dynamic, SURVEY_GRAIN)
-		for (r = (long)from; r < (long)to; r++)
-			survey_run(s, t, (size_t)r, (size_t)r - from);
+#pragma omp for schedule(dynamic, 1)
+		for (k = 0; k < nb; k++)
+			sd_survey_block(s, t, from, from + (size_t)k *
+			    SD_SURVEY_BLOCK, to);
 	}
 #else
-	size_t r;
+	long k;
 
-	for (r = from; r < to; r++)
-		survey_run(s, &s->threads[0], r, r - from);
+	for (k = 0; k < nb; k++)
+		sd_survey_block(s, &s->threads[0], from, from + (size_t)k *
+		    SD_SURVEY_BLOCK, to);
 #endif
 }
 

@@ -21,6 +21,31 @@ hess2(double *h, double xx, double xy, double yy)
 	h[3] = yy;
 }
 
+/* name_fg_batch: f and ∇f at n points, structure of arrays (fg_batch in
+ * objective.h), through the scalar name_f and name_grad themselves: they
+ * inline, so one call serves a block of points, the loop vectorizes
+ * across them (GCC 12 does at -O3, not at -O2), and the operations are
+ * the very same, bit for bit, with no second copy of the formula. */
+#define CLASSIC_BATCH(name)						\
+static void								\
+name##_fg_batch(const void *s, size_t n, const double *const *x,	\
+    double *f, double *const *g)					\
+{									\
+	const double *restrict x0 = x[0], *restrict x1 = x[1];		\
+	double *restrict g0 = g[0], *restrict g1 = g[1];		\
+	double *restrict fo = f;					\
+	size_t i;							\
+									\
+	for (i = 0; i < n; i++) {					\
+		double p[2] = { x0[i], x1[i] }, q[2];			\
+									\
+		fo[i] = name##_f(s, p);					\
+		name##_grad(s, p, q);					\
+		g0[i] = q[0];						\
+		g1[i] = q[1];						\
+	}								\
+}
+
 /* Copy the parameter values into the state (objectives whose state is
  * nothing but their parameters). */
 static int
@@ -62,6 +87,8 @@ himmelblau_hess(const void *s, const double *p, double *h)
 	hess2(h, 4 * a + 8 * x * x + 2, 4 * x + 4 * y, 2 + 4 * b + 8 * y * y);
 }
 
+CLASSIC_BATCH(himmelblau)
+
 const sd_objective_type sd_objective_himmelblau = {
 	.name = "himmelblau",
 	.summary = "four global minima, four saddles, one maximum",
@@ -71,6 +98,7 @@ const sd_objective_type sd_objective_himmelblau = {
 	.f = himmelblau_f,
 	.grad = himmelblau_grad,
 	.hess = himmelblau_hess,
+	.fg_batch = himmelblau_fg_batch,
 };
 
 /* ---- rosenbrock: (a−x)² + b(y−x²)² ------------------------------------ */
@@ -110,6 +138,8 @@ rosenbrock_hess(const void *s, const double *p, double *h)
 	    2 * k[1]);
 }
 
+CLASSIC_BATCH(rosenbrock)
+
 const sd_objective_type sd_objective_rosenbrock = {
 	.name = "rosenbrock",
 	.summary = "a curved, badly conditioned valley (use log levels)",
@@ -122,6 +152,7 @@ const sd_objective_type sd_objective_rosenbrock = {
 	.f = rosenbrock_f,
 	.grad = rosenbrock_grad,
 	.hess = rosenbrock_hess,
+	.fg_batch = rosenbrock_fg_batch,
 };
 
 /* ---- camel6: (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y² ------------------ */
@@ -154,6 +185,8 @@ camel6_hess(const void *s, const double *p, double *h)
 	hess2(h, 8 - 25.2 * x2 + 10 * x2 * x2, 1, -8 + 48 * y2);
 }
 
+CLASSIC_BATCH(camel6)
+
 const sd_objective_type sd_objective_camel6 = {
 	.name = "camel6",
 	.summary = "six-hump camel: six minima, two of them global",
@@ -163,6 +196,7 @@ const sd_objective_type sd_objective_camel6 = {
 	.f = camel6_f,
 	.grad = camel6_grad,
 	.hess = camel6_hess,
+	.fg_batch = camel6_fg_batch,
 };
 
 /* ---- beale: Σᵢ (cᵢ − x + xyⁱ)², c = (1.5, 2.25, 2.625) ---------------- */
@@ -317,6 +351,8 @@ doublewell_hess(const void *s, const double *p, double *h)
 	hess2(h, 12 * p[0] * p[0] - 4, 0, 2);
 }
 
+CLASSIC_BATCH(doublewell)
+
 const sd_objective_type sd_objective_doublewell = {
 	.name = "doublewell",
 	.summary = "two minima and the strict saddle between them",
@@ -326,6 +362,7 @@ const sd_objective_type sd_objective_doublewell = {
 	.f = doublewell_f,
 	.grad = doublewell_grad,
 	.hess = doublewell_hess,
+	.fg_batch = doublewell_fg_batch,
 };
 
 /* ---- quadwell: (x²−1)² + (y²−1)² --------------------------------------- */

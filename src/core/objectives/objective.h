@@ -72,6 +72,13 @@ typedef struct sd_objective_type {
 	 * minibatch): its mean over uniform idx is the full gradient. */
 	void	(*grad_batch)(const void *state, const double *x,
 		    const size_t *idx, size_t m, double *g);
+	/* f and ∇f at n points in structure-of-arrays layout (coordinate k
+	 * of point i is x[k][i]; writes f[i] and g[k][i]), written so the
+	 * compiler vectorizes it. The same operations as f and grad in the
+	 * same order, so the same bits. NULL: sd_objective_fg_batch loops
+	 * over f and grad. */
+	void	(*fg_batch)(const void *state, size_t n,
+		    const double *const *x, double *f, double *const *g);
 } sd_objective_type;
 
 typedef struct sd_objective {
@@ -119,6 +126,12 @@ void sd_objective_gradient(const sd_objective *obj, const double *x,
 /* Euclidean (ambient) Hessian ∇²f(x) into h, row-major dim×dim. */
 void sd_objective_hessian(const sd_objective *obj, const double *x,
     double *h);
+
+/* f and the Euclidean gradient at n points, structure of arrays (see
+ * fg_batch): the type's batch version, or one point at a time through
+ * work (2·dim doubles). Bit for bit what f and grad give point by point. */
+void sd_objective_fg_batch(const sd_objective *obj, size_t n,
+    const double *const *x, double *f, double *const *g, double *work);
 
 /* The gradient an optimizer follows: ∇f on R^d; on the sphere the
  * Riemannian gradient grad f = P_x ∇f, P_x = I − xxᵀ (chapter §2.3). */

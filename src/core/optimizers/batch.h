@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* batch.h: many independent runs of one first-order method, stepped
+ * together.
+ *
+ * A batch holds up to cap runs of the same method and parameters on one
+ * Euclidean objective in structure-of-arrays layout (coordinate k of run
+ * j at x[k·cap + j]), so one step of every run costs one call of the
+ * objective's batch evaluation (sd_objective_fg_batch) and loops the
+ * compiler can vectorize. Each run has its own mask bit: a run that
+ * stopped (converged, out of steps, diverged) is left alone.
+ *
+ * Exactness: a run of the batch takes the very steps sd_optimizer_iterate
+ * would take alone from the same start (same operations, same order, same
+ * acceptance test), so a survey gives the same bytes batched or not.
+ * Methods with a batch rule: gd, momentum (sd_batch_supports); the others
+ * run one at a time. */
+#ifndef SADDLE_BATCH_H
+#define SADDLE_BATCH_H
+
+#include <stddef.h>
+
+#include "objectives/objective.h"
+#include "optimizers/optimizer.h"
+
+typedef struct sd_batch sd_batch;
+
+/* 1 when type has a batch rule and obj lives on R^d. */
+int sd_batch_supports(const sd_optimizer_type *type, const sd_objective *obj);
+
+/* A batch of up to cap runs of type with these parameters (SD_PARAMS_MAX
+ * values) on obj (borrowed). NULL with *cause when unsupported or out of
+ * memory. */
+sd_batch *sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
+    const double *params, size_t cap, char **cause);
+
+/* Free a batch; NULL is fine. */
+void sd_batch_free(sd_batch *b);
+
+/* Set run j (< cap) at x0 with iter 0 and the method's state at rest, as
+ * sd_optimizer_set does; returns -1 when f or ∇f is not finite there. */
+int sd_batch_set(sd_batch *b, size_t j, const double *x0);
+
+/* One step of runs 0..n−1 whose active[j] is nonzero: status[j] is what
+ * sd_optimizer_iterate would have returned (x unchanged unless OK). */
+void sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
+    sd_step_status *status);
+
+/* Run j seen as an optimizer, for the monitor: view's x points into x
+ * (dim doubles, filled here), and its iter, f, grad_norm, dim, type and
+ * objective are run j's. Nothing else of view is valid. */
+void sd_batch_view(const sd_batch *b, size_t j, sd_optimizer *view,
+    double *x);
+
+#endif
