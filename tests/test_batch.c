@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_batch.c: the batch engine takes, run for run, the very steps the
+ * one-run engine takes (optimizers/batch.h): for gd and momentum, on an
+ * objective with a batch evaluation (himmelblau) and on one without (a
+ * formula, through the loop), every iterate, f, ‖g‖, iteration count and
+ * step status agree bit for bit, including runs that diverge; and the
+ * batch evaluation equals f and ∇f point by point. */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "expr/expr.h"
+#include "objectives/objective.h"
+#include "optimizers/batch.h"
+#include "optimizers/optimizer.h"
+
+#define RUNS	37	/* not a multiple of any vector width */
+#define STEPS	200
+
+/* Start j: spread over [-6, 6]², and far out for every seventh run so
+ * that some runs diverge on the way. */
+static void
+start(size_t j, double *x0)
+{
+	double far = j % 7 == 0 ? 1e3 : 1;
+
+	x0[0] = far * (-6 + 12 * (double)((j * 17) % RUNS) / RUNS);
+	x0[1] = far * (-6 + 12 * (double)((j * 29) % RUNS) / RUNS);
+}
+
+/* Run name on obj RUNS times alone and once batched (a run leaves the
+ * batch at its first failed step, as in a survey); compare. */
+static void
+agree(sd_objective *obj, const char *name, const char *set)
+{
+	const sd_optimizer_type *type = sd_optimizer_lookup(name);
+	unsigned char active[RUNS];
+	sd_step_status st[RUNS], last[RUNS], alone;
+	sd_optimizer *opt, v;
+	size_t j, k, diverged = 0;
+	double x0[2], xv[2];
+	sd_batch *b;
+
+	assert_non_null(type);
+	assert_non_null(obj);
+	assert_true(sd_batch_supports(type, obj));
+	assert_non_null(opt = sd_optimizer_new(type, obj, NULL));
+	if (set != NULL)
+		assert_int_equal(sd_optimizer_set_params(opt, set, NULL), 0);
+	assert_non_null(b = sd_batch_new(type, obj, opt->params, RUNS, NULL));
+	for (j = 0; j < RUNS; j++) {
+		start(j, x0);
+		active[j] = sd_batch_set(b, j, x0) == 0;
+		last[j] = SD_STEP_OK;
+	}
+	for (k = 0; k < STEPS; k++) {
+		sd_batch_iterate(b, RUNS, active, st);
+		for (j = 0; j < RUNS; j++) {
+			if (active[j] && st[j] != SD_STEP_OK) {
+				active[j] = 0;
+				last[j] = st[j];
+			}
+		}
+	}
+	for (j = 0; j < RUNS; j++) {
+		start(j, x0);
+		if (sd_optimizer_set(opt, x0, 1, NULL) != 0) {
+			assert_false(active[j]);
+			continue;
+		}
+		alone = SD_STEP_OK;
+		for (k = 0; k < STEPS && alone == SD_STEP_OK; k++)
+			alone = sd_optimizer_iterate(opt);
+		assert_int_equal(alone, last[j]);
+		diverged += alone == SD_STEP_DIVERGED;
+		sd_batch_view(b, j, &v, xv);
+		assert_int_equal(v.iter, opt->iter);
+		assert_memory_equal(xv, opt->x, sizeof xv);
+		assert_memory_equal(&v.f, &opt->f, sizeof v.f);
+		assert_memory_equal(&v.grad_norm, &opt->grad_norm,
+		    sizeof v.grad_norm);
+	}
+	assert_true(diverged > 0);
+	sd_batch_free(b);
+	sd_optimizer_free(opt);
+	sd_objective_free(obj);
+}
+
+/* himmelblau has a batch evaluation; check it is really used. */
+static void
+test_classic(void **unused)
+{
+	sd_objective *obj = sd_objective_new("himmelblau", NULL);
+
+	(void)unused;
+	assert_non_null(obj);
+	assert_non_null(obj->type->fg_batch);
+	agree(obj, "gd", NULL);
+	agree(sd_objective_new("himmelblau", NULL), "momentum", "beta=0.5");
+}
+
+/* A formula has none: the loop over f and grad. */
+static void
+test_formula(void **unused)
+{
+	const char *text = "(x^2+y-11)^2 + (x+y^2-7)^2 + sin(x*y)";
+	sd_objective *obj = sd_objective_new_expr(text, NULL);
+
+	(void)unused;
+	assert_non_null(obj);
+	assert_null(obj->type->fg_batch);
+	agree(obj, "gd", NULL);
+	agree(sd_objective_new_expr(text, NULL), "momentum", NULL);
+}
+
+/* The batch evaluation is f and ∇f point by point, bit for bit. */
+static void
+test_fg_batch(void **unused)
+{
+	static const char *const specs[] = { "himmelblau", "rosenbrock",
+	    "camel6", "doublewell" };
+	double x[2][RUNS], f[RUNS], g[2][RUNS], p[2], q[2], work[4];
+	const double *xs[2] = { x[0], x[1] };
+	double *gs[2] = { g[0], g[1] };
+	sd_objective *obj;
+	size_t i, j;
+
+	(void)unused;
+	for (i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+		assert_non_null(obj = sd_objective_new(specs[i], NULL));
+		assert_non_null(obj->type->fg_batch);
+		for (j = 0; j < RUNS; j++) {
+			start(j, p);
+			x[0][j] = p[0];
+			x[1][j] = p[1];
+		}
+		sd_objective_fg_batch(obj, RUNS, xs, f, gs, work);
+		for (j = 0; j < RUNS; j++) {
+			p[0] = x[0][j];
+			p[1] = x[1][j];
+			sd_objective_gradient(obj, p, q);
+			assert_true(f[j] == sd_objective_f(obj, p));
+			assert_true(g[0][j] == q[0] && g[1][j] == q[1]);
+		}
+		sd_objective_free(obj);
+	}
+}
+
+/* Methods without a batch rule and sphere objectives are refused. */
+static void
+test_supports(void **unused)
+{
+	sd_objective *h = sd_objective_new("himmelblau", NULL);
+
+	(void)unused;
+	assert_false(sd_batch_supports(sd_optimizer_lookup("bfgs"), h));
+	assert_null(sd_batch_new(sd_optimizer_lookup("newton"), h,
+	    h->params, 4, NULL));
+	sd_objective_free(h);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_classic),
+		cmocka_unit_test(test_formula),
+		cmocka_unit_test(test_fg_batch),
+		cmocka_unit_test(test_supports),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
