@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# survey_numpy.py: the obvious numpy script, vectorized over the starts,
+# for bench_side.sh: gd on himmelblau, N starts x S steps, every step
+# taken; and a field of sin(3x)cos(2y)+0.1(x^2+y^2) on a grid.
+import sys
+import time
+
+import numpy as np
+
+
+def survey(n, steps, lr):
+    rng = np.random.default_rng(1)
+    x = rng.uniform(-6, 6, n)
+    y = rng.uniform(-6, 6, n)
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        a = x * x + y - 11
+        b = x + y * y - 7
+        gx = 4 * x * a + 2 * b
+        gy = 2 * a + 4 * y * b
+        x = x - lr * gx
+        y = y - lr * gy
+    t = time.perf_counter() - t0
+    print("numpy survey: %.3f s, %.1f M steps/s" % (t, n * steps / t / 1e6))
+
+
+def field(side):
+    t0 = time.perf_counter()
+    x, y = np.meshgrid(np.linspace(-3, 3, side), np.linspace(-3, 3, side))
+    f = np.sin(3 * x) * np.cos(2 * y) + 0.1 * (x * x + y * y)
+    t = time.perf_counter() - t0
+    print("numpy field %dx%d: %.3f s (sum %g)" % (side, side, t, f.sum()))
+
+
+if sys.argv[1] == "survey":
+    survey(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))
+else:
+    field(int(sys.argv[2]))
