@@ -7,10 +7,21 @@
  * sd_optimizer_iterate. Each run has its own copy of the monitor (its
  * neighbourhood state) and its own mask bit, so each record ends the same
  * as when the run is made alone, and the survey's bytes do not depend on
- * the batching or on the threads. */
+ * the batching or on the threads.
+ *
+ * The monitor is most of the cost of a gd step (a distance to every known
+ * point), and most steps are far from every saddle. After a look that
+ * finds a run outside every saddle's neighbourhood, the run's clearance
+ * is how much farther it is from each of them (less a margin of 10⁻⁹,
+ * far above rounding); while the run stays within its clearance of where
+ * it was seen, the monitor would find no saddle either and report
+ * nothing (its convergence test is off in a survey: tol 0), so it is not
+ * asked. */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/error.h"
 #include "landscape/survey_impl.h"
@@ -32,8 +43,10 @@ sd_survey_block_init(sd_survey *s, struct survey_thread *t, char **cause)
 	t->near = calloc(n, sizeof *t->near);
 	t->active = calloc(n, sizeof *t->active);
 	t->status = calloc(n, sizeof *t->status);
+	t->clear = calloc(n, sizeof *t->clear);
+	t->seen = calloc(n * s->obj->dim, sizeof *t->seen);
 	if (t->mons == NULL || t->near == NULL || t->active == NULL ||
-	    t->status == NULL)
+	    t->status == NULL || t->clear == NULL || t->seen == NULL)
 		return sd_fail(cause, "out of memory");
 	return 0;
 }
@@ -49,6 +62,59 @@ sd_survey_block_done(struct survey_thread *t, size_t n_methods)
 	free(t->near);
 	free(t->active);
 	free(t->status);
+	free(t->clear);
+	free(t->seen);
+}
+
+/* ‖p − q‖ for vectors of length d. */
+static double
+block_distance(const double *p, const double *q, size_t d)
+{
+	double s = 0, u;
+	size_t k;
+
+	for (k = 0; k < d; k++) {
+		u = p[k] - q[k];
+		s += u * u;
+	}
+	return sqrt(s);
+}
+
+/* Run j's monitor has just looked at x: remember x and its clearance
+ * from the saddles' neighbourhoods (0, never skip, when it is inside
+ * one, when the monitor tests convergence, or when a distance
+ * overflows). */
+static void
+block_seen(struct survey_thread *t, size_t j, const double *x)
+{
+	const sd_monitor *mon = &t->mons[j];
+	const sd_point_list *pl = mon->points;
+	double clear = INFINITY, d, r;
+	size_t i;
+
+	memcpy(t->seen + j * pl->dim, x, pl->dim * sizeof *x);
+	for (i = 0; i < pl->n && mon->inside < 0 && mon->tol == 0; i++) {
+		if (pl->points[i].kind != SD_POINT_SADDLE &&
+		    pl->points[i].kind != SD_POINT_DEGENERATE_SADDLE)
+			continue;
+		d = block_distance(pl->points[i].x, x, pl->dim);
+		r = mon->radius[i];
+		clear = isfinite(d) ? fmin(clear, d - r - 1e-9 * (d + r)) : 0;
+	}
+	t->clear[j] = mon->inside < 0 && mon->tol == 0 && clear > 0 ?
+	    clear : 0;
+}
+
+/* Whether run j's monitor must look at x after a step that returned st:
+ * a failed step, or x beyond its clearance. */
+static int
+block_must_look(const struct survey_thread *t, size_t j, const double *x,
+    sd_step_status st)
+{
+	size_t d = t->mons[j].points->dim;
+
+	return st != SD_STEP_OK ||
+	    !(block_distance(x, t->seen + j * d, d) < t->clear[j]);
 }
 
 /* Whether a run goes on: sd_survey_run's loop condition. */
@@ -82,6 +148,7 @@ block_set(sd_survey *s, struct survey_thread *t, sd_batch *b, size_t j,
 	sd_batch_view(b, j, &v, t->x0);
 	n = sd_monitor_start(&t->mons[j], &v, ev, SD_MONITOR_EVENTS_MAX);
 	t->near[j] = sd_survey_escapes(ev, n);
+	block_seen(t, j, v.x);
 	t->status[j] = SD_STEP_OK;
 	return block_going(s, &v, SD_STEP_OK);
 }
@@ -130,9 +197,12 @@ block_batched(sd_survey *s, struct survey_thread *t, size_t m, size_t from,
 			if (!t->active[j])
 				continue;
 			sd_batch_view(b, j, &v, t->x0);
-			k = sd_monitor_observe(&t->mons[j], &v, t->status[j],
-			    ev, SD_MONITOR_EVENTS_MAX);
-			t->near[j] += sd_survey_escapes(ev, k);
+			if (block_must_look(t, j, v.x, t->status[j])) {
+				k = sd_monitor_observe(&t->mons[j], &v,
+				    t->status[j], ev, SD_MONITOR_EVENTS_MAX);
+				t->near[j] += sd_survey_escapes(ev, k);
+				block_seen(t, j, v.x);
+			}
 			if (block_going(s, &v, t->status[j]))
 				continue;
 			t->active[j] = 0;

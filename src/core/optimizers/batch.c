@@ -35,8 +35,9 @@ struct sd_batch {
 	size_t			 dim, cap;
 	double			 params[SD_PARAMS_MAX];
 	double			*x, *g, *trial, *gtrial;	/* dim × cap */
-	double			*f, *ftrial, *gn;		/* cap */
+	double			*f, *ftrial, *gn, *gntrial;	/* cap */
 	size_t			*iter;				/* cap */
+	unsigned char		*ok;				/* cap */
 	double			*state;		/* n_state × dim × cap */
 	double			*work;		/* 2·dim: the fallback */
 	const double		**xs;		/* dim row pointers */
@@ -47,12 +48,14 @@ struct sd_batch {
 static void
 batch_gd(struct sd_batch *b, size_t n)
 {
-	const double lr = b->params[0];
+	const double lr = b->params[0], *restrict x = b->x;
+	const double *restrict g = b->g;
+	double *restrict t = b->trial;
 	size_t i, m = b->dim * b->cap;
 
 	(void)n;
 	for (i = 0; i < m; i++)
-		b->trial[i] = b->x[i] - lr * b->g[i];
+		t[i] = x[i] - lr * g[i];
 }
 
 /* momentum: v = beta·v − lr·g; trial = x + v (momentum.c; no tangent
@@ -61,13 +64,14 @@ static void
 batch_momentum(struct sd_batch *b, size_t n)
 {
 	const double lr = b->params[0], beta = b->params[1];
-	double *v = b->state;
+	const double *restrict x = b->x, *restrict g = b->g;
+	double *restrict v = b->state, *restrict t = b->trial;
 	size_t i, m = b->dim * b->cap;
 
 	(void)n;
 	for (i = 0; i < m; i++) {
-		v[i] = beta * v[i] - lr * b->g[i];
-		b->trial[i] = b->x[i] + v[i];
+		v[i] = beta * v[i] - lr * g[i];
+		t[i] = x[i] + v[i];
 	}
 }
 
@@ -110,9 +114,10 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 		return NULL;
 	}
 	if ((b = calloc(1, sizeof *b)) == NULL ||
-	    (b->x = calloc((4 + m->n_state) * d * cap + 3 * cap + 2 * d,
+	    (b->x = calloc((4 + m->n_state) * d * cap + 4 * cap + 2 * d,
 	    sizeof *b->x)) == NULL || (b->iter = calloc(cap,
-	    sizeof *b->iter)) == NULL || (b->xs = calloc(d,
+	    sizeof *b->iter)) == NULL || (b->ok = calloc(cap,
+	    sizeof *b->ok)) == NULL || (b->xs = calloc(d,
 	    sizeof *b->xs)) == NULL || (b->gs = calloc(d,
 	    sizeof *b->gs)) == NULL) {
 		sd_batch_free(b);
@@ -131,7 +136,8 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 	b->f = b->state + m->n_state * d * cap;
 	b->ftrial = b->f + cap;
 	b->gn = b->ftrial + cap;
-	b->work = b->gn + cap;
+	b->gntrial = b->gn + cap;
+	b->work = b->gntrial + cap;
 	for (k = 0; k < d; k++) {
 		b->xs[k] = b->trial + k * cap;
 		b->gs[k] = b->gtrial + k * cap;
@@ -146,6 +152,7 @@ sd_batch_free(sd_batch *b)
 		return;
 	free(b->x);
 	free(b->iter);
+	free(b->ok);
 	free(b->xs);
 	free(b->gs);
 	free(b);
@@ -187,27 +194,76 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
 	return 0;
 }
 
-/* Accept run j's trial as sd_optimizer_iterate's accept does: every
- * coordinate, f, ∇f and ‖∇f‖ finite, or the run diverged in place. */
-static sd_step_status
-batch_accept(sd_batch *b, size_t j)
+/* ‖∇f‖ at the trials: the sum of squares in sd_vec_norm's order (0 + g₁²
+ * + g₂² + ...), its square root when that is safe, and sd_vec_norm itself
+ * on the rare runs whose squares overflow or underflow. */
+static void
+batch_norms(struct sd_batch *b, size_t n)
 {
-	double *t = b->work, *gt = b->work + b->dim, gn;
-	size_t k, d = b->dim, c = b->cap;
+	double *restrict gn = b->gntrial, *gt = b->work + b->dim;
+	const double *restrict g;
+	size_t j, k;
 
-	batch_gather(b, b->trial, j, t);
-	batch_gather(b, b->gtrial, j, gt);
-	if (!sd_vec_finite(t, d) || !isfinite(b->ftrial[j]) ||
-	    !sd_vec_finite(gt, d) || !isfinite(gn = sd_vec_norm(gt, d)))
-		return SD_STEP_DIVERGED;
-	for (k = 0; k < d; k++) {
-		b->x[k * c + j] = t[k];
-		b->g[k * c + j] = gt[k];
+	for (j = 0; j < n; j++)
+		gn[j] = 0;
+	for (k = 0; k < b->dim; k++) {
+		g = b->gtrial + k * b->cap;
+		for (j = 0; j < n; j++)
+			gn[j] += g[j] * g[j];
 	}
-	b->f[j] = b->ftrial[j];
-	b->gn[j] = gn;
-	b->iter[j]++;
-	return SD_STEP_OK;
+	for (j = 0; j < n; j++) {
+		if (isfinite(gn[j]) && gn[j] >= DBL_MIN)
+			gn[j] = sqrt(gn[j]);
+		else {
+			batch_gather(b, b->gtrial, j, gt);
+			gn[j] = sd_vec_norm(gt, b->dim);
+		}
+	}
+}
+
+/* ok[j]: run j is active and its trial, f, ∇f and ‖∇f‖ are all finite,
+ * sd_optimizer_iterate's test for accepting a step (v − v is 0 exactly
+ * when v is finite). */
+static void
+batch_finite(struct sd_batch *b, size_t n, const unsigned char *active)
+{
+	unsigned char *restrict ok = b->ok;
+	const double *restrict t, *restrict g;
+	size_t j, k;
+
+	for (j = 0; j < n; j++)
+		ok[j] = active[j] && b->ftrial[j] - b->ftrial[j] == 0 &&
+		    b->gntrial[j] - b->gntrial[j] == 0;
+	for (k = 0; k < b->dim; k++) {
+		t = b->trial + k * b->cap;
+		g = b->gtrial + k * b->cap;
+		for (j = 0; j < n; j++)
+			ok[j] &= t[j] - t[j] == 0 && g[j] - g[j] == 0;
+	}
+}
+
+/* Take the accepted trials in: x, ∇f, f, ‖∇f‖ and the step count. */
+static void
+batch_take(struct sd_batch *b, size_t n)
+{
+	const unsigned char *restrict ok = b->ok;
+	size_t j, k, c = b->cap;
+
+	for (k = 0; k < b->dim; k++) {
+		for (j = 0; j < n; j++) {
+			if (ok[j]) {
+				b->x[k * c + j] = b->trial[k * c + j];
+				b->g[k * c + j] = b->gtrial[k * c + j];
+			}
+		}
+	}
+	for (j = 0; j < n; j++) {
+		if (ok[j]) {
+			b->f[j] = b->ftrial[j];
+			b->gn[j] = b->gntrial[j];
+			b->iter[j]++;
+		}
+	}
 }
 
 void
@@ -218,9 +274,12 @@ sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
 
 	b->method->rule(b, n);
 	sd_objective_fg_batch(b->obj, n, b->xs, b->ftrial, b->gs, b->work);
+	batch_norms(b, n);
+	batch_finite(b, n, active);
+	batch_take(b, n);
 	for (j = 0; j < n; j++) {
 		if (active[j])
-			status[j] = batch_accept(b, j);
+			status[j] = b->ok[j] ? SD_STEP_OK : SD_STEP_DIVERGED;
 	}
 }
 
