@@ -40,8 +40,8 @@ static void
 agree(sd_objective *obj, const char *name, const char *set)
 {
 	const sd_optimizer_type *type = sd_optimizer_lookup(name);
-	unsigned char active[RUNS];
-	sd_step_status st[RUNS], last[RUNS], alone;
+	unsigned char active[SD_BATCH_RUNS] = { 0 };
+	sd_step_status st[SD_BATCH_RUNS], last[RUNS], alone;
 	sd_optimizer *opt, v;
 	size_t j, k, diverged = 0;
 	double x0[2], xv[2];
@@ -53,7 +53,7 @@ agree(sd_objective *obj, const char *name, const char *set)
 	assert_non_null(opt = sd_optimizer_new(type, obj, NULL));
 	if (set != NULL)
 		assert_int_equal(sd_optimizer_set_params(opt, set, NULL), 0);
-	assert_non_null(b = sd_batch_new(type, obj, opt->params, RUNS, NULL));
+	assert_non_null(b = sd_batch_new(type, obj, opt->params, NULL));
 	for (j = 0; j < RUNS; j++) {
 		start(j, x0);
 		active[j] = sd_batch_set(b, j, x0) == 0;
@@ -161,7 +161,7 @@ test_supports(void **unused)
 	(void)unused;
 	assert_false(sd_batch_supports(sd_optimizer_lookup("bfgs"), h));
 	assert_null(sd_batch_new(sd_optimizer_lookup("newton"), h,
-	    h->params, 4, NULL));
+	    h->params, NULL));
 	sd_objective_free(h);
 }
 

@@ -36,7 +36,7 @@ sd_survey_block_init(sd_survey *s, struct survey_thread *t, char **cause)
 		opt = t->opt[m];
 		if (sd_batch_supports(opt->type, s->obj) &&
 		    (t->batch[m] = sd_batch_new(opt->type, s->obj,
-		    opt->params, n, cause)) == NULL)
+		    opt->params, cause)) == NULL)
 			return -1;
 	}
 	t->mons = calloc(n, sizeof *t->mons);
@@ -105,24 +105,34 @@ block_seen(struct survey_thread *t, size_t j, const double *x)
 	    clear : 0;
 }
 
-/* Whether run j's monitor must look at x after a step that returned st:
- * a failed step, or x beyond its clearance. */
+/* Whether run j's monitor must look after a step that returned st: a
+ * failed step, or the run beyond its clearance (squares: no root, and
+ * the clearance's margin dwarfs their rounding). */
 static int
-block_must_look(const struct survey_thread *t, size_t j, const double *x,
+block_must_look(const struct survey_thread *t, const sd_batch *b, size_t j,
     sd_step_status st)
 {
-	size_t d = t->mons[j].points->dim;
+	size_t k, d = t->mons[j].points->dim;
+	const double *seen = t->seen + j * d;
+	double s = 0, u;
 
-	return st != SD_STEP_OK ||
-	    !(block_distance(x, t->seen + j * d, d) < t->clear[j]);
+	if (st != SD_STEP_OK || t->clear[j] == 0)
+		return 1;
+	for (k = 0; k < d; k++) {
+		u = sd_batch_row(b, k)[j] - seen[k];
+		s += u * u;
+	}
+	return !(s < t->clear[j] * t->clear[j]);
 }
 
-/* Whether a run goes on: sd_survey_run's loop condition. */
+
+/* Whether run j goes on: sd_survey_run's loop condition. */
 static int
-block_going(const sd_survey *s, const sd_optimizer *v, sd_step_status st)
+block_goes_on(const sd_survey *s, const sd_batch *b, size_t j,
+    sd_step_status st)
 {
-	return v->grad_norm >= s->opts.tol && v->iter < s->opts.steps &&
-	    st == SD_STEP_OK;
+	return sd_batch_grad_norm(b, j) >= s->opts.tol &&
+	    sd_batch_iter(b, j) < s->opts.steps && st == SD_STEP_OK;
 }
 
 /* Set run j of the block (run r) at its start and let its monitor see
@@ -150,7 +160,7 @@ block_set(sd_survey *s, struct survey_thread *t, sd_batch *b, size_t j,
 	t->near[j] = sd_survey_escapes(ev, n);
 	block_seen(t, j, v.x);
 	t->status[j] = SD_STEP_OK;
-	return block_going(s, &v, SD_STEP_OK);
+	return block_goes_on(s, b, j, SD_STEP_OK);
 }
 
 /* Run j (run r, slot in the chunk) is over: its record. */
@@ -183,6 +193,8 @@ block_batched(sd_survey *s, struct survey_thread *t, size_t m, size_t from,
 	size_t j, k, left = 0;
 	sd_optimizer v;
 
+	for (j = n; j < SD_SURVEY_BLOCK; j++)
+		t->active[j] = 0;
 	for (j = 0; j < n; j++) {
 		t->active[j] = (unsigned char)block_set(s, t, b, j, r0 + j);
 		left += t->active[j];
@@ -196,15 +208,16 @@ block_batched(sd_survey *s, struct survey_thread *t, size_t m, size_t from,
 		for (j = 0; j < n; j++) {
 			if (!t->active[j])
 				continue;
-			sd_batch_view(b, j, &v, t->x0);
-			if (block_must_look(t, j, v.x, t->status[j])) {
+			if (block_must_look(t, b, j, t->status[j])) {
+				sd_batch_view(b, j, &v, t->x0);
 				k = sd_monitor_observe(&t->mons[j], &v,
 				    t->status[j], ev, SD_MONITOR_EVENTS_MAX);
 				t->near[j] += sd_survey_escapes(ev, k);
 				block_seen(t, j, v.x);
 			}
-			if (block_going(s, &v, t->status[j]))
+			if (block_goes_on(s, b, j, t->status[j]))
 				continue;
+			sd_batch_view(b, j, &v, t->x0);
 			t->active[j] = 0;
 			left--;
 			block_end(s, t, &v, j, r0 + j, r0 + j - from);

@@ -13,7 +13,7 @@
 #include "optimizers/monitor.h"
 
 /* Runs a thread takes at a time inside a chunk: one batch. */
-#define SD_SURVEY_BLOCK		256
+#define SD_SURVEY_BLOCK		SD_BATCH_RUNS
 
 /* How a run stopped, before the ends are sorted into outcomes. */
 enum survey_stop {

@@ -18,61 +18,87 @@
 
 extern const sd_optimizer_type sd_optimizer_gd, sd_optimizer_momentum;
 
+/* Rows of SD_BATCH_RUNS runs would lie 4 KiB apart, where a store to one
+ * row and a load from the next look alike to the store buffer (4K
+ * aliasing) and stall: a few spare runs per row stagger them. */
+#define STRIDE	(SD_BATCH_RUNS + 8)
+
+/* Every loop runs over all SD_BATCH_RUNS runs, a constant: GCC vectorizes
+ * such loops even at -O2 (its very cheap cost model wants no remainder),
+ * and the lanes of runs that are not going are computed and dropped. */
+#define RUNS	SD_BATCH_RUNS
+
 struct sd_batch;
 
-/* A method's rule: trial = the proposed points of runs 0..n−1. */
-typedef void (*batch_rule)(struct sd_batch *b, size_t n);
+/* A method's rule for coordinate k: row k of trial, the proposed points
+ * (every method here updates the coordinates independently). */
+typedef void (*batch_rule)(struct sd_batch *b, size_t k);
 
 struct batch_method {
 	const sd_optimizer_type	*type;
 	batch_rule		 rule;
-	size_t			 n_state;	/* dim × cap arrays of state */
+	size_t			 n_state;	/* dim × STRIDE arrays of state */
 };
 
 struct sd_batch {
 	const struct batch_method *method;
 	const sd_objective	*obj;
-	size_t			 dim, cap;
+	size_t			 dim;
 	double			 params[SD_PARAMS_MAX];
-	double			*x, *g, *trial, *gtrial;	/* dim × cap */
-	double			*f, *ftrial, *gn, *gntrial;	/* cap */
-	size_t			*iter;				/* cap */
-	unsigned char		*ok;				/* cap */
-	double			*state;		/* n_state × dim × cap */
+	double			*x, *g, *trial, *gtrial;	/* dim × STRIDE */
+	double			*f, *ftrial, *gn, *gntrial;	/* STRIDE */
+	size_t			*iter;				/* STRIDE */
+	unsigned char		*ok;				/* STRIDE */
+	double			*state;		/* n_state × dim × STRIDE */
 	double			*work;		/* 2·dim: the fallback */
 	const double		**xs;		/* dim row pointers */
 	double			**gs;		/* dim row pointers */
 };
 
+/* The loops over a row take restrict parameters: GCC trusts those (not
+ * restrict locals) to vectorize without a runtime alias check. */
+
+/* gd on one row. */
+static void
+gd_row(double *restrict t, const double *restrict x,
+    const double *restrict g, double lr)
+{
+	size_t j;
+
+	for (j = 0; j < RUNS; j++)
+		t[j] = x[j] - lr * g[j];
+}
+
 /* gd: trial = x − lr·g (gd.c). */
 static void
-batch_gd(struct sd_batch *b, size_t n)
+batch_gd(struct sd_batch *b, size_t k)
 {
-	const double lr = b->params[0], *restrict x = b->x;
-	const double *restrict g = b->g;
-	double *restrict t = b->trial;
-	size_t i, m = b->dim * b->cap;
+	gd_row(b->trial + k * STRIDE, b->x + k * STRIDE, b->g + k * STRIDE,
+	    b->params[0]);
+}
 
-	(void)n;
-	for (i = 0; i < m; i++)
-		t[i] = x[i] - lr * g[i];
+/* momentum on one row. */
+static void
+momentum_row(double *restrict t, double *restrict v,
+    const double *restrict x, const double *restrict g, double lr,
+    double beta)
+{
+	size_t j;
+
+	for (j = 0; j < RUNS; j++) {
+		v[j] = beta * v[j] - lr * g[j];
+		t[j] = x[j] + v[j];
+	}
 }
 
 /* momentum: v = beta·v − lr·g; trial = x + v (momentum.c; no tangent
  * projection on R^d). */
 static void
-batch_momentum(struct sd_batch *b, size_t n)
+batch_momentum(struct sd_batch *b, size_t k)
 {
-	const double lr = b->params[0], beta = b->params[1];
-	const double *restrict x = b->x, *restrict g = b->g;
-	double *restrict v = b->state, *restrict t = b->trial;
-	size_t i, m = b->dim * b->cap;
-
-	(void)n;
-	for (i = 0; i < m; i++) {
-		v[i] = beta * v[i] - lr * g[i];
-		t[i] = x[i] + v[i];
-	}
+	momentum_row(b->trial + k * STRIDE, b->state + k * STRIDE,
+	    b->x + k * STRIDE, b->g + k * STRIDE, b->params[0],
+	    b->params[1]);
 }
 
 static const struct batch_method batch_methods[] = {
@@ -102,11 +128,13 @@ sd_batch_supports(const sd_optimizer_type *type, const sd_objective *obj)
 
 sd_batch *
 sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
-    const double *params, size_t cap, char **cause)
+    const double *params, char **cause)
 {
 	const struct batch_method *m = batch_method_of(type);
 	size_t d = obj->dim, k;
 	sd_batch *b;
+
+	const size_t cap = STRIDE;
 
 	if (m == NULL || !sd_batch_supports(type, obj)) {
 		sd_fail(cause, "%s has no batch rule on %s", type->name,
@@ -127,7 +155,6 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 	b->method = m;
 	b->obj = obj;
 	b->dim = d;
-	b->cap = cap;
 	memcpy(b->params, params, sizeof b->params);
 	b->g = b->x + d * cap;
 	b->trial = b->g + d * cap;
@@ -165,7 +192,7 @@ batch_gather(const sd_batch *b, const double *a, size_t j, double *out)
 	size_t k;
 
 	for (k = 0; k < b->dim; k++)
-		out[k] = a[k * b->cap + j];
+		out[k] = a[k * STRIDE + j];
 }
 
 int
@@ -183,38 +210,54 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
 	if (!isfinite(f) || !sd_vec_finite(g, d) || !isfinite(gn))
 		return -1;
 	for (k = 0; k < d; k++) {
-		b->x[k * b->cap + j] = x0[k];
-		b->g[k * b->cap + j] = g[k];
+		b->x[k * STRIDE + j] = x0[k];
+		b->g[k * STRIDE + j] = g[k];
 	}
 	for (k = 0; k < b->method->n_state * d; k++)
-		b->state[k * b->cap + j] = 0;
+		b->state[k * STRIDE + j] = 0;
 	b->f[j] = f;
 	b->gn[j] = gn;
 	b->iter[j] = 0;
 	return 0;
 }
 
+/* s += g² on one row. */
+static void
+add_squares(double *restrict s, const double *restrict g)
+{
+	size_t j;
+
+	for (j = 0; j < RUNS; j++)
+		s[j] += g[j] * g[j];
+}
+
+/* ok &= v is finite, on one row (v − v is 0 exactly when v is finite). */
+static void
+and_finite(unsigned char *restrict ok, const double *restrict v)
+{
+	size_t j;
+
+	for (j = 0; j < RUNS; j++)
+		ok[j] &= v[j] - v[j] == 0;
+}
+
 /* ‖∇f‖ at the trials: the sum of squares in sd_vec_norm's order (0 + g₁²
  * + g₂² + ...), its square root when that is safe, and sd_vec_norm itself
  * on the rare runs whose squares overflow or underflow. */
 static void
-batch_norms(struct sd_batch *b, size_t n)
+batch_norms(struct sd_batch *b, const unsigned char *active)
 {
-	double *restrict gn = b->gntrial, *gt = b->work + b->dim;
-	const double *restrict g;
+	double *gn = b->gntrial, *gt = b->work + b->dim;
 	size_t j, k;
 
-	for (j = 0; j < n; j++)
+	for (j = 0; j < RUNS; j++)
 		gn[j] = 0;
-	for (k = 0; k < b->dim; k++) {
-		g = b->gtrial + k * b->cap;
-		for (j = 0; j < n; j++)
-			gn[j] += g[j] * g[j];
-	}
-	for (j = 0; j < n; j++) {
-		if (isfinite(gn[j]) && gn[j] >= DBL_MIN)
+	for (k = 0; k < b->dim; k++)
+		add_squares(gn, b->gtrial + k * STRIDE);
+	for (j = 0; j < RUNS; j++) {
+		if (gn[j] >= DBL_MIN && gn[j] <= DBL_MAX)
 			gn[j] = sqrt(gn[j]);
-		else {
+		else if (active[j]) {
 			batch_gather(b, b->gtrial, j, gt);
 			gn[j] = sd_vec_norm(gt, b->dim);
 		}
@@ -222,61 +265,62 @@ batch_norms(struct sd_batch *b, size_t n)
 }
 
 /* ok[j]: run j is active and its trial, f, ∇f and ‖∇f‖ are all finite,
- * sd_optimizer_iterate's test for accepting a step (v − v is 0 exactly
- * when v is finite). */
+ * sd_optimizer_iterate's test for accepting a step. */
 static void
-batch_finite(struct sd_batch *b, size_t n, const unsigned char *active)
+batch_finite(struct sd_batch *b, const unsigned char *active)
 {
-	unsigned char *restrict ok = b->ok;
-	const double *restrict t, *restrict g;
 	size_t j, k;
 
-	for (j = 0; j < n; j++)
-		ok[j] = active[j] && b->ftrial[j] - b->ftrial[j] == 0 &&
-		    b->gntrial[j] - b->gntrial[j] == 0;
+	for (j = 0; j < RUNS; j++)
+		b->ok[j] = active[j] != 0;
+	and_finite(b->ok, b->ftrial);
+	and_finite(b->ok, b->gntrial);
 	for (k = 0; k < b->dim; k++) {
-		t = b->trial + k * b->cap;
-		g = b->gtrial + k * b->cap;
-		for (j = 0; j < n; j++)
-			ok[j] &= t[j] - t[j] == 0 && g[j] - g[j] == 0;
+		and_finite(b->ok, b->trial + k * STRIDE);
+		and_finite(b->ok, b->gtrial + k * STRIDE);
 	}
+}
+
+/* to[j] = from[j] where ok[j] (a blend, branch-free). */
+static void
+batch_select(double *restrict to, const double *restrict from,
+    const unsigned char *restrict ok)
+{
+	size_t j;
+
+	for (j = 0; j < RUNS; j++)
+		to[j] = ok[j] ? from[j] : to[j];
 }
 
 /* Take the accepted trials in: x, ∇f, f, ‖∇f‖ and the step count. */
 static void
-batch_take(struct sd_batch *b, size_t n)
+batch_take(struct sd_batch *b)
 {
 	const unsigned char *restrict ok = b->ok;
-	size_t j, k, c = b->cap;
+	size_t j, k;
 
 	for (k = 0; k < b->dim; k++) {
-		for (j = 0; j < n; j++) {
-			if (ok[j]) {
-				b->x[k * c + j] = b->trial[k * c + j];
-				b->g[k * c + j] = b->gtrial[k * c + j];
-			}
-		}
+		batch_select(b->x + k * STRIDE, b->trial + k * STRIDE, ok);
+		batch_select(b->g + k * STRIDE, b->gtrial + k * STRIDE, ok);
 	}
-	for (j = 0; j < n; j++) {
-		if (ok[j]) {
-			b->f[j] = b->ftrial[j];
-			b->gn[j] = b->gntrial[j];
-			b->iter[j]++;
-		}
-	}
+	batch_select(b->f, b->ftrial, ok);
+	batch_select(b->gn, b->gntrial, ok);
+	for (j = 0; j < RUNS; j++)
+		b->iter[j] += ok[j];
 }
 
 void
 sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
     sd_step_status *status)
 {
-	size_t j;
+	size_t j, k;
 
-	b->method->rule(b, n);
+	for (k = 0; k < b->dim; k++)
+		b->method->rule(b, k);
 	sd_objective_fg_batch(b->obj, n, b->xs, b->ftrial, b->gs, b->work);
-	batch_norms(b, n);
-	batch_finite(b, n, active);
-	batch_take(b, n);
+	batch_norms(b, active);
+	batch_finite(b, active);
+	batch_take(b);
 	for (j = 0; j < n; j++) {
 		if (active[j])
 			status[j] = b->ok[j] ? SD_STEP_OK : SD_STEP_DIVERGED;
@@ -294,4 +338,22 @@ sd_batch_view(const sd_batch *b, size_t j, sd_optimizer *view, double *x)
 	view->iter = b->iter[j];
 	view->f = b->f[j];
 	view->grad_norm = b->gn[j];
+}
+
+const double *
+sd_batch_row(const sd_batch *b, size_t k)
+{
+	return b->x + k * STRIDE;
+}
+
+size_t
+sd_batch_iter(const sd_batch *b, size_t j)
+{
+	return b->iter[j];
+}
+
+double
+sd_batch_grad_norm(const sd_batch *b, size_t j)
+{
+	return b->gn[j];
 }

@@ -2,9 +2,9 @@
 /* batch.h: many independent runs of one first-order method, stepped
  * together.
  *
- * A batch holds up to cap runs of the same method and parameters on one
- * Euclidean objective in structure-of-arrays layout (coordinate k of run
- * j at x[k·cap + j]), so one step of every run costs one call of the
+ * A batch holds SD_BATCH_RUNS runs of the same method and parameters on
+ * one Euclidean objective in structure-of-arrays layout (one row of runs
+ * per coordinate), so one step of every run costs one call of the
  * objective's batch evaluation (sd_objective_fg_batch) and loops the
  * compiler can vectorize. Each run has its own mask bit: a run that
  * stopped (converged, out of steps, diverged) is left alone.
@@ -24,23 +24,26 @@
 
 typedef struct sd_batch sd_batch;
 
+/* The runs of a batch: its masks and statuses have this many entries. */
+#define SD_BATCH_RUNS 256
+
 /* 1 when type has a batch rule and obj lives on R^d. */
 int sd_batch_supports(const sd_optimizer_type *type, const sd_objective *obj);
 
-/* A batch of up to cap runs of type with these parameters (SD_PARAMS_MAX
- * values) on obj (borrowed). NULL with *cause when unsupported or out of
- * memory. */
+/* A batch of runs of type with these parameters (SD_PARAMS_MAX values) on
+ * obj (borrowed). NULL with *cause when unsupported or out of memory. */
 sd_batch *sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
-    const double *params, size_t cap, char **cause);
+    const double *params, char **cause);
 
 /* Free a batch; NULL is fine. */
 void sd_batch_free(sd_batch *b);
 
-/* Set run j (< cap) at x0 with iter 0 and the method's state at rest, as
+/* Set run j (< SD_BATCH_RUNS) at x0 with iter 0 and the method's state at rest, as
  * sd_optimizer_set does; returns -1 when f or ∇f is not finite there. */
 int sd_batch_set(sd_batch *b, size_t j, const double *x0);
 
-/* One step of runs 0..n−1 whose active[j] is nonzero: status[j] is what
+/* One step of the runs whose active[j] is nonzero (active has
+ * SD_BATCH_RUNS entries, zero from n on): status[j] is what
  * sd_optimizer_iterate would have returned (x unchanged unless OK). */
 void sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
     sd_step_status *status);
@@ -50,5 +53,13 @@ void sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
  * objective are run j's. Nothing else of view is valid. */
 void sd_batch_view(const sd_batch *b, size_t j, sd_optimizer *view,
     double *x);
+
+/* Row k of the runs' current iterates: coordinate k of run j is
+ * sd_batch_row(b, k)[j]. Valid until the next step. */
+const double *sd_batch_row(const sd_batch *b, size_t k);
+
+/* Run j's step count and ‖∇f‖ (sd_batch_view without the copy). */
+size_t sd_batch_iter(const sd_batch *b, size_t j);
+double sd_batch_grad_norm(const sd_batch *b, size_t j);
 
 #endif
