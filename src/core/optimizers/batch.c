@@ -23,7 +23,7 @@ extern const sd_optimizer_type sd_optimizer_gd, sd_optimizer_momentum;
  * aliasing) and stall: a few spare runs per row stagger them. */
 #define STRIDE	(SD_BATCH_RUNS + 8)
 
-/* Every loop runs over all SD_BATCH_RUNS runs, a constant: GCC vectorizes
+/* The rules run over all SD_BATCH_RUNS runs, a constant: GCC vectorizes
  * such loops even at -O2 (its very cheap cost model wants no remainder),
  * and the lanes of runs that are not going are computed and dropped. */
 #define RUNS	SD_BATCH_RUNS
@@ -46,9 +46,8 @@ struct sd_batch {
 	size_t			 dim;
 	double			 params[SD_PARAMS_MAX];
 	double			*x, *g, *trial, *gtrial;	/* dim × STRIDE */
-	double			*f, *ftrial, *gn, *gntrial;	/* STRIDE */
+	double			*f, *ftrial, *gn;		/* STRIDE */
 	size_t			*iter;				/* STRIDE */
-	unsigned char		*ok;				/* STRIDE */
 	double			*state;		/* n_state × dim × STRIDE */
 	double			*work;		/* 2·dim: the fallback */
 	const double		**xs;		/* dim row pointers */
@@ -142,10 +141,9 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 		return NULL;
 	}
 	if ((b = calloc(1, sizeof *b)) == NULL ||
-	    (b->x = calloc((4 + m->n_state) * d * cap + 4 * cap + 2 * d,
+	    (b->x = calloc((4 + m->n_state) * d * cap + 3 * cap + 2 * d,
 	    sizeof *b->x)) == NULL || (b->iter = calloc(cap,
-	    sizeof *b->iter)) == NULL || (b->ok = calloc(cap,
-	    sizeof *b->ok)) == NULL || (b->xs = calloc(d,
+	    sizeof *b->iter)) == NULL || (b->xs = calloc(d,
 	    sizeof *b->xs)) == NULL || (b->gs = calloc(d,
 	    sizeof *b->gs)) == NULL) {
 		sd_batch_free(b);
@@ -163,8 +161,7 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 	b->f = b->state + m->n_state * d * cap;
 	b->ftrial = b->f + cap;
 	b->gn = b->ftrial + cap;
-	b->gntrial = b->gn + cap;
-	b->work = b->gntrial + cap;
+	b->work = b->gn + cap;
 	for (k = 0; k < d; k++) {
 		b->xs[k] = b->trial + k * cap;
 		b->gs[k] = b->gtrial + k * cap;
@@ -179,7 +176,6 @@ sd_batch_free(sd_batch *b)
 		return;
 	free(b->x);
 	free(b->iter);
-	free(b->ok);
 	free(b->xs);
 	free(b->gs);
 	free(b);
@@ -221,92 +217,41 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
 	return 0;
 }
 
-/* s += g² on one row. */
-static void
-add_squares(double *restrict s, const double *restrict g)
+/* Accept run j's trial as sd_optimizer_iterate's accept does: every
+ * coordinate, f, ∇f and ‖∇f‖ finite (v − v is 0 exactly when v is), the
+ * norm in sd_vec_norm's order (0 + g₁² + g₂² + ...), sd_vec_norm itself
+ * for the rare squares that overflow or underflow; else the run diverged
+ * in place. One pass per run: the whole test reads each value once. */
+static sd_step_status
+batch_accept(struct sd_batch *b, size_t j)
 {
-	size_t j;
+	double s = 0, u, v, gn;
+	size_t k, d = b->dim;
+	int ok = b->ftrial[j] - b->ftrial[j] == 0;
 
-	for (j = 0; j < RUNS; j++)
-		s[j] += g[j] * g[j];
-}
-
-/* ok &= v is finite, on one row (v − v is 0 exactly when v is finite). */
-static void
-and_finite(unsigned char *restrict ok, const double *restrict v)
-{
-	size_t j;
-
-	for (j = 0; j < RUNS; j++)
-		ok[j] &= v[j] - v[j] == 0;
-}
-
-/* ‖∇f‖ at the trials: the sum of squares in sd_vec_norm's order (0 + g₁²
- * + g₂² + ...), its square root when that is safe, and sd_vec_norm itself
- * on the rare runs whose squares overflow or underflow. */
-static void
-batch_norms(struct sd_batch *b, const unsigned char *active)
-{
-	double *gn = b->gntrial, *gt = b->work + b->dim;
-	size_t j, k;
-
-	for (j = 0; j < RUNS; j++)
-		gn[j] = 0;
-	for (k = 0; k < b->dim; k++)
-		add_squares(gn, b->gtrial + k * STRIDE);
-	for (j = 0; j < RUNS; j++) {
-		if (gn[j] >= DBL_MIN && gn[j] <= DBL_MAX)
-			gn[j] = sqrt(gn[j]);
-		else if (active[j]) {
-			batch_gather(b, b->gtrial, j, gt);
-			gn[j] = sd_vec_norm(gt, b->dim);
-		}
+	for (k = 0; k < d; k++) {
+		u = b->gtrial[k * STRIDE + j];
+		v = b->trial[k * STRIDE + j];
+		ok &= (u - u == 0) & (v - v == 0);
+		s += u * u;
 	}
-}
-
-/* ok[j]: run j is active and its trial, f, ∇f and ‖∇f‖ are all finite,
- * sd_optimizer_iterate's test for accepting a step. */
-static void
-batch_finite(struct sd_batch *b, const unsigned char *active)
-{
-	size_t j, k;
-
-	for (j = 0; j < RUNS; j++)
-		b->ok[j] = active[j] != 0;
-	and_finite(b->ok, b->ftrial);
-	and_finite(b->ok, b->gntrial);
-	for (k = 0; k < b->dim; k++) {
-		and_finite(b->ok, b->trial + k * STRIDE);
-		and_finite(b->ok, b->gtrial + k * STRIDE);
+	if (!ok)
+		return SD_STEP_DIVERGED;
+	if (s >= DBL_MIN && s <= DBL_MAX)
+		gn = sqrt(s);
+	else {
+		batch_gather(b, b->gtrial, j, b->work);
+		if (!isfinite(gn = sd_vec_norm(b->work, d)))
+			return SD_STEP_DIVERGED;
 	}
-}
-
-/* to[j] = from[j] where ok[j] (a blend, branch-free). */
-static void
-batch_select(double *restrict to, const double *restrict from,
-    const unsigned char *restrict ok)
-{
-	size_t j;
-
-	for (j = 0; j < RUNS; j++)
-		to[j] = ok[j] ? from[j] : to[j];
-}
-
-/* Take the accepted trials in: x, ∇f, f, ‖∇f‖ and the step count. */
-static void
-batch_take(struct sd_batch *b)
-{
-	const unsigned char *restrict ok = b->ok;
-	size_t j, k;
-
-	for (k = 0; k < b->dim; k++) {
-		batch_select(b->x + k * STRIDE, b->trial + k * STRIDE, ok);
-		batch_select(b->g + k * STRIDE, b->gtrial + k * STRIDE, ok);
+	for (k = 0; k < d; k++) {
+		b->x[k * STRIDE + j] = b->trial[k * STRIDE + j];
+		b->g[k * STRIDE + j] = b->gtrial[k * STRIDE + j];
 	}
-	batch_select(b->f, b->ftrial, ok);
-	batch_select(b->gn, b->gntrial, ok);
-	for (j = 0; j < RUNS; j++)
-		b->iter[j] += ok[j];
+	b->f[j] = b->ftrial[j];
+	b->gn[j] = gn;
+	b->iter[j]++;
+	return SD_STEP_OK;
 }
 
 void
@@ -318,12 +263,9 @@ sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
 	for (k = 0; k < b->dim; k++)
 		b->method->rule(b, k);
 	sd_objective_fg_batch(b->obj, n, b->xs, b->ftrial, b->gs, b->work);
-	batch_norms(b, active);
-	batch_finite(b, active);
-	batch_take(b);
 	for (j = 0; j < n; j++) {
 		if (active[j])
-			status[j] = b->ok[j] ? SD_STEP_OK : SD_STEP_DIVERGED;
+			status[j] = batch_accept(b, j);
 	}
 }
 
