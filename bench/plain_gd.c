@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* plain_gd.c: the yardstick of bench_side.sh, gradient descent on
+/* plain_gd.c: the yardstick of side_by_side.sh, gradient descent on
  * himmelblau as the obvious C loop with nothing of saddle in it.
  *   plain_gd survey N S LR   N starts (uniform in [-6, 6]²) × S steps,
  *                            every step taken; prints steps/s

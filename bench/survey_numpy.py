@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # survey_numpy.py: the obvious numpy script, vectorized over the starts,
-# for bench_side.sh: gd on himmelblau, N starts x S steps, every step
+# for side_by_side.sh: gd on himmelblau, N starts x S steps, every step
 # taken; and a field of sin(3x)cos(2y)+0.1(x^2+y^2) on a grid.
 import sys
 import time
