@@ -472,7 +472,7 @@ test_trace_stops(void **unused)
 struct stream_seen {
 	const sd_trace	*kept;		/* the same run, kept */
 	size_t		 rows;
-	int		 stop_at;	/* the sink's answer at this row, or -1 */
+	int		 stop_at;	/* the row the sink stops at, or -1 */
 };
 
 /* Each streamed iterate equals the kept one, bit for bit, in order. */

@@ -16,7 +16,8 @@
 #include "optimizers/batch.h"
 #include "optimizers/optimizer_impl.h"
 
-extern const sd_optimizer_type sd_optimizer_gd, sd_optimizer_momentum;
+extern const sd_optimizer_type sd_optimizer_gd, sd_optimizer_momentum,
+    sd_optimizer_adagrad, sd_optimizer_rmsprop, sd_optimizer_adam;
 
 /* Rows of SD_BATCH_RUNS runs would lie 4 KiB apart, where a store to one
  * row and a load from the next look alike to the store buffer (4K
@@ -37,7 +38,7 @@ typedef void (*batch_rule)(struct sd_batch *b, size_t k);
 struct batch_method {
 	const sd_optimizer_type	*type;
 	batch_rule		 rule;
-	size_t			 n_state;	/* dim × STRIDE arrays of state */
+	size_t			 n_state;	/* rows of state per coordinate */
 };
 
 struct sd_batch {
@@ -45,11 +46,13 @@ struct sd_batch {
 	const sd_objective	*obj;
 	size_t			 dim;
 	double			 params[SD_PARAMS_MAX];
-	double			*x, *g, *trial, *gtrial;	/* dim × STRIDE */
+	double			*x, *g, *trial, *gtrial;	/* dim rows */
 	double			*f, *ftrial, *gn;		/* STRIDE */
 	size_t			*iter;				/* STRIDE */
 	double			*state;		/* n_state × dim × STRIDE */
 	double			*work;		/* 2·dim: the fallback */
+	const unsigned char	*active;	/* the step's mask */
+	double			 adam_t, adam_c1, adam_c2;	/* memo */
 	const double		**xs;		/* dim row pointers */
 	double			**gs;		/* dim row pointers */
 };
@@ -100,9 +103,72 @@ batch_momentum(struct sd_batch *b, size_t k)
 	    b->params[1]);
 }
 
+/* adagrad: G += g²; trial = x − lr·g/(√G + eps) (adagrad.c). */
+static void
+batch_adagrad(struct sd_batch *b, size_t k)
+{
+	const double lr = b->params[0], eps = b->params[1];
+	const double *x = b->x + k * STRIDE, *g = b->g + k * STRIDE;
+	double *G = b->state + k * STRIDE, *t = b->trial + k * STRIDE;
+	size_t j;
+
+	for (j = 0; j < RUNS; j++) {
+		G[j] += g[j] * g[j];
+		t[j] = x[j] - lr * g[j] / (sqrt(G[j]) + eps);
+	}
+}
+
+/* rmsprop: s = rho·s + (1 − rho)·g²; trial = x − lr·g/(√s + eps)
+ * (rmsprop.c). */
+static void
+batch_rmsprop(struct sd_batch *b, size_t k)
+{
+	const double lr = b->params[0], rho = b->params[1];
+	const double eps = b->params[2];
+	const double *x = b->x + k * STRIDE, *g = b->g + k * STRIDE;
+	double *s = b->state + k * STRIDE, *t = b->trial + k * STRIDE;
+	size_t j;
+
+	for (j = 0; j < RUNS; j++) {
+		s[j] = rho * s[j] + (1 - rho) * g[j] * g[j];
+		t[j] = x[j] - lr * g[j] / (sqrt(s[j]) + eps);
+	}
+}
+
+/* adam (adam.c): its bias corrections depend on run j's step count
+ * t = iter + 1, the same for every going run of a batch, so pow is
+ * taken once per step (remembered), not once per run. */
+static void
+batch_adam(struct sd_batch *b, size_t k)
+{
+	const double lr = b->params[0], b1 = b->params[1];
+	const double b2 = b->params[2], eps = b->params[3];
+	const double *x = b->x + k * STRIDE, *g = b->g + k * STRIDE;
+	double *m = b->state + 2 * k * STRIDE, *v = m + STRIDE;
+	double *tr = b->trial + k * STRIDE, t;
+	size_t j;
+
+	for (j = 0; j < RUNS; j++) {
+		if (!b->active[j])
+			continue;
+		if ((t = (double)b->iter[j] + 1) != b->adam_t) {
+			b->adam_t = t;
+			b->adam_c1 = 1 - pow(b1, t);
+			b->adam_c2 = 1 - pow(b2, t);
+		}
+		m[j] = b1 * m[j] + (1 - b1) * g[j];
+		v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
+		tr[j] = x[j] - lr * (m[j] / b->adam_c1) /
+		    (sqrt(v[j] / b->adam_c2) + eps);
+	}
+}
+
 static const struct batch_method batch_methods[] = {
 	{ &sd_optimizer_gd, batch_gd, 0 },
 	{ &sd_optimizer_momentum, batch_momentum, 1 },
+	{ &sd_optimizer_adagrad, batch_adagrad, 1 },
+	{ &sd_optimizer_rmsprop, batch_rmsprop, 1 },
+	{ &sd_optimizer_adam, batch_adam, 2 },
 };
 
 /* The batch rule of type, or NULL. */
@@ -260,6 +326,7 @@ sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
 {
 	size_t j, k;
 
+	b->active = active;
 	for (k = 0; k < b->dim; k++)
 		b->method->rule(b, k);
 	sd_objective_fg_batch(b->obj, n, b->xs, b->ftrial, b->gs, b->work);

@@ -12,8 +12,9 @@
  * Exactness: a run of the batch takes the very steps sd_optimizer_iterate
  * would take alone from the same start (same operations, same order, same
  * acceptance test), so a survey gives the same bytes batched or not.
- * Methods with a batch rule: gd, momentum (sd_batch_supports); the others
- * run one at a time. */
+ * Methods with a batch rule: gd, momentum, adagrad, rmsprop, adam
+ * (sd_batch_supports); the others (nesterov's look-ahead, the random and
+ * second-order methods) run one at a time. */
 #ifndef SADDLE_BATCH_H
 #define SADDLE_BATCH_H
 
@@ -38,8 +39,8 @@ sd_batch *sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 /* Free a batch; NULL is fine. */
 void sd_batch_free(sd_batch *b);
 
-/* Set run j (< SD_BATCH_RUNS) at x0 with iter 0 and the method's state at rest, as
- * sd_optimizer_set does; returns -1 when f or ∇f is not finite there. */
+/* Set run j (< SD_BATCH_RUNS) at x0 with iter 0 and the method's state at
+ * rest, as sd_optimizer_set does; returns -1 when f or ∇f is not finite there. */
 int sd_batch_set(sd_batch *b, size_t j, const double *x0);
 
 /* One step of the runs whose active[j] is nonzero (active has
