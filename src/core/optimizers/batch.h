@@ -40,7 +40,8 @@ sd_batch *sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 void sd_batch_free(sd_batch *b);
 
 /* Set run j (< SD_BATCH_RUNS) at x0 with iter 0 and the method's state at
- * rest, as sd_optimizer_set does; returns -1 when f or ∇f is not finite there. */
+ * rest, as sd_optimizer_set does; returns -1 when f or ∇f is not finite
+ * there. */
 int sd_batch_set(sd_batch *b, size_t j, const double *x0);
 
 /* One step of the runs whose active[j] is nonzero (active has
