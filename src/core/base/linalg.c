@@ -13,12 +13,6 @@
 #include "base/error.h"
 #include "base/linalg.h"
 
-double
-sd_norm(const double *x, size_t n)
-{
-	return sqrt(sd_dot(x, x, n));
-}
-
 /* Remove from row r its components along rows 0..r−1 (orthonormal) and
  * normalize it; returns its length before normalizing, relative to len. */
 static double

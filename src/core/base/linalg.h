@@ -1,6 +1,7 @@
 /* linalg.h: small dense vector and matrix helpers shared by the chapter's
- * objectives and the charts: dot products, Gram–Schmidt, Haar-random
- * rotations and a symmetric eigen-solver returning sorted eigenpairs.
+ * objectives and the charts: Gram–Schmidt, Haar-random rotations and a
+ * symmetric eigen-solver returning sorted eigenpairs (the vector
+ * primitives are in vec.h).
  *
  * Vectors are plain double arrays; a set of k vectors of length n is a
  * row-major k×n array (vector i starts at v + i·n). */
@@ -11,31 +12,7 @@
 
 #include <gsl/gsl_rng.h>
 
-/* xᵀy over n entries (inline: the objectives' inner loops call it with
- * n as small as 2). */
-static inline double
-sd_dot(const double *x, const double *y, size_t n)
-{
-	double s = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		s += x[i] * y[i];
-	return s;
-}
-
-/* y ← y + t·x. */
-static inline void
-sd_axpy(double t, const double *x, double *y, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		y[i] += t * x[i];
-}
-
-/* ‖x‖₂. */
-double sd_norm(const double *x, size_t n);
+#include "base/vec.h"
 
 /* Orthonormalize the k rows of v (n entries each) in place by modified
  * Gram–Schmidt, applied twice for accuracy. Returns the index of the first

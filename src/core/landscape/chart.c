@@ -85,25 +85,20 @@ int
 sd_chart_init_plane(sd_chart *chart, size_t dim, const double *origin,
     const double *u, const double *v, char **cause)
 {
-	double nu = 0, uv = 0, nv = 0;
+	double nu, uv, nv;
 	size_t i;
 
 	if (chart_alloc(chart, dim, cause) != 0)
 		return -1;
 	memcpy(chart->origin, origin, dim * sizeof *origin);
+	nu = sd_norm(u, dim);
 	for (i = 0; i < dim; i++)
-		nu += u[i] * u[i];
-	nu = sqrt(nu);
-	for (i = 0; i < dim; i++) {
 		chart->u[i] = nu > 0 ? u[i] / nu : 0;
-		uv += chart->u[i] * v[i];
-	}
 	/* Gram–Schmidt: v minus its component along u. */
-	for (i = 0; i < dim; i++) {
-		chart->v[i] = v[i] - uv * chart->u[i];
-		nv += chart->v[i] * chart->v[i];
-	}
-	nv = sqrt(nv);
+	uv = sd_dot(chart->u, v, dim);
+	memcpy(chart->v, v, dim * sizeof *v);
+	sd_axpy(-uv, chart->u, chart->v, dim);
+	nv = sd_norm(chart->v, dim);
 	if (!(nu > 0) || !(nv > 1e-12 * (nu > 1 ? nu : 1))) {
 		sd_chart_done(chart);
 		return sd_fail(cause, "chart: the two directions are zero or "

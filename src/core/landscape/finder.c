@@ -96,6 +96,7 @@
 #include <gsl/gsl_vector.h>
 
 #include "base/error.h"
+#include "base/vec.h"
 #include "landscape/finder.h"
 
 #define FINDER_GRID		128	/* sampling intervals per side */
@@ -207,75 +208,6 @@ sd_point_kind_name(sd_point_kind kind)
 	return finder_kind_names[kind];
 }
 
-/* ---- vectors --------------------------------------------------------- */
-
-/* xᵀy over d entries. */
-static double
-vec_dot(const double *x, const double *y, size_t d)
-{
-	double s = 0;
-	size_t i;
-
-	for (i = 0; i < d; i++)
-		s += x[i] * y[i];
-	return s;
-}
-
-/* ‖x‖₂ without overflow for large finite entries. */
-static double
-vec_norm(const double *x, size_t d)
-{
-	double m = 0, s = 0;
-	size_t i;
-
-	for (i = 0; i < d; i++) {
-		if (!isfinite(x[i]))
-			return fabs(x[i]) + fabs(x[i]);	/* inf or NaN */
-		if (fabs(x[i]) > m)
-			m = fabs(x[i]);
-	}
-	if (m == 0)
-		return 0;
-	for (i = 0; i < d; i++)
-		s += (x[i] / m) * (x[i] / m);
-	return m * sqrt(s);
-}
-
-/* y = x + t·s. */
-static void
-vec_step(double *y, const double *x, double t, const double *s, size_t d)
-{
-	size_t i;
-
-	for (i = 0; i < d; i++)
-		y[i] = x[i] + t * s[i];
-}
-
-/* max |x_i|. */
-static double
-vec_max(const double *x, size_t d)
-{
-	double m = 0;
-	size_t i;
-
-	for (i = 0; i < d; i++)
-		m = fmax(m, fabs(x[i]));
-	return m;
-}
-
-/* Whether all n entries are finite. */
-static int
-vec_finite(const double *x, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (!isfinite(x[i]))
-			return 0;
-	}
-	return 1;
-}
-
 /* ---- the work area ---------------------------------------------------- */
 
 /* Allocate the scratch for obj; length is L. */
@@ -344,7 +276,7 @@ work_eigen(struct finder_work *fw, const double *x)
 	size_t i, k, d = fw->d;
 	double best = -1, c;
 
-	if (!vec_finite(fw->h, d * d))
+	if (!sd_all_finite(fw->h, d * d))
 		return -1;
 	for (i = 0; i < d; i++) {
 		for (k = 0; k < d; k++)
@@ -400,7 +332,7 @@ work_newton(struct finder_work *fw, const double *g, double *s, double cut)
 		for (k = 0; k < d; k++)
 			s[k] -= c / lam * work_vec(fw, i, k);
 	}
-	return vec_finite(s, d) ? vec_norm(s, d) : INFINITY;
+	return sd_all_finite(s, d) ? sd_norm(s, d) : INFINITY;
 }
 
 /* y = x + t·s, mapped back onto the manifold; -1 if it cannot be. */
@@ -408,7 +340,8 @@ static int
 work_move(const struct finder_work *fw, double *y, const double *x,
     double t, const double *s)
 {
-	vec_step(y, x, t, s, fw->d);
+	memcpy(y, x, fw->d * sizeof *y);
+	sd_axpy(t, s, y, fw->d);
 	return sd_objective_retract(fw->obj, y);
 }
 
@@ -419,7 +352,7 @@ work_merit(const struct finder_work *fw, const double *y, double *g,
     double *m)
 {
 	sd_objective_rgradient(fw->obj, y, g);
-	*m = vec_norm(g, fw->d);
+	*m = sd_norm(g, fw->d);
 	return isfinite(*m) ? 0 : -1;
 }
 
@@ -473,7 +406,7 @@ finder_geometric(const struct finder_work *fw, double q, double qp,
 {
 	if (!(q >= 0.2 && q <= 0.95) || fabs(q - qp) > 0.02 * q)
 		return 0;
-	return vec_dot(fw->s, fw->sp, fw->d) >= 0.99 * ns * nsp;
+	return sd_dot(fw->s, fw->sp, fw->d) >= 0.99 * ns * nsp;
 }
 
 /* The Newton step into fw->s (pseudo-inverse cut × the largest |λ|),
@@ -488,7 +421,7 @@ finder_step(struct finder *fd, double cut)
 	if (!isfinite(ns))
 		return -1;
 	if (ns > cap) {
-		vec_step(fw->s, fw->s, cap / ns - 1, fw->s, fw->d);
+		sd_axpy(cap / ns - 1, fw->s, fw->s, fw->d);
 		ns = cap;
 	}
 	return ns;
@@ -511,7 +444,8 @@ finder_iterate(struct finder *fd, double *x, double *m, double ref,
 	*q = nsp > 0 ? ns / nsp : 0;
 	if (finder_geometric(fw, *q, qp, ns, nsp)) {
 		/* The geometric series of steps sums to s/(1 − q). */
-		vec_step(fw->xs, fw->s, *q / (1 - *q), fw->s, fw->d);
+		memcpy(fw->xs, fw->s, fw->d * sizeof *fw->xs);
+		sd_axpy(*q / (1 - *q), fw->s, fw->xs, fw->d);
 		if (finder_search(fd, x, fw->xs, m, *m, 0) == 0) {
 			*q = 0;
 			return 0;
@@ -548,7 +482,7 @@ finder_end(struct finder *fd, double *x, double m, double best)
 	if (work_eigen(fw, x) != 0)
 		return FINDER_LOST;
 	ns = work_newton(fw, fw->g, fw->s, FINDER_PINV);
-	return ns <= FINDER_XTOL * (vec_max(x, fw->d) + fw->length) ?
+	return ns <= FINDER_XTOL * (sd_norm_inf(x, fw->d) + fw->length) ?
 	    FINDER_ROOT : FINDER_LOST;
 }
 
@@ -581,7 +515,7 @@ finder_newton(struct finder *fd, double *x)
 			best = m;
 			memcpy(fw->xb, x, fw->d * sizeof *x);
 		}
-		if (ns > 0 && ns <= 4 * DBL_EPSILON * vec_max(x, fw->d))
+		if (ns > 0 && ns <= 4 * DBL_EPSILON * sd_norm_inf(x, fw->d))
 			break;
 		if ((it + 1) % FINDER_PATIENCE == 0) {
 			if (!(best <= mark / 2))
@@ -839,7 +773,7 @@ work_spread_gradient(struct finder_work *fw, const double *x, double r)
 		if (work_spread(fw, x, list, k, m, r, rng) != 0)
 			continue;
 		sd_objective_rgradient(fw->obj, fw->xt, fw->gt);
-		n = vec_norm(fw->gt, fw->d);
+		n = sd_norm(fw->gt, fw->d);
 		if (isfinite(n))
 			big = fmax(big, n);
 	}
@@ -989,7 +923,7 @@ work_gscale_around(struct finder_work *fw, const double *x)
 			    sd_objective_retract(fw->obj, fw->xt) != 0)
 				continue;
 			sd_objective_rgradient(fw->obj, fw->xt, fw->gt);
-			n = vec_norm(fw->gt, d);
+			n = sd_norm(fw->gt, d);
 			if (isfinite(n) && n > g)
 				g = n;
 		}
@@ -1019,13 +953,13 @@ sd_finder_classify_scale(const sd_objective *obj, const double *x,
 		return sd_fail(cause, "classify: the length must be positive");
 	if (work_init(&fw, obj, length, cause) != 0)
 		return -1;
-	if (vec_finite(x, obj->dim))
+	if (sd_all_finite(x, obj->dim))
 		fw.hfloor = FINDER_EIG_ABS * work_gscale_around(&fw, x) / length;
 	if ((c.lam = malloc(obj->dim * sizeof *c.lam)) == NULL) {
 		work_done(&fw);
 		return sd_fail(cause, "out of memory");
 	}
-	if (!vec_finite(x, obj->dim) || work_classify(&fw, x, &c) != 0)
+	if (!sd_all_finite(x, obj->dim) || work_classify(&fw, x, &c) != 0)
 		rc = sd_fail(cause, "%s: f, its gradient or its Hessian is "
 		    "not finite at the point", obj->type->name);
 	else
@@ -1039,7 +973,7 @@ int
 sd_finder_classify(const sd_objective *obj, const double *x, sd_point *pt,
     char **cause)
 {
-	double n = vec_norm(x, obj->dim);
+	double n = sd_norm(x, obj->dim);
 
 	return sd_finder_classify_scale(obj, x, n > 1 && isfinite(n) ? n : 1,
 	    pt, cause);
@@ -1350,8 +1284,9 @@ finder_cmp_out(const void *pa, const void *pb)
 static double
 finder_distance(const double *x, const double *y, size_t d, double *t)
 {
-	vec_step(t, x, -1, y, d);
-	return vec_norm(t, d);
+	memcpy(t, x, d * sizeof *t);
+	sd_axpy(-1, y, t, d);
+	return sd_norm(t, d);
 }
 
 /* Drop the roots within reach of a better root kept before them: any

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/vec.h"
 #include "objectives/objective.h"
 
 /* The known objective names as "a, b, c", malloc'd. */
@@ -196,30 +197,12 @@ sd_objective_hessian(const sd_objective *obj, const double *x, double *h)
 	obj->type->hess(obj->state, x, h);
 }
 
-/* xᵀv for vectors of length d. */
-static double
-objective_dot(const double *x, const double *v, size_t d)
-{
-	double s = 0;
-	size_t i;
-
-	for (i = 0; i < d; i++)
-		s += x[i] * v[i];
-	return s;
-}
-
 void
 sd_objective_rgradient(const sd_objective *obj, const double *x, double *g)
 {
-	size_t i, d = obj->dim;
-	double xg;
-
 	obj->type->grad(obj->state, x, g);
-	if (obj->type->manifold != SD_SPHERE)
-		return;
-	xg = objective_dot(x, g, d);
-	for (i = 0; i < d; i++)
-		g[i] -= xg * x[i];
+	if (obj->type->manifold == SD_SPHERE)
+		sd_axpy(-sd_dot(x, g, obj->dim), x, g, obj->dim);
 }
 
 void
@@ -236,10 +219,10 @@ sd_objective_rhessian(const sd_objective *obj, const double *x, double *h)
 		return;
 	hx = g + d;
 	obj->type->grad(obj->state, x, g);
-	xg = objective_dot(x, g, d);
+	xg = sd_dot(x, g, d);
 	for (i = 0; i < d; i++)
-		hx[i] = objective_dot(h + i * d, x, d);
-	xhx = objective_dot(x, hx, d);
+		hx[i] = sd_dot(h + i * d, x, d);
+	xhx = sd_dot(x, hx, d);
 	for (i = 0; i < d; i++) {
 		for (j = 0; j < d; j++) {
 			h[i * d + j] += -x[i] * hx[j] - hx[i] * x[j] +
@@ -258,7 +241,7 @@ sd_objective_retract(const sd_objective *obj, double *x)
 
 	if (obj->type->manifold != SD_SPHERE)
 		return 0;
-	norm = sqrt(objective_dot(x, x, d));
+	norm = sd_norm(x, d);
 	if (!(norm > 0) || !isfinite(norm))
 		return -1;
 	for (i = 0; i < d; i++)

@@ -264,12 +264,12 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
 	double *g = b->work + b->dim, f, gn;
 	size_t k, d = b->dim;
 
-	if (!sd_vec_finite(x0, d))
+	if (!sd_all_finite(x0, d))
 		return -1;
 	f = sd_objective_f(obj, x0);
 	sd_objective_gradient(obj, x0, g);
-	gn = sd_vec_norm(g, d);
-	if (!isfinite(f) || !sd_vec_finite(g, d) || !isfinite(gn))
+	gn = sd_norm(g, d);
+	if (!isfinite(f) || !sd_all_finite(g, d) || !isfinite(gn))
 		return -1;
 	for (k = 0; k < d; k++) {
 		b->x[k * STRIDE + j] = x0[k];
@@ -285,7 +285,7 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
 
 /* Accept run j's trial as sd_optimizer_iterate's accept does: every
  * coordinate, f, ∇f and ‖∇f‖ finite (v − v is 0 exactly when v is), the
- * norm in sd_vec_norm's order (0 + g₁² + g₂² + ...), sd_vec_norm itself
+ * norm in sd_norm's order (0 + g₁² + g₂² + ...), sd_norm itself
  * for the rare squares that overflow or underflow; else the run diverged
  * in place. One pass per run: the whole test reads each value once. */
 static sd_step_status
@@ -307,7 +307,7 @@ batch_accept(struct sd_batch *b, size_t j)
 		gn = sqrt(s);
 	else {
 		batch_gather(b, b->gtrial, j, b->work);
-		if (!isfinite(gn = sd_vec_norm(b->work, d)))
+		if (!isfinite(gn = sd_norm(b->work, d)))
 			return SD_STEP_DIVERGED;
 	}
 	for (k = 0; k < d; k++) {

@@ -78,7 +78,7 @@ bfgs_point(bfgs_state *s, const gsl_vector *y)
 		s->x[i] = gsl_vector_get(y, i);
 	if (s->obj->type->manifold != SD_SPHERE)
 		return 1;
-	norm = sd_vec_norm(s->x, s->dim);
+	norm = sd_norm(s->x, s->dim);
 	return sd_objective_retract(s->obj, s->x) == 0 ? norm : 0;
 }
 

@@ -139,7 +139,7 @@ sd_eigen_decompose(sd_eigen *e, const sd_optimizer *opt)
 
 	e->n = opt->objective->type->manifold == SD_SPHERE ? d - 1 : d;
 	sd_objective_rhessian(opt->objective, opt->x, e->h);
-	if (!sd_vec_finite(e->h, d * d))
+	if (!sd_all_finite(e->h, d * d))
 		return -1;
 	if (d == 2 && e->n == 2)
 		eigen_2x2(e);

@@ -71,7 +71,7 @@ nesterov_iterate(void *state, sd_optimizer *opt)
 	sd_optimizer_tangent(opt, x, v);
 	for (i = 0; i < d; i++)
 		s->y[i] = x[i] + beta * v[i];
-	if (!sd_vec_finite(s->y, d) ||
+	if (!sd_all_finite(s->y, d) ||
 	    sd_objective_retract(opt->objective, s->y) != 0)
 		return SD_STEP_DIVERGED;
 	sd_objective_rgradient(opt->objective, s->y, s->gy);

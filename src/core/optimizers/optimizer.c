@@ -143,14 +143,14 @@ sd_optimizer_set(sd_optimizer *opt, const double *x0, unsigned long seed,
 	const sd_objective *obj = opt->objective;
 
 	memmove(opt->x, x0, opt->dim * sizeof *opt->x);
-	if (!sd_vec_finite(opt->x, opt->dim) ||
+	if (!sd_all_finite(opt->x, opt->dim) ||
 	    sd_objective_retract(obj, opt->x) != 0)
 		return sd_fail(cause, "the start is not a point of %s",
 		    obj->type->manifold == SD_SPHERE ? "the sphere" : "R^d");
 	opt->f = sd_objective_f(obj, opt->x);
 	sd_objective_rgradient(obj, opt->x, opt->g);
-	opt->grad_norm = sd_vec_norm(opt->g, opt->dim);
-	if (!isfinite(opt->f) || !sd_vec_finite(opt->g, opt->dim) ||
+	opt->grad_norm = sd_norm(opt->g, opt->dim);
+	if (!isfinite(opt->f) || !sd_all_finite(opt->g, opt->dim) ||
 	    !isfinite(opt->grad_norm))
 		return sd_fail(cause, "f or its gradient is not finite at "
 		    "the start");
@@ -172,15 +172,15 @@ optimizer_accept(sd_optimizer *opt)
 	const sd_objective *obj = opt->objective;
 	double f, gn, *t;
 
-	if (!sd_vec_finite(opt->trial, opt->dim) ||
+	if (!sd_all_finite(opt->trial, opt->dim) ||
 	    sd_objective_retract(obj, opt->trial) != 0)
 		return SD_STEP_DIVERGED;
 	f = sd_objective_f(obj, opt->trial);
 	if (!isfinite(f))
 		return SD_STEP_DIVERGED;
 	sd_objective_rgradient(obj, opt->trial, opt->gtrial);
-	if (!sd_vec_finite(opt->gtrial, opt->dim) ||
-	    !isfinite(gn = sd_vec_norm(opt->gtrial, opt->dim)))
+	if (!sd_all_finite(opt->gtrial, opt->dim) ||
+	    !isfinite(gn = sd_norm(opt->gtrial, opt->dim)))
 		return SD_STEP_DIVERGED;
 	t = opt->x;
 	opt->x = opt->trial;
@@ -233,50 +233,9 @@ sd_optimizer_free(sd_optimizer *opt)
 	free(opt);
 }
 
-double
-sd_vec_norm(const double *v, size_t d)
-{
-	double s = 0, big = 0, t;
-	size_t i;
-
-	for (i = 0; i < d; i++)
-		s += v[i] * v[i];
-	if (isfinite(s) && s >= DBL_MIN)
-		return sqrt(s);
-	/* The squares overflowed or underflowed: scale by the largest. */
-	for (i = 0; i < d; i++)
-		big = fmax(big, fabs(v[i]));
-	if (big == 0 || !isfinite(big))
-		return big;
-	for (s = 0, i = 0; i < d; i++) {
-		t = v[i] / big;
-		s += t * t;
-	}
-	return big * sqrt(s);
-}
-
-int
-sd_vec_finite(const double *v, size_t d)
-{
-	size_t i;
-
-	for (i = 0; i < d; i++) {
-		if (!isfinite(v[i]))
-			return 0;
-	}
-	return 1;
-}
-
 void
 sd_optimizer_tangent(const sd_optimizer *opt, const double *x, double *v)
 {
-	size_t i, d = opt->dim;
-	double xv = 0;
-
-	if (opt->objective->type->manifold != SD_SPHERE)
-		return;
-	for (i = 0; i < d; i++)
-		xv += x[i] * v[i];
-	for (i = 0; i < d; i++)
-		v[i] -= xv * x[i];
+	if (opt->objective->type->manifold == SD_SPHERE)
+		sd_axpy(-sd_dot(x, v, opt->dim), x, v, opt->dim);
 }

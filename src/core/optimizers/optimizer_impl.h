@@ -14,17 +14,12 @@
 
 #include <gsl/gsl_eigen.h>
 
+#include "base/vec.h"
 #include "optimizers/optimizer.h"
 
 /* A Hessian whose smallest |eigenvalue| is at most this times its largest
  * is singular (newton's test; cubic needs no inverse). */
 #define SD_SINGULAR_RTOL 1e-12
-
-/* ‖v‖ for a vector of length d. */
-double sd_vec_norm(const double *v, size_t d);
-
-/* 1 when all d entries of v are finite. */
-int sd_vec_finite(const double *v, size_t d);
 
 /* v ← (I − xxᵀ) v on a sphere objective: the tangent part of v at x;
  * nothing on R^d. */

@@ -83,7 +83,7 @@ pgd_ball(sd_optimizer *opt, double r, double *xi)
 		sd_optimizer_tangent(opt, opt->x, xi);
 		k = d - 1;
 	}
-	norm = sd_vec_norm(xi, d);
+	norm = sd_norm(xi, d);
 	rho = r * pow(gsl_rng_uniform(opt->rng), 1.0 / (double)k);
 	for (i = 0; i < d; i++)
 		xi[i] = norm > 0 ? xi[i] * rho / norm : 0;
