@@ -7,10 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_matrix.h>
-#include <gsl/gsl_vector.h>
-
+#include "base/spectrum.h"
+#include "base/vec.h"
 #include "dots.h"
 #include "draw_parts.h"
 
@@ -131,72 +129,32 @@ panel_eigen(const draw_ctx *ctx, const sd_point *pt, char *buf, size_t len)
 	snprintf(buf, len, "%s%s %s", lo, pt->n_eigen > 2 ? " …" : ",", hi);
 }
 
-/* Whether the n values of v are all finite. */
-static int
-panel_finite(const double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (!isfinite(v[i]))
-			return 0;
-	}
-	return 1;
-}
-
 /* The eigenvalues sd_finder_classify reports at x, ascending, into lam
- * (*n of them: d, or on a sphere d − 1, without the pair along x), by the
- * same steps: the (Riemannian) Hessian decomposed by gsl_eigen_symmv. Its
- * degenerate test, which samples f on circles around x and which the
- * panel does not show, is left out: on glm:d=20,n=1000 it took 0.11 s of
- * every frame. h is d × d scratch. -1 where f, ∇f (g, given) or ∇²f is
- * not finite, as sd_finder_classify. */
+ * (*n of them: d, or on a sphere d − 1, without the pair along x): the
+ * core's decomposition (spectrum.h). Its degenerate test, which samples f
+ * on circles around x and which the panel does not show, is left out: on
+ * glm:d=20,n=1000 it took 0.11 s of every frame. h is d × d scratch. -1
+ * where f, ∇f (g, given) or ∇²f is not finite, as sd_finder_classify. */
 static int
 panel_eigenvalues(const sd_objective *obj, const double *x,
     const double *g, double *h, double *lam, size_t *n)
 {
-	size_t d = obj->dim, i, k, drop = d;
-	gsl_eigen_symmv_workspace *ws;
-	gsl_matrix_view a;
-	gsl_matrix *evec;
-	gsl_vector *eval;
-	double best = -1, c;
+	size_t d = obj->dim;
+	sd_spectrum *sp;
 	int rc = -1;
 
-	if (!panel_finite(x, d) || !isfinite(sd_objective_f(obj, x)) ||
-	    !panel_finite(g, d))
+	if (!sd_all_finite(x, d) || !isfinite(sd_objective_f(obj, x)) ||
+	    !sd_all_finite(g, d))
 		return -1;
 	sd_objective_rhessian(obj, x, h);
-	if (!panel_finite(h, d * d))
-		return -1;
-	a = gsl_matrix_view_array(h, d, d);
-	evec = gsl_matrix_alloc(d, d);
-	eval = gsl_vector_alloc(d);
-	ws = gsl_eigen_symmv_alloc(d);
-	if (evec == NULL || eval == NULL || ws == NULL ||
-	    gsl_eigen_symmv(&a.matrix, eval, evec, ws) != GSL_SUCCESS)
-		goto out;
-	gsl_eigen_symmv_sort(eval, evec, GSL_EIGEN_SORT_VAL_ASC);
-	for (i = 0; obj->type->manifold == SD_SPHERE && i < d; i++) {
-		for (c = 0, k = 0; k < d; k++)
-			c += gsl_matrix_get(evec, k, i) * x[k];
-		if (fabs(c) > best) {
-			best = fabs(c);
-			drop = i;
-		}
+	if ((sp = sd_spectrum_alloc(d)) != NULL &&
+	    sd_spectrum_decompose(sp, h,
+	    obj->type->manifold == SD_SPHERE ? x : NULL) == 0) {
+		*n = sp->n;
+		memcpy(lam, sp->eval, sp->n * sizeof *lam);
+		rc = 0;
 	}
-	for (*n = 0, i = 0; i < d; i++) {
-		if (i != drop)
-			lam[(*n)++] = gsl_vector_get(eval, i);
-	}
-	rc = 0;
-out:
-	if (ws != NULL)
-		gsl_eigen_symmv_free(ws);
-	if (eval != NULL)
-		gsl_vector_free(eval);
-	if (evec != NULL)
-		gsl_matrix_free(evec);
+	sd_spectrum_free(sp);
 	return rc;
 }
 

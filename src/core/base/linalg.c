@@ -1,17 +1,15 @@
-/* linalg.c: small dense vector helpers (see linalg.h). */
+/* linalg.c: small dense linear algebra (see linalg.h). */
 #include "config.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
 
 #include "base/error.h"
 #include "base/linalg.h"
+#include "base/spectrum.h"
 
 /* Remove from row r its components along rows 0..r−1 (orthonormal) and
  * normalize it; returns its length before normalizing, relative to len. */
@@ -89,61 +87,22 @@ sd_random_orthogonal(gsl_rng *rng, double *q, size_t n)
 	} while (sd_orthonormalize(q, n, n, 1e-8) >= 0);
 }
 
-/* Flip v (n entries) so that its largest entry in magnitude is positive. */
-static void
-eigen_fix_sign(double *v, size_t n)
-{
-	size_t i, best = 0;
-
-	for (i = 1; i < n; i++) {
-		if (fabs(v[i]) > fabs(v[best]) + 1e-12)
-			best = i;
-	}
-	if (v[best] < 0) {
-		for (i = 0; i < n; i++)
-			v[i] = -v[i];
-	}
-}
-
 int
 sd_symm_eigen(const double *a, size_t n, double *eval, double *evec,
     char **cause)
 {
-	gsl_matrix *m = gsl_matrix_alloc(n, n), *z = gsl_matrix_alloc(n, n);
-	gsl_vector *e = gsl_vector_alloc(n);
-	gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(n);
-	size_t i, j;
+	sd_spectrum *sp;
 	int rc = 0;
 
-	if (m == NULL || z == NULL || e == NULL || ws == NULL) {
-		rc = sd_fail(cause, "out of memory");
-		goto out;
+	if ((sp = sd_spectrum_alloc(n)) == NULL)
+		return sd_fail(cause, "out of memory");
+	if (sd_spectrum_decompose(sp, a, NULL) != 0)
+		rc = sd_fail(cause, "eigenvalues: the matrix is not finite");
+	else {
+		memcpy(eval, sp->eval, n * sizeof *eval);
+		memcpy(evec, sp->evec, n * n * sizeof *evec);
 	}
-	for (i = 0; i < n * n; i++) {
-		if (!isfinite(a[i])) {
-			rc = sd_fail(cause, "eigenvalues: the matrix is not "
-			    "finite");
-			goto out;
-		}
-		m->data[(i / n) * m->tda + i % n] = a[i];
-	}
-	if (gsl_eigen_symmv(m, e, z, ws) != GSL_SUCCESS) {
-		rc = sd_fail(cause, "eigenvalues: the solver failed");
-		goto out;
-	}
-	gsl_eigen_symmv_sort(e, z, GSL_EIGEN_SORT_VAL_ASC);
-	for (i = 0; i < n; i++) {
-		eval[i] = gsl_vector_get(e, i);
-		for (j = 0; j < n; j++)
-			evec[i * n + j] = gsl_matrix_get(z, j, i);
-		eigen_fix_sign(evec + i * n, n);
-	}
-out:
-	if (ws != NULL)
-		gsl_eigen_symmv_free(ws);
-	gsl_vector_free(e);
-	gsl_matrix_free(z);
-	gsl_matrix_free(m);
+	sd_spectrum_free(sp);
 	return rc;
 }
 

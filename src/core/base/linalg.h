@@ -34,10 +34,10 @@ void sd_random_unit(gsl_rng *rng, double *x, size_t n);
 void sd_random_orthogonal(gsl_rng *rng, double *q, size_t n);
 
 /* Eigenvalues (ascending) and eigenvectors (as rows, evec + i·n for
- * eval[i]) of the symmetric n×n row-major matrix a, which is not changed.
- * Each eigenvector's sign is fixed so that its largest entry in magnitude
- * is positive (so results do not depend on the solver's whims). Returns -1
- * with *cause on allocation failure or when a is not finite. */
+ * eval[i]) of the symmetric n×n row-major matrix a, which is not changed:
+ * sd_spectrum_decompose (spectrum.h) on R^n, its sign convention
+ * included, for callers that decompose one matrix once. Returns -1 with
+ * *cause on allocation failure or when a is not finite. */
 int sd_symm_eigen(const double *a, size_t n, double *eval, double *evec,
     char **cause);
 

@@ -10,6 +10,7 @@
 #include "landscape/chart.h"
 #include "base/error.h"
 #include "base/linalg.h"
+#include "base/spectrum.h"
 
 /* Margin added around the points a chart was built to show, as a share
  * of their extent. */
@@ -152,47 +153,23 @@ out:
 
 /* ---- the Hessian's extreme eigenvectors -------------------------------- */
 
-/* Index of the eigenvector (rows of evec) most aligned with x. */
-static size_t
-choice_most_aligned(const double *evec, const double *x, size_t d)
-{
-	size_t i, best = 0;
-	double c, top = -1;
-
-	for (i = 0; i < d; i++) {
-		c = fabs(sd_dot(evec + i * d, x, d));
-		if (c > top) {
-			top = c;
-			best = i;
-		}
-	}
-	return best;
-}
-
-/* Build the chart from the eigenpairs of the (Riemannian) Hessian at x. */
+/* Build the chart from the eigenpairs of the (Riemannian) Hessian at x:
+ * through x along the lowest and the highest eigenvector (on a sphere,
+ * of the tangent space: spectrum.h). */
 static int
 choice_hessian_chart(sd_chart *chart, const sd_objective *obj,
-    const double *x, const double *evec, char **cause)
+    const double *x, const sd_spectrum *sp, char **cause)
 {
-	size_t d = obj->dim, lo = 0, hi = d - 1, drop;
+	const double *lo = sp->evec, *hi = sp->evec + (sp->n - 1) * sp->dim;
 	int rc;
 
 	if (obj->type->manifold != SD_SPHERE) {
-		rc = sd_chart_init_plane(chart, d, x, evec, evec + hi * d,
-		    cause);
+		rc = sd_chart_init_plane(chart, sp->dim, x, lo, hi, cause);
 		if (rc == 0)
 			chart->window = choice_window_centred(obj);
 		return rc;
 	}
-	/* x itself is an eigenvector (eigenvalue 0) of the d×d matrix, not
-	 * a tangent direction: skip it. */
-	drop = choice_most_aligned(evec, x, d);
-	if (lo == drop)
-		lo++;
-	if (hi == drop)
-		hi--;
-	return sd_chart_init_sphere(chart, d, x, evec + lo * d, evec + hi * d,
-	    cause);
+	return sd_chart_init_sphere(chart, sp->dim, x, lo, hi, cause);
 }
 
 int
@@ -200,17 +177,19 @@ sd_chart_init_hessian(sd_chart *chart, const sd_objective *obj,
     const double *x, char **cause)
 {
 	size_t d = obj->dim;
-	double *h, *eval, *evec, *y;
-	int rc = -1;
+	int sphere = obj->type->manifold == SD_SPHERE, rc = -1;
+	sd_spectrum *sp;
+	double *h, *y;
 
-	if (d < 2 || (obj->type->manifold == SD_SPHERE && d < 3))
+	if (d < 2 || (sphere && d < 3))
 		return sd_fail(cause, "chart: hessian: %s has too few "
 		    "dimensions", obj->type->name);
-	if ((h = malloc((2 * d * d + 2 * d) * sizeof *h)) == NULL)
+	h = malloc((d * d + d) * sizeof *h);
+	if (h == NULL || (sp = sd_spectrum_alloc(d)) == NULL) {
+		free(h);
 		return sd_fail(cause, "out of memory");
-	evec = h + d * d;
-	eval = evec + d * d;
-	y = eval + d;
+	}
+	y = h + d * d;
 	memcpy(y, x, d * sizeof *y);
 	if (sd_objective_retract(obj, y) != 0) {
 		sd_fail(cause, "chart: hessian: the point is not on the sphere "
@@ -218,13 +197,14 @@ sd_chart_init_hessian(sd_chart *chart, const sd_objective *obj,
 		goto out;
 	}
 	sd_objective_rhessian(obj, y, h);
-	if (sd_symm_eigen(h, d, eval, evec, NULL) != 0) {
+	if (sd_spectrum_decompose(sp, h, sphere ? y : NULL) != 0) {
 		sd_fail(cause, "chart: hessian: the Hessian is not finite at "
 		    "that point");
 		goto out;
 	}
-	rc = choice_hessian_chart(chart, obj, y, evec, cause);
+	rc = choice_hessian_chart(chart, obj, y, sp, cause);
 out:
+	sd_spectrum_free(sp);
 	free(h);
 	return rc;
 }

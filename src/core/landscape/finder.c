@@ -88,14 +88,11 @@
 #include <omp.h>
 #endif
 
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_vector.h>
 
 #include "base/error.h"
+#include "base/spectrum.h"
 #include "base/vec.h"
 #include "landscape/finder.h"
 
@@ -137,11 +134,7 @@ struct finder_work {
 	double				 hfloor;	/* |λ| below: zero */
 	double				 gfloor;	/* ‖∇f‖ below: zero */
 	double				 ffloor;	/* |Δf| below: level */
-	gsl_matrix			*a;		/* destroyed by symmv */
-	gsl_matrix			*evec;		/* columns, ascending */
-	gsl_vector			*eval;
-	gsl_eigen_symmv_workspace	*ws;
-	size_t				 drop;		/* eigenpair along x */
+	sd_spectrum			*spec;		/* of the Hessian in h */
 	double				*buf;		/* owns what follows */
 	double				*g, *gt, *s, *sp, *xt, *xs, *xb;
 	double				*h, *h2;
@@ -222,19 +215,10 @@ work_init(struct finder_work *fw, const sd_objective *obj, double length,
 	fw->d = d;
 	fw->sphere = obj->type->manifold == SD_SPHERE;
 	fw->length = length;
-	fw->drop = d;
-	fw->a = gsl_matrix_alloc(d, d);
-	fw->evec = gsl_matrix_alloc(d, d);
-	fw->eval = gsl_vector_alloc(d);
-	fw->ws = gsl_eigen_symmv_alloc(d);
+	fw->spec = sd_spectrum_alloc(d);
 	fw->buf = calloc(7 * d + 2 * d * d, sizeof *fw->buf);
-	if (fw->a == NULL || fw->evec == NULL || fw->eval == NULL ||
-	    fw->ws == NULL || fw->buf == NULL) {
-		gsl_matrix_free(fw->a);
-		gsl_matrix_free(fw->evec);
-		gsl_vector_free(fw->eval);
-		if (fw->ws != NULL)
-			gsl_eigen_symmv_free(fw->ws);
+	if (fw->spec == NULL || fw->buf == NULL) {
+		sd_spectrum_free(fw->spec);
 		free(fw->buf);
 		return sd_fail(cause, "out of memory");
 	}
@@ -254,62 +238,30 @@ work_init(struct finder_work *fw, const sd_objective *obj, double length,
 static void
 work_done(struct finder_work *fw)
 {
-	gsl_matrix_free(fw->a);
-	gsl_matrix_free(fw->evec);
-	gsl_vector_free(fw->eval);
-	gsl_eigen_symmv_free(fw->ws);
+	sd_spectrum_free(fw->spec);
 	free(fw->buf);
 }
 
-/* v_i(k): component k of eigenvector i. */
-static double
-work_vec(const struct finder_work *fw, size_t i, size_t k)
+/* Eigenvector i of the last decomposition (d entries). */
+static const double *
+work_vec(const struct finder_work *fw, size_t i)
 {
-	return gsl_matrix_get(fw->evec, k, i);
+	return fw->spec->evec + i * fw->d;
 }
 
-/* Eigen-decompose the (Riemannian) Hessian in fw->h at x, ascending; on the
- * sphere mark the eigenpair along x, which is not a tangent direction. */
+/* Eigen-decompose the (Riemannian) Hessian in fw->h at x: on the sphere
+ * the d − 1 pairs of the tangent space (spectrum.h). */
 static int
 work_eigen(struct finder_work *fw, const double *x)
 {
-	size_t i, k, d = fw->d;
-	double best = -1, c;
-
-	if (!sd_all_finite(fw->h, d * d))
-		return -1;
-	for (i = 0; i < d; i++) {
-		for (k = 0; k < d; k++)
-			gsl_matrix_set(fw->a, i, k, fw->h[i * d + k]);
-	}
-	if (gsl_eigen_symmv(fw->a, fw->eval, fw->evec, fw->ws) != GSL_SUCCESS)
-		return -1;
-	gsl_eigen_symmv_sort(fw->eval, fw->evec, GSL_EIGEN_SORT_VAL_ASC);
-	fw->drop = d;
-	for (i = 0; fw->sphere && i < d; i++) {
-		for (c = 0, k = 0; k < d; k++)
-			c += work_vec(fw, i, k) * x[k];
-		if (fabs(c) > best) {
-			best = fabs(c);
-			fw->drop = i;
-		}
-	}
-	return 0;
+	return sd_spectrum_decompose(fw->spec, fw->h, fw->sphere ? x : NULL);
 }
 
 /* The largest |λ| over the tangent eigenvalues. */
 static double
 work_lmax(const struct finder_work *fw)
 {
-	double m = 0, l;
-	size_t i;
-
-	for (i = 0; i < fw->d; i++) {
-		l = fabs(gsl_vector_get(fw->eval, i));
-		if (i != fw->drop && l > m)
-			m = l;
-	}
-	return m;
+	return sd_norm_inf(fw->spec->eval, fw->spec->n);
 }
 
 /* The Newton step s = −H⁺g from the decomposition of work_eigen, dropping
@@ -319,18 +271,16 @@ static double
 work_newton(struct finder_work *fw, const double *g, double *s, double cut)
 {
 	double lam, c;
-	size_t i, k, d = fw->d;
+	size_t i, d = fw->d;
 
 	cut *= work_lmax(fw);
 	memset(s, 0, d * sizeof *s);
-	for (i = 0; i < d; i++) {
-		lam = gsl_vector_get(fw->eval, i);
-		if (i == fw->drop || !(fabs(lam) > cut))
+	for (i = 0; i < fw->spec->n; i++) {
+		lam = fw->spec->eval[i];
+		if (!(fabs(lam) > cut))
 			continue;
-		for (c = 0, k = 0; k < d; k++)
-			c += work_vec(fw, i, k) * g[k];
-		for (k = 0; k < d; k++)
-			s[k] -= c / lam * work_vec(fw, i, k);
+		c = sd_dot(work_vec(fw, i), g, d);
+		sd_axpy(-c / lam, work_vec(fw, i), s, d);
 	}
 	return sd_all_finite(s, d) ? sd_norm(s, d) : INFINITY;
 }
@@ -565,8 +515,8 @@ work_around(struct finder_work *fw, const double *x, size_t i, size_t j,
 	size_t k;
 
 	for (k = 0; k < fw->d; k++) {
-		fw->xt[k] = x[k] + r * (c * work_vec(fw, i, k) +
-		    s * work_vec(fw, j, k));
+		fw->xt[k] = x[k] + r * (c * work_vec(fw, i)[k] +
+		    s * work_vec(fw, j)[k]);
 	}
 	return sd_objective_retract(fw->obj, fw->xt);
 }
@@ -578,8 +528,8 @@ work_finite_at(struct finder_work *fw, const double *x, double r)
 	size_t i;
 	int sign;
 
-	for (i = 0; i < fw->d; i++) {
-		for (sign = -1; i != fw->drop && sign <= 1; sign += 2) {
+	for (i = 0; i < fw->spec->n; i++) {
+		for (sign = -1; sign <= 1; sign += 2) {
 			if (work_around(fw, x, i, i, r, sign, 0) != 0 ||
 			    !isfinite(sd_objective_f(fw->obj, fw->xt)))
 				return 0;
@@ -614,20 +564,16 @@ static int
 work_resolved(struct finder_work *fw, const double *x, double r)
 {
 	double c, cn, near, any = 0;
-	size_t i, k;
+	size_t i;
 	int sign;
 
-	for (i = 0; i < fw->d; i++) {
-		if (i == fw->drop)
-			continue;
-		for (c = 0, k = 0; k < fw->d; k++)
-			c += work_vec(fw, i, k) * fw->g[k];
+	for (i = 0; i < fw->spec->n; i++) {
+		c = sd_dot(work_vec(fw, i), fw->g, fw->d);
 		for (near = 0, sign = -1; sign <= 1; sign += 2) {
 			if (work_around(fw, x, i, i, r, sign, 0) != 0)
 				continue;
 			sd_objective_rgradient(fw->obj, fw->xt, fw->gt);
-			for (cn = 0, k = 0; k < fw->d; k++)
-				cn += work_vec(fw, i, k) * fw->gt[k];
+			cn = sd_dot(work_vec(fw, i), fw->gt, fw->d);
 			near = fmax(near, fabs(cn));
 		}
 		if (c != 0 && !(fabs(c) <= FINDER_RESOLVE * near))
@@ -672,7 +618,7 @@ work_circle(struct finder_work *fw, const double *x, double f0, size_t i,
 static int
 work_flat(const struct finder_work *fw, size_t i, double tol)
 {
-	return fabs(gsl_vector_get(fw->eval, i)) <= tol;
+	return fabs(fw->spec->eval[i]) <= tol;
 }
 
 /* fw->xt = x + r·u, u the m-th of FINDER_ANGLES unit directions spread
@@ -698,7 +644,7 @@ work_spread(struct finder_work *fw, const double *x, const size_t *list,
 	for (c = 0; c < k; c++) {
 		for (i = 0; i < fw->d; i++)
 			fw->xt[i] += r * coef[c] / norm *
-			    work_vec(fw, list[c], i);
+			    work_vec(fw, list[c])[i];
 	}
 	return sd_objective_retract(fw->obj, fw->xt);
 }
@@ -712,8 +658,8 @@ work_spread_list(struct finder_work *fw, double tol, size_t *list,
 {
 	size_t i, k = 0;
 
-	for (i = 0; i < fw->d && k < FINDER_SPHERE_MAX; i++) {
-		if (i != fw->drop && (tol < 0 || work_flat(fw, i, tol)))
+	for (i = 0; i < fw->spec->n && k < FINDER_SPHERE_MAX; i++) {
+		if (tol < 0 || work_flat(fw, i, tol))
 			list[k++] = i;
 	}
 	*rng = k > 6 ? gsl_rng_alloc(gsl_rng_mt19937) : NULL;
@@ -788,18 +734,17 @@ static int
 work_degenerate(struct finder_work *fw, const double *x, double f0,
     double tol, double r, sd_point_kind *kind)
 {
-	size_t i, j, d = fw->d, n = fw->sphere ? d - 1 : d;
+	size_t i, j, n = fw->spec->n;
 	int k, below = 0, above = 0;
 
 	for (k = 0; k < FINDER_RADII && !(below && above); k++, r /= 10) {
-		for (i = 0; i < d; i++) {
-			if (i == fw->drop || !work_flat(fw, i, tol))
+		for (i = 0; i < n; i++) {
+			if (!work_flat(fw, i, tol))
 				continue;
 			if (n == 1)
 				work_circle(fw, x, f0, i, i, r, &below, &above);
-			for (j = 0; j < d; j++) {
-				if (j == i || j == fw->drop ||
-				    (j < i && work_flat(fw, j, tol)))
+			for (j = 0; j < n; j++) {
+				if (j == i || (j < i && work_flat(fw, j, tol)))
 					continue;
 				work_circle(fw, x, f0, i, j, r, &below, &above);
 			}
@@ -857,10 +802,8 @@ work_classify(struct finder_work *fw, const double *x,
 	sd_objective_rhessian(fw->obj, x, fw->h);
 	if (work_eigen(fw, x) != 0)
 		return -1;
-	for (i = 0; i < fw->d; i++) {
-		if (i != fw->drop)
-			c->lam[c->n_eigen++] = gsl_vector_get(fw->eval, i);
-	}
+	c->n_eigen = fw->spec->n;
+	memcpy(c->lam, fw->spec->eval, c->n_eigen * sizeof *c->lam);
 	tol = work_eig_tol(fw, x);
 	for (c->singular = 0, i = 0; i < c->n_eigen; i++)
 		c->singular |= fabs(c->lam[i]) <= tol;

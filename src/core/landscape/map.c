@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_matrix.h>
-
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -17,6 +14,7 @@
 #include "base/error.h"
 #include "landscape/finder.h"
 #include "base/linalg.h"
+#include "base/spectrum.h"
 #include "landscape/map.h"
 #include "landscape/survey.h"
 
@@ -61,13 +59,11 @@ static const char *const map_basin_names[SD_MAP_BASIN_EXTRA] = {
 	[SD_MAP_BASIN_NOT_CONVERGED] = "not-converged",
 };
 
-/* What one thread needs for a pixel: the point, ∇f, ∇²f and (beyond two
- * Euclidean dimensions) GSL's eigenvalue workspace. */
+/* What one thread needs for a pixel: the point, ∇f, ∇²f and the
+ * eigen-decomposition's workspace. */
 struct map_work {
-	double				*x, *g, *h;
-	gsl_matrix			*m;
-	gsl_eigen_symm_workspace	*ws;
-	gsl_vector			*eval;
+	double		*x, *g, *h;
+	sd_spectrum	*sp;
 };
 
 /* Everything a pixel's computation reads. */
@@ -162,16 +158,10 @@ static void
 map_work_done(struct map_work *w)
 {
 	free(w->x);
-	if (w->m != NULL)
-		gsl_matrix_free(w->m);
-	if (w->ws != NULL)
-		gsl_eigen_symm_free(w->ws);
-	if (w->eval != NULL)
-		gsl_vector_free(w->eval);
+	sd_spectrum_free(w->sp);
 }
 
-/* Allocate one thread's work for dimension d (the eigen-solver only when
- * the closed form of the 2×2 case does not apply). */
+/* Allocate one thread's work for dimension d. */
 static int
 map_work_init(struct map_work *w, const sd_objective *obj)
 {
@@ -182,12 +172,7 @@ map_work_init(struct map_work *w, const sd_objective *obj)
 		return -1;
 	w->g = w->x + d;
 	w->h = w->g + d;
-	if (d == 2 && obj->type->manifold != SD_SPHERE)
-		return 0;
-	w->m = gsl_matrix_alloc(d, d);
-	w->ws = gsl_eigen_symm_alloc(d);
-	w->eval = gsl_vector_alloc(d);
-	return w->m != NULL && w->ws != NULL && w->eval != NULL ? 0 : -1;
+	return (w->sp = sd_spectrum_alloc(d)) != NULL ? 0 : -1;
 }
 
 /* One work per thread OpenMP may use; NULL when out of memory. */
@@ -228,34 +213,16 @@ map_works_free(struct map_work *w, int n)
 
 /* ---- strict-saddle ---------------------------------------------------- */
 
-/* λ_min of the (Riemannian) Hessian in w->h at x. On a sphere the matrix
- * has x as an eigenvector with eigenvalue 0 that is not a tangent
- * direction: adding (1 + ‖H‖_F)·xxᵀ lifts it above every tangent
- * eigenvalue, so the smallest eigenvalue is the tangent one. */
+/* λ_min of the (Riemannian) Hessian in w->h at x: the finder's (on a
+ * sphere, of the tangent space); NaN where it is not finite. */
 static double
 map_lambda_min(struct map_work *w, const sd_objective *obj, const double *x)
 {
-	size_t i, k, d = obj->dim;
-	double *h = w->h, m, r, shift = 0;
-
-	if (w->m == NULL) {
-		m = 0.5 * (h[0] + h[3]);
-		r = hypot(0.5 * (h[0] - h[3]), h[1]);
-		return m - r;
-	}
-	if (obj->type->manifold == SD_SPHERE) {
-		for (i = 0; i < d * d; i++)
-			shift += h[i] * h[i];
-		shift = 1 + sqrt(shift);
-	}
-	for (i = 0; i < d; i++) {
-		for (k = 0; k < d; k++)
-			gsl_matrix_set(w->m, i, k, h[i * d + k] +
-			    shift * x[i] * x[k]);
-	}
-	if (gsl_eigen_symm(w->m, w->eval, w->ws) != GSL_SUCCESS)
+	if (sd_spectrum_decompose(w->sp, w->h,
+	    obj->type->manifold == SD_SPHERE ? x : NULL) != 0 ||
+	    w->sp->n == 0)
 		return NAN;
-	return gsl_vector_min(w->eval);
+	return w->sp->eval[0];
 }
 
 /* The distance from x to the nearest local minimum found. */

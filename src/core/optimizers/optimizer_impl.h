@@ -12,8 +12,7 @@
 
 #include <stddef.h>
 
-#include <gsl/gsl_eigen.h>
-
+#include "base/spectrum.h"
 #include "base/vec.h"
 #include "optimizers/optimizer.h"
 
@@ -26,23 +25,21 @@
 void sd_optimizer_tangent(const sd_optimizer *opt, const double *x,
     double *v);
 
-/* The Hessian at x in its eigenbasis, for newton and cubic. On a sphere
- * the Riemannian Hessian's eigenvector along x itself (eigenvalue 0, not a
- * tangent direction) is dropped, so everything lives in the tangent
- * space. Eigenvectors have a canonical sign (largest component positive)
- * so that the hard case of cubic picks the same side on every machine. */
+/* The Hessian at the iterate in its eigenbasis, for newton and cubic: the
+ * core's decomposition (spectrum.h), so on a sphere the Riemannian
+ * Hessian on the tangent space, with canonical eigenvector signs, and the
+ * gradient's coordinates in that basis. lambda and q point into sp and
+ * are valid until the next decomposition. */
 typedef struct sd_eigen {
-	size_t			 dim;
-	size_t			 n;	/* pairs kept: dim, or dim − 1 */
-	double			*h;	/* dim × dim Hessian (work) */
-	double			*lambda;	/* n, ascending */
-	double			*q;	/* n rows of dim: eigenvectors */
-	double			*gq;	/* n: q_iᵀg, g the gradient at x */
-	double			*c;	/* n: a step's eigen-coordinates (work
-					 * for the method) */
-	gsl_matrix		*evec;	/* GSL's work (unused for 2D on R²) */
-	gsl_vector		*eval;
-	gsl_eigen_symmv_workspace *ws;
+	size_t		 dim;
+	size_t		 n;	/* pairs: dim, or dim − 1 on a sphere */
+	const double	*lambda;	/* n, ascending */
+	const double	*q;	/* n rows of dim: eigenvectors */
+	double		*gq;	/* n: q_iᵀg, g the gradient at x */
+	double		*c;	/* n: a step's eigen-coordinates (work
+				 * for the method) */
+	double		*h;	/* dim × dim Hessian (work) */
+	sd_spectrum	*sp;
 } sd_eigen;
 
 /* Allocate for dimension dim. Returns -1 on allocation failure

@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_eigen.h>
-
-#include "landscape/chart.h"
 #include "base/error.h"
+#include "base/spectrum.h"
+#include "base/vec.h"
+#include "landscape/chart.h"
 #include "optimizers/optimizer.h"
 
 /* Grid points per window side: fine for small d, coarse when every
@@ -43,33 +43,18 @@ struct scale_work {
 	struct scale_row		 row[2];	/* previous, current */
 	double				*mem;		/* both rows' x and h */
 	int				*okmem;		/* both rows' ok */
-	double				*copy;		/* d², for GSL */
-	gsl_eigen_symm_workspace	*ws;		/* NULL when d = 2 */
+	sd_spectrum			*sp;
 };
 
-/* Largest |eigenvalue| of a symmetric d×d matrix. */
+/* Largest |eigenvalue| of the (Riemannian) Hessian h at x; 0 when there
+ * is none. */
 static double
-scale_spectral(struct scale_work *w, const double *h)
+scale_spectral(struct scale_work *w, const double *h, const double *x)
 {
-	size_t i, d = w->d;
-	double m, r, big = 0;
-	gsl_matrix_view mv;
-	gsl_vector_view ev;
-
-	if (d == 2) {
-		m = 0.5 * (h[0] + h[3]);
-		r = hypot(0.5 * (h[0] - h[3]), h[1]);
-		return fabs(m) + r;
-	}
-	memcpy(w->copy, h, d * d * sizeof *h);
-	mv = gsl_matrix_view_array(w->copy, d, d);
-	/* The eigenvalues overwrite the diagonal's storage of a spare row. */
-	ev = gsl_vector_view_array(w->copy + d * d, d);
-	if (gsl_eigen_symm(&mv.matrix, &ev.vector, w->ws) != 0)
+	if (sd_spectrum_decompose(w->sp, h,
+	    w->obj->type->manifold == SD_SPHERE ? x : NULL) != 0)
 		return 0;
-	for (i = 0; i < d; i++)
-		big = fmax(big, fabs(gsl_vector_get(&ev.vector, i)));
-	return big;
+	return sd_norm_inf(w->sp->eval, w->sp->n);
 }
 
 /* ‖H_p − H_q‖_F / ‖p − q‖ for two valid samples, or 0. */
@@ -116,7 +101,7 @@ scale_sample(struct scale_work *w, const sd_chart *chart, size_t i,
 			return 0;
 	}
 	r->ok[i] = 1;
-	return scale_spectral(w, h);
+	return scale_spectral(w, h, x);
 }
 
 /* Release the work arrays. */
@@ -125,9 +110,7 @@ scale_work_done(struct scale_work *w)
 {
 	free(w->mem);
 	free(w->okmem);
-	free(w->copy);
-	if (w->ws != NULL)
-		gsl_eigen_symm_free(w->ws);
+	sd_spectrum_free(w->sp);
 }
 
 /* Allocate the work arrays for dimension d. */
@@ -143,11 +126,8 @@ scale_work_init(struct scale_work *w, const sd_objective *obj)
 	per = n * (d + d * d);
 	w->mem = malloc(2 * per * sizeof(double));
 	w->okmem = calloc(2 * n, sizeof(int));
-	w->copy = malloc((d * d + d) * sizeof(double));
-	if (d != 2)
-		w->ws = gsl_eigen_symm_alloc(d);
-	if (w->mem == NULL || w->okmem == NULL || w->copy == NULL ||
-	    (d != 2 && w->ws == NULL)) {
+	w->sp = sd_spectrum_alloc(d);
+	if (w->mem == NULL || w->okmem == NULL || w->sp == NULL) {
 		scale_work_done(w);
 		return -1;
 	}
