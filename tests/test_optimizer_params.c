@@ -164,7 +164,7 @@ test_scale_himmelblau(void **unused)
 	char rule[64];
 
 	(void)unused;
-	assert_int_equal(sd_optimizer_scale(obj, &s, NULL), 0);
+	assert_int_equal(sd_objective_scale(obj, &s, NULL), 0);
 	assert_close(s.L, L, 1e-9 * L);
 	assert_true(s.D == 12);
 	/* Third derivatives reach 24·6 = 144 on the window. */
@@ -213,7 +213,7 @@ test_scale_quadratic(void **unused)
 
 	(void)unused;
 	assert_non_null(obj);
-	assert_int_equal(sd_optimizer_scale(obj, &s, NULL), 0);
+	assert_int_equal(sd_objective_scale(obj, &s, NULL), 0);
 	assert_close(s.L, top, 1e-12);
 	assert_true(s.D == 2);
 	assert_close(s.M, top / 2, 1e-12);

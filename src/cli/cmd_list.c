@@ -56,7 +56,7 @@ list_optimizers(void)
 	int scaled;
 
 	scaled = example != NULL &&
-	    sd_optimizer_scale(example, &scale, NULL) == 0;
+	    sd_objective_scale(example, &scale, NULL) == 0;
 	printf("optimizers (--optimizer NAME, --set key=value,...).\n"
 	    "Defaults scale with the objective's window: L = the largest "
 	    "|Hessian eigenvalue|,\nD = the shorter side, M = the Hessian's "

@@ -200,8 +200,8 @@ job_filter_size(const void *state)
 /* The hook reads the real objective's state: hand it the real one. It
  * evaluates the real objective, which answers in full even once the job is
  * cancelled (twolayer's searches for its saddle, about 12 ms on
- * twolayer:k=4,m=8,n=1000, and every optimizer a survey makes asks for
- * it through sd_optimizer_scale): a cancelled job is refused it. */
+ * twolayer:k=4,m=8,n=1000, and a survey's first optimizer asks for it
+ * through sd_objective_scale): a cancelled job is refused it. */
 static int
 job_default_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 {
@@ -238,6 +238,10 @@ job_forward(struct job *j, const sd_objective *real)
 	memcpy(j->obj.params, real->params, sizeof j->obj.params);
 	j->obj.state = j;
 	j->obj.spec = real->spec;
+	/* Its own memo: a scale measured once cancelled (through NaNs) must
+	 * not reach the real objective. NULL when out of memory: measured
+	 * at every call. */
+	j->obj.memo = sd_scale_memo_new();
 }
 
 /* ---- the thread -------------------------------------------------------- */
@@ -357,7 +361,7 @@ job_main(void *arg)
 		    j->cols, j->rows, &j->mo, &j->cause);
 		break;
 	case JOB_SCALE:
-		j->rc = sd_optimizer_scale(&j->obj, &j->scale, &j->cause);
+		j->rc = sd_objective_scale(&j->obj, &j->scale, &j->cause);
 		break;
 	case JOB_FIELD:
 		j->rc = job_run_field(j);
@@ -695,6 +699,7 @@ job_free(job *j)
 	if (j->kind == JOB_MAP && j->rc == 0)
 		sd_map_done(&j->map);
 	sd_chart_done(&j->chart);
+	sd_scale_memo_free(j->obj.memo);
 	free(j->cause);
 	free(j);
 }

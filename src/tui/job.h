@@ -8,8 +8,8 @@
  * 0.8 s on twolayer:k=4,m=8,n=1000; sd_map_compute of basins at 48×26
  * pixels: 1.3 s on twolayer, 43 s on the large one), and their units of
  * work have no useful bound either (a basins pixel's optimizer run, or
- * the optimizer's set-up, sd_optimizer_scale, takes 36 ms on the large
- * twolayer). Slicing them would mean rewriting the core as resumable
+ * the objective's scale that the first optimizer measures,
+ * sd_objective_scale, takes 36 ms on the large twolayer). Slicing them would mean rewriting the core as resumable
  * state machines and still not bound a tick. On a thread they run
  * unchanged, so the points and the map are the very same bytes as
  * `saddle points`, `saddle map` and `render` find, and bench/bench_tui
@@ -65,7 +65,7 @@ job *job_map(const sd_objective *obj, const sd_chart *chart,
     const sd_window *window, size_t cols, size_t rows,
     const sd_map_options *opts, char **cause);
 
-/* Start measuring obj's scale (sd_optimizer_scale: seconds on the
+/* Start measuring obj's scale (sd_objective_scale: seconds on the
  * chapter's largest objectives) for the racers' defaults; chart is the
  * objective's default one, which the job copies as the others do. */
 job *job_scale(const sd_objective *obj, const sd_chart *chart,

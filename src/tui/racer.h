@@ -26,7 +26,7 @@ typedef struct racer {
 	double		 tol;		/* converged: ‖∇f‖ below this */
 } racer;
 
-/* A racer of method type for obj, whose scale (sd_optimizer_scale) is
+/* A racer of method type for obj, whose scale (sd_objective_scale) is
  * given (NULL: measured here), with parameters set (may be NULL). Returns NULL with *cause
  * (naming a bad key) on error. */
 racer *racer_new(const sd_optimizer_type *type, const sd_objective *obj,

@@ -342,7 +342,7 @@ view_racer_new(view *v, const sd_optimizer_type *type, const char *set,
 		return NULL;
 	}
 	if (!v->scale_valid) {
-		if (sd_optimizer_scale(v->obj, &v->scale, cause) != 0)
+		if (sd_objective_scale(v->obj, &v->scale, cause) != 0)
 			return NULL;
 		v->scale_valid = 1;
 	}

@@ -61,7 +61,7 @@ typedef struct view {
 	unsigned long	 watch_gen;	/* counts the times the watch went out
 					 * of date */
 	sd_scale	 scale;		/* the objective's, for the racers'
-					 * defaults (sd_optimizer_scale) */
+					 * defaults (sd_objective_scale) */
 	int		 scale_valid;
 	struct {
 		const sd_optimizer_type	*type;

@@ -16,6 +16,7 @@
 #include "base/linalg.h"
 #include "base/spectrum.h"
 #include "landscape/map.h"
+#include "optimizers/optimizer.h"
 #include "landscape/survey.h"
 
 /* Default constants, as multiples of the objective's scale (sd_scale). */
@@ -108,7 +109,7 @@ sd_map_defaults(const sd_objective *obj, double *alpha, double *beta,
 {
 	sd_scale sc;
 
-	if (sd_optimizer_scale(obj, &sc, cause) != 0)
+	if (sd_objective_scale(obj, &sc, cause) != 0)
 		return -1;
 	*alpha = MAP_ALPHA * sc.L * sc.D;
 	*beta = MAP_BETA * sc.L;

@@ -38,7 +38,6 @@
 #include "landscape/chart.h"
 #include "landscape/finder.h"
 #include "objectives/objective.h"
-#include "optimizers/optimizer.h"
 #include "landscape/survey.h"
 
 /* The most pixels a map may have. */

@@ -80,6 +80,10 @@ sd_objective_new_type(const sd_objective_type *type, const char *params,
 	if (sd_params_parse(type->params, type->name, params, obj->params,
 	    cause) != 0)
 		goto fail;
+	if ((obj->memo = sd_scale_memo_new()) == NULL) {
+		sd_fail(cause, "out of memory");
+		goto fail;
+	}
 	if (type->state_size > 0 &&
 	    (obj->state = calloc(1, type->state_size)) == NULL) {
 		sd_fail(cause, "out of memory");
@@ -102,6 +106,7 @@ sd_objective_new_type(const sd_objective_type *type, const char *params,
 	return obj;
 
 fail:
+	sd_scale_memo_free(obj->memo);
 	free(obj);
 	return NULL;
 }
@@ -113,7 +118,10 @@ sd_objective_new_state(const sd_objective_type *type, void *state,
 	sd_objective *obj;
 
 	if ((obj = calloc(1, sizeof *obj)) == NULL ||
-	    (obj->spec = strdup(spec)) == NULL) {
+	    (obj->spec = strdup(spec)) == NULL ||
+	    (obj->memo = sd_scale_memo_new()) == NULL) {
+		if (obj != NULL)
+			free(obj->spec);
 		free(obj);
 		if (state != NULL && type->done != NULL)
 			type->done(state);
@@ -176,6 +184,7 @@ sd_objective_free(sd_objective *obj)
 		obj->type->done(obj->state);
 	free(obj->state);
 	free(obj->spec);
+	sd_scale_memo_free(obj->memo);
 	free(obj);
 }
 

@@ -81,12 +81,28 @@ typedef struct sd_objective_type {
 		    const double *const *x, double *f, double *const *g);
 } sd_objective_type;
 
+/* An objective's scale on its default window (sd_objective_scale). */
+typedef struct sd_scale {
+	double	L;	/* largest |Hessian eigenvalue| on a grid over the
+			 * window: the gradient's Lipschitz constant there */
+	double	D;	/* the window's shorter side (at most 2 on a sphere) */
+	double	M;	/* largest ‖∇²f(p) − ∇²f(q)‖_F / ‖p − q‖ between grid
+			 * neighbours: the Hessian's Lipschitz constant */
+} sd_scale;
+
+/* Where an objective keeps its scale once measured (opaque). */
+typedef struct sd_scale_memo sd_scale_memo;
+
 typedef struct sd_objective {
 	const sd_objective_type	*type;
 	size_t			 dim;
 	double			 params[SD_PARAMS_MAX];
 	void			*state;		/* owned; type->state_size bytes */
 	char			*spec;		/* owned; canonical "name:k=v,..." */
+	sd_scale_memo		*memo;		/* owned; the scale, measured
+						 * once (objectives built by
+						 * hand may leave it NULL:
+						 * measured at every call) */
 } sd_objective;
 
 /* The registry, NULL-terminated, in the order `saddle list` shows. */
@@ -144,6 +160,20 @@ void sd_objective_rgradient(const sd_objective *obj, const double *x,
  * an eigenvector with eigenvalue 0 that callers drop). */
 void sd_objective_rhessian(const sd_objective *obj, const double *x,
     double *h);
+
+/* Measure obj's scale on its default window through its default chart:
+ * L, D and M of sd_scale, each floored so that defaults stay finite (L = 1
+ * when the Hessian vanishes everywhere, M = L/D on a quadratic). The
+ * first call measures, later ones read obj->memo; safe to call from
+ * several threads at once. Returns -1 with *cause on allocation failure
+ * or when the default chart cannot be built. */
+int sd_objective_scale(const sd_objective *obj, sd_scale *out, char **cause);
+
+/* An empty memo for an objective built by hand (sd_objective_new* give
+ * theirs), or NULL when out of memory; sd_scale_memo_free releases it
+ * (NULL is fine). */
+sd_scale_memo *sd_scale_memo_new(void);
+void sd_scale_memo_free(sd_scale_memo *memo);
 
 /* Map x back onto the objective's manifold (normalize on the sphere; a
  * no-op on R^d). Returns -1 when x cannot be retracted (x = 0). */

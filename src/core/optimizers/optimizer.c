@@ -84,7 +84,7 @@ sd_optimizer_new(const sd_optimizer_type *type, const sd_objective *obj,
 {
 	sd_scale scale;
 
-	if (sd_optimizer_scale(obj, &scale, cause) != 0)
+	if (sd_objective_scale(obj, &scale, cause) != 0)
 		return NULL;
 	return sd_optimizer_new_scaled(type, obj, &scale, cause);
 }

@@ -32,10 +32,10 @@ typedef enum sd_step_status {
 				 * its line-search limit): no step was taken */
 } sd_step_status;
 
-/* How a parameter's default follows the objective's scale (sd_scale): the
- * table's def is a multiplier of the quantity named here. One rule for all
- * objectives instead of one number: a step of 0.01 is too long on beale and
- * too short on doublewell. */
+/* How a parameter's default follows the objective's scale (sd_scale in
+ * objective.h): the table's def is a multiplier of the quantity named
+ * here. One rule for all objectives instead of one number: a step of 0.01
+ * is too long on beale and too short on doublewell. */
 typedef enum sd_param_scale {
 	SD_SCALE_FIXED = 0,	/* def as written */
 	SD_SCALE_STEP,		/* def / L: a gradient step size */
@@ -44,15 +44,6 @@ typedef enum sd_param_scale {
 	SD_SCALE_CURVATURE,	/* def · M: a Hessian Lipschitz constant */
 	SD_SCALE_COUNT
 } sd_param_scale;
-
-/* An objective's scale on its default window (sd_optimizer_scale). */
-typedef struct sd_scale {
-	double	L;	/* largest |Hessian eigenvalue| on a grid over the
-			 * window: the gradient's Lipschitz constant there */
-	double	D;	/* the window's shorter side (at most 2 on a sphere) */
-	double	M;	/* largest ‖∇²f(p) − ∇²f(q)‖_F / ‖p − q‖ between grid
-			 * neighbours: the Hessian's Lipschitz constant */
-} sd_scale;
 
 typedef struct sd_optimizer_type {
 	const char	*name;		/* registry name, e.g. "pgd" */
@@ -117,7 +108,7 @@ const sd_optimizer_type *sd_optimizer_find(const char *name, char **cause);
 sd_optimizer *sd_optimizer_new(const sd_optimizer_type *type,
     const sd_objective *obj, char **cause);
 
-/* sd_optimizer_new with obj's scale measured already (sd_optimizer_scale
+/* sd_optimizer_new with obj's scale measured already (sd_objective_scale
  * takes seconds on the chapter's largest objectives: a front end measures
  * it once, elsewhere, and builds every optimizer from it). */
 sd_optimizer *sd_optimizer_new_scaled(const sd_optimizer_type *type,
@@ -148,12 +139,6 @@ void sd_optimizer_free(sd_optimizer *opt);
 
 /* "ok", "diverged", "singular" or "stuck". */
 const char *sd_step_status_name(sd_step_status status);
-
-/* Measure obj's scale on its default window through its default chart:
- * L, D and M of sd_scale, each floored so that defaults stay finite (L = 1
- * when the Hessian vanishes everywhere, M = L/D on a quadratic). Returns -1
- * with *cause on allocation failure. */
-int sd_optimizer_scale(const sd_objective *obj, sd_scale *out, char **cause);
 
 /* The defaults of type's parameters for an objective of this scale: each
  * table def times its sd_param_scale quantity (integers rounded). */

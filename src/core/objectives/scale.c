@@ -1,19 +1,25 @@
-/* optimizer_scale.c: default parameters that follow the objective.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* scale.c: an objective's scale on its default window (sd_scale), what
+ * the optimizers' default parameters and the maps' default constants
+ * follow: L, the largest |Hessian eigenvalue| on a grid (so lr = 1/L is
+ * the classic safe gradient step of Nesterov's "Lectures" §1.2.3 and of
+ * Jin et al.'s η = 1/ℓ); D, the window's shorter side (the natural length
+ * for step-bounded methods such as adam, and for pgd's radius); M, the
+ * Hessian's Lipschitz constant estimated from finite differences of the
+ * analytic Hessian between grid neighbours (the M of Nesterov & Polyak's
+ * cubic model).
  *
- * A fixed default step size cannot suit every landscape: the curvature of
- * beale's window reaches 10⁵, that of saddle is 2. So each parameter's
- * table default is a multiplier of a scale measured on the objective's
- * default window (sd_scale): L, the largest |Hessian eigenvalue| on a grid
- * (so lr = 1/L is the classic safe gradient step of Nesterov's "Lectures"
- * §1.2.3 and of Jin et al.'s η = 1/ℓ); D, the window's shorter side (the
- * natural length for step-bounded methods such as adam, and for pgd's
- * radius); M, the Hessian's Lipschitz constant estimated from finite
- * differences of the analytic Hessian between grid neighbours (the M of
- * Nesterov & Polyak's cubic model). */
+ * Measuring costs a few hundred Hessians (36 ms on twolayer:k=4,m=8,
+ * n=1000), and every optimizer of a survey asks for it: an objective
+ * keeps its measurement in a memo. Threads share objectives (a survey's,
+ * the visualizer's jobs), so the memo is filled without a lock: whoever
+ * finishes measuring first stores the result and publishes it with a
+ * release store; the others, if any, measured the same bits and keep
+ * their own copy. */
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +27,19 @@
 #include "base/spectrum.h"
 #include "base/vec.h"
 #include "landscape/chart.h"
-#include "optimizers/optimizer.h"
+#include "objectives/objective.h"
+
+/* The states of a memo. */
+enum {
+	SCALE_EMPTY = 0,
+	SCALE_WRITING,		/* one thread stores its measurement */
+	SCALE_READY		/* scale may be read */
+};
+
+struct sd_scale_memo {
+	atomic_int	 state;
+	sd_scale	 scale;
+};
 
 /* Grid points per window side: fine for small d, coarse when every
  * Hessian costs a d×d eigen-decomposition. */
@@ -170,8 +188,9 @@ scale_walk(struct scale_work *w, const sd_chart *chart, const sd_window *win,
 	}
 }
 
-int
-sd_optimizer_scale(const sd_objective *obj, sd_scale *out, char **cause)
+/* Measure obj's scale into *out (sd_objective_scale without the memo). */
+static int
+scale_measure(const sd_objective *obj, sd_scale *out, char **cause)
 {
 	const sd_window *win;
 	struct scale_work w;
@@ -198,62 +217,41 @@ sd_optimizer_scale(const sd_objective *obj, sd_scale *out, char **cause)
 	return 0;
 }
 
-/* The scale quantity a parameter's table default multiplies. */
-static double
-scale_factor(sd_param_scale kind, const sd_scale *s)
+sd_scale_memo *
+sd_scale_memo_new(void)
 {
-	switch (kind) {
-	case SD_SCALE_STEP:
-		return 1 / s->L;
-	case SD_SCALE_LENGTH:
-		return s->D;
-	case SD_SCALE_GRADIENT:
-		return s->L * s->D;
-	case SD_SCALE_CURVATURE:
-		return s->M;
-	default:
-		return 1;
-	}
+	sd_scale_memo *memo;
+
+	if ((memo = calloc(1, sizeof *memo)) != NULL)
+		atomic_init(&memo->state, SCALE_EMPTY);
+	return memo;
 }
 
 void
-sd_optimizer_default_params(const sd_optimizer_type *type,
-    const sd_scale *scale, double *values)
+sd_scale_memo_free(sd_scale_memo *memo)
 {
-	const sd_param *p = type->params;
-	size_t i, n = sd_params_count(p);
-	double v;
-
-	for (i = 0; i < n; i++) {
-		v = p[i].def;
-		if (type->scales != NULL)
-			v *= scale_factor(type->scales[i], scale);
-		if (p[i].integer)
-			v = round(v);
-		values[i] = fmin(fmax(v, p[i].min), p[i].max);
-	}
+	free(memo);
 }
 
-/* How each scale kind is written after its multiplier. */
-static const char *const scale_suffix[SD_SCALE_COUNT] = {
-	[SD_SCALE_FIXED] = "",
-	[SD_SCALE_STEP] = "/L",
-	[SD_SCALE_LENGTH] = "·D",
-	[SD_SCALE_GRADIENT] = "·L·D",
-	[SD_SCALE_CURVATURE] = "·M",
-};
-
-void
-sd_optimizer_param_rule(const sd_optimizer_type *type, size_t i, char *buf,
-    size_t len)
+int
+sd_objective_scale(const sd_objective *obj, sd_scale *out, char **cause)
 {
-	sd_param_scale kind = type->scales ? type->scales[i] : SD_SCALE_FIXED;
-	double def = type->params[i].def;
+	sd_scale_memo *memo = obj->memo;
+	int empty = SCALE_EMPTY;
 
-	if (kind == SD_SCALE_FIXED)
-		snprintf(buf, len, "%g", def);
-	else if (def == 1 && kind != SD_SCALE_STEP)
-		snprintf(buf, len, "%s", scale_suffix[kind] + strlen("·"));
-	else
-		snprintf(buf, len, "%g%s", def, scale_suffix[kind]);
+	if (memo != NULL && atomic_load_explicit(&memo->state,
+	    memory_order_acquire) == SCALE_READY) {
+		*out = memo->scale;
+		return 0;
+	}
+	if (scale_measure(obj, out, cause) != 0)
+		return -1;
+	if (memo != NULL && atomic_compare_exchange_strong_explicit(
+	    &memo->state, &empty, SCALE_WRITING, memory_order_acquire,
+	    memory_order_relaxed)) {
+		memo->scale = *out;
+		atomic_store_explicit(&memo->state, SCALE_READY,
+		    memory_order_release);
+	}
+	return 0;
 }
