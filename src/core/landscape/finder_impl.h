@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* finder_impl.h: what the finder's files share (see finder.h, and finder.c
+ * for the method and its tolerances): the constants, the scratch and the
+ * run's state, the work area's small accessors. Not for other modules.
+ *
+ * finder.c		the run: sampling, seeds, dedup, order, output
+ * finder_newton.c	the work area (eigen-decomposition, Newton step,
+ *			merit) and damped Newton from one seed
+ * finder_classify.c	one point's classification, and sd_finder_classify */
+#ifndef SADDLE_FINDER_IMPL_H
+#define SADDLE_FINDER_IMPL_H
+
+#include <stddef.h>
+
+#include "base/spectrum.h"
+#include "base/vec.h"
+#include "landscape/chart.h"
+#include "landscape/finder.h"
+#include "objectives/objective.h"
+
+#define FINDER_GRID		128	/* sampling intervals per side */
+#define FINDER_MARGIN		2	/* sampling cells past each edge */
+#define FINDER_FSTRIDE		4	/* |f| on every 4th node: a scale */
+#define FINDER_COARSE		8	/* coarse seed intervals per side */
+#define FINDER_MAX_ITER		100	/* Newton iterations per seed */
+#define FINDER_HALVINGS		16	/* line-search halvings */
+#define FINDER_MEMORY		8	/* non-monotone search memory */
+#define FINDER_PATIENCE		16	/* iterations to halve ‖∇f‖ */
+#define FINDER_STEP_CAP		0.25	/* longest Newton step, × L */
+#define FINDER_ESCAPE		1.0	/* give up this far out, × L */
+#define FINDER_PINV		1e-12	/* × max|λ|: not inverted */
+#define FINDER_GTOL		1e-8	/* × G: a root's largest ‖∇f‖ */
+#define FINDER_XTOL		1e-12	/* × (‖x‖∞ + L): its Newton step */
+#define FINDER_RESOLVE		1e-3	/* vᵀ∇f at x over vᵀ∇f nearby */
+#define FINDER_EDGE		1e-9	/* × window side: still inside */
+#define FINDER_DEDUP		1e-7	/* × L: the same root */
+#define FINDER_SPACING		(1.0 / 50)	/* × L: continuum sample */
+#define FINDER_EIG_REL		1e-8	/* × max|λ|: zero */
+#define FINDER_EIG_ABS		1e-12	/* × G/L: zero */
+#define FINDER_EIG_STEP		4.0	/* × ‖ΔH‖ on the way to the root */
+#define FINDER_FLOOR		1e-14	/* × F or G: nothing */
+#define FINDER_RADIUS		1e-2	/* largest circle radius, × L */
+#define FINDER_RADII		3	/* circles, each ten times smaller */
+#define FINDER_ANGLES		64	/* a multiple of 4: the axes */
+#define FINDER_SPHERE_MAX	64	/* flat directions sampled together */
+#define FINDER_LEVEL		1e-9	/* × largest |Δf|: level */
+#define FINDER_FQUANTUM		1e-12	/* × F: equal values of f */
+#define FINDER_SHRINKS		600	/* radius quarterings, overflow */
+
+/* Scratch for one objective: the eigen-solver and vectors of length d. */
+struct finder_work {
+	const sd_objective		*obj;
+	size_t				 d;
+	int				 sphere;
+	double				 length;	/* L */
+	double				 hfloor;	/* |λ| below: zero */
+	double				 gfloor;	/* ‖∇f‖ below: zero */
+	double				 ffloor;	/* |Δf| below: level */
+	sd_spectrum			*spec;		/* of the Hessian in h */
+	double				*buf;		/* owns what follows */
+	double				*g, *gt, *s, *sp, *xt, *xs, *xb;
+	double				*h, *h2;
+	double				 circ[FINDER_ANGLES];
+};
+
+/* What classification found at one point. */
+struct finder_class {
+	sd_point_kind	 kind;
+	int		 resolved;	/* a root, not a plateau */
+	int		 singular;	/* an eigenvalue within tol of 0 */
+	double		 f;
+	double		 gnorm;
+	double		*lam;		/* n_eigen, ascending; caller's */
+	size_t		 n_eigen;
+};
+
+/* A root found by Newton; its x and eigenvalues live in the store. */
+struct finder_root {
+	double		 gnorm;
+	double		 f;
+	double		 key;		/* f quantized, for the order */
+	double		 a, b, offset;
+	sd_point_kind	 kind;
+	int		 singular;	/* maybe one of a continuum */
+	size_t		 at;		/* offset of x in the store */
+	const double	*x;		/* store + at, once it stops moving */
+	size_t		 d;
+	int		 keep;
+};
+
+/* One run: the window, the scales measured on it, the roots. */
+struct finder {
+	struct finder_work	 work;
+	const sd_chart		*chart;
+	sd_window		 w;
+	double			 ca, cb;	/* window centre */
+	double			 ha, hb;	/* half widths */
+	int			 grid;
+	int			 max_iter;
+	double			 near;		/* offsets up to near·L kept */
+	double			 gscale;	/* largest finite ‖∇f‖ */
+	double			 fscale;	/* largest finite |f| */
+	double			 gtol;		/* a root's largest ‖∇f‖ */
+	double			*store;		/* 2d doubles per root */
+	struct finder_root	*roots;
+	size_t			 n, cap;
+};
+
+/* How a Newton run ended. */
+enum finder_end {
+	FINDER_ROOT,		/* ∇f = 0, or no step can lower ‖∇f‖ */
+	FINDER_LOST		/* not finite, escaped, or out of iterations */
+};
+
+/* ---- the work area (finder_newton.c) --------------------------------- */
+
+/* Eigenvector i of the last decomposition (d entries). */
+static inline const double *
+work_vec(const struct finder_work *fw, size_t i)
+{
+	return fw->spec->evec + i * fw->d;
+}
+
+/* The largest |λ| over the tangent eigenvalues. */
+static inline double
+work_lmax(const struct finder_work *fw)
+{
+	return sd_norm_inf(fw->spec->eval, fw->spec->n);
+}
+
+/* Allocate the scratch for obj; length is L. */
+int sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
+    double length, char **cause);
+
+/* Release the scratch. */
+void sd_finder_work_done(struct finder_work *fw);
+
+/* Eigen-decompose the (Riemannian) Hessian in fw->h at x: on the sphere
+ * the d − 1 pairs of the tangent space (spectrum.h). */
+int sd_finder_eigen(struct finder_work *fw, const double *x);
+
+/* The Newton step s = −H⁺g from the last decomposition, dropping the
+ * eigenvalues at or below cut × the largest. Returns ‖s‖ (+∞ when it
+ * overflows). */
+double sd_finder_newton_step(struct finder_work *fw, const double *g,
+    double *s, double cut);
+
+/* y = x + t·s, mapped back onto the manifold; -1 if it cannot be. */
+int sd_finder_move(const struct finder_work *fw, double *y, const double *x,
+    double t, const double *s);
+
+/* The merit ‖∇f(y)‖ (Riemannian on the sphere) into *m, the gradient into
+ * g; -1 when it is not finite. */
+int sd_finder_merit(const struct finder_work *fw, const double *y,
+    double *g, double *m);
+
+/* Damped Newton on ∇f = 0 from x (overwritten by where it ends). */
+enum finder_end sd_finder_newton(struct finder *fd, double *x);
+
+/* ---- classification (finder_classify.c) ------------------------------- */
+
+/* Classify x into *c (c->lam has room for d values). Returns -1 when f,
+ * its gradient or its Hessian is not finite at x. */
+int sd_finder_classify_at(struct finder_work *fw, const double *x,
+    struct finder_class *c);
+
+/* Fill *pt from a classified x, allocating its arrays. */
+int sd_finder_point_fill(sd_point *pt, size_t d, const double *x,
+    const struct finder_class *c, char **cause);
+
+#endif
