@@ -1,6 +1,6 @@
-/* expr_eval.c: running compiled formulas (see expr.h, expr_impl.h).
+/* eval.c: running compiled formulas (see expr.h, expr_impl.h).
  *
- * Two interpreters of the postfix code that expr.c emits: a value-only
+ * Two interpreters of the postfix code that compile.c emits: a value-only
  * one, per point or over a block of a grid row at a time (the dispatch is
  * paid once per block); and a forward-mode one on second-order hyper-dual
  * numbers (value, ∂x, ∂y, ∂xx, ∂xy, ∂yy), which gives the exact gradient
@@ -135,7 +135,7 @@ d_abs(double u, double fu, double *d1, double *d2)
 	*d2 = 0;
 }
 
-const struct expr_func expr_funcs[] = {
+const struct expr_func sd_expr_funcs[] = {
 	{ "sin", sin, d_sin },
 	{ "cos", cos, d_cos },
 	{ "tan", tan, d_tan },
@@ -181,7 +181,7 @@ sd_expr_eval(const sd_expr *e, double x, double y)
 		case OP_POWI:	s[t] = expr_powi(s[t], c->n); break;
 		case OP_POWK:	s[t] = pow(s[t], c->k); break;
 		case OP_RPOWK:	s[t] = expr_pow(c->k, s[t]); break;
-		case OP_FUNC:	s[t] = expr_funcs[c->fn].f(s[t]); break;
+		case OP_FUNC:	s[t] = sd_expr_funcs[c->fn].f(s[t]); break;
 		}
 	}
 	return s[0];
@@ -244,7 +244,7 @@ eval_block(const sd_expr *e, const double *x, size_t m, double y,
 				a[j] = expr_pow(k, a[j]);
 			break;
 		case OP_FUNC:
-			f = expr_funcs[c->fn].f;
+			f = sd_expr_funcs[c->fn].f;
 			for (j = 0; j < m; j++)
 				a[j] = f(a[j]);
 			break;
@@ -438,7 +438,7 @@ hd_add(hd *a, const hd *b, double sign)
 static void
 hd_func(hd *u, int fn)
 {
-	const struct expr_func *f = &expr_funcs[fn];
+	const struct expr_func *f = &sd_expr_funcs[fn];
 	double fu = f->f(u->v), d1, d2;
 
 	f->d(u->v, fu, &d1, &d2);

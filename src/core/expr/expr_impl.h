@@ -1,6 +1,6 @@
-/* expr_impl.h: what the formula compiler (expr.c) and its evaluators
- * (expr_eval.c) share: the instruction set, the function table and the
- * powers both must compute alike. Private to those two files. */
+/* expr_impl.h: what the formula compiler (parse.c, compile.c) and its
+ * evaluators (eval.c) share: the instruction set, the function table and
+ * the powers both must compute alike. Private to src/core/expr. */
 #ifndef SADDLE_EXPR_IMPL_H
 #define SADDLE_EXPR_IMPL_H
 
@@ -19,12 +19,12 @@ enum expr_op {
 	OP_ADDK, OP_RSUBK, OP_MULK, OP_DIVK,	/* u+k, k−u, u·k, u/k */
 	OP_RDIVK,				/* k/u */
 	OP_POWI, OP_POWK, OP_RPOWK,		/* u^n, u^k, k^u */
-	OP_FUNC					/* expr_funcs[fn](u) */
+	OP_FUNC					/* sd_expr_funcs[fn](u) */
 };
 
 struct instr {
 	unsigned char	 op;	/* enum expr_op */
-	unsigned char	 fn;	/* OP_FUNC: index in expr_funcs[] */
+	unsigned char	 fn;	/* OP_FUNC: index in sd_expr_funcs[] */
 	int		 n;	/* OP_POWI: the integer exponent */
 	double		 k;	/* OP_CONST and the fused operations */
 };
@@ -37,13 +37,13 @@ struct sd_expr {
 /* φ'(u) and φ''(u) of a function, given u and fu = φ(u). */
 typedef void expr_deriv(double u, double fu, double *d1, double *d2);
 
-/* The functions formulas may call, NULL-name terminated (expr_eval.c). */
+/* The functions formulas may call, NULL-name terminated (eval.c). */
 struct expr_func {
 	const char	*name;
 	double		(*f)(double);
 	expr_deriv	*d;
 };
-extern const struct expr_func expr_funcs[];
+extern const struct expr_func sd_expr_funcs[];
 
 /* u^n by repeated squaring: u^2 is exactly u*u, as in the built-ins. */
 static inline double

@@ -1,4 +1,4 @@
-/* objective_expr.c: a user formula as an objective (see expr.h).
+/* formula.c: a user formula as an objective (see expr.h).
  *
  * Each formula gets its own type, kept in the objective's state, so that
  * obj->type->formula is the text like any built-in's formula and the

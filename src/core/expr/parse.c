@@ -1,4 +1,7 @@
-/* expr.c: user formulas f(x, y) with exact derivatives (see expr.h).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* parse.c: the formula parser (see expr.h): names, UTF-8, the lexer and
+ * a recursive-descent parser that emits code through compile.c as it
+ * goes, and the usage message that points at an error.
  *
  * Why not GNU libmatheval: its parser returns NULL on a syntax error with
  * no location, so we could not put a caret under the problem, and it
@@ -7,7 +10,7 @@
  * instruction array directly, simplifying as it goes (constants folded,
  * x*1, x+0, --x removed, x^n with small integer n as multiplications,
  * operations with a constant operand fused into one instruction). Two
- * interpreters run that array (expr_eval.c): a value-only one, per point
+ * interpreters run that array (eval.c): a value-only one, per point
  * or over a block of a grid row at a time; and a forward-mode one on
  * second-order hyper-dual numbers (value, ∂x, ∂y, ∂xx, ∂xy, ∂yy), which
  * gives the exact gradient and Hessian, never finite differences.
@@ -26,11 +29,7 @@
 #include <string.h>
 
 #include "expr/expr.h"
-#include "expr/expr_impl.h"
-
-#define EXPR_NEST_MAX	40	/* nested parentheses, signs and exponents;
-				 * 3 × this + 1 ≤ EXPR_STACK_MAX */
-#define EXPR_NUMBER_MAX	512	/* longest number, in bytes */
+#include "expr/parser.h"
 
 /* ---- names ------------------------------------------------------------ */
 
@@ -52,24 +51,13 @@ expr_known_names(char *buf, size_t size)
 
 	snprintf(buf, size, "a variable (x, y), a constant (pi, e) or a "
 	    "function (");
-	for (i = 0; expr_funcs[i].name != NULL; i++) {
+	for (i = 0; sd_expr_funcs[i].name != NULL; i++) {
 		len = strlen(buf);
 		snprintf(buf + len, size - len, "%s%s", i > 0 ? ", " : "",
-		    expr_funcs[i].name);
+		    sd_expr_funcs[i].name);
 	}
 	len = strlen(buf);
 	snprintf(buf + len, size - len, ")");
-}
-
-/* The index of function name in expr_funcs[]. */
-static int
-func_index(const char *name)
-{
-	int i;
-
-	for (i = 0; strcmp(expr_funcs[i].name, name) != 0; i++)
-		continue;
-	return i;
 }
 
 /* ---- UTF-8 -------------------------------------------------------------- */
@@ -114,16 +102,18 @@ utf8_decode(const char *text, long *cp)
 
 /* ---- the lexer ---------------------------------------------------------- */
 
-enum tok_kind { T_END, T_NUM, T_NAME, T_PUNCT, T_SUP, T_SPACE, T_BAD };
+/* Record the first error at col; return -1. */
+int
+sd_expr_fail(struct parser *p, int col, const char *fmt, ...)
+{
+	va_list ap;
 
-struct token {
-	enum tok_kind	 kind;
-	const char	*s;	/* first byte in the text */
-	size_t		 len;	/* bytes */
-	int		 col;	/* column of the first character */
-	int		 ch;	/* T_PUNCT: the ASCII operator; T_SUP: 2 or 3 */
-	double		 num;	/* T_NUM */
-};
+	p->err->column = col;
+	va_start(ap, fmt);
+	vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+	va_end(ap);
+	return -1;
+}
 
 /* Characters beyond ASCII that mean an ASCII token, so that the formulas
  * saddle displays ("(x²+y−11)²") can be typed back. */
@@ -142,30 +132,6 @@ static const struct expr_alias {
 	{ "\xc2\xa0", T_SPACE, 0 },		/* no-break space */
 	{ NULL, T_END, 0 }
 };
-
-struct parser {
-	const char	*p;		/* next byte to read */
-	int		 col;		/* its column */
-	struct token	 tok;		/* the current token */
-	struct token	 prev;		/* the one before, for messages */
-	int		 nest;		/* parse_unary recursion depth */
-	struct instr	*code;		/* emitted so far */
-	size_t		 n, cap;
-	sd_expr_error	*err;
-};
-
-/* Record the first error at col; return -1. */
-static int __attribute__((format(printf, 3, 4)))
-fail(struct parser *p, int col, const char *fmt, ...)
-{
-	va_list ap;
-
-	p->err->column = col;
-	va_start(ap, fmt);
-	vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* A token as messages quote it: 'text', or what it is when it cannot be
  * shown safely. */
@@ -209,7 +175,7 @@ lex_digits(const char *s, int base)
 }
 
 /* The byte length of the number at s in C notation (strtod's, without
- * inf and nan), or fail where a digit was expected. */
+ * inf and nan), or sd_expr_fail where a digit was expected. */
 static int
 lex_number_length(struct parser *p, const char *s, size_t *len)
 {
@@ -224,15 +190,16 @@ lex_number_length(struct parser *p, const char *s, size_t *len)
 		i += lex_digits(s + i, hex ? 16 : 10);
 	}
 	if (n == 0)
-		return fail(p, p->col + (int)i, "malformed number '%.*s': "
-		    "expected hexadecimal digits after '0x'", (int)i, s);
+		return sd_expr_fail(p, p->col + (int)i, "malformed number "
+		    "'%.*s': expected hexadecimal digits after '0x'", (int)i,
+		    s);
 	if (s[i] == (hex ? 'p' : 'e') || s[i] == (hex ? 'P' : 'E')) {
 		i++;
 		if (s[i] == '+' || s[i] == '-')
 			i++;
 		if ((n = lex_digits(s + i, 10)) == 0)
-			return fail(p, p->col + (int)i, "malformed number "
-			    "'%.*s': expected digits after the exponent",
+			return sd_expr_fail(p, p->col + (int)i, "malformed "
+			    "number '%.*s': expected digits after the exponent",
 			    (int)i, s);
 		i += n;
 	}
@@ -252,7 +219,8 @@ lex_number(struct parser *p)
 	if (lex_number_length(p, p->p, &len) != 0)
 		return -1;
 	if (len > EXPR_NUMBER_MAX)
-		return fail(p, p->col, "number '%.20s...' is too long", p->p);
+		return sd_expr_fail(p, p->col, "number '%.20s...' is too long",
+		    p->p);
 	for (i = 0; i < len; i++) {
 		if (p->p[i] == '.' && strlen(dp) < 16) {
 			memcpy(buf + o, dp, strlen(dp));
@@ -263,14 +231,14 @@ lex_number(struct parser *p)
 	buf[o] = '\0';
 	p->tok.num = strtod(buf, &end);
 	if (*end != '\0')
-		return fail(p, p->col, "malformed number '%.*s'", (int)len,
-		    p->p);
+		return sd_expr_fail(p, p->col, "malformed number '%.*s'",
+		    (int)len, p->p);
 	if (p->p[len] == '.')
-		return fail(p, p->col + (int)len, "malformed number '%.*s': "
-		    "unexpected '.'", (int)len + 1, p->p);
+		return sd_expr_fail(p, p->col + (int)len, "malformed number "
+		    "'%.*s': unexpected '.'", (int)len + 1, p->p);
 	if (isinf(p->tok.num))
-		return fail(p, p->col, "number '%.*s' is too large", (int)len,
-		    p->p);
+		return sd_expr_fail(p, p->col, "number '%.*s' is too large",
+		    (int)len, p->p);
 	p->tok.kind = T_NUM;
 	p->tok.len = len;
 	return 0;
@@ -367,192 +335,6 @@ tok_is(const struct parser *p, int c)
 	return p->tok.kind == T_PUNCT && p->tok.ch == c;
 }
 
-/* ---- emitting and simplifying ----------------------------------------- */
-
-/* Append one instruction. */
-static int
-emit(struct parser *p, int op, double k, int n, int fn)
-{
-	struct instr *code;
-	size_t cap;
-
-	if (p->n == p->cap) {
-		cap = p->cap ? 2 * p->cap : 32;
-		if ((code = realloc(p->code, cap * sizeof *code)) == NULL)
-			return fail(p, 0, "out of memory");
-		p->code = code;
-		p->cap = cap;
-	}
-	p->code[p->n].op = (unsigned char)op;
-	p->code[p->n].fn = (unsigned char)fn;
-	p->code[p->n].n = n;
-	p->code[p->n].k = k;
-	p->n++;
-	return 0;
-}
-
-/* Whether the code from start to the end is one constant; its value. */
-static int
-frag_const(const struct parser *p, size_t start, size_t end, double *k)
-{
-	if (end - start != 1 || p->code[start].op != OP_CONST)
-		return 0;
-	*k = p->code[start].k;
-	return 1;
-}
-
-/* Whether x is an integer usable as an OP_POWI exponent. */
-static int
-small_integer(double x)
-{
-	return x == floor(x) && fabs(x) <= EXPR_POWI_MAX;
-}
-
-/* u^k with k constant, as the emitted instruction computes it. */
-static double
-powk_value(double u, double k)
-{
-	if (small_integer(k))
-		return expr_powi(u, (int)k);
-	if (k == 0.5)
-		return sqrt(u);
-	return pow(u, k);
-}
-
-/* a op b for two constants. */
-static double
-fold(int op, double a, double b)
-{
-	switch (op) {
-	case OP_ADD:
-		return a + b;
-	case OP_SUB:
-		return a - b;
-	case OP_MUL:
-		return a * b;
-	case OP_DIV:
-		return a / b;
-	default:
-		return powk_value(a, b);
-	}
-}
-
-/* Negate the last fragment: fold a constant, undo a negation. */
-static int
-emit_neg(struct parser *p, size_t start)
-{
-	double k;
-
-	if (frag_const(p, start, p->n, &k)) {
-		p->code[start].k = -k;
-		return 0;
-	}
-	if (p->code[p->n - 1].op == OP_NEG) {
-		p->n--;
-		return 0;
-	}
-	return emit(p, OP_NEG, 0, 0, 0);
-}
-
-/* Apply function fn to the last fragment, folding a constant. */
-static int
-emit_func(struct parser *p, size_t start, int fn)
-{
-	double k;
-
-	if (frag_const(p, start, p->n, &k)) {
-		p->code[start].k = expr_funcs[fn].f(k);
-		return 0;
-	}
-	return emit(p, OP_FUNC, 0, 0, fn);
-}
-
-/* u op k, u being the fragment from start: identities vanish, the rest
- * becomes one fused instruction. */
-static int
-emit_right_const(struct parser *p, size_t start, int op, double k)
-{
-	if ((op == OP_ADD || op == OP_SUB) && k == 0)
-		return 0;
-	if ((op == OP_MUL || op == OP_DIV || op == OP_POW) && k == 1)
-		return 0;
-	if ((op == OP_MUL || op == OP_DIV) && k == -1)
-		return emit_neg(p, start);
-	switch (op) {
-	case OP_ADD:
-		return emit(p, OP_ADDK, k, 0, 0);
-	case OP_SUB:
-		return emit(p, OP_ADDK, -k, 0, 0);
-	case OP_MUL:
-		return emit(p, OP_MULK, k, 0, 0);
-	case OP_DIV:
-		return emit(p, OP_DIVK, k, 0, 0);
-	}
-	if (k == 0) {
-		/* u^0 = 1 everywhere, as C's pow says. */
-		p->n = start;
-		return emit(p, OP_CONST, 1, 0, 0);
-	}
-	if (small_integer(k))
-		return emit(p, OP_POWI, 0, (int)k, 0);
-	if (k == 0.5)
-		return emit(p, OP_FUNC, 0, 0, func_index("sqrt"));
-	return emit(p, OP_POWK, k, 0, 0);
-}
-
-/* k op u, the constant k having been removed from before u. */
-static int
-emit_left_const(struct parser *p, size_t start, int op, double k)
-{
-	if ((op == OP_ADD && k == 0) || (op == OP_MUL && k == 1))
-		return 0;
-	if ((op == OP_SUB && k == 0) || (op == OP_MUL && k == -1))
-		return emit_neg(p, start);
-	switch (op) {
-	case OP_ADD:
-		return emit(p, OP_ADDK, k, 0, 0);
-	case OP_SUB:
-		return emit(p, OP_RSUBK, k, 0, 0);
-	case OP_MUL:
-		return emit(p, OP_MULK, k, 0, 0);
-	case OP_DIV:
-		return emit(p, OP_RDIVK, k, 0, 0);
-	}
-	if (k == M_E)
-		return emit(p, OP_FUNC, 0, 0, func_index("exp"));
-	return emit(p, OP_RPOWK, k, 0, 0);
-}
-
-/* a op b, a being the code from a to b and b the code from b to the
- * end. */
-static int
-emit_binary(struct parser *p, int op, size_t a, size_t b)
-{
-	double ka, kb;
-	int ca = frag_const(p, a, b, &ka), cb = frag_const(p, b, p->n, &kb);
-
-	if (ca && cb) {
-		p->n = a;
-		return emit(p, OP_CONST, fold(op, ka, kb), 0, 0);
-	}
-	if (cb) {
-		p->n = b;
-		return emit_right_const(p, a, op, kb);
-	}
-	if (ca) {
-		memmove(p->code + a, p->code + a + 1,
-		    (p->n - a - 1) * sizeof *p->code);
-		p->n--;
-		return emit_left_const(p, a, op, ka);
-	}
-	/* a + −c = a − c and a − −c = a + c, one instruction fewer. */
-	if ((op == OP_ADD || op == OP_SUB) && p->code[p->n - 1].op == OP_NEG) {
-		p->n--;
-		op = op == OP_ADD ? OP_SUB : OP_ADD;
-	}
-	return emit(p, op, 0, 0, 0);
-}
-
 /* ---- the parser ------------------------------------------------------- */
 
 static int parse_expr(struct parser *);
@@ -574,11 +356,11 @@ implicit_product(struct parser *p, const char *prev, const char *what)
 
 	if ((a->kind == T_NUM || a->kind == T_NAME) && a->len <= 24 &&
 	    (b->kind == T_NUM || b->kind == T_NAME) && b->len <= 24)
-		return fail(p, b->col, "expected an operator between %s and "
-		    "%s (implicit multiplication is not accepted: write "
+		return sd_expr_fail(p, b->col, "expected an operator between "
+		    "%s and %s (implicit multiplication is not accepted: write "
 		    "%.*s*%.*s)", prev, what, (int)a->len, a->s, (int)b->len,
 		    b->s);
-	return fail(p, b->col, "expected an operator between %s and %s "
+	return sd_expr_fail(p, b->col, "expected an operator between %s and %s "
 	    "(implicit multiplication is not accepted: write '*')", prev,
 	    what);
 }
@@ -595,16 +377,16 @@ expect_operator(struct parser *p, int open_col)
 	if (tok_starts_operand(p))
 		return implicit_product(p, prev, what);
 	if (open_col > 0 && p->tok.kind == T_END)
-		return fail(p, p->tok.col, "expected ')' to close '(' at "
-		    "column %d", open_col);
+		return sd_expr_fail(p, p->tok.col, "expected ')' to close '(' "
+		    "at column %d", open_col);
 	if (open_col > 0)
-		return fail(p, p->tok.col, "expected ')' to close '(' at "
-		    "column %d, found %s", open_col, what);
+		return sd_expr_fail(p, p->tok.col, "expected ')' to close '(' "
+		    "at column %d, found %s", open_col, what);
 	if (tok_is(p, ')'))
-		return fail(p, p->tok.col, "unbalanced ')': there is no '(' "
-		    "before it to close");
-	return fail(p, p->tok.col, "expected an operator (+ - * / ^) after "
-	    "%s, found %s", prev, what);
+		return sd_expr_fail(p, p->tok.col, "unbalanced ')': there is "
+		    "no '(' before it to close");
+	return sd_expr_fail(p, p->tok.col, "expected an operator (+ - * / ^) "
+	    "after %s, found %s", prev, what);
 }
 
 /* Parse an expression in parentheses whose '(' is the current token. */
@@ -640,9 +422,9 @@ unknown_name(struct parser *p)
 		    ")");
 	}
 	if (t->len > 24)
-		return fail(p, t->col, "unknown name '%.20s...': expected "
-		    "%s", t->s, known);
-	return fail(p, t->col, "unknown name '%.*s'%s: expected %s",
+		return sd_expr_fail(p, t->col, "unknown name '%.20s...': "
+		    "expected %s", t->s, known);
+	return sd_expr_fail(p, t->col, "unknown name '%.*s'%s: expected %s",
 	    (int)t->len, t->s, hint, known);
 }
 
@@ -661,34 +443,36 @@ parse_name(struct parser *p)
 	size_t i, start;
 
 	if (tok_named(p, "x") || tok_named(p, "y")) {
-		if (emit(p, *p->tok.s == 'x' ? OP_X : OP_Y, 0, 0, 0) != 0)
+		if (sd_expr_emit(p, *p->tok.s == 'x' ? OP_X : OP_Y, 0, 0,
+		    0) != 0)
 			return -1;
 		return lex_next(p);
 	}
 	for (i = 0; expr_consts[i].name != NULL; i++) {
 		if (tok_named(p, expr_consts[i].name)) {
-			if (emit(p, OP_CONST, expr_consts[i].value, 0, 0) != 0)
+			if (sd_expr_emit(p, OP_CONST, expr_consts[i].value, 0,
+			    0) != 0)
 				return -1;
 			return lex_next(p);
 		}
 	}
-	for (i = 0; expr_funcs[i].name != NULL; i++) {
-		if (tok_named(p, expr_funcs[i].name))
+	for (i = 0; sd_expr_funcs[i].name != NULL; i++) {
+		if (tok_named(p, sd_expr_funcs[i].name))
 			break;
 	}
-	if (expr_funcs[i].name == NULL)
+	if (sd_expr_funcs[i].name == NULL)
 		return unknown_name(p);
 	if (lex_next(p) != 0)
 		return -1;
 	if (!tok_is(p, '(')) {
 		tok_describe(&p->tok, what, sizeof what);
-		return fail(p, p->tok.col, "expected '(' after '%s', found %s",
-		    expr_funcs[i].name, what);
+		return sd_expr_fail(p, p->tok.col, "expected '(' after '%s', "
+		    "found %s", sd_expr_funcs[i].name, what);
 	}
 	start = p->n;
 	if (parse_group(p) != 0)
 		return -1;
-	return emit_func(p, start, (int)i);
+	return sd_expr_emit_func(p, start, (int)i);
 }
 
 /* primary: number | name | name(expr) | (expr). */
@@ -698,7 +482,7 @@ parse_primary(struct parser *p)
 	char what[64], prev[80];
 
 	if (p->tok.kind == T_NUM) {
-		if (emit(p, OP_CONST, p->tok.num, 0, 0) != 0)
+		if (sd_expr_emit(p, OP_CONST, p->tok.num, 0, 0) != 0)
 			return -1;
 		return lex_next(p);
 	}
@@ -713,8 +497,8 @@ parse_primary(struct parser *p)
 		snprintf(prev, sizeof prev, "after ");
 		tok_describe(&p->prev, prev + 6, sizeof prev - 6);
 	}
-	return fail(p, p->tok.col, "expected an operand (a number, x, y, pi, "
-	    "e, a function or '(') %s, found %s", prev, what);
+	return sd_expr_fail(p, p->tok.col, "expected an operand (a number, x, "
+	    "y, pi, e, a function or '(') %s, found %s", prev, what);
 }
 
 /* postfix: primary followed by any superscripts ² ³. */
@@ -727,8 +511,9 @@ parse_postfix(struct parser *p)
 		return -1;
 	while (p->tok.kind == T_SUP) {
 		b = p->n;
-		if (emit(p, OP_CONST, p->tok.ch, 0, 0) != 0 ||
-		    emit_binary(p, OP_POW, a, b) != 0 || lex_next(p) != 0)
+		if (sd_expr_emit(p, OP_CONST, p->tok.ch, 0, 0) != 0 ||
+		    sd_expr_emit_binary(p, OP_POW, a, b) != 0 ||
+		    lex_next(p) != 0)
 			return -1;
 	}
 	return 0;
@@ -749,7 +534,7 @@ parse_power(struct parser *p)
 	b = p->n;
 	if (parse_unary(p) != 0)
 		return -1;
-	return emit_binary(p, OP_POW, a, b);
+	return sd_expr_emit_binary(p, OP_POW, a, b);
 }
 
 /* unary: (- | +) unary | power. Every nesting passes here, so this is
@@ -761,14 +546,14 @@ parse_unary(struct parser *p)
 	int neg, rc;
 
 	if (++p->nest > EXPR_NEST_MAX)
-		return fail(p, p->tok.col, "formula nested too deeply: at most "
-		    "%d levels of parentheses, signs and powers",
+		return sd_expr_fail(p, p->tok.col, "formula nested too deeply: "
+		    "at most %d levels of parentheses, signs and powers",
 		    EXPR_NEST_MAX);
 	if (tok_is(p, '-') || tok_is(p, '+')) {
 		neg = tok_is(p, '-');
 		rc = lex_next(p) != 0 || parse_unary(p) != 0 ? -1 : 0;
 		if (rc == 0 && neg)
-			rc = emit_neg(p, start);
+			rc = sd_expr_emit_neg(p, start);
 	} else
 		rc = parse_power(p);
 	p->nest--;
@@ -789,7 +574,8 @@ parse_term(struct parser *p)
 		if (lex_next(p) != 0)
 			return -1;
 		b = p->n;
-		if (parse_unary(p) != 0 || emit_binary(p, op, a, b) != 0)
+		if (parse_unary(p) != 0 ||
+		    sd_expr_emit_binary(p, op, a, b) != 0)
 			return -1;
 	}
 	return 0;
@@ -809,86 +595,25 @@ parse_expr(struct parser *p)
 		if (lex_next(p) != 0)
 			return -1;
 		b = p->n;
-		if (parse_term(p) != 0 || emit_binary(p, op, a, b) != 0)
+		if (parse_term(p) != 0 || sd_expr_emit_binary(p, op, a, b) != 0)
 			return -1;
 	}
 	return 0;
 }
 
-/* The most stack slots the code uses. */
-static int
-code_depth(const struct instr *code, size_t n)
+int
+sd_expr_parse(struct parser *p)
 {
-	int sp = 0, max = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (code[i].op <= OP_CONST)
-			sp++;
-		else if (code[i].op <= OP_POW)
-			sp--;
-		if (sp > max)
-			max = sp;
-	}
-	return max;
-}
-
-sd_expr *
-sd_expr_compile(const char *text, sd_expr_error *err)
-{
-	sd_expr_error local;
-	struct parser p;
-	sd_expr *e;
-
-	memset(&p, 0, sizeof p);
-	p.err = err != NULL ? err : &local;
-	memset(p.err, 0, sizeof *p.err);
-	p.p = text != NULL ? text : "";
-	p.col = 1;
-	if (lex_token(&p) != 0)
-		goto fail;
-	if (p.tok.kind == T_END) {
-		fail(&p, 1, "empty formula: expected an expression in x and y, "
-		    "such as x^2 - y^2");
-		goto fail;
-	}
-	if (parse_expr(&p) != 0)
-		goto fail;
-	if (p.tok.kind != T_END) {
-		expect_operator(&p, 0);
-		goto fail;
-	}
-	/* EXPR_NEST_MAX bounds this already; the evaluators rely on it. */
-	if (code_depth(p.code, p.n) > EXPR_STACK_MAX) {
-		fail(&p, 1, "formula nested too deeply");
-		goto fail;
-	}
-	if ((e = malloc(sizeof *e)) == NULL) {
-		fail(&p, 0, "out of memory");
-		goto fail;
-	}
-	e->code = p.code;
-	e->n = p.n;
-	return e;
-
-fail:
-	free(p.code);
-	return NULL;
-}
-
-void
-sd_expr_free(sd_expr *e)
-{
-	if (e == NULL)
-		return;
-	free(e->code);
-	free(e);
-}
-
-size_t
-sd_expr_length(const sd_expr *e)
-{
-	return e->n;
+	if (lex_token(p) != 0)
+		return -1;
+	if (p->tok.kind == T_END)
+		return sd_expr_fail(p, 1, "empty formula: expected an "
+		    "expression in x and y, such as x^2 - y^2");
+	if (parse_expr(p) != 0)
+		return -1;
+	if (p->tok.kind != T_END)
+		return expect_operator(p, 0);
+	return 0;
 }
 
 /* ---- the usage message ------------------------------------------------ */
@@ -936,4 +661,3 @@ sd_expr_error_format(const char *text, const sd_expr_error *err)
 	snprintf(s + o, size - o, "^\n  %s", err->message);
 	return s;
 }
-
