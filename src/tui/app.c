@@ -275,6 +275,7 @@ app_draw(app *a)
 	}
 	canvas_copy(a->frame, a->base);
 	app_ui(a, &ui, busy, sizeof busy);
+	view_refresh_cursor(a->v);
 	frame_top(&ctx, a->v, &a->lay, &a->ov, &ui);
 	app_send(a);
 }

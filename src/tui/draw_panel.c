@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/spectrum.h"
-#include "base/vec.h"
 #include "dots.h"
 #include "draw_parts.h"
 
@@ -91,88 +89,36 @@ panel_objective(panel_pen *p, const view *v)
 	panel_wrap(p, 0, 3, v->obj->type->formula, p->ctx->th->text, 0);
 }
 
-/* "convex", "concave", ... from the signs of the eigenvalues. */
-static const char *
-panel_curvature(const double *lambda, size_t n)
-{
-	double big = 0, tol;
-	size_t i, pos = 0, neg = 0;
-
-	for (i = 0; i < n; i++)
-		big = fmax(big, fabs(lambda[i]));
-	tol = 1e-9 * big;
-	for (i = 0; i < n; i++) {
-		pos += lambda[i] > tol;
-		neg += lambda[i] < -tol;
-	}
-	if (pos == n)
-		return "convex here";
-	if (neg == n)
-		return "concave here";
-	if (pos > 0 && neg > 0)
-		return "saddle-shaped here";
-	return "flat direction here";
-}
+/* The words for each local shape (readout.h). */
+static const char *const panel_shapes[] = {
+	[READOUT_CONVEX] = "convex here",
+	[READOUT_CONCAVE] = "concave here",
+	[READOUT_SADDLE] = "saddle-shaped here",
+	[READOUT_FLAT] = "flat direction here",
+};
 
 /* The eigenvalues as "a, b" (the two extremes when there are more). */
 static void
-panel_eigen(const draw_ctx *ctx, const sd_point *pt, char *buf, size_t len)
+panel_eigen(const draw_ctx *ctx, const readout *pr, char *buf,
+    size_t len)
 {
 	char lo[32], hi[32];
 
-	if (pt->n_eigen == 0) {
-		snprintf(buf, len, "none");
-		return;
-	}
-	draw_num(ctx, lo, sizeof lo, pt->eigen[0], 4);
-	draw_num(ctx, hi, sizeof hi, pt->eigen[pt->n_eigen - 1], 4);
-	snprintf(buf, len, "%s%s %s", lo, pt->n_eigen > 2 ? " …" : ",", hi);
+	draw_num(ctx, lo, sizeof lo, pr->lambda_min, 4);
+	draw_num(ctx, hi, sizeof hi, pr->lambda_max, 4);
+	snprintf(buf, len, "%s%s %s", lo, pr->n_eigen > 2 ? " …" : ",", hi);
 }
 
-/* The eigenvalues sd_finder_classify reports at x, ascending, into lam
- * (*n of them: d, or on a sphere d − 1, without the pair along x): the
- * core's decomposition (spectrum.h). Its degenerate test, which samples f
- * on circles around x and which the panel does not show, is left out: on
- * glm:d=20,n=1000 it took 0.11 s of every frame. h is d × d scratch. -1
- * where f, ∇f (g, given) or ∇²f is not finite, as sd_finder_classify. */
-static int
-panel_eigenvalues(const sd_objective *obj, const double *x,
-    const double *g, double *h, double *lam, size_t *n)
-{
-	size_t d = obj->dim;
-	sd_spectrum *sp;
-	int rc = -1;
-
-	if (!sd_all_finite(x, d) || !isfinite(sd_objective_f(obj, x)) ||
-	    !sd_all_finite(g, d))
-		return -1;
-	sd_objective_rhessian(obj, x, h);
-	if ((sp = sd_spectrum_alloc(d)) != NULL &&
-	    sd_spectrum_decompose(sp, h,
-	    obj->type->manifold == SD_SPHERE ? x : NULL) == 0) {
-		*n = sp->n;
-		memcpy(lam, sp->eval, sp->n * sizeof *lam);
-		rc = 0;
-	}
-	sd_spectrum_free(sp);
-	return rc;
-}
-
-/* The cursor: where, f, ‖∇f‖, Hessian eigenvalues, curvature. */
+/* The cursor: where, f, ‖∇f‖, Hessian eigenvalues, curvature, as the
+ * view read them there (view_refresh_cursor). */
 static void
 panel_cursor(panel_pen *p, const view *v)
 {
+	const readout *pr = &v->cursor;
 	char a[32], b[32], buf[96];
-	double *x, *g, *h, *lam, gn = 0;
-	sd_point pt;
-	size_t i, d = v->obj->dim;
 
-	if ((x = malloc((3 * d + d * d) * sizeof *x)) == NULL)
+	if (!pr->valid)
 		return;
-	g = x + d;
-	lam = g + d;
-	h = lam + d;
-	sd_chart_lift(&v->chart, v->cur_a, v->cur_b, x);
 	/* About a twentieth of a cell: every cursor move shows. */
 	snprintf(buf, sizeof buf, "(%s, %s)",
 	    draw_fixed(p->ctx, a, sizeof a, v->cur_a,
@@ -180,24 +126,16 @@ panel_cursor(panel_pen *p, const view *v)
 	    draw_fixed(p->ctx, b, sizeof b, v->cur_b,
 	    (v->window.ymax - v->window.ymin) / 2000));
 	panel_pair(p, "cursor", buf);
-	panel_pair(p, "f", draw_num(p->ctx, buf, sizeof buf,
-	    sd_objective_f(v->obj, x), 6));
-	sd_objective_rgradient(v->obj, x, g);
-	for (i = 0; i < d; i++)
-		gn += g[i] * g[i];
+	panel_pair(p, "f", draw_num(p->ctx, buf, sizeof buf, pr->f, 6));
 	/* Labels of their own where ∇ is missing: transliterated ones
 	 * would not fit. */
 	panel_pair(p, canvas_has(p->ctx->cv, "∇") ? "‖∇f‖" : "|grad|",
-	    draw_num(p->ctx, buf, sizeof buf, sqrt(gn), 4));
-	memset(&pt, 0, sizeof pt);
-	if (panel_eigenvalues(v->obj, x, g, h, lam, &pt.n_eigen) == 0) {
-		pt.eigen = lam;
-		panel_eigen(p->ctx, &pt, buf, sizeof buf);
-		panel_pair(p, canvas_has(p->ctx->cv, "∇") ? "λ(∇²f)" : "eig(H)",
-		    buf);
-		panel_pair(p, "", panel_curvature(pt.eigen, pt.n_eigen));
-	}
-	free(x);
+	    draw_num(p->ctx, buf, sizeof buf, pr->grad_norm, 4));
+	if (!pr->has_eigen)
+		return;
+	panel_eigen(p->ctx, pr, buf, sizeof buf);
+	panel_pair(p, canvas_has(p->ctx->cv, "∇") ? "λ(∇²f)" : "eig(H)", buf);
+	panel_pair(p, "", panel_shapes[pr->shape]);
 }
 
 /* The kinds in legend order, and the words the legend uses. */

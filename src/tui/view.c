@@ -145,6 +145,7 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 	v->obj = obj;
 	v->chart = chart;
 	v->field = field;
+	readout_invalidate(&v->cursor);
 	v->home = v->window = chart.window;
 	view_centre(v);
 	for (i = 0; i < n; i++) {
@@ -201,6 +202,7 @@ view_set_chart(view *v, sd_chart *chart, const sd_window *window,
 	memset(chart, 0, sizeof *chart);
 	v->home = v->window = window ? *window : v->chart.window;
 	sd_field_invalidate(&v->field);
+	readout_invalidate(&v->cursor);
 	view_forget_points(v);
 	view_forget_watch(v);
 	if (v->n_racers == 0 || v->racers[0]->trace.n == 0) {
@@ -617,10 +619,21 @@ view_refresh_points(view *v, char **cause)
 	    cause);
 }
 
+void
+view_refresh_cursor(view *v)
+{
+	readout *pr = &v->cursor;
+
+	if (pr->valid && pr->a == v->cur_a && pr->b == v->cur_b)
+		return;
+	readout_update(pr, v->obj, &v->chart, v->cur_a, v->cur_b);
+}
+
 int
 view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
     char **cause)
 {
+	view_refresh_cursor(v);
 	if (view_refresh_field(v, cols, rows, 1, evaluated, cause) != 0)
 		return -1;
 	return view_refresh_points(v, cause);

@@ -15,6 +15,7 @@
 #include "landscape/finder.h"
 #include "objectives/objective.h"
 #include "optimizers/optimizer.h"
+#include "readout.h"
 #include "racer.h"
 
 #define VIEW_RACERS_MAX	8
@@ -35,6 +36,8 @@ typedef struct view {
 	sd_window	 home;		/* what 0 goes back to */
 	sd_window	 window;
 	double		 cur_a, cur_b;	/* the cursor, chart coordinates */
+	readout		 cursor;	/* the readings there, once
+					 * view_refresh_cursor ran */
 	double		 start_a, start_b;	/* where racers start */
 	view_levels	 levels;
 	int		 bands;		/* number of filled levels */
@@ -157,11 +160,16 @@ void view_set_tol(view *v, double tol);
 /* One step of every running racer; returns how many moved. */
 int view_step(view *v);
 
-/* Bring the field (cols × rows samples) and the stationary points up to
- * date with the window. *evaluated (may be NULL) gets the number of
- * evaluations of f. */
+/* Bring the field (cols × rows samples), the stationary points and the
+ * cursor's readings up to date with the window. *evaluated (may be NULL)
+ * gets the number of evaluations of f. */
 int view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
     char **cause);
+
+/* Bring the cursor's readings (v->cursor: f, ‖∇f‖, the Hessian's
+ * eigenvalues) up to date with the cursor, the objective and the chart;
+ * nothing to do when none moved. Call before drawing. */
+void view_refresh_cursor(view *v);
 
 /* The two halves of view_refresh, for a front end that spreads the work
  * over idle moments: the field alone, coarse (one sample per coarse ×

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* readout.c: the readings at the cursor (see readout.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/spectrum.h"
+#include "base/vec.h"
+#include "readout.h"
+
+/* Eigenvalues within this share of the largest |λ| count as zero. */
+#define READOUT_FLAT_RTOL 1e-9
+
+/* The shape the n eigenvalues lam give. */
+static readout_shape
+readout_shape_of(const double *lam, size_t n)
+{
+	double tol = READOUT_FLAT_RTOL * sd_norm_inf(lam, n);
+	size_t i, pos = 0, neg = 0;
+
+	for (i = 0; i < n; i++) {
+		pos += lam[i] > tol;
+		neg += lam[i] < -tol;
+	}
+	if (pos == n)
+		return READOUT_CONVEX;
+	if (neg == n)
+		return READOUT_CONCAVE;
+	if (pos > 0 && neg > 0)
+		return READOUT_SADDLE;
+	return READOUT_FLAT;
+}
+
+/* The Hessian's eigenvalues at x, where f and g are finite: extremes,
+ * count and shape into *pr; h is d × d scratch. */
+static void
+readout_eigen(readout *pr, const sd_objective *obj, const double *x,
+    double *h)
+{
+	sd_spectrum *sp;
+
+	sd_objective_rhessian(obj, x, h);
+	if ((sp = sd_spectrum_alloc(obj->dim)) == NULL ||
+	    sd_spectrum_decompose(sp, h,
+	    obj->type->manifold == SD_SPHERE ? x : NULL) != 0 || sp->n == 0) {
+		sd_spectrum_free(sp);
+		return;
+	}
+	pr->has_eigen = 1;
+	pr->n_eigen = sp->n;
+	pr->lambda_min = sp->eval[0];
+	pr->lambda_max = sp->eval[sp->n - 1];
+	pr->shape = readout_shape_of(sp->eval, sp->n);
+	sd_spectrum_free(sp);
+}
+
+int
+readout_update(readout *pr, const sd_objective *obj,
+    const sd_chart *chart, double a, double b)
+{
+	size_t d = obj->dim;
+	double *x, *g, *h;
+
+	memset(pr, 0, sizeof *pr);
+	if ((x = malloc((2 * d + d * d) * sizeof *x)) == NULL)
+		return -1;
+	g = x + d;
+	h = g + d;
+	sd_chart_lift(chart, a, b, x);
+	pr->f = sd_objective_f(obj, x);
+	sd_objective_rgradient(obj, x, g);
+	pr->grad_norm = sd_norm(g, d);
+	if (sd_all_finite(x, d) && isfinite(pr->f) && sd_all_finite(g, d))
+		readout_eigen(pr, obj, x, h);
+	free(x);
+	pr->a = a;
+	pr->b = b;
+	pr->valid = 1;
+	return 0;
+}
+
+void
+readout_invalidate(readout *pr)
+{
+	pr->valid = 0;
+}
