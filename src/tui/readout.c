@@ -8,29 +8,27 @@
 
 #include "base/spectrum.h"
 #include "base/vec.h"
+#include "landscape/finder.h"
 #include "readout.h"
 
 /* Eigenvalues within this share of the largest |λ| count as zero. */
 #define READOUT_FLAT_RTOL 1e-9
 
-/* The shape the n eigenvalues lam give. */
+/* The shape the n eigenvalues lam give: the finder's second-order test
+ * with rounding's tolerance. */
 static readout_shape
 readout_shape_of(const double *lam, size_t n)
 {
-	double tol = READOUT_FLAT_RTOL * sd_norm_inf(lam, n);
-	size_t i, pos = 0, neg = 0;
+	static const readout_shape shapes[] = {
+		[SD_POINT_MIN] = READOUT_CONVEX,
+		[SD_POINT_MAX] = READOUT_CONCAVE,
+		[SD_POINT_SADDLE] = READOUT_SADDLE,
+	};
+	int kind;
 
-	for (i = 0; i < n; i++) {
-		pos += lam[i] > tol;
-		neg += lam[i] < -tol;
-	}
-	if (pos == n)
-		return READOUT_CONVEX;
-	if (neg == n)
-		return READOUT_CONCAVE;
-	if (pos > 0 && neg > 0)
-		return READOUT_SADDLE;
-	return READOUT_FLAT;
+	kind = sd_finder_second_order(lam, n,
+	    READOUT_FLAT_RTOL * sd_norm_inf(lam, n));
+	return kind < 0 ? READOUT_FLAT : shapes[kind];
 }
 
 /* The Hessian's eigenvalues at x, where f and g are finite: extremes,

@@ -81,6 +81,12 @@ double sd_finder_slice_tol(const sd_window *window);
 int sd_finder_classify(const sd_objective *obj, const double *x,
     sd_point *pt, char **cause);
 
+/* The second-order test on the n eigenvalues lam of a Hessian with
+ * tolerance tol: SD_POINT_MIN when all are above tol, SD_POINT_MAX when
+ * all are below −tol, SD_POINT_SADDLE when some are each, -1 when the
+ * test cannot decide (some within tol of 0, and no saddle). */
+int sd_finder_second_order(const double *lam, size_t n, double tol);
+
 /* sd_finder_classify with the length that sets the circle radii of the
  * degenerate test (sd_finder_run passes the window's larger side;
  * sd_finder_classify uses max(1, ‖x‖)). */

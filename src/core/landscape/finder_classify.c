@@ -305,9 +305,8 @@ work_degenerate(struct finder_work *fw, const double *x, double f0,
 	return 0;
 }
 
-/* The kind the eigenvalues decide, or -1 when the test is inconclusive. */
-static int
-work_second_order(const double *lam, size_t n, double tol)
+int
+sd_finder_second_order(const double *lam, size_t n, double tol)
 {
 	size_t i, pos = 0, neg = 0;
 
@@ -350,7 +349,7 @@ sd_finder_classify_at(struct finder_work *fw, const double *x,
 	for (c->singular = 0, i = 0; i < c->n_eigen; i++)
 		c->singular |= fabs(c->lam[i]) <= tol;
 	r = work_radius(fw, x);
-	if ((kind = work_second_order(c->lam, c->n_eigen, tol)) >= 0)
+	if ((kind = sd_finder_second_order(c->lam, c->n_eigen, tol)) >= 0)
 		c->kind = (sd_point_kind)kind;
 	else if (r == 0 || work_degenerate(fw, x, c->f, tol, r, &c->kind))
 		return 0;
