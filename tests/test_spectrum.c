@@ -229,8 +229,8 @@ test_sphere_rayleigh(void **unused)
 			/* A tangent direction: along some q_j, j ≠ i. */
 			assert_close(sd_dot(sp->evec + 3 * m, q + 3 * i, 3), 0,
 			    1e-13);
-			c = sd_dot(sp->evec + 3 * m, q + 3 * (m < i ? m : m + 1),
-			    3);
+			j = m < i ? m : m + 1;
+			c = sd_dot(sp->evec + 3 * m, q + 3 * j, 3);
 			assert_close(fabs(c), 1, 1e-13);
 		}
 		check_pairs(sp, h, 1e-13);

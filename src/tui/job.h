@@ -9,8 +9,9 @@
  * pixels: 1.3 s on twolayer, 43 s on the large one), and their units of
  * work have no useful bound either (a basins pixel's optimizer run, or
  * the objective's scale that the first optimizer measures,
- * sd_objective_scale, takes 36 ms on the large twolayer). Slicing them would mean rewriting the core as resumable
- * state machines and still not bound a tick. On a thread they run
+ * sd_objective_scale, takes 36 ms on the large twolayer). Slicing them
+ * would mean rewriting the core as resumable state machines and still not
+ * bound a tick. On a thread they run
  * unchanged, so the points and the map are the very same bytes as
  * `saddle points`, `saddle map` and `render` find, and bench/bench_tui
  * measures a key's longest wait at about 25 ms meanwhile.

@@ -475,7 +475,8 @@ finder_classify_all(struct finder *fd)
 		if (!r->keep)
 			continue;
 		c.lam = fd->store + r->at + r->d;
-		if (sd_finder_classify_at(&fd->work, r->x, &c) != 0 || !c.resolved) {
+		if (sd_finder_classify_at(&fd->work, r->x, &c) != 0 ||
+		    !c.resolved) {
 			r->keep = 0;
 			continue;
 		}

@@ -429,12 +429,14 @@ sd_finder_classify_scale(const sd_objective *obj, const double *x,
 	if (sd_finder_work_init(&fw, obj, length, cause) != 0)
 		return -1;
 	if (sd_all_finite(x, obj->dim))
-		fw.hfloor = FINDER_EIG_ABS * work_gscale_around(&fw, x) / length;
+		fw.hfloor = FINDER_EIG_ABS * work_gscale_around(&fw, x) /
+		    length;
 	if ((c.lam = malloc(obj->dim * sizeof *c.lam)) == NULL) {
 		sd_finder_work_done(&fw);
 		return sd_fail(cause, "out of memory");
 	}
-	if (!sd_all_finite(x, obj->dim) || sd_finder_classify_at(&fw, x, &c) != 0)
+	if (!sd_all_finite(x, obj->dim) ||
+	    sd_finder_classify_at(&fw, x, &c) != 0)
 		rc = sd_fail(cause, "%s: f, its gradient or its Hessian is "
 		    "not finite at the point", obj->type->name);
 	else

@@ -56,7 +56,7 @@ struct finder_work {
 	double				 hfloor;	/* |λ| below: zero */
 	double				 gfloor;	/* ‖∇f‖ below: zero */
 	double				 ffloor;	/* |Δf| below: level */
-	sd_spectrum			*spec;		/* of the Hessian in h */
+	sd_spectrum			*spec;		/* of h's Hessian */
 	double				*buf;		/* owns what follows */
 	double				*g, *gt, *s, *sp, *xt, *xs, *xb;
 	double				*h, *h2;

@@ -19,8 +19,8 @@
 
 /* Allocate the scratch for obj; length is L. */
 int
-sd_finder_work_init(struct finder_work *fw, const sd_objective *obj, double length,
-    char **cause)
+sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
+    double length, char **cause)
 {
 	size_t d = obj->dim;
 
@@ -68,7 +68,8 @@ sd_finder_eigen(struct finder_work *fw, const double *x)
  * the eigenvalues at or below cut × the largest. Returns ‖s‖ (+∞ when it
  * overflows). */
 double
-sd_finder_newton_step(struct finder_work *fw, const double *g, double *s, double cut)
+sd_finder_newton_step(struct finder_work *fw, const double *g, double *s,
+    double cut)
 {
 	double lam, c;
 	size_t i, d = fw->d;
@@ -183,7 +184,8 @@ finder_iterate(struct finder *fd, double *x, double *m, double ref,
 	double ns, qp = *q;
 
 	sd_objective_rhessian(fw->obj, x, fw->h);
-	if (sd_finder_eigen(fw, x) != 0 || (ns = finder_step(fd, FINDER_PINV)) < 0)
+	if (sd_finder_eigen(fw, x) != 0 ||
+	    (ns = finder_step(fd, FINDER_PINV)) < 0)
 		return -1;
 	*q = nsp > 0 ? ns / nsp : 0;
 	if (finder_geometric(fw, *q, qp, ns, nsp)) {

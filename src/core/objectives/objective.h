@@ -121,8 +121,8 @@ sd_objective *sd_objective_new_type(const sd_objective_type *type,
     const char *params, char **cause);
 
 /* Build an objective around a state its caller prepared (a user formula
- * compiled by sd_expr_compile): type->init is not called and parameters keep their
- * defaults. The objective takes ownership of state (released by
+ * compiled by sd_expr_compile): type->init is not called and parameters
+ * keep their defaults. The objective takes ownership of state (released by
  * type->done, then free) and copies spec. type must outlive the
  * objective and may live inside state. On failure state is released too;
  * returns NULL with *cause set. */
