@@ -11,10 +11,10 @@
  * the objective's scale that the first optimizer measures,
  * sd_objective_scale, takes 36 ms on the large twolayer). Slicing them
  * would mean rewriting the core as resumable state machines and still not
- * bound a tick. On a thread they run
- * unchanged, so the points and the map are the very same bytes as
- * `saddle points`, `saddle map` and `render` find, and bench/bench_tui
- * measures a key's longest wait at about 25 ms meanwhile.
+ * bound a tick. On a thread they run unchanged, so the points and the map
+ * are the very same bytes as `saddle points`, `saddle map` and `render`
+ * find, and bench/bench_tui measures a key's longest wait at about 25 ms
+ * meanwhile.
  *
  * Sharing. A job borrows the objective — its caller keeps it alive until
  * job_free (the view calls back before it frees one, view.h) — and copies
