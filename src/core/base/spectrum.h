@@ -17,11 +17,12 @@
  *
  * Method. A symmetric 2×2 matrix on R² is decomposed in closed form (an
  * optimizer's step on a classic objective must cost well under a
- * microsecond); every other case by gsl_eigen_symmv, then sorted. Each
- * eigenvector's sign is then fixed so that its largest entry is positive
- * (the first of entries equal in magnitude to 1e-12): results do not
- * depend on the solver's whims, and cubic's escape from a saddle along
- * the lowest eigenvector picks the same side on every machine.
+ * microsecond); every other case by GSL's symmetric eigen-solver with
+ * eigenvectors (symmv), then sorted. Each eigenvector's sign is then
+ * fixed so that its largest entry is positive (the first of entries equal
+ * in magnitude to 1e-12): results do not depend on the solver's whims,
+ * and cubic's escape from a saddle along the lowest eigenvector picks the
+ * same side on every machine.
  *
  * A workspace is GSL style: allocated once for a dimension, reused for
  * every matrix, not shared between threads. */
