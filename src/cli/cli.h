@@ -106,6 +106,12 @@ int cli_whole(const char *what, const char *word, unsigned long lo,
 int cli_seed(const char *word, unsigned long *out);	/* --seed */
 int cli_tolerance(const char *word, double *out);	/* --tol */
 
+/* gnulib's close_stdout: flush and close stdout and stderr. A failed
+ * write to stdout (a full disk, a closed pipe's EIO) prints "saddle: write
+ * error: REASON" and makes the status CLI_EXIT_RUNTIME unless rc already
+ * reports an error; returns the status main should exit with. */
+int cli_close_stdout(int rc);
+
 /* Parse --format's word; on error prints and returns CLI_EXIT_USAGE. */
 int cli_parse_format(const char *word, cli_format *format);
 

@@ -2,6 +2,7 @@
  * subcommands (see cli.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,34 @@ cli_runtime_error(char *cause)
 	fprintf(stderr, "saddle: %s\n", cause ? cause : "failed");
 	free(cause);
 	return CLI_EXIT_RUNTIME;
+}
+
+int
+cli_close_stdout(int rc)
+{
+	int failed, err;
+
+	/* ferror catches a write that failed earlier and was never checked;
+	 * fclose flushes what is still buffered. */
+	errno = 0;
+	failed = ferror(stdout);
+	err = errno;
+	if (fclose(stdout) != 0) {
+		failed = 1;
+		err = errno;
+	}
+	if (failed) {
+		if (err != 0)
+			fprintf(stderr, "saddle: write error: %s\n",
+			    strerror(err));
+		else
+			fputs("saddle: write error\n", stderr);
+		if (rc == CLI_EXIT_OK)
+			rc = CLI_EXIT_RUNTIME;
+	}
+	if (fclose(stderr) != 0 && rc == CLI_EXIT_OK)
+		rc = CLI_EXIT_RUNTIME;
+	return rc;
 }
 
 int

@@ -99,11 +99,8 @@ render_frame(view *v, const theme *th, const tui_options *o,
 	    figure_write_canvas(t->output, t->format, cv, depth, 1,
 	    &cause) != 0)
 		rc = cli_runtime_error(cause);
-	else if (rc == CLI_EXIT_OK && t->output == NULL) {
-		color_write_canvas(stdout, cv, depth);
-		if (fflush(stdout) != 0)
-			rc = CLI_EXIT_RUNTIME;
-	}
+	else if (rc == CLI_EXIT_OK && t->output == NULL)
+		color_write_canvas(stdout, cv, depth);	/* checked by main */
 	canvas_free(cv);
 	return rc;
 }

