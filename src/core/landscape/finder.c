@@ -410,12 +410,16 @@ finder_cmp_gnorm(const void *pa, const void *pb)
 	return finder_cmp_x(p->x, q->x, p->d);
 }
 
-/* qsort: the output order, f (quantized) then x1, x2, ... */
+/* qsort: the output order, f (quantized) then x1, x2, ...; the dropped
+ * roots last, unordered: they were never classified, so their keys are
+ * not set. */
 static int
 finder_cmp_out(const void *pa, const void *pb)
 {
 	const struct finder_root *p = pa, *q = pb;
 
+	if (!p->keep || !q->keep)
+		return q->keep - p->keep;
 	if (p->key != q->key)
 		return p->key < q->key ? -1 : 1;
 	return finder_cmp_x(p->x, q->x, p->d);
