@@ -56,7 +56,9 @@ struct map_options {
 	const char	*output;	/* --output: a figure, not a table */
 	figure_format	 figure;
 	int		 given;
-	const char	*given_word;	/* the first such option, for errors */
+	/* The first option of each group, for errors: [0] constants, [1]
+	 * runs. */
+	const char	*given_word[2];
 };
 
 /* Parse a constant ≥ 0 for option what. */
@@ -94,8 +96,8 @@ map_size(const char *word, struct map_options *o)
 static void
 map_given(struct map_options *o, int bit, const char *word)
 {
-	if (o->given == 0)
-		o->given_word = word;
+	if (!(o->given & bit))
+		o->given_word[bit == GIVEN_RUN] = word;
 	o->given |= bit;
 }
 
@@ -249,11 +251,11 @@ map_kind(const struct map_options *o, sd_map_options *mo)
 	if ((o->given & GIVEN_CONSTANT) && mo->kind != SD_MAP_STRICT_SADDLE)
 		return cli_usage("map: '%s' is a constant of --kind "
 		    "strict-saddle, not of %s: expected no --alpha, --beta or "
-		    "--gamma", o->given_word, o->kind);
+		    "--gamma", o->given_word[0], o->kind);
 	if ((o->given & GIVEN_RUN) && mo->kind != SD_MAP_BASINS)
 		return cli_usage("map: '%s' sets the runs of --kind basins, "
 		    "not %s: expected no --optimizer, --set, --steps, --tol or "
-		    "--seed", o->given_word, o->kind);
+		    "--seed", o->given_word[1], o->kind);
 	return 0;
 }
 

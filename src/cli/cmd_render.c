@@ -16,6 +16,7 @@
 #include "figure/figure.h"
 #include "tui/draw_parts.h"
 #include "tui/app.h"
+#include "tui/layout.h"
 #include "tui/frame.h"
 #include "tui/screen.h"
 #include "options.h"
@@ -90,6 +91,11 @@ render_frame(view *v, const theme *th, const tui_options *o,
 
 	if (t->output != NULL && t->format == FIGURE_TEXT)
 		depth = COLOR_NONE;
+	/* Below the layout's minimum only "too small" would fit. */
+	if (o->cols < LAYOUT_MIN_COLS || o->rows < LAYOUT_MIN_ROWS)
+		return cli_usage("--size: '%dx%d' is too small for a frame: "
+		    "expected at least %dx%d", o->cols, o->rows,
+		    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
 	if ((cv = canvas_new(o->cols, o->rows)) == NULL)
 		return cli_runtime_error(NULL);
 	cv->ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;

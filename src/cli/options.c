@@ -272,12 +272,53 @@ options_objective(const tui_options *o, char **cause)
 	    cause);
 }
 
-/* Add one racer per --optimizer name, each with --set. */
+/* Report a racer that cannot start: the start the user gave, or the
+ * default one (the window's). Frees cause. */
+static int
+options_bad_start(const tui_options *o, const view *v, const char *name,
+    char *cause)
+{
+	int rc;
+
+	if (o->has_start)
+		return options_fail("--start", cause);
+	rc = cli_usage("--optimizer: %s cannot start at the default start "
+	    "(%.6g, %.6g): %s: expected --start a,b", name, v->start_a,
+	    v->start_b, cause ? cause : "invalid");
+	free(cause);
+	return rc;
+}
+
+/* Add the racer --optimizer's name asks for, with --set; --set is tried
+ * on a racer of its own first, so that a bad start is not blamed on it. */
+static int
+options_racer(const tui_options *o, view *v, const char *name)
+{
+	static const sd_scale unit = { 1, 1, 1 };	/* as view_pend's */
+	const sd_optimizer_type *type;
+	char *cause = NULL;
+	racer *trial;
+
+	if ((type = sd_optimizer_find(name, &cause)) == NULL)
+		return options_fail("--optimizer", cause);
+	if ((trial = racer_new(type, v->obj, o->set, &unit, &cause)) == NULL)
+		return options_fail("--set", cause);
+	racer_free(trial);
+	if (view_add_racer(v, type, o->set, &cause) == 0)
+		return 0;
+	if (o->optimizers == NULL && o->set == NULL) {
+		free(cause);	/* the implicit racer: start without */
+		return 0;
+	}
+	return options_bad_start(o, v, name, cause);
+}
+
+/* Add one racer per --optimizer name (gd when none is given and
+ * default_racer). */
 static int
 options_racers(const tui_options *o, view *v, int default_racer)
 {
-	const sd_optimizer_type *type;
-	char *list, *name, *save = NULL, *cause = NULL;
+	char *list, *rest;
 	int rc = 0;
 
 	if (o->optimizers == NULL) {
@@ -289,17 +330,10 @@ options_racers(const tui_options *o, view *v, int default_racer)
 	}
 	if ((list = strdup(o->optimizers ? o->optimizers : "gd")) == NULL)
 		return cli_runtime_error(sd_printf("out of memory"));
-	for (name = strtok_r(list, ",", &save); name != NULL && rc == 0;
-	    name = strtok_r(NULL, ",", &save)) {
-		if ((type = sd_optimizer_find(name, &cause)) == NULL)
-			rc = options_fail("--optimizer", cause);
-		else if (view_add_racer(v, type, o->set, &cause) != 0 &&
-		    o->optimizers == NULL && o->set == NULL)
-			free(cause);	/* the implicit racer: start without */
-		else if (cause != NULL)
-			rc = options_fail(o->set ? "--set" : "--start", cause);
-		cause = NULL;
-	}
+	/* strsep, not strtok: an empty name ('', 'gd,,adam') is reported as
+	 * run and survey report it, not skipped. */
+	for (rest = list; rest != NULL && rc == 0;)
+		rc = options_racer(o, v, strsep(&rest, ","));
 	free(list);
 	return rc;
 }
