@@ -38,4 +38,24 @@ else
 	ok "# SKIP /dev/full is not writable here: the write-error checks did not run"
 fi
 
+# Errors name what the user gave.
+expect_usage "--gamma" map himmelblau --kind pl --gamma 1 --set lr=1
+expect_usage "'--set' sets the runs" map himmelblau --kind strict-saddle \
+    --gamma 1 --set lr=nan
+expect_usage "'4096x4096' is 16777216 pixels" map himmelblau --kind basins \
+    --size 4096x4096
+for opt in "" "gd,,adam" "gd," ",gd"; do
+	expect_usage "unknown optimizer ''" render himmelblau --optimizer "$opt"
+	expect_usage "unknown optimizer ''" survey himmelblau --optimizer "$opt"
+done
+expect_usage "unknown optimizer ''" run himmelblau --optimizer ""
+expect_usage "'10x5'" render himmelblau --size 10x5
+# A default start that fails is not blamed on --start, which was not given.
+run render -e 'log(x)' --optimizer gd
+check "a failing default start names the default start, not --start" \
+    sh -c "grep -q 'default start' '$tap_tmp/err' &&
+    ! grep -q -- '--start:' '$tap_tmp/err'"
+expect_usage "--set: gd: lr='nan'" render himmelblau --optimizer gd \
+    --set lr=nan
+
 tap_done

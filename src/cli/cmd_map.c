@@ -50,6 +50,7 @@ struct map_options {
 	unsigned long	 steps, seed;
 	double		 tol;
 	size_t		 cols, rows;
+	const char	*size_word;	/* --size as given, for errors */
 	cli_format	 format;
 	int		 gnuplot;	/* --format gnuplot */
 	int		 summary;
@@ -85,6 +86,7 @@ map_size(const char *word, struct map_options *o)
 		    r <= MAP_SIDE_MAX) {
 			o->cols = (size_t)c;
 			o->rows = (size_t)r;
+			o->size_word = word;
 			return 0;
 		}
 	}
@@ -256,6 +258,13 @@ map_kind(const struct map_options *o, sd_map_options *mo)
 		return cli_usage("map: '%s' sets the runs of --kind basins, "
 		    "not %s: expected no --optimizer, --set, --steps, --tol or "
 		    "--seed", o->given_word[1], o->kind);
+	/* A basins map is a survey with a start per pixel: its cap. */
+	if (mo->kind == SD_MAP_BASINS &&
+	    o->cols * o->rows > SD_SURVEY_STARTS_MAX)
+		return cli_usage("--size: '%s' is %zu pixels: a basins map runs "
+		    "one start per pixel, at most %d of them, such as "
+		    "3162x3162", o->size_word, o->cols * o->rows,
+		    SD_SURVEY_STARTS_MAX);
 	return 0;
 }
 
