@@ -58,4 +58,31 @@ check "a failing default start names the default start, not --start" \
 expect_usage "--set: gd: lr='nan'" render himmelblau --optimizer gd \
     --set lr=nan
 
+# Huge and tiny windows: refused beyond what the finder resolves; within
+# it every point lies in the window and its kind agrees with the signs of
+# its printed eigenvalues.
+expect_usage "'0:1e10,0:1e10' is too large" points himmelblau \
+    --window 0:1e10,0:1e10
+expect_usage "too large" render himmelblau --window -1e308:1e308,-1:1
+expect_usage "too narrow" points himmelblau --window 3:3.0000000000001,2:3
+for obj in himmelblau beale rosenbrock doublewell monkey; do
+	for win in -1e5:1e5,-1e5:1e5 0:1e5,0:1e5 1:1e5,-1e5:-1 \
+	    3:3.00000001,2:2.00000001 -1e-100:1e-100,-1e-100:1e-100; do
+		run points "$obj" --window "$win"
+		bad=$(tail -n +2 "$tap_tmp/out" | awk -F, -v win="$win" '
+		    BEGIN { split(win, w, /[:,]/) }
+		    $6 < w[1] || $6 > w[2] || $7 < w[3] || $7 > w[4] ||
+		    ($1 == "min" && !($4 > 0)) || ($1 == "max" && !($5 < 0)) ||
+		    ($1 == "saddle" && !($4 < 0 && $5 > 0)) ||
+		    ($1 == "degenerate-min" && $5 < 0) ||
+		    ($1 == "degenerate-max" && $4 > 0)')
+		if [ "$(cat "$tap_tmp/status")" = 0 ] && [ -z "$bad" ]; then
+			ok "$obj in $win: points inside, kinds agree with λ"
+		else
+			not_ok "$obj in $win: points inside, kinds agree with λ" \
+			    "$bad$(cat "$tap_tmp/err")"
+		fi
+	done
+done
+
 tap_done

@@ -269,7 +269,8 @@ view_zoom(view *v, double factor, double a, double b)
 	w.ymax = b + (v->window.ymax - b) / factor;
 	if (!(w.xmax - w.xmin > 1e-12 * (fabs(w.xmin) + fabs(w.xmax) + 1)) ||
 	    !(w.ymax - w.ymin > 1e-12 * (fabs(w.ymin) + fabs(w.ymax) + 1)) ||
-	    !isfinite(w.xmax - w.xmin) || !isfinite(w.ymax - w.ymin))
+	    !isfinite(w.xmax - w.xmin) || !isfinite(w.ymax - w.ymin) ||
+	    sd_window_check(&w, "zoom", "", NULL) != 0)
 		return;
 	view_set_window(v, &w);
 }

@@ -286,6 +286,29 @@ window_range(const char *text, double *lo, double *hi)
 	return *lo < *hi ? 0 : -1;
 }
 
+/* Whether lo:hi is narrower than SD_WINDOW_NARROW of its coordinates. */
+static int
+window_narrow(double lo, double hi)
+{
+	return hi - lo < SD_WINDOW_NARROW * fmax(fabs(lo), fabs(hi));
+}
+
+int
+sd_window_check(const sd_window *w, const char *what, const char *text,
+    char **cause)
+{
+	if (fmax(fmax(fabs(w->xmin), fabs(w->xmax)),
+	    fmax(fabs(w->ymin), fabs(w->ymax))) > SD_WINDOW_MAX)
+		return sd_fail(cause, "%s: '%s' is too large: expected "
+		    "coordinates from -1e5 to 1e5 (the finder's tolerances "
+		    "follow the window's side)", what, text);
+	if (window_narrow(w->xmin, w->xmax) || window_narrow(w->ymin, w->ymax))
+		return sd_fail(cause, "%s: '%s' is too narrow: expected each "
+		    "side at least 1e-10 of its largest coordinate", what,
+		    text);
+	return 0;
+}
+
 int
 sd_window_parse(const char *text, sd_window *w, const char *what,
     char **cause)
@@ -302,6 +325,8 @@ sd_window_parse(const char *text, sd_window *w, const char *what,
 	if (window_range(buf, &v.xmin, &v.xmax) != 0 ||
 	    window_range(comma + 1, &v.ymin, &v.ymax) != 0)
 		goto bad;
+	if (sd_window_check(&v, what, text, cause) != 0)
+		return -1;
 	*w = v;
 	return 0;
 bad:

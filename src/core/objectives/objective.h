@@ -185,8 +185,23 @@ int sd_objective_retract(const sd_objective *obj, double *x);
  * the visualizer both start there unless told otherwise. */
 void sd_window_default_start(const sd_window *w, double *a, double *b);
 
+/* The windows saddle can resolve. The finder's tolerances are relative
+ * to the window's side (1e-12 of it: DESIGN.md §3), so a side of 1e10
+ * cannot tell 0 from 0.3: beyond ±1e5 it reported maxima as minima and
+ * points outside the window. A side below 1e-10 of its coordinates is a
+ * few hundred thousand doubles wide; at 1e-12 the finder loses points. */
+#define SD_WINDOW_MAX		1e5	/* the largest |coordinate| */
+#define SD_WINDOW_NARROW	1e-10	/* the least side, × |coordinate| */
+
+/* 0 when w lies within ±SD_WINDOW_MAX and each side is at least
+ * SD_WINDOW_NARROW × its largest |coordinate|; else -1 with the reason
+ * (what names the option, text is the window as given). */
+int sd_window_check(const sd_window *w, const char *what, const char *text,
+    char **cause);
+
 /* Parse a window "xmin:xmax,ymin:ymax" (what names the option in
- * messages). Requires xmin < xmax and ymin < ymax, all finite. */
+ * messages). Requires xmin < xmax and ymin < ymax, all finite, and
+ * sd_window_check. */
 int sd_window_parse(const char *text, sd_window *w, const char *what,
     char **cause);
 
