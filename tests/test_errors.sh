@@ -38,6 +38,55 @@ else
 	ok "# SKIP /dev/full is not writable here: the write-error checks did not run"
 fi
 
+# Messages are one line and safe: control characters from files and
+# arguments are escaped.
+esc=$(printf '\033')
+printf 'palette #000000 %s[31mRED%s[0m\n' "$esc" "$esc" >"$tap_tmp/esc.theme"
+run render himmelblau --theme "$tap_tmp/esc.theme"
+check "a theme's ESC sequence is escaped in the message" sh -c "
+    [ \$(cat '$tap_tmp/status') = 2 ] && ! grep -q '$esc' '$tap_tmp/err' &&
+    grep -qF \"'\\\\x1b[31mRED\\\\x1b[0m' is not a colour\" '$tap_tmp/err'"
+run run himmelblau --optimizer gd --start "$(printf '1\n2')"
+check "a --start with a newline gives a one-line message" sh -c "
+    [ \$(wc -l <'$tap_tmp/err') = 1 ] && grep -qF \"'1\\\\n2'\" '$tap_tmp/err'"
+run points "$(printf 'him\033[2Jmel')"
+check "an objective's name with ESC is escaped" sh -c "
+    [ \$(wc -l <'$tap_tmp/err') = 1 ] && ! grep -q '$esc' '$tap_tmp/err'"
+
+# --theme: a directory, a FIFO and an unreadable file say so; a UTF-8
+# byte-order mark is ignored.
+expect_usage "is a directory" render himmelblau --theme "$tap_tmp"
+mkfifo "$tap_tmp/fifo.theme"
+expect_usage "not a regular file" render himmelblau --theme "$tap_tmp/fifo.theme"
+printf '\357\273\277palette #000000 #ffffff\n' >"$tap_tmp/bom.theme"
+run render himmelblau --size 80x24 --theme "$tap_tmp/bom.theme"
+check "a theme starting with a byte-order mark loads" \
+    test "$(cat "$tap_tmp/status")" = 0
+cp "$tap_tmp/bom.theme" "$tap_tmp/locked.theme"
+chmod 000 "$tap_tmp/locked.theme"
+if [ "$(id -u)" != 0 ]; then
+	expect_usage "Permission denied" render himmelblau \
+	    --theme "$tap_tmp/locked.theme"
+else
+	ok "# SKIP root reads a mode-000 file: the unreadable --theme check did not run"
+fi
+
+# Formulas: at most 4096 bytes; a long one is elided around the caret.
+long=$(awk 'BEGIN { s = "x*y"; for (i = 1; i < 1100; i++) s = s "+x*y"; print s }')
+expect_usage "formula too long: 4399 bytes, at most 4096" points -e "$long"
+run points -e "$(echo "$long" | cut -c1-2000)+)"
+# Line 2 is the formula (… counted as one column), line 3 its caret.
+sed -n 2p "$tap_tmp/err" | sed 's/…/./g' >"$tap_tmp/formula"
+sed -n 3p "$tap_tmp/err" >"$tap_tmp/caret"
+check "a long formula's message is elided, the caret under the bad ')'" sh -c "
+    [ \$(cat '$tap_tmp/status') = 2 ] && grep -q '^  …' '$tap_tmp/err' &&
+    [ \$(wc -c <'$tap_tmp/formula') -le 80 ] &&
+    [ \$(wc -c <'$tap_tmp/formula') = \$(wc -c <'$tap_tmp/caret') ] &&
+    grep -q ')\$' '$tap_tmp/formula'"
+run points -e "$(awk 'BEGIN { s = "+x*y"; for (i = 1; i < 1000; i++) s = s "+x*y"; print substr(s, 2) }')"
+check "a formula just under the cap is accepted" \
+    test "$(cat "$tap_tmp/status")" = 0
+
 # Errors name what the user gave.
 expect_usage "--gamma" map himmelblau --kind pl --gamma 1 --set lr=1
 expect_usage "'--set' sets the runs" map himmelblau --kind strict-saddle \

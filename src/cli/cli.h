@@ -76,8 +76,16 @@ typedef enum cli_format {
 	CLI_FORMAT_JSON
 } cli_format;
 
+/* Every message is "saddle: CAUSE" on one line of stderr, its control
+ * characters escaped (text from files and arguments must not reach the
+ * terminal raw). */
+
 /* Print "saddle: CAUSE" to stderr, free cause, return CLI_EXIT_USAGE. */
 int cli_usage_error(char *cause);
+
+/* Like cli_usage_error for a formula's error, whose newlines lay out the
+ * formula and a caret under the problem (sd_expr_error_format). */
+int cli_formula_error(char *cause);
 
 /* Like cli_usage_error with a format; returns CLI_EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -13,10 +13,52 @@
 #include "expr/expr.h"
 #include "base/params.h"
 
+/* Write s to stderr with its control characters escaped (\n, \t, \r,
+ * \xHH; C1 controls as \uHHHH), so that text from a file or an argument
+ * can neither break the message's line nor drive the terminal; newlines
+ * stay when lines is set (a formula's caret layout, whose formula line
+ * the core has made safe). */
+static void
+cli_put_safe(const char *s, int lines)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '\n' && lines)
+			fputc('\n', stderr);
+		else if (*p == '\n' || *p == '\t' || *p == '\r')
+			fprintf(stderr, "\\%c", *p == '\n' ? 'n' :
+			    *p == '\t' ? 't' : 'r');
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(stderr, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(stderr, "\\u%04x", *++p);
+		else
+			fputc(*p, stderr);
+	}
+}
+
+/* "saddle: MSG" and a newline on stderr, MSG made safe. */
+static void
+cli_say(const char *msg, int lines)
+{
+	fputs("saddle: ", stderr);
+	cli_put_safe(msg, lines);
+	fputc('\n', stderr);
+}
+
 int
 cli_usage_error(char *cause)
 {
-	fprintf(stderr, "saddle: %s\n", cause ? cause : "usage error");
+	cli_say(cause ? cause : "usage error", 0);
+	free(cause);
+	return CLI_EXIT_USAGE;
+}
+
+int
+cli_formula_error(char *cause)
+{
+	cli_say(cause ? cause : "bad formula", 1);
 	free(cause);
 	return CLI_EXIT_USAGE;
 }
@@ -25,19 +67,20 @@ int
 cli_usage(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
 	va_start(ap, fmt);
-	fputs("saddle: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	msg = sd_vprintf(fmt, ap);
 	va_end(ap);
+	cli_say(msg ? msg : "usage error (out of memory)", 0);
+	free(msg);
 	return CLI_EXIT_USAGE;
 }
 
 int
 cli_runtime_error(char *cause)
 {
-	fprintf(stderr, "saddle: %s\n", cause ? cause : "failed");
+	cli_say(cause ? cause : "failed", 0);
 	free(cause);
 	return CLI_EXIT_RUNTIME;
 }
@@ -197,7 +240,7 @@ cli_objective_arg(const char *cmd, const char *spec, const char *expr,
 	if (spec != NULL)
 		return cli_objective(spec, obj);
 	if ((*obj = sd_objective_new_expr(expr, &cause)) == NULL)
-		return cli_usage_error(cause);
+		return cli_formula_error(cause);
 	return 0;
 }
 

@@ -90,8 +90,7 @@ list_themes(void)
 
 	printf("themes (--theme NAME or --theme PATH):\n");
 	if (theme_list(&list, &n, &cause) != 0) {
-		fprintf(stderr, "saddle: %s\n", cause ? cause : "?");
-		free(cause);
+		(void)cli_runtime_error(cause);
 		return;
 	}
 	for (i = 0; i < n; i++)

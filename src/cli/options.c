@@ -380,7 +380,8 @@ options_build(const tui_options *o, view *v, theme *th, int default_racer)
 	if (o->theme != NULL && theme_load(th, o->theme, &cause) != 0)
 		return options_fail("--theme", cause);
 	if ((obj = options_objective(o, &cause)) == NULL)
-		return cli_usage_error(cause);
+		return o->expr ? cli_formula_error(cause) :
+		    cli_usage_error(cause);
 	if (view_init(v, obj, o->has_window && o->chart == NULL ? &o->window :
 	    NULL, &cause) != 0)
 		return cli_runtime_error(cause);

@@ -291,6 +291,9 @@ theme_parse(theme *th, const char *text, const char *file, char **cause)
 
 	theme_default(&t);
 	t.name[0] = '\0';
+	/* Some editors start a UTF-8 file with a byte-order mark. */
+	if (strncmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3;
 	if ((copy = strdup(text)) == NULL)
 		return sd_fail(cause, "out of memory");
 	for (line = copy; line != NULL && rc == 0; line = next) {
@@ -316,10 +319,20 @@ theme_parse(theme *th, const char *text, const char *file, char **cause)
 static char *
 theme_read(const char *path, char **cause)
 {
+	struct stat sb;
 	FILE *fp;
 	char *buf;
 	size_t n;
+	int err;
 
+	/* Before fopen: it opens a directory (reading then fails) and
+	 * waits on a FIFO for a writer. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		sd_fail(cause, "%s: %s: expected a theme file", path,
+		    S_ISDIR(sb.st_mode) ? "is a directory" :
+		    "not a regular file");
+		return NULL;
+	}
 	if ((fp = fopen(path, "r")) == NULL) {
 		sd_fail(cause, "%s: %s", path, strerror(errno));
 		return NULL;
@@ -330,7 +343,13 @@ theme_read(const char *path, char **cause)
 		return NULL;
 	}
 	n = fread(buf, 1, THEME_FILE_MAX + 1, fp);
+	err = ferror(fp) ? errno : 0;
 	fclose(fp);
+	if (err != 0) {
+		free(buf);
+		sd_fail(cause, "%s: %s", path, strerror(err));
+		return NULL;
+	}
 	if (n > THEME_FILE_MAX) {
 		free(buf);
 		sd_fail(cause, "%s: longer than %d bytes: expected a theme "

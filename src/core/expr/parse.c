@@ -31,6 +31,9 @@
 #include "expr/expr.h"
 #include "expr/parser.h"
 
+#define EXPR_SHOW_MAX	64	/* characters of a formula in a message */
+#define EXPR_TEXT_MAX	4096	/* longest formula, in bytes */
+
 /* ---- names ------------------------------------------------------------ */
 
 static const struct expr_const {
@@ -601,10 +604,28 @@ parse_expr(struct parser *p)
 	return 0;
 }
 
+/* Bound the work a formula can ask for: its cost is linear in its length
+ * (60,000 terms took 40 s to find points), so the length is capped; the
+ * caret goes under the first character past the cap. */
+static int
+check_length(struct parser *p)
+{
+	const char *t;
+	long cp;
+	int col = 1;
+
+	if (strlen(p->p) <= EXPR_TEXT_MAX)
+		return 0;
+	for (t = p->p; t < p->p + EXPR_TEXT_MAX; col++)
+		t += utf8_decode(t, &cp);
+	return sd_expr_fail(p, col, "formula too long: %zu bytes, at most %d",
+	    strlen(p->p), EXPR_TEXT_MAX);
+}
+
 int
 sd_expr_parse(struct parser *p)
 {
-	if (lex_token(p) != 0)
+	if (check_length(p) != 0 || lex_token(p) != 0)
 		return -1;
 	if (p->tok.kind == T_END)
 		return sd_expr_fail(p, 1, "empty formula: expected an "
@@ -618,45 +639,68 @@ sd_expr_parse(struct parser *p)
 
 /* ---- the usage message ------------------------------------------------ */
 
-/* Append the formula as one safe line: white space and control
- * characters become spaces, undecodable bytes '?', one column each. */
+/* Append characters [from, to) of the formula as one safe line: white
+ * space and control characters become spaces, undecodable bytes '?', one
+ * column each. */
 static size_t
-format_formula(char *out, const char *text)
+format_formula(char *out, const char *text, long from, long to)
 {
 	size_t len, o = 0;
-	long cp;
+	long cp, i;
 
-	while (*text != '\0') {
+	for (i = 0; *text != '\0' && i < to; i++, text += len) {
 		len = utf8_decode(text, &cp);
+		if (i < from)
+			continue;
 		if (cp >= 0x20 && cp != 0x7f && (cp < 0x80 || cp >= 0xa0)) {
 			memcpy(out + o, text, len);
 			o += len;
 		} else
 			out[o++] = (cp >= 0 && cp < 0x80) ? ' ' : '?';
-		text += len;
 	}
 	return o;
+}
+
+/* The characters of the formula's line: at most EXPR_SHOW_MAX around the
+ * caret (column, from 1) of n; returns the first and sets *to. */
+static long
+format_window(long n, long column, long *to)
+{
+	long from = column - 1 - EXPR_SHOW_MAX / 2;
+
+	if (from + EXPR_SHOW_MAX > n)
+		from = n - EXPR_SHOW_MAX;
+	if (from < 0)
+		from = 0;
+	*to = from + EXPR_SHOW_MAX;
+	return from;
 }
 
 char *
 sd_expr_error_format(const char *text, const sd_expr_error *err)
 {
+	static const char ellipsis[] = "\u2026";
 	size_t size, o;
+	long n, from, to, i;
+	const char *t;
 	char *s;
-	int i;
 
 	if (text == NULL)
 		text = "";
 	if (err->column <= 0 || text[strspn(text, " \t\n\r\v\f")] == '\0')
 		return strdup(err->message);
-	size = strlen(text) + (size_t)err->column + strlen(err->message) + 64;
+	for (n = 0, t = text; *t != '\0'; n++)
+		t += utf8_decode(t, &i);
+	from = format_window(n, err->column, &to);
+	size = strlen(text) + EXPR_SHOW_MAX + strlen(err->message) + 64;
 	if ((s = malloc(size)) == NULL)
 		return NULL;
-	o = (size_t)snprintf(s, size, "bad formula at column %d:\n  ",
-	    err->column);
-	o += format_formula(s + o, text);
-	s[o++] = '\n';
-	for (i = 0; i < err->column + 1; i++)
+	/* A long formula is elided around the caret: the line stays short. */
+	o = (size_t)snprintf(s, size, "bad formula at column %d:\n  %s",
+	    err->column, from > 0 ? ellipsis : "");
+	o += format_formula(s + o, text, from, to);
+	o += (size_t)snprintf(s + o, size - o, "%s\n", to < n ? ellipsis : "");
+	for (i = 0; i < err->column + 1 - from + (from > 0); i++)
 		s[o++] = ' ';
 	snprintf(s + o, size - o, "^\n  %s", err->message);
 	return s;
