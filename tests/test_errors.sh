@@ -107,6 +107,12 @@ check "a failing default start names the default start, not --start" \
 expect_usage "--set: gd: lr='nan'" render himmelblau --optimizer gd \
     --set lr=nan
 
+# Memory stays bounded: a run keeps every iterate.
+expect_usage "expected at most 247524 steps" run glm:d=200 --optimizer gd \
+    --steps 1000000
+expect_usage "expected at most 123762 steps" render glm:d=200 \
+    --optimizer gd,adam --steps 200000
+
 # Huge and tiny windows: refused beyond what the finder resolves; within
 # it every point lies in the window and its kind agrees with the signs of
 # its printed eigenvalues.

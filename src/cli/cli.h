@@ -120,6 +120,16 @@ int cli_tolerance(const char *word, double *out);	/* --tol */
  * reports an error; returns the status main should exit with. */
 int cli_close_stdout(int rc);
 
+/* The most doubles the iterates of a run's traces may keep (400 MB): a
+ * trace keeps dim + 2 per step, so 10,000,000 steps in 2D fit, and 250,000
+ * of a 200-dimensional objective. */
+#define CLI_TRACE_MAX	5e7
+
+/* Check that traces runs of steps steps in dimension dim fit
+ * CLI_TRACE_MAX; else prints a usage error naming --steps and returns
+ * CLI_EXIT_USAGE. */
+int cli_steps_fit(double steps, size_t traces, size_t dim);
+
 /* Parse --format's word; on error prints and returns CLI_EXIT_USAGE. */
 int cli_parse_format(const char *word, cli_format *format);
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,19 @@ cli_whole(const char *what, const char *word, unsigned long lo,
 	if (sd_whole_parse(what, word, lo, hi, out, &cause) != 0)
 		return cli_usage_error(cause);
 	return 0;
+}
+
+int
+cli_steps_fit(double steps, size_t traces, size_t dim)
+{
+	double per = (double)traces * (double)(dim + 2);
+
+	if (steps * per <= CLI_TRACE_MAX)
+		return 0;
+	return cli_usage("--steps: %.0f steps of %zu run%s in dimension %zu "
+	    "would keep %.0f MB of iterates: expected at most %.0f steps",
+	    steps, traces, traces == 1 ? "" : "s", dim,
+	    steps * per * sizeof(double) / 1e6, floor(CLI_TRACE_MAX / per));
 }
 
 int

@@ -190,7 +190,8 @@ run_prepare(struct run *r, const struct run_options *o)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cli_objective_arg("run", o->spec, o->expr, &r->obj)) != 0)
+	if ((rc = cli_objective_arg("run", o->spec, o->expr, &r->obj)) != 0 ||
+	    (rc = cli_steps_fit((double)o->steps, 1, r->obj->dim)) != 0)
 		return rc;
 	if ((type = sd_optimizer_find(o->optimizer, &cause)) == NULL)
 		return cli_usage_error(cause);

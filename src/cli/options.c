@@ -406,7 +406,9 @@ options_build(const tui_options *o, view *v, theme *th, int default_racer)
 		v->start_a = v->cur_a = o->start[0];
 		v->start_b = v->cur_b = o->start[1];
 	}
-	if ((rc = options_racers(o, v, default_racer)) != 0) {
+	if ((rc = options_racers(o, v, default_racer)) != 0 ||
+	    (rc = cli_steps_fit((double)o->steps, (size_t)v->n_racers,
+	    v->obj->dim)) != 0) {
 		view_done(v);
 		return rc;
 	}
