@@ -120,7 +120,7 @@ same_usage "--steps: '-1' is not a whole number from 0 to 10000000" --steps -1
 # --tol 0 never stops on the gradient, in every subcommand: each run takes
 # every step (with 1e-6, gd from 20 starts on himmelblau stops within 300).
 for cmd in "run himmelblau --optimizer gd --steps 5" \
-    "render himmelblau --steps 5 --size 40x12" \
+    "render himmelblau --steps 5 --size 72x20" \
     "survey himmelblau --optimizer gd --starts 5 --steps 5" \
     "map himmelblau --kind basins --size 4x4 --steps 5"; do
 	# shellcheck disable=SC2086
