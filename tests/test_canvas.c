@@ -72,6 +72,34 @@ test_text_clips(void **unused)
 	canvas_free(cv);
 }
 
+/* Control characters in text (an ESC from a theme file in a message)
+ * never reach a cell: each is one '?', in both modes. */
+static void
+test_text_controls(void **unused)
+{
+	canvas *cv = canvas_new(12, 1);
+	int x, mode;
+
+	(void)unused;
+	for (mode = 0; mode < 2; mode++) {
+		cv->ascii = mode;
+		assert_int_equal(canvas_text(cv, 0, 0, 12,
+		    "a\033[2J\n\x7f\xc2\x9bz", 0, 0, 0), 9);
+		assert_string_equal(canvas_at(cv, 1, 0)->glyph, "?");
+		assert_string_equal(canvas_at(cv, 2, 0)->glyph, "[");
+		assert_string_equal(canvas_at(cv, 5, 0)->glyph, "?");
+		assert_string_equal(canvas_at(cv, 7, 0)->glyph, "?");
+		assert_string_equal(canvas_at(cv, 8, 0)->glyph, "z");
+		for (x = 0; x < cv->cols; x++) {
+			unsigned char c = (unsigned char)canvas_at(cv, x,
+			    0)->glyph[0];
+
+			assert_true(c >= 0x20 && c != 0x7f);
+		}
+	}
+	canvas_free(cv);
+}
+
 /* In ASCII mode text is transliterated, and so are stray glyphs. */
 static void
 test_ascii_mode(void **unused)
@@ -277,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_new_is_dirty),
 		cmocka_unit_test(test_set_marks_changes_only),
 		cmocka_unit_test(test_text_clips),
+		cmocka_unit_test(test_text_controls),
 		cmocka_unit_test(test_ascii_mode),
 		cmocka_unit_test(test_console_mode),
 		cmocka_unit_test(test_utf8_len),

@@ -246,7 +246,15 @@ static int
 canvas_next(const canvas *cv, const char *text, char *out)
 {
 	int n = canvas_utf8_len(text);
+	unsigned char c = (unsigned char)text[0];
 
+	/* A control character (C0, DEL, C1) from a file or the command line
+	 * would drive the terminal: it is drawn as '?'. */
+	if (c < 0x20 || c == 0x7f ||
+	    (n == 2 && c == 0xc2 && (unsigned char)text[1] < 0xa0)) {
+		strcpy(out, "?");
+		return n;
+	}
 	if (!canvas_has(cv, text)) {
 		canvas_replace(cv, text, out, &n);
 		return n;

@@ -343,7 +343,7 @@ theme_read(const char *path, char **cause)
 		return NULL;
 	}
 	n = fread(buf, 1, THEME_FILE_MAX + 1, fp);
-	err = ferror(fp) ? errno : 0;
+	err = ferror(fp) ? (errno != 0 ? errno : EIO) : 0;
 	fclose(fp);
 	if (err != 0) {
 		free(buf);
