@@ -8,22 +8,22 @@
 esc=$(printf '\033')
 unset COLORTERM
 
-NO_COLOR=1 "$SADDLE" render himmelblau --size 60x20 >"$tap_tmp/nc" 2>&1
+NO_COLOR=1 "$SADDLE" render himmelblau --size 72x20 >"$tap_tmp/nc" 2>&1
 check "NO_COLOR=1 saddle render himmelblau: 20 lines" test "$(wc -l <"$tap_tmp/nc")" -eq 20
 check "NO_COLOR=1 saddle render himmelblau: no escape at all" \
     sh -c "! grep -q '$esc' '$tap_tmp/nc'"
-NO_COLOR=1 "$SADDLE" render himmelblau --size 60x20 --color none >"$tap_tmp/none"
+NO_COLOR=1 "$SADDLE" render himmelblau --size 72x20 --color none >"$tap_tmp/none"
 check "... the same frame as --color none" cmp -s "$tap_tmp/nc" "$tap_tmp/none"
-NO_COLOR= "$SADDLE" render himmelblau --size 60x20 >"$tap_tmp/empty"
+NO_COLOR= "$SADDLE" render himmelblau --size 72x20 >"$tap_tmp/empty"
 check "an empty NO_COLOR is not set: colour" grep -q '38;5;' "$tap_tmp/empty"
-NO_COLOR=1 "$SADDLE" render himmelblau --size 60x20 --color 256 >"$tap_tmp/c256"
+NO_COLOR=1 "$SADDLE" render himmelblau --size 72x20 --color 256 >"$tap_tmp/c256"
 check "an explicit --color 256 wins over NO_COLOR" grep -q '38;5;' "$tap_tmp/c256"
 
-env -u NO_COLOR "$SADDLE" render himmelblau --size 60x20 >"$tap_tmp/file"
-env -u NO_COLOR "$SADDLE" render himmelblau --size 60x20 --color 256 >"$tap_tmp/file256"
+env -u NO_COLOR "$SADDLE" render himmelblau --size 72x20 >"$tap_tmp/file"
+env -u NO_COLOR "$SADDLE" render himmelblau --size 72x20 --color 256 >"$tap_tmp/file256"
 check "into a file, auto is 256 colours (today's goldens)" \
     cmp -s "$tap_tmp/file" "$tap_tmp/file256"
-env -u NO_COLOR "$SADDLE" render himmelblau --size 60x20 --color auto >"$tap_tmp/auto"
+env -u NO_COLOR "$SADDLE" render himmelblau --size 72x20 --color auto >"$tap_tmp/auto"
 check "--color auto is the default" cmp -s "$tap_tmp/auto" "$tap_tmp/file"
 expect_usage "'auto256'" render himmelblau --color auto256
 
@@ -32,7 +32,7 @@ if command -v script >/dev/null 2>&1; then
 	onpty() { # FILE ENV...: render on a pty with ENV
 		f=$1; shift
 		env -u NO_COLOR "$@" script -qec \
-		    "'$SADDLE' render himmelblau --size 60x20" /dev/null >"$tap_tmp/$f" 2>&1
+		    "'$SADDLE' render himmelblau --size 72x20" /dev/null >"$tap_tmp/$f" 2>&1
 	}
 	onpty xterm TERM=xterm
 	check "on an 8-colour terminal (xterm): 8-colour SGR only" sh -c "
