@@ -24,6 +24,8 @@ expect_full() {
 if [ -w /dev/full ]; then
 	expect_full --help
 	expect_full --version
+	expect_full help run
+	expect_full points --help
 	expect_full list
 	expect_full list themes
 	expect_full points himmelblau
