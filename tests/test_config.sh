@@ -14,7 +14,7 @@ same() { if cmp -s "$2" "$3"; then ok "$1"; else not_ok "$1" "$2 and $3 differ";
 differ() { if cmp -s "$2" "$3"; then not_ok "$1" "$2 and $3 are the same"; else ok "$1"; fi; }
 
 # render ARGS... > FILE, with colour so that the theme shows.
-r() { out=$1; shift; "$SADDLE" render --size 60x16 --color 256 "$@" >"$tap_tmp/$out" 2>"$tap_tmp/err"; }
+r() { out=$1; shift; "$SADDLE" render --size 72x20 --color 256 "$@" >"$tap_tmp/$out" 2>"$tap_tmp/err"; }
 
 r plain
 printf '# my defaults\n\ntheme = magma\n' >"$cfg"
