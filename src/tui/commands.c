@@ -90,18 +90,45 @@ command_set(app *a, const char *arg, char **cause)
 	return view_set_params(a->v, arg, cause);
 }
 
-/* :start a,b */
+/* :start a,b [selected]: every racer (and those added later), or only
+ * the selected one, which keeps that start of its own until the next
+ * common start */
 static int
 command_start(app *a, const char *arg, char **cause)
 {
+	char point[APP_LINE];
+	const char *flag;
+	size_t len = strcspn(arg, " ");
 	double p[2];
 
-	if (sd_numbers_parse(arg, 2, p, "start", cause) != 0)
+	snprintf(point, sizeof point, "%.*s", (int)len, arg);
+	flag = arg + len + strspn(arg + len, " ");
+	if (*flag != '\0' && strcmp(flag, "selected") != 0)
+		return sd_fail(cause, "start: '%s' is not a flag: expected "
+		    "'selected' (only the selected racer) or nothing (every "
+		    "racer)", flag);
+	if (sd_numbers_parse(point, 2, p, "start", cause) != 0)
 		return -1;
 	a->v->cur_a = p[0];
 	a->v->cur_b = p[1];
 	view_clamp_cursor(a->v);
+	if (*flag != '\0')
+		return view_set_start_selected(a->v, p[0], p[1], cause);
 	return view_set_start(a->v, p[0], p[1], cause);
+}
+
+/* :remove [N]: racer N as numbered on the plot, else the selected one */
+static int
+command_remove(app *a, const char *arg, char **cause)
+{
+	unsigned long n = (unsigned long)a->v->selected + 1;
+
+	if (a->v->n_racers == 0)
+		return sd_fail(cause, "no racer to remove");
+	if (*arg != '\0' && sd_whole_parse("remove", arg, 1,
+	    (unsigned long)a->v->n_racers, &n, cause) != 0)
+		return -1;
+	return view_remove_racer(a->v, (int)n - 1, cause);
 }
 
 /* :window xmin:xmax,ymin:ymax */
@@ -288,8 +315,8 @@ static const command commands[] = {
 	{ "add", "NAME", "add a racer", SOURCE_OPTIMIZERS, command_add },
 	{ "set", "k=v,...", "the selected racer's parameters", SOURCE_PARAMS,
 	  command_set },
-	{ "start", "a,b", "start the racers at (a, b)", SOURCE_NONE,
-	  command_start },
+	{ "start", "a,b [selected]", "start the racers (or the selected one) "
+	  "at (a, b)", SOURCE_NONE, command_start },
 	{ "window", "x0:x1,y0:y1", "show this window", SOURCE_NONE,
 	  command_window },
 	{ "chart", "CHART", "view through another chart", SOURCE_CHARTS,
@@ -303,6 +330,8 @@ static const command commands[] = {
 	{ "step", "[N]", "take N steps", SOURCE_NONE, command_step },
 	{ "clear", "", "clear the paths", SOURCE_NONE, command_clear },
 	{ "reset", "", "reset the view", SOURCE_NONE, command_reset },
+	{ "remove", "[N]", "remove racer N (the selected one)", SOURCE_NONE,
+	  command_remove },
 	{ "alpha", "A|default", "strict-saddle map: ‖∇f‖ ≥ α", SOURCE_NONE,
 	  command_alpha },
 	{ "beta", "B|default", "strict-saddle map: λ_min ≤ −β", SOURCE_NONE,

@@ -19,6 +19,7 @@ static void
 frame_title(draw_ctx *ctx, const view *v, canvas_rect r)
 {
 	char right[160], x0[32], x1[32], y0[32], y1[32];
+	char chart[VIEW_CHART_NAME + 8];
 	const char *levels;
 	double dx, dy;
 	int x, w;
@@ -30,6 +31,10 @@ frame_title(draw_ctx *ctx, const view *v, canvas_rect r)
 	x += 2;
 	x += canvas_text(ctx->cv, x, r.y, r.x + r.w - x, v->obj->spec,
 	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, CANVAS_BOLD);
+	/* The plane shown: after :chart random:3 nothing else says so. */
+	snprintf(chart, sizeof chart, "  chart %s", v->chart_name);
+	x += canvas_text(ctx->cv, x, r.y, r.x + r.w - x, chart,
+	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
 	levels = view_levels_used(v) == VIEW_LEVELS_LOG ? "log" : "linear";
 	/* Enough digits to tell the ends apart at any zoom. */
 	dx = (v->window.xmax - v->window.xmin) / 100;

@@ -161,7 +161,18 @@ key_select(app *a, int key)
 		a->v->selected = (a->v->selected + 1) % a->v->n_racers;
 }
 
-/* Restart every racer at the start: the paths are cleared. */
+/* Remove the selected racer. */
+static void
+key_remove(app *a, int key)
+{
+	char *cause = NULL;
+
+	(void)key;
+	if (view_remove_racer(a->v, a->v->selected, &cause) != 0)
+		app_fail(a, cause);
+}
+
+/* Restart every racer at its own start: the paths are cleared. */
 static void
 key_clear(app *a, int key)
 {
@@ -336,6 +347,7 @@ static const struct key_binding key_bindings[] = {
 	{ { 'a' }, "a", "add a racer (the next method)", key_add },
 	{ { 'o' }, "o", "cycle the selected racer's method", key_method },
 	{ { 'n' }, "n", "select the next racer", key_select },
+	{ { 'd' }, "d", "remove the selected racer", key_remove },
 	{ { 'x' }, "x", "clear the paths (restart the racers)", key_clear },
 	{ { '\t', SCREEN_KEY_BTAB }, "tab / shift-tab",
 	  "next / previous objective", key_objective },

@@ -43,6 +43,7 @@ view_init(view *v, sd_objective *obj, const sd_window *window,
 		v->obj = NULL;
 		return -1;
 	}
+	snprintf(v->chart_name, sizeof v->chart_name, "default");
 	v->home = window ? *window : v->chart.window;
 	v->window = v->home;
 	view_centre(v);
@@ -144,6 +145,7 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 	sd_objective_free(v->obj);
 	v->obj = obj;
 	v->chart = chart;
+	snprintf(v->chart_name, sizeof v->chart_name, "default");
 	v->field = field;
 	readout_invalidate(&v->cursor);
 	v->home = v->window = chart.window;
@@ -226,15 +228,24 @@ view_choose_chart(view *v, const char *text, const sd_window *window,
 	char here[96];
 	sd_chart chart;
 
+	char name[VIEW_CHART_NAME];
+
+	snprintf(name, sizeof name, "%s", text);
 	if (strcmp(text, "hessian") == 0) {
 		snprintf(here, sizeof here, "hessian:%.17g,%.17g", v->cur_a,
+		    v->cur_b);
+		snprintf(name, sizeof name, "hessian:%.4g,%.4g", v->cur_a,
 		    v->cur_b);
 		text = here;
 	}
 	if (sd_chart_init_text(&chart, v->obj, text, &v->chart,
 	    r ? r->trace.x : NULL, r ? r->trace.n : 0, cause) != 0)
 		return -1;
-	return view_set_chart(v, &chart, window, cause);
+	if (view_set_chart(v, &chart, window, cause) != 0)
+		return -1;
+	/* Named once shown, so that a failure leaves the old name. */
+	memcpy(v->chart_name, name, sizeof name);
+	return 0;
 }
 
 void
@@ -397,7 +408,7 @@ view_add_racer(view *v, const sd_optimizer_type *type, const char *set,
 	racer *r;
 
 	if (v->n_racers + v->n_pending == VIEW_RACERS_MAX)
-		return sd_fail(cause, "already %d racers: clear one with x "
+		return sd_fail(cause, "already %d racers: remove one with d "
 		    "or change its method with o", VIEW_RACERS_MAX);
 	if (v->defer && !v->scale_valid)
 		return view_pend(v, type, set, cause);
@@ -486,11 +497,21 @@ view_set_start(view *v, double a, double b, char **cause)
 {
 	v->start_a = a;
 	v->start_b = b;
-	return view_restart(v, cause);
+	return view_start_all(v, cause);
 }
 
 int
-view_restart(view *v, char **cause)
+view_set_start_selected(view *v, double a, double b, char **cause)
+{
+	if (v->n_racers == 0)
+		return sd_fail(cause, "no racer to start: add one with a or "
+		    ":add NAME");
+	return racer_start(v->racers[v->selected], &v->chart, a, b,
+	    v->seed + (unsigned long)v->selected, cause);
+}
+
+int
+view_start_all(view *v, char **cause)
 {
 	int i, rc = 0;
 
@@ -501,6 +522,43 @@ view_restart(view *v, char **cause)
 			rc = -1;
 	}
 	return rc;
+}
+
+/* Each racer goes back to its own start (the first point of its run, which
+ * :start … selected may have moved away from the common one); one that
+ * never started goes to the common start. */
+int
+view_restart(view *v, char **cause)
+{
+	racer *r;
+	int i, rc = 0;
+
+	for (i = 0; i < v->n_racers; i++) {
+		r = v->racers[i];
+		if ((r->trace.n > 0 ? racer_start_x(r, r->trace.x,
+		    v->seed + (unsigned long)i, rc == 0 ? cause : NULL) :
+		    racer_start(r, &v->chart, v->start_a, v->start_b,
+		    v->seed + (unsigned long)i, rc == 0 ? cause : NULL)) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+int
+view_remove_racer(view *v, int k, char **cause)
+{
+	if (v->n_racers == 0)
+		return sd_fail(cause, "no racer to remove");
+	if (k < 0 || k >= v->n_racers)
+		return sd_fail(cause, "remove: there is no racer %d: expected "
+		    "1 to %d", k + 1, v->n_racers);
+	racer_free(v->racers[k]);
+	memmove(v->racers + k, v->racers + k + 1,
+	    (size_t)(v->n_racers - k - 1) * sizeof *v->racers);
+	v->n_racers--;
+	if (v->selected > k || v->selected == v->n_racers)
+		v->selected = v->selected > 0 ? v->selected - 1 : 0;
+	return 0;
 }
 
 void

@@ -22,6 +22,7 @@
 #define VIEW_BANDS_MIN	2
 #define VIEW_BANDS_MAX	32
 #define VIEW_BANDS	12
+#define VIEW_CHART_NAME	128
 
 /* How values map to contour levels. */
 typedef enum view_levels {
@@ -33,6 +34,8 @@ typedef enum view_levels {
 typedef struct view {
 	sd_objective	*obj;		/* owned */
 	sd_chart	 chart;
+	char		 chart_name[VIEW_CHART_NAME];	/* the choice that
+					 * built it, as the header shows it */
 	sd_window	 home;		/* what 0 goes back to */
 	sd_window	 window;
 	double		 cur_a, cur_b;	/* the cursor, chart coordinates */
@@ -151,8 +154,19 @@ int view_set_params(view *v, const char *set, char **cause);
 /* Move the start point and restart every racer there. */
 int view_set_start(view *v, double a, double b, char **cause);
 
-/* Restart every racer at the start point (clears the paths). */
+/* Start only the selected racer at (a, b): each racer may have a start
+ * of its own; the common start (for racers added later) stays. */
+int view_set_start_selected(view *v, double a, double b, char **cause);
+
+/* Restart every racer at the common start point. */
+int view_start_all(view *v, char **cause);
+
+/* Restart every racer at its own start (clears the paths). */
 int view_restart(view *v, char **cause);
+
+/* Remove racer k (0-based); the selection stays on the same racer, or
+ * moves to the one before a removed selected one. */
+int view_remove_racer(view *v, int k, char **cause);
 
 /* Change the convergence tolerance of the view and its racers. */
 void view_set_tol(view *v, double tol);
