@@ -96,7 +96,8 @@ static const struct cli_doc {
 	{ NULL, "quiet", NULL, "no summary of the events on stderr" },
 	{ NULL, "theme", "T", "the colours: a name from saddle list themes, "
 	    "or a file" },
-	{ NULL, "levels", "linear|log|auto|N", "the contour levels" },
+	{ NULL, "levels", "linear|log|critical|quantile|auto|N",
+	  "the contour levels" },
 	{ NULL, "color", "auto|none|8|16|256|truecolor", "the colour depth; "
 	    "auto (the default): none if NO_COLOR is set, else the "
 	    "terminal's" },

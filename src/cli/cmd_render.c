@@ -75,6 +75,7 @@ render_draw(canvas *cv, view *v, const theme *th, color_depth depth,
 		if (view_refresh(v, cols, rows, NULL, &cause) != 0)
 			return cli_runtime_error(cause);
 	}
+	view_levels_prepare(v);
 	frame_draw(&ctx, v, &ui);
 	return CLI_EXIT_OK;
 }

@@ -16,7 +16,8 @@
 /* What the usage messages list as accepted. */
 #define OPTIONS_VALID "-e EXPR, --optimizer NAME[,NAME...], --start a,b, " \
 	"--set k=v,..., --seed S, --steps N, --tol G, --theme T, " \
-	"--chart CHART, --window W, --all, --levels linear|log|auto|N, " \
+	"--chart CHART, --window W, --all, " \
+	"--levels linear|log|critical|quantile|auto|N, " \
 	"--color auto|none|8|16|256|truecolor, --speed N, --config FILE, " \
 	"--no-config, (render) --size WxH, --output FILE, " \
 	"--format svg|png|pdf|ansi|text, --loss"

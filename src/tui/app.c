@@ -270,6 +270,7 @@ app_draw(app *a)
 	if (app_map(a, app_left(a, t0)) != 0)
 		a->base_dirty = 1;
 	if (a->base_dirty) {
+		view_levels_prepare(a->v);
 		frame_base(&bctx, a->v, &a->lay, &a->ov);
 		a->base_dirty = 0;
 	}

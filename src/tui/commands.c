@@ -315,14 +315,14 @@ static const command commands[] = {
 	{ "add", "NAME", "add a racer", SOURCE_OPTIMIZERS, command_add },
 	{ "set", "k=v,...", "the selected racer's parameters", SOURCE_PARAMS,
 	  command_set },
-	{ "start", "a,b [selected]", "start the racers (or the selected one) "
-	  "at (a, b)", SOURCE_NONE, command_start },
+	{ "start", "a,b [selected]", "start the racers (or one) at (a, b)",
+	  SOURCE_NONE, command_start },
 	{ "window", "x0:x1,y0:y1", "show this window", SOURCE_NONE,
 	  command_window },
 	{ "chart", "CHART", "view through another chart", SOURCE_CHARTS,
 	  command_chart },
 	{ "theme", "NAME|PATH", "load a theme", SOURCE_THEMES, command_theme },
-	{ "levels", "log|linear|auto|N", "contour levels", SOURCE_LEVELS,
+	{ "levels", "MODE|N", "levels: linear log critical quantile auto", SOURCE_LEVELS,
 	  command_levels },
 	{ "seed", "S", "seed of the random methods", SOURCE_NONE,
 	  command_seed },
@@ -432,7 +432,8 @@ command_execute(app *a, const char *line)
 static void
 command_offer_source(app *a, command_source source)
 {
-	static const char *const levels[] = { "log", "linear", "auto" };
+	static const char *const levels[] = { "log", "linear", "critical",
+	    "quantile", "auto" };
 	static const char *const charts[] = { "default", "random",
 	    "hessian", "points:", "trajectory" };
 	const sd_param *p;
@@ -457,7 +458,7 @@ command_offer_source(app *a, command_source source)
 		theme_list_free(themes, n);
 		break;
 	case SOURCE_LEVELS:
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < sizeof levels / sizeof *levels; i++)
 			cmdline_offer(&a->cl, levels[i]);
 		break;
 	case SOURCE_PARAMS:

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "draw_parts.h"
@@ -163,30 +164,64 @@ colorbar_bar(draw_ctx *ctx, const view *v, canvas_rect r, int x)
 	}
 }
 
+/* The row of the bar where level boundary k is. */
+static int
+colorbar_row(const view *v, int k, int h)
+{
+	double fy = (1 - (double)k / v->bands) * h;
+
+	return k == 0 ? h - 1 : fy >= h ? h - 1 : (int)fy;
+}
+
+/* Label boundary k on row y, marked with the glyph of the stationary
+ * point it passes through (critical levels) in the gap beside the bar. */
+static int
+colorbar_label(draw_ctx *ctx, const view *v, canvas_rect r, int k, int y)
+{
+	const int x = r.x + 2, lx = x + 3, lw = r.x + r.w - lx;
+	const int kind = view_level_kind(v, k);
+	char buf[32];
+
+	if (axes_label(ctx, buf, sizeof buf, view_level_value(v,
+	    (double)k / v->bands), lw) != 0)
+		return -1;
+	if (kind >= 0)
+		canvas_text(ctx->cv, x + 2, r.y + y, 1,
+		    draw_point_glyph(ctx, (sd_point_kind)kind),
+		    draw_fg(ctx, theme_point_color(ctx->th, (sd_point_kind)kind)),
+		    CANVAS_DEFAULT, 0);
+	canvas_text(ctx->cv, lx, r.y + y, lw, buf, draw_fg(ctx, kind >= 0 ?
+	    ctx->th->text : ctx->th->dim), CANVAS_DEFAULT, 0);
+	return 0;
+}
+
 void
 draw_colorbar(draw_ctx *ctx, const view *v, canvas_rect r)
 {
-	const int x = r.x + 2, lx = x + 3, lw = r.x + r.w - lx;
-	int k, y, last = -2;
-	double t, fy;
-	char buf[32];
+	unsigned char taken[VIEW_BANDS_MAX + 1] = { 0 };
+	int k, y, rows[VIEW_BANDS_MAX + 1], pass, near;
 
 	if (!v->field.valid || v->field.n_finite == 0 || r.h < 2)
 		return;
-	colorbar_bar(ctx, v, r, x);
-	/* Labels at the level boundaries, top down, never on neighbouring
-	 * rows; the lowest value always gets the bottom row. */
-	for (k = v->bands; k >= 0; k--) {
-		t = (double)k / v->bands;
-		fy = (1 - t) * r.h;
-		y = k == 0 ? r.h - 1 : fy >= r.h ? r.h - 1 : (int)fy;
-		if (k != 0 && (y <= last + 1 || y >= r.h - 2))
-			continue;
-		if (axes_label(ctx, buf, sizeof buf, view_level_value(v, t),
-		    lw) != 0)
-			continue;
-		canvas_text(ctx->cv, lx, r.y + y, lw, buf,
-		    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
-		last = y;
+	colorbar_bar(ctx, v, r, r.x + 2);
+	/* Labels at the level boundaries, never on neighbouring rows: the
+	 * stationary values first, then the lowest value (always on the
+	 * bottom row), then the rest from the top down. */
+	for (k = 0; k <= v->bands; k++)
+		rows[k] = colorbar_row(v, k, r.h);
+	for (pass = 0; pass < 3; pass++) {
+		for (k = v->bands; k >= 0; k--) {
+			if (taken[k] || (pass == 0) != (view_level_kind(v, k) >=
+			    0) || (pass == 1 && k != 0))
+				continue;
+			if (pass == 2 && rows[k] >= r.h - 2)
+				continue;
+			for (near = 0, y = 0; y <= v->bands; y++)
+				near |= taken[y] && abs(rows[y] - rows[k]) <= 1;
+			if (near && pass != 1)
+				continue;
+			if (colorbar_label(ctx, v, r, k, rows[k]) == 0)
+				taken[k] = 1;
+		}
 	}
 }

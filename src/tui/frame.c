@@ -35,7 +35,8 @@ frame_title(draw_ctx *ctx, const view *v, canvas_rect r)
 	snprintf(chart, sizeof chart, "  chart %s", v->chart_name);
 	x += canvas_text(ctx->cv, x, r.y, r.x + r.w - x, chart,
 	    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
-	levels = view_levels_used(v) == VIEW_LEVELS_LOG ? "log" : "linear";
+	levels = view_levels_name(v->lv_mode == VIEW_LEVELS_AUTO ?
+	    view_levels_used(v) : v->lv_mode);
 	/* Enough digits to tell the ends apart at any zoom. */
 	dx = (v->window.xmax - v->window.xmin) / 100;
 	dy = (v->window.ymax - v->window.ymin) / 100;

@@ -231,15 +231,13 @@ key_theme(app *a, int key)
 	app_dirty(a);
 }
 
-/* Levels: auto, linear, log, around. */
+/* Levels: auto, linear, log, critical, quantile, around. */
 static void
 key_levels(app *a, int key)
 {
-	static const char *const names[] = { "auto", "linear", "log" };
-
 	(void)key;
-	a->v->levels = (view_levels)((a->v->levels + 1) % 3);
-	app_message(a, 0, "%s levels", names[a->v->levels]);
+	a->v->levels = (view_levels)((a->v->levels + 1) % VIEW_LEVELS_COUNT);
+	app_message(a, 0, "%s levels", view_levels_name(a->v->levels));
 	app_dirty(a);
 }
 
@@ -352,7 +350,7 @@ static const struct key_binding key_bindings[] = {
 	{ { '\t', SCREEN_KEY_BTAB }, "tab / shift-tab",
 	  "next / previous objective", key_objective },
 	{ { 't' }, "t", "next theme", key_theme },
-	{ { 'v' }, "v", "levels: auto, linear, log", key_levels },
+	{ { 'v' }, "v", "cycle levels: auto … quantile", key_levels },
 	{ { 'c' }, "c", "contour lines on / off", key_toggle },
 	{ { 's' }, "s", "stationary points on / off", key_toggle },
 	{ { 'g' }, "g", "gradient arrows on / off", key_toggle },

@@ -10,14 +10,6 @@
 #include "base/error.h"
 #include "view.h"
 
-/* The logarithmic levels span four decades below the field's range:
- * t = log(1 + u·S) / log(1 + S) for u in [0, 1], S = 10⁴. */
-#define VIEW_LOG_SCALE 1e4
-
-/* Auto levels turn logarithmic when the median sample lies in the lowest
- * tenth of the range: most of the picture would be one band. */
-#define VIEW_SKEW 0.1
-
 static int	view_watch(view *, racer *, char **);
 
 /* Put the cursor and the start where `run` starts by default. */
@@ -698,63 +690,6 @@ view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
 	return view_refresh_points(v, cause);
 }
 
-view_levels
-view_levels_used(const view *v)
-{
-	const sd_field *fd = &v->field;
-	double range = fd->fmax - fd->fmin;
-
-	if (v->levels != VIEW_LEVELS_AUTO)
-		return v->levels;
-	if (range > 0 && fd->fmedian - fd->fmin < VIEW_SKEW * range)
-		return VIEW_LEVELS_LOG;
-	return VIEW_LEVELS_LINEAR;
-}
-
-double
-view_level(const view *v, double f)
-{
-	const sd_field *fd = &v->field;
-	double range = fd->fmax - fd->fmin, u;
-
-	if (isnan(f))
-		return f;
-	if (!(range > 0))
-		return 0;
-	u = (f - fd->fmin) / range;
-	if (u < 0)
-		u = 0;
-	if (u > 1)
-		u = 1;
-	if (view_levels_used(v) != VIEW_LEVELS_LOG)
-		return u;
-	return log1p(u * VIEW_LOG_SCALE) / log1p(VIEW_LOG_SCALE);
-}
-
-double
-view_level_value(const view *v, double t)
-{
-	const sd_field *fd = &v->field;
-	double range = fd->fmax - fd->fmin;
-
-	if (view_levels_used(v) != VIEW_LEVELS_LOG)
-		return fd->fmin + t * range;
-	return fd->fmin + range * expm1(t * log1p(VIEW_LOG_SCALE)) /
-	    VIEW_LOG_SCALE;
-}
-
-int
-view_band(const view *v, double f)
-{
-	double t = view_level(v, f);
-	int k;
-
-	if (isnan(t))
-		return -1;
-	k = (int)(t * v->bands);
-	return k >= v->bands ? v->bands - 1 : k;
-}
-
 double
 view_fmin(const view *v)
 {
@@ -775,35 +710,4 @@ view_fmin(const view *v)
 		}
 	}
 	return m;
-}
-
-/* Apply a --levels / :levels word to the view. */
-int
-view_levels_parse(view *v, const char *word, char **cause)
-{
-	static const struct {
-		const char	*word;
-		view_levels	 levels;
-	} names[] = {
-		{ "auto", VIEW_LEVELS_AUTO },
-		{ "linear", VIEW_LEVELS_LINEAR },
-		{ "log", VIEW_LEVELS_LOG },
-	};
-	unsigned long n;
-	size_t i;
-
-	for (i = 0; i < sizeof names / sizeof *names; i++) {
-		if (strcmp(word, names[i].word) == 0) {
-			v->levels = names[i].levels;
-			return 0;
-		}
-	}
-	if (sd_whole_parse("levels", word, VIEW_BANDS_MIN, VIEW_BANDS_MAX, &n,
-	    NULL) == 0) {
-		v->bands = (int)n;
-		return 0;
-	}
-	return sd_fail(cause, "levels: '%s' is not a level scale: expected "
-	    "linear, log, auto, or a number of bands from %d to %d", word,
-	    VIEW_BANDS_MIN, VIEW_BANDS_MAX);
 }

@@ -26,9 +26,15 @@
 
 /* How values map to contour levels. */
 typedef enum view_levels {
-	VIEW_LEVELS_AUTO = 0,	/* log when the field is very skewed */
+	VIEW_LEVELS_AUTO = 0,	/* critical when stationary values are in
+				 * view, else log when the field is very
+				 * skewed, else linear */
 	VIEW_LEVELS_LINEAR,
-	VIEW_LEVELS_LOG
+	VIEW_LEVELS_LOG,
+	VIEW_LEVELS_CRITICAL,	/* through every stationary value in view,
+				 * evenly (linear or log) between them */
+	VIEW_LEVELS_QUANTILE,	/* equal-area bands */
+	VIEW_LEVELS_COUNT
 } view_levels;
 
 typedef struct view {
@@ -44,6 +50,14 @@ typedef struct view {
 	double		 start_a, start_b;	/* where racers start */
 	view_levels	 levels;
 	int		 bands;		/* number of filled levels */
+	view_levels	 lv_mode;	/* what lv was made for (critical or
+					 * quantile; else unused) by
+					 * view_levels_prepare */
+	double		 lv[VIEW_BANDS_MAX + 1];	/* the bands'
+					 * boundaries, ascending */
+	int		 lv_kind[VIEW_BANDS_MAX + 1];	/* the kind of
+					 * stationary point a boundary passes
+					 * through, or −1 */
 	int		 contours;	/* draw iso-lines */
 	int		 markers;	/* draw stationary points */
 	int		 arrows;	/* draw the gradient-arrow field */
@@ -224,8 +238,20 @@ size_t view_refine(view *v, size_t rows, size_t *evaluated);
  * finder reports only with all set). */
 int view_off_slice(const view *v, double offset);
 
-/* The levels in use (auto resolved from the field). */
+/* The levels in use (auto resolved from the field and the points). */
 view_levels view_levels_used(const view *v);
+
+/* Its name: "linear", "log", "critical", "quantile" ("auto" resolved). */
+const char *view_levels_name(view_levels levels);
+
+/* Work out the boundaries of critical or quantile levels for the field
+ * and points as they are now; before drawing them (view_level and the
+ * rest read what this made). */
+void view_levels_prepare(view *v);
+
+/* The kind of stationary point level boundary k (0 .. bands) passes
+ * through, or −1 (none, or levels that are not critical). */
+int view_level_kind(const view *v, int k);
 
 /* Where f falls between the field's extremes, in [0, 1], on the levels in
  * use; NaN stays NaN. */
@@ -241,8 +267,8 @@ int view_band(const view *v, double f);
  * and every racer's path. */
 double view_fmin(const view *v);
 
-/* Apply a --levels / :levels word ("linear", "log", "auto" or a number
- * of bands) to the view. */
+/* Apply a --levels / :levels word ("linear", "log", "critical",
+ * "quantile", "auto" or a number of bands) to the view. */
 int view_levels_parse(view *v, const char *word, char **cause);
 
 #endif

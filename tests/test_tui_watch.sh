@@ -1,0 +1,124 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test_tui_watch.sh: watching an optimizer (issue 16), as a person sees
+# it in a detached tmux session without colour: racers removed with d and
+# :remove, a start of the selected racer's own that x keeps, the limit
+# message naming d; the header naming the chart after :chart (and render
+# printing the same); critical levels on doublewell passing through the
+# saddle's value f = 1, marked on the colour bar, with the wells and the
+# saddle in different bands where linear levels put them in one.
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
+
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tmux.sh"
+
+# command NAME LINE: type a ':' command and enter it.
+command() {
+	t send-keys -t "$1" : "$2" Enter
+	sleep 0.3
+}
+
+# racers NAME: the methods the panel lists, one a line, in order.
+racers() {
+	screen "$1" | grep -o '━━ [a-z]*' | cut -d' ' -f2
+}
+
+# has_racers NAME WANT: whether the panel lists exactly WANT (spaces).
+has_racers() { [ "$(racers "$1" | tr '\n' ' ')" = "$2 " ]; }
+
+# shows_re NAME REGEX: whether the pane shows a line matching REGEX.
+shows_re() { screen "$1" | grep -qE -- "$2"; }
+
+# ---- racer management -----------------------------------------------------
+start race 110x32 doublewell --optimizer gd,momentum,nesterov
+check "three racers" poll has_racers race "gd momentum nesterov"
+keys race d
+check "d removes the selected racer (the last added)" \
+    poll has_racers race "gd momentum"
+command race "remove 1"
+check ":remove 1 removes racer 1" poll has_racers race "momentum"
+command race "remove 5"
+check ":remove names a racer that is not there" \
+    wait_for race "remove: '5' is not a whole number from 1 to 1"
+keys race a
+check "a adds a racer after a removal" poll has_racers race \
+    "momentum nesterov"
+# (1, 0.5) has f = (1 − 1)² + 0.5² = 0.25; the common start has 1.754.
+command race "start 1,0.5 selected"
+check ":start … selected moves only the selected racer" \
+    poll shows_re race "nesterov +f 0\.25 "
+check "the other racer keeps the common start" \
+    poll shows_re race "momentum +f 1\.754"
+keys race Space Space x
+check "x restarts each racer at its own start" \
+    poll shows_re race "nesterov +f 0\.25 +step 0"
+command race "start 1,0.5 sel"
+check ":start with another word says what it accepts" \
+    wait_for race "'sel' is not a flag: expected 'selected'"
+keys race a a a a a a a
+check "the eighth racer's limit message names d" \
+    wait_for race "already 8 racers: remove one with d"
+keys race Escape q
+
+# ---- the chart is named ---------------------------------------------------
+start chart 110x32 pca:d=5
+check "the header names the default chart" \
+    wait_for chart "pca:d=5  chart default"
+command chart "chart random:3"
+check "the header names the chart after :chart random:3" \
+    wait_for chart "pca:d=5  chart random:3"
+command chart "chart hessian:0,2"
+check "the header names the chart after :chart hessian:0,2" \
+    wait_for chart "pca:d=5  chart hessian:0,2"
+keys chart q
+"$SADDLE" render pca:d=5 --chart random:3 --size 110x32 --color none \
+    >"$tap_tmp/render"
+check "render names the chart in its header" \
+    grep -qF "pca:d=5  chart random:3" "$tap_tmp/render"
+
+# ---- critical levels ------------------------------------------------------
+# Eight bands, so that the density ramp of the monochrome plot (ten
+# glyphs) tells neighbouring bands apart.
+start lv 110x32 doublewell --levels linear
+wait_long lv "stationary points in view: 3" >/dev/null
+command lv "levels 8"
+wait_for lv "8 linear levels" >/dev/null
+# The row of y = 0 and the columns of the markers on it: a well (●) and
+# the saddle (✕), read off the screen before the markers are hidden.
+row0() { screen lv | grep -n ' 0\.0 ┤' | cut -d: -f1; }
+col_of() {
+	local line
+	line=$(screen lv | sed -n "$(row0)p")
+	line=${line%%"$1"*}
+	echo "${#line}"
+}
+well=$(col_of ●)
+saddle=$(col_of ✕)
+# cell_at COL: the character there on the row of y = 0.
+cell_at() {
+	local line
+	line=$(screen lv | sed -n "$(row0)p")
+	printf '%s' "${line:$1:1}"
+}
+keys lv s
+wait_gone lv "✕" >/dev/null
+check "linear levels: the wells and the saddle share the lowest band" \
+    test "$(cell_at "$well")" = "$(cell_at "$saddle")"
+command lv "levels critical"
+check ":levels critical is named in the header" \
+    wait_for lv "8 critical levels"
+check "the colour bar has a level at f = 1 marked as the saddle's" \
+    wait_for lv "✕1 "
+check "critical levels: the wells and the saddle are in different bands" \
+    test "$(cell_at "$well")" != "$(cell_at "$saddle")"
+command lv "levels quantile"
+check ":levels quantile is named in the header" \
+    wait_for lv "8 quantile levels"
+command lv "levels auto"
+check "auto levels are critical when stationary values are in view" \
+    wait_for lv "8 critical levels"
+command lv "levels median"
+check ":levels names what it accepts" \
+    wait_for lv "expected linear, log, critical, quantile, auto"
+keys lv Escape q
+
+tap_done
