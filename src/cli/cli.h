@@ -39,6 +39,7 @@ extern const cli_command cli_commands[];
 /* The option tables of the subcommands' parsers. */
 extern const struct option cli_list_options[];
 extern const struct option cli_points_options[];
+extern const struct option cli_line_options[];
 extern const struct option cli_run_options[];
 extern const struct option cli_map_options[];
 extern const struct option cli_survey_options[];
@@ -173,6 +174,7 @@ int cmd_list(int argc, char **argv);
 int cmd_points(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_line(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
 int cmd_tui(int argc, char **argv);

@@ -32,6 +32,10 @@ const cli_command cli_commands[] = {
 	  "OBJECTIVE --optimizer NAME [OPTIONS]",
 	  "Run one optimizer, headless: one row per iterate (CSV or JSON).",
 	  0 },
+	{ "line", cmd_line, cli_line_options, "OBJECTIVE",
+	  "OBJECTIVE --from P --to Q [OPTIONS]",
+	  "f along the segment from P to Q: rows t,f,x1,...,xd (CSV or JSON).",
+	  0 },
 	{ "render", cmd_render, options_long, "OBJECTIVE",
 	  "OBJECTIVE [OPTIONS]",
 	  "Draw one frame of the visualizer as text on stdout.", 0 },
@@ -135,6 +139,11 @@ static const struct cli_doc {
 	{ NULL, "per-run", NULL, "a row per run (CSV, or JSON with --format "
 	    "json) instead of the table" },
 	{ NULL, "starts", "N", "the number of random starts (default 1000)" },
+	{ NULL, "from", "P", "the segment's start: a,b in chart coordinates, "
+	    "x1,...,xd, or min:K, saddle:K (the finder's Kth)" },
+	{ NULL, "to", "Q", "the segment's end, as --from" },
+	{ NULL, "samples", "N", "the number of samples, ends included "
+	    "(default 101)" },
 	{ NULL, NULL, NULL, NULL }
 };
 
