@@ -121,4 +121,29 @@ check ":levels names what it accepts" \
     wait_for lv "expected linear, log, critical, quantile, auto"
 keys lv Escape q
 
+# ---- f along a line -------------------------------------------------------
+start line 120x36 doublewell
+wait_long line "stationary points in view: 3" >/dev/null
+command line "line min:1 min:2"
+check ":line names its segment over the panel's plot" \
+    wait_for line "f along min:1 → min:2"
+# plot_glyph NAME GLYPH: whether GLYPH is in the panel's plot (what is
+# right of the last │ on the rows below the "f along" line).
+plot_glyph() {
+	screen "$1" | sed -n '/f along/,$p' | sed '1d' |
+	    awk -F'│' -v g="$2" 'NF > 2 && index($NF, g) { found = 1 }
+		END { exit !found }'
+}
+check ":line between the wells marks the saddle it passes" \
+    poll plot_glyph line "✕"
+check ":line between the wells marks the minima at its ends" \
+    poll plot_glyph line "●"
+command line "line -1,0"
+check ":line with one point says what it expects" \
+    wait_for line "expected two points P Q"
+command line "line off"
+check ":line off brings the loss curve back" \
+    wait_for line "f − f* (log scale) by step"
+keys line q
+
 tap_done

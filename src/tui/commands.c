@@ -11,6 +11,9 @@
 #include "base/params.h"
 #include "expr/expr.h"
 
+/* The fewest samples :line draws f from. */
+#define LINE_SAMPLES_MIN	16
+
 /* Where a command's argument completes from. */
 typedef enum command_source {
 	SOURCE_NONE = 0,
@@ -129,6 +132,38 @@ command_remove(app *a, const char *arg, char **cause)
 	    (unsigned long)a->v->n_racers, &n, cause) != 0)
 		return -1;
 	return view_remove_racer(a->v, (int)n - 1, cause);
+}
+
+/* :line P Q (off: the loss curve again): f along the segment in the
+ * panel's plot, one sample per dot column, as many as a frame's time
+ * allows (no key waits for work: a slow f is `saddle line`'s) */
+static int
+command_line(app *a, const char *arg, char **cause)
+{
+	char p[APP_LINE];
+	const char *q;
+	size_t len = strcspn(arg, " "), n = 2 * (size_t)a->lay.loss.w;
+	double most;
+
+	if (strcmp(arg, "off") == 0) {
+		view_clear_line(a->v);
+		return 0;
+	}
+	q = arg + len + strspn(arg + len, " ");
+	if (len == 0 || *q == '\0' || q[strcspn(q, " ")] != '\0')
+		return sd_fail(cause, "line: '%s': expected two points P Q "
+		    "(a,b, x1,...,xd, or min:K, saddle:K) or off", arg);
+	snprintf(p, sizeof p, "%.*s", (int)len, arg);
+	most = a->sample_s > 0 ? APP_COARSE_MS / 1e3 / a->sample_s : n;
+	if (n > VIEW_LINE_MAX)
+		n = VIEW_LINE_MAX;
+	if (most < n)
+		n = (size_t)most;
+	if (n < LINE_SAMPLES_MIN)
+		return sd_fail(cause, "line: f takes %.3g ms a sample here: the "
+		    "line would keep the keys waiting; `saddle line` samples "
+		    "it", a->sample_s * 1e3);
+	return view_set_line(a->v, p, q, n, cause);
 }
 
 /* :window xmin:xmax,ymin:ymax */
@@ -322,8 +357,10 @@ static const command commands[] = {
 	{ "chart", "CHART", "view through another chart", SOURCE_CHARTS,
 	  command_chart },
 	{ "theme", "NAME|PATH", "load a theme", SOURCE_THEMES, command_theme },
-	{ "levels", "MODE|N", "levels: linear log critical quantile auto", SOURCE_LEVELS,
-	  command_levels },
+	{ "levels", "MODE|N", "levels: linear log critical quantile auto",
+	  SOURCE_LEVELS, command_levels },
+	{ "line", "P Q|off", "f along the segment P→Q in the panel",
+	  SOURCE_NONE, command_line },
 	{ "seed", "S", "seed of the random methods", SOURCE_NONE,
 	  command_seed },
 	{ "tol", "G", "convergence: ‖∇f‖ below G", SOURCE_NONE, command_tol },

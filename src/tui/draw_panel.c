@@ -409,7 +409,10 @@ draw_panel(draw_ctx *ctx, const view *v, canvas_rect r, canvas_rect loss)
 	panel_points(&p, v);
 	p.y++;
 	panel_racers(&p, v);
-	draw_loss(ctx, v, loss);
+	if (v->line.n > 0)
+		draw_line(ctx, v, loss);
+	else
+		draw_loss(ctx, v, loss);
 }
 
 /* The loss of racer k at iterate i: log10(f − f*), floored. */

@@ -39,6 +39,11 @@ void draw_panel(draw_ctx *ctx, const view *v, canvas_rect r,
     canvas_rect loss);
 void draw_loss(draw_ctx *ctx, const view *v, canvas_rect r);
 
+/* draw_line.c: f along :line's segment in the loss curve's place, and
+ * the segment over the plot (top). */
+void draw_line(draw_ctx *ctx, const view *v, canvas_rect r);
+void draw_line_segment(draw_ctx *ctx, const view *v, canvas_rect r);
+
 /* draw_map.c: the map over the plot (base, after the heatmap: the
  * stationary points go back on top) with its legend in place of the
  * colour bar. */

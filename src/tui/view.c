@@ -60,6 +60,7 @@ view_done(view *v)
 	if (v->watch_valid)
 		sd_point_list_done(&v->watch);
 	sd_field_done(&v->field);
+	view_clear_line(v);
 	if (v->obj != NULL)
 		sd_chart_done(&v->chart);
 	if (v->obj != NULL && v->release != NULL)
@@ -128,6 +129,7 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 	}
 	v->n_racers = v->n_pending = v->selected = 0;
 	v->scale_valid = 0;
+	view_clear_line(v);
 	view_forget_points(v);
 	view_forget_watch(v);
 	sd_field_done(&v->field);

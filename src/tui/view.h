@@ -23,6 +23,15 @@
 #define VIEW_BANDS_MAX	32
 #define VIEW_BANDS	12
 #define VIEW_CHART_NAME	128
+#define VIEW_LINE_MAX	256	/* samples of f along :line's segment */
+
+/* f along a segment (:line P Q), for the panel's plot. */
+typedef struct view_line {
+	size_t		 n;		/* samples; 0: no line */
+	double		*p, *q;		/* owned; the ends, full space */
+	double		 f[VIEW_LINE_MAX];	/* at t = k/(n − 1) */
+	char		 text[VIEW_CHART_NAME];	/* "P → Q" as typed */
+} view_line;
 
 /* How values map to contour levels. */
 typedef enum view_levels {
@@ -89,6 +98,7 @@ typedef struct view {
 	}		 pending[VIEW_RACERS_MAX];	/* with defer: racers
 					 * to add once the scale is known */
 	int		 n_pending;
+	view_line	 line;
 	racer		*racers[VIEW_RACERS_MAX];
 	int		 n_racers;
 	int		 selected;	/* the racer o and :optimizer change */
@@ -181,6 +191,19 @@ int view_restart(view *v, char **cause);
 /* Remove racer k (0-based); the selection stays on the same racer, or
  * moves to the one before a removed selected one. */
 int view_remove_racer(view *v, int k, char **cause);
+
+/* view_line.c: sample f at n (2 .. VIEW_LINE_MAX) points of the segment
+ * from the point text p names to q's (landscape/line.h: chart
+ * coordinates, full coordinates, or KIND:K among the points in view). */
+int view_set_line(view *v, const char *p, const char *q, size_t n,
+    char **cause);
+
+/* No line any more. */
+void view_clear_line(view *v);
+
+/* Where the line passes stationary point i of the points in view: its t,
+ * or NaN when it does not pass it. */
+double view_line_passes(const view *v, size_t i);
 
 /* Change the convergence tolerance of the view and its racers. */
 void view_set_tol(view *v, double tol);
