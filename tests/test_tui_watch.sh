@@ -121,6 +121,41 @@ check ":levels names what it accepts" \
     wait_for lv "expected linear, log, critical, quantile, auto"
 keys lv Escape q
 
+# ---- the racers' vectors --------------------------------------------------
+# braille NAME: how many braille cells the plot (the first 80 columns of
+# the rows above the x axis, left of the panel) holds.
+braille() {
+	screen "$1" | sed -n '2,30p' | perl -CSD -ne '
+	    $n += () = substr($_, 0, 80) =~ /[\x{2801}-\x{28FF}]/g;
+	    END { print $n + 0 }'
+}
+start vec 120x36 doublewell --optimizer gd,momentum --start -0.3,1.2
+wait_long vec "stationary points in view: 3" >/dev/null
+poll shows_re vec "momentum +f 2.268 +step 0" >/dev/null
+keys vec Space Space Space Space
+poll shows_re vec "momentum +f 1.042 +step 4" >/dev/null
+off=$(braille vec)
+command vec "vectors on"
+check ":vectors on names the scale and the selected racer" \
+    wait_for vec "vectors ×2  (racer 2, momentum)"
+check "the panel shows the selected racer's gd step" \
+    wait_for vec "━ −lr∇f (−0.0348, −0.0336) 0.0484"
+check "the panel shows the selected racer's last step" \
+    wait_for vec "┄ last step (−0.0983, −0.166) 0.1"
+on=$(braille vec)
+check "the vectors add braille dots to the plot ($off, then $on cells)" \
+    test "$on" -gt "$off"
+keys vec n
+check "n: the panel shows the other racer's numbers" \
+    wait_for vec "(racer 1, gd)"
+keys vec V
+check "V hides the vectors" wait_gone vec "vectors ×"
+check "the plot is as before" test "$(braille vec)" = "$off"
+command vec "vectors maybe"
+check ":vectors names what it accepts" \
+    wait_for vec "vectors: 'maybe': expected on or off"
+keys vec Escape q
+
 # ---- f along a line -------------------------------------------------------
 start line 120x36 doublewell
 wait_long line "stationary points in view: 3" >/dev/null

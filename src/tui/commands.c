@@ -166,6 +166,16 @@ command_line(app *a, const char *arg, char **cause)
 	return view_set_line(a->v, p, q, n, cause);
 }
 
+/* :vectors on|off */
+static int
+command_vectors(app *a, const char *arg, char **cause)
+{
+	if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+		return sd_fail(cause, "vectors: '%s': expected on or off", arg);
+	a->v->vectors = strcmp(arg, "on") == 0;
+	return 0;
+}
+
 /* :window xmin:xmax,ymin:ymax */
 static int
 command_window(app *a, const char *arg, char **cause)
@@ -361,6 +371,8 @@ static const command commands[] = {
 	  SOURCE_LEVELS, command_levels },
 	{ "line", "P Q|off", "f along the segment P→Q in the panel",
 	  SOURCE_NONE, command_line },
+	{ "vectors", "on|off", "each racer's −lr∇f and last step",
+	  SOURCE_NONE, command_vectors },
 	{ "seed", "S", "seed of the random methods", SOURCE_NONE,
 	  command_seed },
 	{ "tol", "G", "convergence: ‖∇f‖ below G", SOURCE_NONE, command_tol },

@@ -395,7 +395,9 @@ panel_racers(panel_pen *p, const view *v)
 void
 draw_panel(draw_ctx *ctx, const view *v, canvas_rect r, canvas_rect loss)
 {
-	panel_pen p = { ctx, r.x + 2, r.y, r.w - 3, loss.y - 1 };
+	const int vec = v->vectors && v->n_racers > 0 ? DRAW_VECTORS_ROWS + 1 :
+	    0;
+	panel_pen p = { ctx, r.x + 2, r.y, r.w - 3, loss.y - 1 - vec };
 	int y;
 
 	canvas_fill(ctx->cv, r, " ", CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
@@ -409,6 +411,7 @@ draw_panel(draw_ctx *ctx, const view *v, canvas_rect r, canvas_rect loss)
 	panel_points(&p, v);
 	p.y++;
 	panel_racers(&p, v);
+	draw_vectors_panel(ctx, v, (canvas_rect){ p.x, p.end, p.w, vec });
 	if (v->line.n > 0)
 		draw_line(ctx, v, loss);
 	else

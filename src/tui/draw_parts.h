@@ -39,6 +39,14 @@ void draw_panel(draw_ctx *ctx, const view *v, canvas_rect r,
     canvas_rect loss);
 void draw_loss(draw_ctx *ctx, const view *v, canvas_rect r);
 
+/* draw_vectors.c: each racer's vectors at its point (top), the one scale
+ * they are drawn at, and the selected racer's numbers in DRAW_VECTORS_ROWS
+ * rows of the panel. */
+#define DRAW_VECTORS_ROWS	3
+void draw_vectors(draw_ctx *ctx, const view *v, canvas_rect r);
+double draw_vectors_scale(const view *v);
+void draw_vectors_panel(draw_ctx *ctx, const view *v, canvas_rect r);
+
 /* draw_line.c: f along :line's segment in the loss curve's place, and
  * the segment over the plot (top). */
 void draw_line(draw_ctx *ctx, const view *v, canvas_rect r);

@@ -224,6 +224,8 @@ frame_top(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *ov, const frame_ui *ui)
 {
 	draw_line_segment(ctx, v, lay->plot);
+	/* Under the paths, whose heads mark where the vectors start. */
+	draw_vectors(ctx, v, lay->plot);
 	draw_paths(ctx, v, lay->plot);
 	if (ui->cursor)
 		draw_cursor(ctx, v, lay->plot);

@@ -241,12 +241,12 @@ key_levels(app *a, int key)
 	app_dirty(a);
 }
 
-/* c, s and g. */
+/* c, s, g and V. */
 static void
 key_toggle(app *a, int key)
 {
 	int *flag = key == 'c' ? &a->v->contours : key == 's' ?
-	    &a->v->markers : &a->v->arrows;
+	    &a->v->markers : key == 'V' ? &a->v->vectors : &a->v->arrows;
 
 	*flag = !*flag;
 	app_dirty(a);
@@ -354,6 +354,7 @@ static const struct key_binding key_bindings[] = {
 	{ { 'c' }, "c", "contour lines on / off", key_toggle },
 	{ { 's' }, "s", "stationary points on / off", key_toggle },
 	{ { 'g' }, "g", "gradient arrows on / off", key_toggle },
+	{ { 'V' }, "V", "racers' vectors on / off", key_toggle },
 	{ { 'A' }, "A", "points near the slice on / off", key_all },
 	{ { 'm' }, "m", "next map (strict-saddle … basins)", key_map },
 	{ { ':' }, ":", "command line (tab completes)", key_colon },

@@ -143,3 +143,34 @@ racer_params(const racer *r, char *buf, size_t len)
 		    i ? " " : "", p[i].key, r->opt->params[i]);
 	}
 }
+
+/* The racer's step size: its lr, else 1/L of its objective's scale. */
+static double
+racer_lr(const racer *r)
+{
+	const sd_param *p = r->opt->type->params;
+	size_t i;
+
+	for (i = 0; p != NULL && p[i].key != NULL; i++) {
+		if (strcmp(p[i].key, "lr") == 0)
+			return r->opt->params[i];
+	}
+	return r->opt->scale.L > 0 ? 1 / r->opt->scale.L : 1;
+}
+
+int
+racer_vectors(const racer *r, double *gd, double *last)
+{
+	const size_t d = r->trace.dim, n = r->trace.n;
+	const double lr = racer_lr(r);
+	size_t i;
+
+	if (n == 0)
+		return -1;
+	for (i = 0; i < d; i++) {
+		gd[i] = -lr * r->opt->g[i];
+		last[i] = n < 2 ? 0 : r->trace.x[(n - 1) * d + i] -
+		    r->trace.x[(n - 2) * d + i];
+	}
+	return 0;
+}

@@ -60,6 +60,14 @@ int racer_step(racer *r);
 void racer_at(const racer *r, const sd_chart *chart, size_t i, double *a,
     double *b);
 
+/* What the racer's vectors show at its current point (full space, dim
+ * entries each): gd's step from there, −lr·∇f (lr the racer's own, else
+ * 1/L of its scale), and the last update it took, x_t − x_{t−1} (zero at
+ * the start): for momentum, nesterov and adam the carried velocity, the
+ * part of the next step that is not the gradient's. -1 when the racer has
+ * no iterate. */
+int racer_vectors(const racer *r, double *gd, double *last);
+
 /* The racer's parameters as "lr=0.01 beta=0.9" into buf. */
 void racer_params(const racer *r, char *buf, size_t len);
 

@@ -70,6 +70,7 @@ typedef struct view {
 	int		 contours;	/* draw iso-lines */
 	int		 markers;	/* draw stationary points */
 	int		 arrows;	/* draw the gradient-arrow field */
+	int		 vectors;	/* draw each racer's vectors */
 	sd_field	 field;
 	sd_point_list	 points;	/* inside window, from the finder */
 	int		 points_valid;
