@@ -156,6 +156,32 @@ check ":vectors names what it accepts" \
     wait_for vec "vectors: 'maybe': expected on or off"
 keys vec Escape q
 
+# ---- equal aspect ---------------------------------------------------------
+# The plot's width and height in cells, read off the x axis (└───┬...).
+start asp 120x30 doublewell
+wait_for asp "[−2.00, 2.00] × [−2.00, 2.00]" >/dev/null
+mapfile -t frame < <(screen asp)
+for i in "${!frame[@]}"; do case ${frame[$i]} in *└*) axis=$i ;; esac; done
+tail=${frame[$axis]#*└}
+tail=${tail%%[!─┬]*}
+width=${#tail}
+height=$(( axis - 1 ))
+command asp "aspect equal"
+# Two samples a cell, one above the other: equal scales mean
+# (xmax − xmin) / width = (ymax − ymin) / (2 · height), so with y in
+# [−2, 2] the x half-width is width / height.
+want=$(awk -v w="$width" -v h="$height" 'BEGIN { printf "%.2f", w / h }')
+check ":aspect equal widens x to ±$want on a ${width}×${height} plot" \
+    wait_for asp "[−$want, $want] × [−2.00, 2.00]"
+command asp "aspect fill"
+keys asp 0
+check ":aspect fill and 0: the window fills the plot again" \
+    wait_for asp "[−2.00, 2.00] × [−2.00, 2.00]"
+command asp "aspect round"
+check ":aspect names what it accepts" \
+    wait_for asp "aspect: 'round': expected equal or fill"
+keys asp Escape q
+
 # ---- f along a line -------------------------------------------------------
 start line 120x36 doublewell
 wait_long line "stationary points in view: 3" >/dev/null

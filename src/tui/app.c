@@ -265,6 +265,8 @@ app_draw(app *a)
 		return;
 	}
 	draw_field_size(&a->lay, &cols, &rows);
+	if (view_fit_aspect(a->v, cols, rows))
+		a->base_dirty = 1;
 	if (app_work(a, cols, rows, t0) != 0)
 		a->base_dirty = 1;
 	if (app_map(a, app_left(a, t0)) != 0)

@@ -176,6 +176,19 @@ command_vectors(app *a, const char *arg, char **cause)
 	return 0;
 }
 
+/* :aspect equal|fill: round wells look round, or the window fills the
+ * plot (the window stays as it is until 0 or :window) */
+static int
+command_aspect(app *a, const char *arg, char **cause)
+{
+	if (strcmp(arg, "equal") != 0 && strcmp(arg, "fill") != 0)
+		return sd_fail(cause, "aspect: '%s': expected equal or fill",
+		    arg);
+	a->v->aspect = strcmp(arg, "equal") == 0;
+	app_dirty(a);
+	return 0;
+}
+
 /* :window xmin:xmax,ymin:ymax */
 static int
 command_window(app *a, const char *arg, char **cause)
@@ -373,6 +386,8 @@ static const command commands[] = {
 	  SOURCE_NONE, command_line },
 	{ "vectors", "on|off", "each racer's −lr∇f and last step",
 	  SOURCE_NONE, command_vectors },
+	{ "aspect", "equal|fill", "equal scales across and down, or fill",
+	  SOURCE_NONE, command_aspect },
 	{ "seed", "S", "seed of the random methods", SOURCE_NONE,
 	  command_seed },
 	{ "tol", "G", "convergence: ‖∇f‖ below G", SOURCE_NONE, command_tol },

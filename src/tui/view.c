@@ -263,6 +263,35 @@ view_set_window(view *v, const sd_window *window)
 	view_clamp_cursor(v);
 }
 
+int
+view_fit_aspect(view *v, size_t cols, size_t rows)
+{
+	sd_window w = v->window;
+	double sx, sy, c, half;
+
+	if (!v->aspect || cols == 0 || rows == 0)
+		return 0;
+	sx = (w.xmax - w.xmin) / (double)cols;
+	sy = (w.ymax - w.ymin) / (double)rows;
+	if (fabs(sx - sy) <= 1e-9 * fmax(sx, sy))
+		return 0;
+	/* Widen the side whose samples are finer, about the centre: the
+	 * window only grows, so what was in view stays. */
+	if (sx < sy) {
+		c = (w.xmin + w.xmax) / 2;
+		half = sy * (double)cols / 2;
+		w.xmin = c - half;
+		w.xmax = c + half;
+	} else {
+		c = (w.ymin + w.ymax) / 2;
+		half = sx * (double)rows / 2;
+		w.ymin = c - half;
+		w.ymax = c + half;
+	}
+	view_set_window(v, &w);
+	return 1;
+}
+
 void
 view_zoom(view *v, double factor, double a, double b)
 {

@@ -71,6 +71,8 @@ typedef struct view {
 	int		 markers;	/* draw stationary points */
 	int		 arrows;	/* draw the gradient-arrow field */
 	int		 vectors;	/* draw each racer's vectors */
+	int		 aspect;	/* equal scales across and down
+					 * (view_fit_aspect); else fill */
 	sd_field	 field;
 	sd_point_list	 points;	/* inside window, from the finder */
 	int		 points_valid;
@@ -148,6 +150,12 @@ void view_set_all(view *v, int all);
 
 /* Show window (the finder reruns on the next refresh). */
 void view_set_window(view *v, const sd_window *window);
+
+/* With aspect on: widen the window so that a field of cols × rows
+ * samples (two a cell, one above the other: square on a terminal whose
+ * cells are twice as tall as wide) has the same scale across and down;
+ * nonzero when the window changed. */
+int view_fit_aspect(view *v, size_t cols, size_t rows);
 
 /* Zoom by factor (> 1 zooms in) keeping chart point (a, b) in place. */
 void view_zoom(view *v, double factor, double a, double b);
