@@ -346,7 +346,7 @@ static const struct key_binding key_bindings[] = {
 	{ { 'o' }, "o", "cycle the selected racer's method", key_method },
 	{ { 'n' }, "n", "select the next racer", key_select },
 	{ { 'd' }, "d", "remove the selected racer", key_remove },
-	{ { 'x' }, "x", "clear the paths (restart the racers)", key_clear },
+	{ { 'x' }, "x", "clear the paths (restart racers)", key_clear },
 	{ { '\t', SCREEN_KEY_BTAB }, "tab / shift-tab",
 	  "next / previous objective", key_objective },
 	{ { 't' }, "t", "next theme", key_theme },
@@ -480,12 +480,19 @@ app_wheel(app *a, int dir, int x, int y)
 	app_dirty(a);
 }
 
+/* What the glyphs and the maps mean, after the keys and commands. */
+static const frame_help key_legend[] = {
+	{ "● ▲ ✕  ○ △ ◇", "min, max, saddle / degenerate" },
+	{ "◉ 1-8  +", "racer (mono: its number), cursor" },
+};
+
 const frame_help *
 app_help(int *n)
 {
 	static frame_help lines[64];
 	static int count;
 	const struct key_binding *b;
+	size_t i;
 
 	if (count == 0) {
 		for (b = key_bindings; b->fn != NULL; b++) {
@@ -493,6 +500,9 @@ app_help(int *n)
 			lines[count++].what = b->what;
 		}
 		count += app_command_help(lines + count, 64 - count);
+		for (i = 0; i < sizeof key_legend / sizeof *key_legend &&
+		    count < 64; i++)
+			lines[count++] = key_legend[i];
 	}
 	*n = count;
 	return lines;
