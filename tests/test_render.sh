@@ -172,4 +172,20 @@ expect_usage "'beta'" render himmelblau --optimizer gd --set beta=2
 printf 'palette #000000 #ffffff\nmin #fff\n' >"$tap_tmp/bad.theme"
 expect_usage "bad.theme:2: '#fff' is not a colour" render himmelblau --theme "$tap_tmp/bad.theme"
 
+# Eight colours have no grey: the axes and the panel's border, greys in
+# every theme, are sent in the terminal's default foreground (SGR 39),
+# never as black (SGR 30), which vanishes on a dark terminal.
+run render himmelblau --color 8 --size 100x30
+# chrome_sgr GLYPH: the SGR parameters last set before GLYPH on its line.
+chrome_sgr() {
+	grep -m1 -F "$1" "$tap_tmp/out" | sed "s/$1.*//" |
+	    grep -o $'\e\[[0-9;]*m' | tail -1
+}
+check "8 colours: the x axis is in the default foreground" \
+    test "$(chrome_sgr └)" = $'\e[0;39;49m'
+# no_black_chrome FILE: no axis or border glyph right after SGR 30.
+no_black_chrome() { ! grep -q $'\e\[30m[│┤└┬]' "$1"; }
+check "8 colours: no axis or border glyph is sent in black (SGR 30)" \
+    no_black_chrome "$tap_tmp/out"
+
 tap_done

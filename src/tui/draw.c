@@ -6,6 +6,9 @@
 
 #include "draw.h"
 
+/* A colour whose channels differ by less than this is a grey. */
+#define DRAW_GREY 0x20
+
 /* Glyphs of the stationary points, UTF-8 then ASCII, by kind. */
 static const char *const draw_point_glyphs[SD_POINT_KIND_COUNT][2] = {
 	[SD_POINT_MIN] = { "●", "o" },
@@ -98,7 +101,19 @@ draw_racer_color(const draw_ctx *ctx, int k)
 uint32_t
 draw_fg(const draw_ctx *ctx, uint32_t c)
 {
-	return ctx->depth == COLOR_NONE ? CANVAS_DEFAULT : c;
+	int r = (int)(c >> 16 & 0xff), g = (int)(c >> 8 & 0xff);
+	int b = (int)(c & 0xff), hi, lo;
+
+	if (ctx->depth == COLOR_NONE || c == CANVAS_DEFAULT)
+		return CANVAS_DEFAULT;
+	/* Eight colours have no grey: the theme's greys (axes, border, dim
+	 * text) would become black, unreadable on a dark terminal, or white
+	 * on a light one; the terminal's own foreground reads on both. */
+	hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
+	lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
+	if (ctx->depth == COLOR_8 && hi - lo < DRAW_GREY)
+		return CANVAS_DEFAULT;
+	return c;
 }
 
 void
