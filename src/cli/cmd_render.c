@@ -126,8 +126,10 @@ render_figure(view *v, const theme *th, const tui_options *o,
 		fo.height = o->rows;
 	}
 	figure_samples(&fo, &v->window, &cols, &rows);
-	if (view_refresh(v, cols, rows, NULL, &cause) != 0 ||
-	    figure_write_view(t->output, t->format, v, th, &fo, 1, &cause) != 0)
+	if (view_refresh(v, cols, rows, NULL, &cause) != 0)
+		return cli_runtime_error(cause);
+	view_levels_prepare(v);
+	if (figure_write_view(t->output, t->format, v, th, &fo, 1, &cause) != 0)
 		return cli_runtime_error(cause);
 	return CLI_EXIT_OK;
 }

@@ -108,14 +108,15 @@ fig_title(fig *f, const view *v, fig_rect plot)
 	snprintf(line, sizeof line, "f = %s", v->obj->type->formula);
 	fig_text(f, x, f->fs * 2, 0, line);
 	fig_axis_names(&v->chart, v->obj, &xn, &yn);
-	snprintf(line, sizeof line, "%s chart (%s, %s) over [%s, %s] × [%s, "
+	snprintf(line, sizeof line, "%s chart %s (%s, %s) over [%s, %s] × [%s, "
 	    "%s], %d %s levels", v->chart.kind == SD_CHART_SPHERE ? "sphere" :
-	    "plane", xn, yn,
+	    "plane", v->chart_name, xn, yn,
 	    draw_fixed(&f->num, x0, sizeof x0, v->window.xmin, dx),
 	    draw_fixed(&f->num, x1, sizeof x1, v->window.xmax, dx),
 	    draw_fixed(&f->num, y0, sizeof y0, v->window.ymin, dy),
 	    draw_fixed(&f->num, y1, sizeof y1, v->window.ymax, dy), v->bands,
-	    view_levels_used(v) == VIEW_LEVELS_LOG ? "log" : "linear");
+	    view_levels_name(v->lv_mode != VIEW_LEVELS_AUTO ? v->lv_mode :
+	    view_levels_used(v)));
 	fig_color(f, FIG_DIM, 1);
 	fig_font(f, 0.85, 0);
 	fig_text(f, plot.x, f->fs * 3.4, 0, line);

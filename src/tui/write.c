@@ -93,6 +93,8 @@ write_figure(app *a, const char *path, figure_format fmt, int replace,
 		    rows, NULL, NULL) == 0)
 			fv.field = own;
 	}
+	/* The levels for the figure's own samples (quantiles move). */
+	view_levels_prepare(&fv);
 	rc = figure_write_view(path, fmt, &fv, &a->th, &fo, replace, cause);
 	if (have)
 		sd_field_done(&own);
