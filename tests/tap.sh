@@ -27,7 +27,7 @@ check() {
 
 # run ARGS...: run saddle, keeping stdout, stderr and status in $tap_tmp.
 run() {
-	"$SADDLE" "$@" >"$tap_tmp/out" 2>"$tap_tmp/err" </dev/null
+	${SADDLE_AS:-} "$SADDLE" "$@" >"$tap_tmp/out" 2>"$tap_tmp/err" </dev/null
 	echo $? >"$tap_tmp/status"
 }
 
