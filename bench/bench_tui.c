@@ -317,7 +317,7 @@ bench_finder_before(const char *spec)
 static double
 bench_basins_before(const char *spec, int w, int h)
 {
-	sd_map_options mo = { SD_MAP_BASINS, NAN, NAN, NAN, NULL, NULL,
+	sd_map_options mo = { &sd_map_basins, NAN, NAN, NAN, NULL, NULL,
 	    OVERLAY_STEPS, 1e-6, 0 };
 	char *cause = NULL;
 	double t0, ms;

@@ -41,7 +41,7 @@ struct scene {
 
 /* The options of a map of kind with default constants and runs. */
 static sd_map_options
-options(sd_map_kind kind)
+options(const sd_map_type *kind)
 {
 	sd_map_options o = { kind, NAN, NAN, NAN, NULL, NULL, 1000, 1e-6, 1 };
 
@@ -125,7 +125,7 @@ test_cubic_violates(void **state)
 {
 	static const double c[][2] = { { 1e-1, 1e-1 }, { 1e-2, 1e-1 },
 	    { 1e-1, 1e-3 }, { 1e-3, 1e-3 }, { 1e-4, 1e-2 } };
-	sd_map_options o = options(SD_MAP_STRICT_SADDLE);
+	sd_map_options o = options(&sd_map_strict_saddle);
 	sd_window w;
 	struct scene sc;
 	double r, a, b, gn, lmin;
@@ -169,7 +169,7 @@ test_doublewell_strict(void **state)
 {
 	static const double c[][3] = { { 0.05, 0.1, 0.1 },
 	    { 0.01, 0.01, 0.05 }, { 0.1, 0.5, 0.2 } };
-	sd_map_options o = options(SD_MAP_STRICT_SADDLE);
+	sd_map_options o = options(&sd_map_strict_saddle);
 	struct scene sc;
 	size_t k;
 
@@ -185,13 +185,13 @@ test_doublewell_strict(void **state)
 		scene_close(&sc);
 	}
 	scene_map(&sc, "doublewell", NULL, 81, 61,
-	    &(sd_map_options){ SD_MAP_STRICT_SADDLE, 2, 0.1, 0.01, NULL, NULL,
+	    &(sd_map_options){ &sd_map_strict_saddle, 2, 0.1, 0.01, NULL, NULL,
 	    0, 1e-6, 1 });
 	assert_true(sc.map.count[SD_MAP_NONE] > 0);
 	scene_close(&sc);
 	/* The default constants are small enough. */
 	scene_map(&sc, "doublewell", NULL, 81, 61,
-	    &(sd_map_options){ SD_MAP_STRICT_SADDLE, NAN, NAN, NAN, NULL,
+	    &(sd_map_options){ &sd_map_strict_saddle, NAN, NAN, NAN, NULL,
 	    NULL, 0, 1e-6, 1 });
 	assert_int_equal(sc.map.count[SD_MAP_NONE], 0);
 	assert_true(sc.map.alpha > 0 && sc.map.beta > 0 && sc.map.gamma > 0);
@@ -203,7 +203,7 @@ test_doublewell_strict(void **state)
 static void
 test_tensor_strict(void **state)
 {
-	sd_map_options o = options(SD_MAP_STRICT_SADDLE);
+	sd_map_options o = options(&sd_map_strict_saddle);
 	struct scene sc;
 	double a, b;
 	size_t i, j;
@@ -232,7 +232,7 @@ test_tensor_strict(void **state)
 static void
 test_glm_pop_quasiconvex(void **state)
 {
-	sd_map_options o = options(SD_MAP_QUASICONVEX);
+	sd_map_options o = options(&sd_map_quasiconvex);
 	struct scene sc;
 
 	(void)state;
@@ -255,7 +255,7 @@ test_quadratic_ratios(void **state)
 	size_t p, n;
 
 	(void)state;
-	o = options(SD_MAP_QUASICONVEX);
+	o = options(&sd_map_quasiconvex);
 	scene_map(&sc, "=x^2 + 2*y^2", NULL, 31, 31, &o);
 	n = 31 * 31;
 	assert_int_equal(sc.map.n_defined, n - 1);	/* x* itself */
@@ -266,12 +266,12 @@ test_quadratic_ratios(void **state)
 	}
 	assert_close(sc.map.fstar, 0, 1e-15);
 	scene_close(&sc);
-	o = options(SD_MAP_RSI);
+	o = options(&sd_map_rsi);
 	scene_map(&sc, "=x^2 + 2*y^2", NULL, 31, 31, &o);
 	assert_close(sc.map.vmin, 2, 1e-12);
 	assert_true(sc.map.vmax <= 4 + 1e-12 && sc.map.vmax > 3.9);
 	scene_close(&sc);
-	o = options(SD_MAP_PL);
+	o = options(&sd_map_pl);
 	scene_map(&sc, "=x^2 + 2*y^2", NULL, 31, 31, &o);
 	assert_close(sc.map.vmin, 4, 1e-12);
 	assert_true(sc.map.vmax <= 8 + 1e-12);
@@ -283,7 +283,7 @@ test_quadratic_ratios(void **state)
 static void
 test_doublewell_pl(void **state)
 {
-	sd_map_options o = options(SD_MAP_PL);
+	sd_map_options o = options(&sd_map_pl);
 	struct scene sc;
 	double a, b, g1, g2, f;
 	size_t p;
@@ -309,7 +309,7 @@ test_doublewell_pl(void **state)
 static void
 test_no_minimum(void **state)
 {
-	sd_map_options o = options(SD_MAP_RSI);
+	sd_map_options o = options(&sd_map_rsi);
 	sd_objective *obj = sd_objective_new("cubic", NULL);
 	sd_chart chart;
 	sd_map map;
@@ -332,7 +332,7 @@ static void
 test_doublewell_basins(void **state)
 {
 	static const size_t sizes[][2] = { { 41, 21 }, { 40, 20 } };
-	sd_map_options o = options(SD_MAP_BASINS);
+	sd_map_options o = options(&sd_map_basins);
 	const sd_point *m;
 	struct scene sc;
 	double a, b;
@@ -372,7 +372,7 @@ test_doublewell_basins(void **state)
 static void
 test_tensor_basins(void **state)
 {
-	sd_map_options o = options(SD_MAP_BASINS);
+	sd_map_options o = options(&sd_map_basins);
 	const sd_point *m;
 	struct scene sc;
 	double a, b, x[3];
@@ -413,8 +413,8 @@ test_tensor_basins(void **state)
 static void
 test_threads(void **state)
 {
-	static const sd_map_kind kinds[] = { SD_MAP_STRICT_SADDLE, SD_MAP_RSI,
-	    SD_MAP_BASINS };
+	static const sd_map_type *const kinds[] = { &sd_map_strict_saddle,
+	    &sd_map_rsi, &sd_map_basins };
 	sd_map_options o;
 	struct scene one, two;
 	size_t k, n = 50 * 30;
@@ -445,16 +445,14 @@ test_threads(void **state)
 static void
 test_kinds(void **state)
 {
-	sd_map_kind k, got;
+	size_t k;
 	char *cause = NULL;
 
 	(void)state;
-	for (k = 0; k < SD_MAP_KIND_COUNT; k++) {
-		assert_int_equal(sd_map_kind_parse(sd_map_kind_name(k), &got,
-		    NULL), 0);
-		assert_int_equal(got, k);
-	}
-	assert_int_equal(sd_map_kind_parse("convex", &got, &cause), -1);
+	for (k = 0; sd_map_types[k] != NULL; k++)
+		assert_ptr_equal(sd_map_type_find(sd_map_types[k]->name, NULL),
+		    sd_map_types[k]);
+	assert_null(sd_map_type_find("convex", &cause));
 	assert_non_null(strstr(cause, "'convex'"));
 	assert_non_null(strstr(cause, "quasiconvex"));
 	free(cause);

@@ -275,18 +275,20 @@ cli_chart_error(char *cause)
 int
 cli_chart(const char *text, const sd_objective *obj, sd_chart *chart)
 {
-	char *cause = NULL;
+	const sd_chart_choice_type *t;
+	char *cause = NULL, list[256];
 
 	if (text == NULL) {
 		if (sd_chart_init_default(chart, obj, &cause) != 0)
 			return cli_runtime_error(cause);
 		return 0;
 	}
-	if (strcmp(text, "trajectory") == 0)
-		return cli_usage("--chart: 'trajectory' needs an optimizer's "
-		    "path, which only render and the visualizer have (after "
-		    "their --steps): expected default, random[:SEED], "
-		    "hessian:P or points:P1;P2;P3");
+	if ((t = sd_chart_choice_find(text)) != NULL && t->path) {
+		sd_chart_choice_list(0, list, sizeof list);
+		return cli_usage("--chart: '%s' needs an optimizer's path, "
+		    "which only render and the visualizer have (after their "
+		    "--steps): expected %s", text, list);
+	}
 	if (sd_chart_init_text(chart, obj, text, NULL, NULL, 0, &cause) != 0)
 		return cli_chart_error(cause);
 	return 0;

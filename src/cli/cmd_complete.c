@@ -85,19 +85,19 @@ complete_maps(complete_word *w)
 {
 	size_t k;
 
-	for (k = 0; k < SD_MAP_KIND_COUNT; k++)
-		complete_put(w, sd_map_kind_name((sd_map_kind)k), "", NULL);
+	for (k = 0; sd_map_types[k] != NULL; k++)
+		complete_put(w, sd_map_types[k]->name, "", NULL);
 }
 
 static void
 complete_charts(complete_word *w)
 {
-	const char *name;
+	const sd_chart_choice_type *t;
 	size_t i;
-	int arg;
 
-	for (i = 0; (name = sd_chart_choice_name(i, &arg)) != NULL; i++)
-		complete_put(w, name, arg ? ":" : "", NULL);
+	for (i = 0; (t = sd_chart_choice_types[i]) != NULL; i++)
+		complete_put(w, t->name, t->arg == SD_CHART_ARG_NEEDED ? ":" :
+		    "", NULL);
 }
 
 /* The options whose words come from a registry, and those that name a

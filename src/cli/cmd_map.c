@@ -31,10 +31,20 @@
 #define MAP_TOL		1e-6
 #define MAP_SEED	1
 
-/* Which options only some kinds read: bits of map_options.given. */
-enum {
-	GIVEN_CONSTANT = 1,	/* --alpha, --beta, --gamma */
-	GIVEN_RUN = 2		/* --optimizer, --set, --steps, --tol, --seed */
+/* The options only some kinds read, by the bit of sd_map_type.reads
+ * that says a kind reads them: the index of map_options.given. */
+enum { MAP_CONSTANTS, MAP_RUNS, MAP_GROUPS };
+
+static const struct map_group {
+	unsigned	 reads;		/* SD_MAP_READS_* */
+	const char	*role;		/* "'--alpha' ROLE --kind strict-saddle" */
+	const char	*not;		/* ", NOT pl" */
+	const char	*options;	/* what to leave out */
+} map_groups[MAP_GROUPS] = {
+	[MAP_CONSTANTS] = { SD_MAP_READS_CONSTANTS, "is a constant of",
+	    "not of", "--alpha, --beta or --gamma" },
+	[MAP_RUNS] = { SD_MAP_READS_RUNS, "sets the runs of", "not",
+	    "--optimizer, --set, --steps, --tol or --seed" },
 };
 
 /* What the command line asked for. */
@@ -56,10 +66,9 @@ struct map_options {
 	int		 summary;
 	const char	*output;	/* --output: a figure, not a table */
 	figure_format	 figure;
-	int		 given;
-	/* The first option of each group, for errors: [0] constants, [1]
-	 * runs. */
-	const char	*given_word[2];
+	const char	*given[MAP_GROUPS];	/* the first option of each
+						 * group, for errors; NULL:
+						 * none */
 };
 
 /* Parse a constant ≥ 0 for option what. */
@@ -94,13 +103,12 @@ map_size(const char *word, struct map_options *o)
 	    "whole numbers from 1 to %d, such as 80x40", word, MAP_SIDE_MAX);
 }
 
-/* Note that an option only some kinds read was given. */
+/* Note that an option of group (MAP_CONSTANTS, MAP_RUNS) was given. */
 static void
-map_given(struct map_options *o, int bit, const char *word)
+map_given(struct map_options *o, int group, const char *word)
 {
-	if (!(o->given & bit))
-		o->given_word[bit == GIVEN_RUN] = word;
-	o->given |= bit;
+	if (o->given[group] == NULL)
+		o->given[group] = word;
 }
 
 /* The options of the constants and the runs; 0, an exit status, or -1
@@ -110,31 +118,31 @@ map_option_kind(int ch, const char *arg, struct map_options *o)
 {
 	switch (ch) {
 	case 'A':
-		map_given(o, GIVEN_CONSTANT, "--alpha");
+		map_given(o, MAP_CONSTANTS, "--alpha");
 		return map_constant("--alpha", arg, &o->alpha);
 	case 'B':
-		map_given(o, GIVEN_CONSTANT, "--beta");
+		map_given(o, MAP_CONSTANTS, "--beta");
 		return map_constant("--beta", arg, &o->beta);
 	case 'G':
-		map_given(o, GIVEN_CONSTANT, "--gamma");
+		map_given(o, MAP_CONSTANTS, "--gamma");
 		return map_constant("--gamma", arg, &o->gamma);
 	case 'o':
-		map_given(o, GIVEN_RUN, "--optimizer");
+		map_given(o, MAP_RUNS, "--optimizer");
 		o->optimizer = arg;
 		return 0;
 	case 'p':
-		map_given(o, GIVEN_RUN, "--set");
+		map_given(o, MAP_RUNS, "--set");
 		o->set = arg;
 		return 0;
 	case 'n':
-		map_given(o, GIVEN_RUN, "--steps");
+		map_given(o, MAP_RUNS, "--steps");
 		return cli_whole("--steps", arg, 0, SD_SURVEY_STEPS_MAX,
 		    &o->steps);
 	case 't':
-		map_given(o, GIVEN_RUN, "--tol");
+		map_given(o, MAP_RUNS, "--tol");
 		return cli_tolerance(arg, &o->tol);
 	case 'S':
-		map_given(o, GIVEN_RUN, "--seed");
+		map_given(o, MAP_RUNS, "--seed");
 		return cli_seed(arg, &o->seed);
 	default:
 		return -1;
@@ -224,14 +232,16 @@ const struct option cli_map_options[] = {
 static int
 map_parse(int argc, char **argv, struct map_options *o)
 {
+	char kinds[256];
 	int rc;
 
 	if ((rc = cli_parse(argc, argv, cli_map_options, MAP_OPTIONS,
 	    map_option, o, &o->spec)) != 0)
 		return rc;
-	if (o->kind == NULL)
-		return cli_usage("map: missing --kind: expected strict-saddle, "
-		    "pl, quasiconvex, rsi or basins");
+	if (o->kind == NULL) {
+		sd_map_type_names(0, kinds, sizeof kinds);
+		return cli_usage("map: missing --kind: expected %s", kinds);
+	}
 	if (o->gnuplot && o->summary)
 		return cli_usage("--summary: the summary is CSV or JSON: "
 		    "expected --format csv or json with it, not gnuplot");
@@ -242,24 +252,27 @@ map_parse(int argc, char **argv, struct map_options *o)
 static int
 map_kind(const struct map_options *o, sd_map_options *mo)
 {
-	char *cause = NULL;
-	int rc;
+	const struct map_group *g;
+	char *cause = NULL, readers[256];
+	int rc, k;
 
-	if (sd_map_kind_parse(o->kind, &mo->kind, &cause) != 0) {
+	if ((mo->type = sd_map_type_find(o->kind, &cause)) == NULL) {
 		rc = cli_usage("--kind: %s", cause ? cause : "?");
 		free(cause);
 		return rc;
 	}
-	if ((o->given & GIVEN_CONSTANT) && mo->kind != SD_MAP_STRICT_SADDLE)
-		return cli_usage("map: '%s' is a constant of --kind "
-		    "strict-saddle, not of %s: expected no --alpha, --beta or "
-		    "--gamma", o->given_word[0], o->kind);
-	if ((o->given & GIVEN_RUN) && mo->kind != SD_MAP_BASINS)
-		return cli_usage("map: '%s' sets the runs of --kind basins, "
-		    "not %s: expected no --optimizer, --set, --steps, --tol or "
-		    "--seed", o->given_word[1], o->kind);
-	/* A basins map is a survey with a start per pixel: its cap. */
-	if (mo->kind == SD_MAP_BASINS &&
+	for (k = 0; k < MAP_GROUPS; k++) {
+		g = &map_groups[k];
+		if (o->given[k] == NULL || (mo->type->reads & g->reads))
+			continue;
+		sd_map_type_names(g->reads, readers, sizeof readers);
+		return cli_usage("map: '%s' %s --kind %s, %s %s: expected no "
+		    "%s", o->given[k], g->role, readers, g->not, o->kind,
+		    g->options);
+	}
+	/* A map that runs from every pixel (basins) is a survey with a
+	 * start per pixel: its cap. */
+	if ((mo->type->reads & SD_MAP_READS_RUNS) &&
 	    o->cols * o->rows > SD_SURVEY_STARTS_MAX)
 		return cli_usage("--size: '%s' is %zu pixels: a basins map runs "
 		    "one start per pixel, at most %d of them, such as "
@@ -356,7 +369,7 @@ map_gnuplot(const sd_map *m, const char *spec)
 	double a, b;
 
 	printf("# saddle map %s --kind %s: %zux%zu pixels\n", spec,
-	    sd_map_kind_name(m->kind), m->cols, m->rows);
+	    m->type->name, m->cols, m->rows);
 	printf("# a b %s; splot 'FILE' using 1:2:3 with pm3d\n",
 	    m->label != NULL ? "label" : "value (nan where undefined)");
 	for (k = 0; m->label != NULL && k < m->n_labels; k++) {
@@ -397,12 +410,11 @@ map_csv_row(const char *what, const char *name, double v, int where,
 }
 
 /* The label kinds' summary rows: fraction per label (where the minimum
- * is, for basins), and for strict-saddle each condition's share. */
+ * is, for basins), and for strict-saddle each condition's share and the
+ * constants. */
 static void
 map_csv_labels(const sd_map *m)
 {
-	static const char *const held[3] = { "gradient", "curvature",
-	    "near-min" };
 	double n = (double)(m->cols * m->rows);
 	const sd_point *min;
 	char name[32];
@@ -414,9 +426,11 @@ map_csv_labels(const sd_map *m)
 		map_csv_row("fraction:", name, (double)m->count[k] / n,
 		    min != NULL, min ? min->a : 0, min ? min->b : 0);
 	}
-	for (k = 0; m->kind == SD_MAP_STRICT_SADDLE && k < 3; k++)
-		map_csv_row("holds:", held[k], (double)m->held[k] / n, 0, 0, 0);
-	if (m->kind == SD_MAP_STRICT_SADDLE) {
+	for (k = 0; m->holds != NULL && k < 3; k++) {
+		sd_map_label_name(m, k, name, sizeof name);
+		map_csv_row("holds:", name, (double)m->held[k] / n, 0, 0, 0);
+	}
+	if (m->type->reads & SD_MAP_READS_CONSTANTS) {
 		map_csv_row("alpha", "", m->alpha, 0, 0, 0);
 		map_csv_row("beta", "", m->beta, 0, 0, 0);
 		map_csv_row("gamma", "", m->gamma, 0, 0, 0);
@@ -501,9 +515,9 @@ map_json_ratio(const sd_map *m, size_t dim)
 	cli_number(stdout, map_positive(m));
 }
 
-/* The basins' method and minima. */
+/* The runs (basins): the method and the minima they reach. */
 static void
-map_json_basins(const sd_map *m, const struct map_options *o, size_t dim)
+map_json_runs(const sd_map *m, const struct map_options *o, size_t dim)
 {
 	const sd_param *p = m->optimizer->params;
 	const sd_point *min;
@@ -539,13 +553,11 @@ map_json_basins(const sd_map *m, const struct map_options *o, size_t dim)
 	putchar(']');
 }
 
-/* The label kinds' fractions (and for strict-saddle the constants and
- * each condition's share). */
+/* The label kinds' fractions (and for strict-saddle each condition's
+ * share and the constants). */
 static void
 map_json_labels(const sd_map *m)
 {
-	static const char *const held[3] = { "gradient", "curvature",
-	    "near-min" };
 	double n = (double)(m->cols * m->rows);
 	char name[32];
 	size_t k;
@@ -557,14 +569,18 @@ map_json_labels(const sd_map *m)
 		cli_number(stdout, (double)m->count[k] / n);
 	}
 	putchar('}');
-	if (m->kind != SD_MAP_STRICT_SADDLE)
-		return;
-	printf(",\"holds\":{");
-	for (k = 0; k < 3; k++) {
-		printf(k > 0 ? ",\"%s\":" : "\"%s\":", held[k]);
-		cli_number(stdout, (double)m->held[k] / n);
+	if (m->holds != NULL) {
+		printf(",\"holds\":{");
+		for (k = 0; k < 3; k++) {
+			sd_map_label_name(m, k, name, sizeof name);
+			printf(k > 0 ? ",\"%s\":" : "\"%s\":", name);
+			cli_number(stdout, (double)m->held[k] / n);
+		}
+		putchar('}');
 	}
-	printf("},\"alpha\":");
+	if (!(m->type->reads & SD_MAP_READS_CONSTANTS))
+		return;
+	printf(",\"alpha\":");
 	cli_number(stdout, m->alpha);
 	printf(",\"beta\":");
 	cli_number(stdout, m->beta);
@@ -611,11 +627,11 @@ map_json(const sd_map *m, const sd_objective *obj,
 
 	printf("{\"objective\":");
 	cli_json_string(stdout, obj->spec);
-	printf(",\"kind\":\"%s\",\"window\":", sd_map_kind_name(m->kind));
+	printf(",\"kind\":\"%s\",\"window\":", m->type->name);
 	cli_json_numbers(stdout, w, 4);
 	printf(",\"size\":[%zu,%zu]", m->cols, m->rows);
-	if (m->kind == SD_MAP_BASINS)
-		map_json_basins(m, o, obj->dim);
+	if (m->type->reads & SD_MAP_READS_RUNS)
+		map_json_runs(m, o, obj->dim);
 	if (m->label != NULL)
 		map_json_labels(m);
 	else
@@ -664,7 +680,7 @@ map_compute(const struct map_options *o, struct map_run *r)
 	if ((rc = map_kind(o, &mo)) != 0 ||
 	    (rc = cli_objective_arg("map", o->spec, o->expr, &r->obj)) != 0)
 		return rc;
-	if (mo.kind == SD_MAP_BASINS &&
+	if ((mo.type->reads & SD_MAP_READS_RUNS) &&
 	    (rc = map_method(o, r->obj, &mo, r->params)) != 0)
 		return rc;
 	if ((rc = cli_chart(o->chart, r->obj, &r->chart)) != 0)

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "base/error.h"
 #include "expr/expr.h"
+#include "landscape/chart.h"
 #include "options.h"
 #include "tui/app.h"
 
@@ -343,7 +344,11 @@ options_racers(const tui_options *o, view *v, int default_racer)
 static int
 options_wants_path(const tui_options *o)
 {
-	return o->chart != NULL && strcmp(o->chart, "trajectory") == 0;
+	const sd_chart_choice_type *t;
+
+	if (o->chart == NULL || (t = sd_chart_choice_find(o->chart)) == NULL)
+		return 0;
+	return t->path;
 }
 
 /* Show the chart --chart chooses, over --window when given. */

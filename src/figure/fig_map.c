@@ -111,17 +111,20 @@ fig_map_title(fig *f, const fig_map_arg *a, fig_rect plot)
 	fig_color(f, FIG_INK, 1);
 	fig_font(f, 1.2, 1);
 	snprintf(line, sizeof line, "%s: %s map", a->obj->spec,
-	    sd_map_kind_name(m->kind));
+	    m->type->name);
 	fig_text(f, plot.x, f->fs * 2, 0, line);
-	if (m->kind == SD_MAP_STRICT_SADDLE)
-		snprintf(line, sizeof line, "Definition 2.1 with α = %.3g, "
-		    "β = %.3g, γ = %.3g", m->alpha, m->beta, m->gamma);
-	else if (m->kind == SD_MAP_BASINS)
+	/* What the kind's table says it reads, or gives. */
+	if (m->type->reads & SD_MAP_READS_CONSTANTS)
+		snprintf(line, sizeof line, "%s with α = %.3g, β = %.3g, "
+		    "γ = %.3g", m->type->summary, m->alpha, m->beta, m->gamma);
+	else if (m->type->reads & SD_MAP_READS_RUNS)
 		snprintf(line, sizeof line, "where %s started at each pixel "
 		    "ends", m->optimizer->name);
-	else
+	else if (!m->type->labels)
 		snprintf(line, sizeof line, "smallest ratio %.3g, f* = %.6g",
 		    m->vmin, m->fstar);
+	else
+		snprintf(line, sizeof line, "%s", m->type->summary);
 	fig_color(f, FIG_DIM, 1);
 	fig_font(f, 0.85, 0);
 	fig_text(f, plot.x, f->fs * 3.4, 0, line);
@@ -156,6 +159,6 @@ figure_write_map(const char *path, figure_format fmt, const sd_map *m,
 	char title[256];
 
 	snprintf(title, sizeof title, "saddle: %s map of %s",
-	    sd_map_kind_name(m->kind), obj->spec);
+	    m->type->name, obj->spec);
 	return fig_render(path, fmt, o, 1, th, title, fig_map_draw, &a, cause);
 }

@@ -498,8 +498,7 @@ command_offer_source(app *a, command_source source)
 {
 	static const char *const levels[] = { "log", "linear", "critical",
 	    "quantile", "auto" };
-	static const char *const charts[] = { "default", "random",
-	    "hessian", "points:", "trajectory" };
+	const sd_chart_choice_type *c;
 	const sd_param *p;
 	theme_entry *themes;
 	char key[64];
@@ -535,8 +534,11 @@ command_offer_source(app *a, command_source source)
 		}
 		break;
 	case SOURCE_CHARTS:
-		for (i = 0; i < sizeof charts / sizeof *charts; i++)
-			cmdline_offer(&a->cl, charts[i]);
+		for (i = 0; (c = sd_chart_choice_types[i]) != NULL; i++) {
+			snprintf(key, sizeof key, "%s%s", c->name,
+			    view_chart_bare(c) ? "" : ":");
+			cmdline_offer(&a->cl, key);
+		}
 		break;
 	case SOURCE_NONE:
 		break;

@@ -39,29 +39,24 @@ static const char *const map_basin_short[SD_MAP_BASIN_EXTRA] = {
 	[SD_MAP_BASIN_NOT_CONVERGED] = "n.conv",
 };
 
-/* The legend's title of each kind (the bar is 12 cells wide). */
-static const char *const map_title[SD_MAP_KIND_COUNT] = {
-	[SD_MAP_STRICT_SADDLE] = "Def. 2.1",
-	[SD_MAP_PL] = "PL (2.1)",
-	[SD_MAP_QUASICONVEX] = "quasi (2.2)",
-	[SD_MAP_RSI] = "RSI (2.3)",
-	[SD_MAP_BASINS] = "basins",
+/* How a kind looks beyond what its table says (map.h gives the legend's
+ * title and the panel's summary line): the style of label k, its short
+ * name in the legend (six cells), and the panel's lines after the
+ * summary. */
+struct map_look {
+	const sd_map_type *type;
+	struct map_style (*style)(const draw_ctx *, const sd_map *, size_t);
+	void	(*name)(const sd_map *, size_t, char *, size_t);
+	void	(*summary)(draw_ctx *, const sd_map *, canvas_rect, int *);
 };
 
-/* The formulas of the ratios, for the panel. */
-static const char *const map_formula[SD_MAP_KIND_COUNT] = {
-	[SD_MAP_STRICT_SADDLE] = "Definition 2.1",
-	[SD_MAP_PL] = "‖∇f‖²/(f − f*), (2.1)",
-	[SD_MAP_QUASICONVEX] = "∇f·(x − x*)/(f − f*), (2.2)",
-	[SD_MAP_RSI] = "∇f·(x − x*)/‖x − x*‖², (2.3)",
-	[SD_MAP_BASINS] = "where each start ends",
-};
+static const struct map_look *map_look(const sd_map *);
 
 /* The style of strict-saddle label k: the large-gradient region quiet,
  * the neighbourhoods of saddles and minima in their markers' colours,
  * violations loud. */
 static struct map_style
-map_strict_style(const draw_ctx *ctx, int k)
+map_strict_style(const draw_ctx *ctx, const sd_map *m, size_t k)
 {
 	static const char *const glyphs[SD_MAP_STRICT_LABELS] = {
 	    " ", "~", "o", MAP_BAD_GLYPH, "/" };
@@ -75,21 +70,41 @@ map_strict_style(const draw_ctx *ctx, int k)
 	    0.2);
 	c[SD_MAP_NONE] = MAP_BAD;
 	c[SD_MAP_UNDEFINED] = th->undefined;
+	(void)m;
 	return (struct map_style){ c[k], glyphs[k] };
 }
 
-/* The style of basins label k: each minimum a racer colour (its
- * number without colour), the rest as in strict-saddle. */
+/* The legend's name of strict-saddle label k. */
+static void
+map_strict_name(const sd_map *m, size_t k, char *buf, size_t len)
+{
+	(void)m;
+	snprintf(buf, len, "%s", map_strict_short[k]);
+}
+
+/* The style of label k of a kind with no look of its own, and of a
+ * basin's minimum: a racer colour (its number without colour). */
 static struct map_style
-map_basin_style(const draw_ctx *ctx, const sd_map *m, size_t k)
+map_label_style(const draw_ctx *ctx, const sd_map *m, size_t k)
 {
 	static const char *const digits[] = { "1", "2", "3", "4", "5", "6",
 	    "7", "8", "9" };
 	const theme *th = ctx->th;
 
+	(void)m;
+	return (struct map_style){ color_mix(th->paths[k % th->n_paths],
+	    0x000000, 0.35), digits[k % 9] };
+}
+
+/* The style of basins label k: each minimum as map_label_style, the
+ * rest as in strict-saddle. */
+static struct map_style
+map_basin_style(const draw_ctx *ctx, const sd_map *m, size_t k)
+{
+	const theme *th = ctx->th;
+
 	if (k < m->n_minima)
-		return (struct map_style){ color_mix(th->paths[k % th->n_paths],
-		    0x000000, 0.35), digits[k % 9] };
+		return map_label_style(ctx, m, k);
 	switch (k - m->n_minima) {
 	case SD_MAP_BASIN_SADDLE:
 		/* White: a thin set must stand out from every basin. */
@@ -100,6 +115,16 @@ map_basin_style(const draw_ctx *ctx, const sd_map *m, size_t k)
 		return (struct map_style){ color_mix(th->dim, 0x000000, 0.4),
 		    "?" };
 	}
+}
+
+/* The legend's name of basins label k. */
+static void
+map_basin_name(const sd_map *m, size_t k, char *buf, size_t len)
+{
+	if (k < m->n_minima)
+		snprintf(buf, len, "min%zu", k + 1);
+	else
+		snprintf(buf, len, "%s", map_basin_short[k - m->n_minima]);
 }
 
 /* The smallest positive ratio, or NaN when none is positive. */
@@ -145,14 +170,13 @@ map_ratio_style(const draw_ctx *ctx, double v, double lo, double hi)
 	    ramp[(int)(t * 8.999)] };
 }
 
-/* The style of pixel p. */
+/* The style of pixel p of a map whose kind looks like look. */
 static struct map_style
-map_pixel_style(const draw_ctx *ctx, const sd_map *m, size_t p, double lo)
+map_pixel_style(const draw_ctx *ctx, const sd_map *m,
+    const struct map_look *look, size_t p, double lo)
 {
-	if (m->kind == SD_MAP_STRICT_SADDLE)
-		return map_strict_style(ctx, m->label[p]);
-	if (m->kind == SD_MAP_BASINS)
-		return map_basin_style(ctx, m, (size_t)m->label[p]);
+	if (m->label != NULL)
+		return look->style(ctx, m, (size_t)m->label[p]);
 	return map_ratio_style(ctx, m->value[p], lo, m->vmax);
 }
 
@@ -177,9 +201,9 @@ map_legend_line(draw_ctx *ctx, canvas_rect r, int y, struct map_style st,
 static void
 map_legend_labels(draw_ctx *ctx, const sd_map *m, canvas_rect r)
 {
+	const struct map_look *look = map_look(m);
 	double n = (double)(m->cols * m->rows);
 	char name[16], buf[32];
-	struct map_style st;
 	size_t k;
 	int y = r.y + 1;
 
@@ -191,20 +215,10 @@ map_legend_labels(draw_ctx *ctx, const sd_map *m, canvas_rect r)
 			    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
 			return;
 		}
-		if (m->kind == SD_MAP_STRICT_SADDLE) {
-			st = map_strict_style(ctx, (int)k);
-			snprintf(name, sizeof name, "%s", map_strict_short[k]);
-		} else {
-			st = map_basin_style(ctx, m, k);
-			if (k < m->n_minima)
-				snprintf(name, sizeof name, "min%zu", k + 1);
-			else
-				snprintf(name, sizeof name, "%s",
-				    map_basin_short[k - m->n_minima]);
-		}
+		look->name(m, k, name, sizeof name);
 		snprintf(buf, sizeof buf, "%-6s%3.0f%%", name,
 		    100 * (double)m->count[k] / n);
-		map_legend_line(ctx, r, y, st, buf);
+		map_legend_line(ctx, r, y, look->style(ctx, m, k), buf);
 	}
 }
 
@@ -238,6 +252,7 @@ draw_map(draw_ctx *ctx, const view *v, const layout *lay, const overlay *o)
 {
 	const sd_map *m = o->map;
 	const canvas_rect r = lay->plot;
+	const struct map_look *look;
 	struct map_style st;
 	double lo;
 	size_t p;
@@ -245,11 +260,12 @@ draw_map(draw_ctx *ctx, const view *v, const layout *lay, const overlay *o)
 
 	if (!o->have_map || m->cols != (size_t)r.w || m->rows != (size_t)r.h)
 		return;
+	look = map_look(m);
 	lo = m->value != NULL ? map_lowest_positive(m) : NAN;
 	for (y = 0; y < r.h; y++) {
 		for (x = 0; x < r.w; x++) {
 			p = (size_t)y * m->cols + (size_t)x;
-			st = map_pixel_style(ctx, m, p, lo);
+			st = map_pixel_style(ctx, m, look, p, lo);
 			if (ctx->depth == COLOR_NONE)
 				canvas_set(ctx->cv, r.x + x, r.y + y, st.glyph,
 				    CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
@@ -263,7 +279,7 @@ draw_map(draw_ctx *ctx, const view *v, const layout *lay, const overlay *o)
 	canvas_fill(ctx->cv, lay->cbar, " ", CANVAS_DEFAULT, CANVAS_DEFAULT,
 	    0);
 	canvas_text(ctx->cv, lay->cbar.x, lay->cbar.y, lay->cbar.w,
-	    map_title[m->kind], draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT,
+	    m->type->title, draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT,
 	    CANVAS_BOLD);
 	if (m->label != NULL)
 		map_legend_labels(ctx, m, lay->cbar);
@@ -282,15 +298,13 @@ draw_map_lowest(const sd_map *m)
 uint32_t
 draw_map_color(const draw_ctx *ctx, const sd_map *m, size_t p, double lo)
 {
-	return map_pixel_style(ctx, m, p, lo).color;
+	return map_pixel_style(ctx, m, map_look(m), p, lo).color;
 }
 
 uint32_t
 draw_map_label_color(const draw_ctx *ctx, const sd_map *m, size_t k)
 {
-	if (m->kind == SD_MAP_STRICT_SADDLE)
-		return map_strict_style(ctx, (int)k).color;
-	return map_basin_style(ctx, m, k).color;
+	return map_look(m)->style(ctx, m, k).color;
 }
 
 uint32_t
@@ -385,6 +399,34 @@ map_summary_basins(draw_ctx *ctx, const sd_map *m, canvas_rect r, int *y)
 	map_line(ctx, r, y, buf, ctx->th->text, 0);
 }
 
+/* The kinds with a look of their own. */
+static const struct map_look map_looks[] = {
+	{ &sd_map_strict_saddle, map_strict_style, map_strict_name,
+	  map_summary_strict },
+	{ &sd_map_basins, map_basin_style, map_basin_name,
+	  map_summary_basins },
+};
+
+/* The look of the rest: the values' palette and summary, or a racer
+ * colour per label under its full name. */
+static const struct map_look map_look_values = { NULL, NULL, NULL,
+    map_summary_ratio };
+static const struct map_look map_look_labels = { NULL, map_label_style,
+    sd_map_label_name, NULL };
+
+/* The look of m's kind. */
+static const struct map_look *
+map_look(const sd_map *m)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof map_looks / sizeof *map_looks; k++) {
+		if (map_looks[k].type == m->type)
+			return &map_looks[k];
+	}
+	return m->type->labels ? &map_look_labels : &map_look_values;
+}
+
 /* The survey's table: a row per method, the outcomes in percent. */
 static void
 map_survey(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
@@ -425,13 +467,9 @@ map_panel_lines(draw_ctx *ctx, const overlay *o, int survey, canvas_rect r,
 		map_line(ctx, r, y, buf, ctx->th->accent, CANVAS_BOLD);
 	}
 	if (o->have_map) {
-		map_line(ctx, r, y, map_formula[o->map->kind], ctx->th->dim, 0);
-		if (o->map->kind == SD_MAP_STRICT_SADDLE)
-			map_summary_strict(ctx, o->map, r, y);
-		else if (o->map->kind == SD_MAP_BASINS)
-			map_summary_basins(ctx, o->map, r, y);
-		else
-			map_summary_ratio(ctx, o->map, r, y);
+		map_line(ctx, r, y, o->map->type->summary, ctx->th->dim, 0);
+		if (map_look(o->map)->summary != NULL)
+			map_look(o->map)->summary(ctx, o->map, r, y);
 	} else if (overlay_pending(o))
 		map_line(ctx, r, y, "computing map…", ctx->th->dim, 0);
 	if ((o->have_map || overlay_pending(o)) && survey)

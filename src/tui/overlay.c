@@ -10,13 +10,6 @@
 #include "base/error.h"
 #include "overlay.h"
 
-/* The cycle of the m key after none. */
-static const int overlay_cycle[] = {
-	SD_MAP_STRICT_SADDLE, SD_MAP_PL, SD_MAP_QUASICONVEX, SD_MAP_RSI,
-	SD_MAP_BASINS
-};
-#define OVERLAY_CYCLE ((int)(sizeof overlay_cycle / sizeof *overlay_cycle))
-
 _Static_assert(JOB_METHODS == VIEW_RACERS_MAX,
     "a survey job runs the method of every racer");
 
@@ -24,7 +17,7 @@ void
 overlay_init(overlay *o)
 {
 	memset(o, 0, sizeof *o);
-	o->kind = OVERLAY_NONE;
+	o->type = NULL;
 	o->alpha = o->beta = o->gamma = NAN;
 }
 
@@ -63,20 +56,19 @@ overlay_pending(const overlay *o)
 void
 overlay_next(overlay *o)
 {
-	int k;
+	size_t k;
 
-	for (k = 0; k < OVERLAY_CYCLE && overlay_cycle[k] != o->kind; k++)
+	for (k = 0; o->type != NULL && sd_map_types[k] != o->type; k++)
 		continue;
-	o->kind = k + 1 < OVERLAY_CYCLE ? overlay_cycle[k + 1] :
-	    k == OVERLAY_CYCLE ? overlay_cycle[0] : OVERLAY_NONE;
+	/* From none the first kind; after the last, NULL: none again. */
+	o->type = o->type == NULL ? sd_map_types[0] : sd_map_types[k + 1];
 	overlay_forget(o);
 }
 
 const char *
 overlay_name(const overlay *o)
 {
-	return o->kind == OVERLAY_NONE ? "none" :
-	    sd_map_kind_name((sd_map_kind)o->kind);
+	return o->type == NULL ? "none" : o->type->name;
 }
 
 int
@@ -96,8 +88,9 @@ overlay_set_constant(overlay *o, int which, const char *arg, char **cause)
 		o->beta = v;
 	else
 		o->gamma = v;
-	if (o->kind != SD_MAP_STRICT_SADDLE)
-		o->kind = SD_MAP_STRICT_SADDLE;
+	/* The constants show on the map that reads them. */
+	if (o->type == NULL || !(o->type->reads & SD_MAP_READS_CONSTANTS))
+		o->type = sd_map_type_reading(SD_MAP_READS_CONSTANTS);
 	overlay_forget(o);
 	return 0;
 }
@@ -141,7 +134,7 @@ overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	double consts[3] = { o->alpha, o->beta, o->gamma };
 
-	h = overlay_hash(h, &o->kind, sizeof o->kind);
+	h = overlay_hash(h, &o->type, sizeof o->type);
 	h = overlay_hash(h, consts, sizeof consts);
 	h = overlay_hash(h, &v->obj, sizeof v->obj);
 	h = overlay_hash(h, v->obj->spec, strlen(v->obj->spec));
@@ -153,7 +146,7 @@ overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
 	h = overlay_hash(h, &v->window, sizeof v->window);
 	h = overlay_hash(h, &cols, sizeof cols);
 	h = overlay_hash(h, &rows, sizeof rows);
-	if (o->kind != SD_MAP_BASINS)
+	if (!(o->type->reads & SD_MAP_READS_RUNS))
 		return h;
 	h = overlay_hash(h, &v->tol, sizeof v->tol);
 	h = overlay_hash(h, &v->seed, sizeof v->seed);
@@ -182,12 +175,12 @@ int
 overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
     double ms, char **cause)
 {
-	sd_map_options mo = { (sd_map_kind)o->kind, o->alpha, o->beta,
-	    o->gamma, NULL, NULL, OVERLAY_STEPS, v->tol, v->seed };
+	sd_map_options mo = { o->type, o->alpha, o->beta, o->gamma, NULL,
+	    NULL, OVERLAY_STEPS, v->tol, v->seed };
 	const racer *r = overlay_racer(v);
 	uint64_t key;
 
-	if (o->kind == OVERLAY_NONE) {
+	if (o->type == NULL) {
 		if (!o->have_map && o->job == NULL)
 			return 0;
 		overlay_forget(o);

@@ -1,11 +1,12 @@
 /* overlay.h: the landscape maps drawn over the plot and the last survey,
  * for the visualizer.
  *
- * The m key cycles the overlay: none → strict-saddle → pl → quasiconvex →
- * rsi → basins → none (map.h). The map has one pixel per plot cell and
+ * The m key cycles the overlay: none, then each kind of sd_map_types[] in
+ * turn (strict-saddle, pl, quasiconvex, rsi, basins), then none (map.h). The map has one pixel per plot cell and
  * is computed again whenever what it shows changes: the objective, the
  * chart, the window, the plot's size, the constants (:alpha, :beta,
- * :gamma) or, for basins, the selected racer's method and parameters.
+ * :gamma) or, for a kind that reads the runs (basins), the selected
+ * racer's method and parameters.
  * It is computed on a thread of its own (job.h): a basins map runs an
  * optimizer from every pixel, seconds of work on the chapter's larger
  * objectives, and no key may wait for it. Until it is done the heatmap
@@ -26,14 +27,11 @@
 #include "landscape/survey.h"
 #include "view.h"
 
-/* No overlay: the heatmap shows. */
-#define OVERLAY_NONE	(-1)
-
 /* The step budget of the basins' and the surveys' runs. */
 #define OVERLAY_STEPS	1000
 
 typedef struct overlay {
-	int		 kind;		/* OVERLAY_NONE or an sd_map_kind */
+	const sd_map_type *type;	/* NULL: none, the heatmap shows */
 	double		 alpha, beta, gamma;	/* NaN: the defaults */
 	job		*job;		/* computing the map, then holding
 					 * it; NULL: none */

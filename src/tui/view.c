@@ -219,16 +219,15 @@ view_choose_chart(view *v, const char *text, const sd_window *window,
     char **cause)
 {
 	const racer *r = v->n_racers ? v->racers[v->selected] : NULL;
-	char here[96];
+	const sd_chart_choice_type *t = sd_chart_choice_find(text);
+	char here[96], name[VIEW_CHART_NAME];
 	sd_chart chart;
 
-	char name[VIEW_CHART_NAME];
-
 	snprintf(name, sizeof name, "%s", text);
-	if (strcmp(text, "hessian") == 0) {
-		snprintf(here, sizeof here, "hessian:%.17g,%.17g", v->cur_a,
-		    v->cur_b);
-		snprintf(name, sizeof name, "hessian:%.4g,%.4g", v->cur_a,
+	if (t != NULL && t->arg == SD_CHART_ARG_NEEDED && view_chart_bare(t)) {
+		snprintf(here, sizeof here, "%s:%.17g,%.17g", t->name,
+		    v->cur_a, v->cur_b);
+		snprintf(name, sizeof name, "%s:%.4g,%.4g", t->name, v->cur_a,
 		    v->cur_b);
 		text = here;
 	}
@@ -240,6 +239,14 @@ view_choose_chart(view *v, const char *text, const sd_window *window,
 	/* Named once shown, so that a failure leaves the old name. */
 	memcpy(v->chart_name, name, sizeof name);
 	return 0;
+}
+
+/* A choice needs no argument, may leave it out, or its argument is one
+ * point, which the cursor supplies. */
+int
+view_chart_bare(const sd_chart_choice_type *t)
+{
+	return t->arg != SD_CHART_ARG_NEEDED || t->points == 1;
 }
 
 void

@@ -139,10 +139,14 @@ int view_set_chart(view *v, sd_chart *chart, const sd_window *window,
 /* Build the chart that text chooses (chart.h: "default", "random[:SEED]",
  * "hessian:P", "points:P1;P2;P3", "trajectory") with the current chart
  * as the reference of chart coordinates, and show it (view_set_chart).
- * A bare "hessian" is the Hessian at the cursor; "trajectory" is the
+ * A choice whose argument is one point may be written bare: the point is
+ * the cursor ("hessian" is the Hessian there); "trajectory" is the
  * selected racer's path. */
 int view_choose_chart(view *v, const char *text, const sd_window *window,
     char **cause);
+
+/* Whether view_choose_chart takes t's name alone. */
+int view_chart_bare(const sd_chart_choice_type *t);
 
 /* Report the stationary points near the slice too (all nonzero), or only
  * those on it; the finder reruns on the next refresh. */

@@ -135,24 +135,70 @@ int sd_chart_init_points(sd_chart *chart, const sd_objective *obj,
 int sd_chart_init_trajectory(sd_chart *chart, const sd_objective *obj,
     const double *path, size_t n, char **cause);
 
-/* The kinds of chart a choice names. */
-typedef enum sd_chart_choice_kind {
-	SD_CHART_CHOICE_DEFAULT = 0,
-	SD_CHART_CHOICE_RANDOM,
-	SD_CHART_CHOICE_HESSIAN,
-	SD_CHART_CHOICE_POINTS,
-	SD_CHART_CHOICE_TRAJECTORY
-} sd_chart_choice_kind;
+typedef struct sd_chart_choice sd_chart_choice;
+
+/* What a chosen chart is built from. */
+typedef struct sd_chart_source {
+	const sd_chart_choice	*choice;
+	const double		*x;	/* the choice's points in full
+					 * coordinates, one after another;
+					 * for one built from the current
+					 * chart that names none, that
+					 * chart's (0, 0) */
+	const double		*path;	/* n × dim, row-major, or NULL */
+	size_t			 n;
+} sd_chart_source;
+
+/* What may follow a choice's name after ':'. */
+typedef enum sd_chart_arg {
+	SD_CHART_ARG_NONE = 0,
+	SD_CHART_ARG_OPTIONAL,
+	SD_CHART_ARG_NEEDED
+} sd_chart_arg;
+
+/* A kind of choice: one line of sd_chart_choice_types[] (chart_choice.c).
+ * Usage messages, completion and the tests walk the same table. */
+typedef struct sd_chart_choice_type {
+	const char	*name;		/* the word before ':' */
+	const char	*syntax;	/* as usage messages write it:
+					 * "points:P1;P2;P3" */
+	sd_chart_arg	 arg;
+	size_t		 points;	/* how many points P the argument
+					 * names (hessian 1, points 3) */
+	const char	*needs;		/* what a missing argument lacks:
+					 * "a point" */
+	int		 current;	/* built from the current chart's
+					 * points or origin */
+	int		 path;		/* built from an optimizer's path */
+
+	/* Parse the argument after ':' (NULL when absent) into choice;
+	 * NULL: the choice takes none. */
+	int	(*parse)(const char *arg, size_t dim, sd_chart_choice *choice,
+		    char **cause);
+	/* Build the chart. */
+	int	(*build)(sd_chart *chart, const sd_objective *obj,
+		    const sd_chart_source *src, char **cause);
+} sd_chart_choice_type;
+
+/* The choices, NULL-terminated, in the order usage messages list them. */
+extern const sd_chart_choice_type *const sd_chart_choice_types[];
 
 /* A parsed chart choice; its points are resolved against a chart only
  * when the chart is built. */
-typedef struct sd_chart_choice {
-	sd_chart_choice_kind	 kind;
+struct sd_chart_choice {
+	const sd_chart_choice_type *type;
 	unsigned long		 seed;		/* random; 1 when not given */
 	size_t			 n_points;	/* hessian: 1; points: 3 */
 	size_t			 len[3];	/* 2 (chart coordinates) or dim */
 	double			 point[3][SD_CHART_POINT_MAX];
-} sd_chart_choice;
+};
+
+/* The choice called name (the whole word, no argument), or NULL. */
+const sd_chart_choice_type *sd_chart_choice_find(const char *name);
+
+/* The choices' syntax as a list, "default, random[:SEED], ... or
+ * trajectory"; those built from a path only when path is set. */
+void sd_chart_choice_list(int path, char *buf, size_t len);
 
 /* Parse a choice for an objective of dimension dim. Errors name the bad
  * word and list what is accepted. */
@@ -162,7 +208,7 @@ int sd_chart_choice_parse(const char *text, size_t dim,
 /* Build the chart a choice names. Two-number points are chart coordinates
  * in current (NULL: the default chart); random charts pass through
  * current's origin (NULL: the default chart's); path (n × dim, row-major)
- * is the trajectory, needed only by SD_CHART_CHOICE_TRAJECTORY. */
+ * is the trajectory, needed only by choices built from a path. */
 int sd_chart_init_choice(sd_chart *chart, const sd_objective *obj,
     const sd_chart_choice *choice, const sd_chart *current,
     const double *path, size_t n, char **cause);
@@ -172,12 +218,5 @@ int sd_chart_init_choice(sd_chart *chart, const sd_objective *obj,
 int sd_chart_init_text(sd_chart *chart, const sd_objective *obj,
     const char *text, const sd_chart *current, const double *path,
     size_t n, char **cause);
-
-/* The accepted choices, one line, for usage messages and help. */
-extern const char sd_chart_choice_usage[];
-
-/* The name of choice i (from 0), NULL past the last; *needs_arg is 1
- * when it takes ":ARG" (hessian:P), else 0. For shell completion. */
-const char *sd_chart_choice_name(size_t i, int *needs_arg);
 
 #endif

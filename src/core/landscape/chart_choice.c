@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,10 +17,6 @@
 /* Margin added around the points a chart was built to show, as a share
  * of their extent. */
 #define CHOICE_MARGIN	0.25
-
-const char sd_chart_choice_usage[] = "default, random[:SEED], hessian:P, "
-    "points:P1;P2;P3 or trajectory, where a point P is a,b (chart "
-    "coordinates) or x1,...,xd (full coordinates)";
 
 /* ---- windows ---------------------------------------------------------- */
 
@@ -424,7 +422,6 @@ static int
 choice_parse_hessian(const char *arg, size_t dim, sd_chart_choice *choice,
     char **cause)
 {
-	choice->n_points = 1;
 	return choice_parse_point("hessian", arg, dim, choice, 0, cause);
 }
 
@@ -452,7 +449,6 @@ choice_parse_points(const char *arg, size_t dim, sd_chart_choice *choice,
 	if (rc == 0 && i < 3)
 		rc = sd_fail(cause, "chart: points: '%s' has %zu point%s: "
 		    "expected three, P1;P2;P3", arg, i, i == 1 ? "" : "s");
-	choice->n_points = 3;
 	free(copy);
 	return rc;
 }
@@ -476,75 +472,201 @@ choice_parse_random(const char *arg, size_t dim, sd_chart_choice *choice,
 	return 0;
 }
 
-/* The choices, their argument and how to parse it. */
-static const struct choice_entry {
-	const char		*name;
-	sd_chart_choice_kind	 kind;
-	int			 arg;	/* 0: none; 1: optional; 2: needed */
-	int			(*parse)(const char *, size_t,
-				    sd_chart_choice *, char **);
-} choice_table[] = {
-	{ "default", SD_CHART_CHOICE_DEFAULT, 0, NULL },
-	{ "random", SD_CHART_CHOICE_RANDOM, 1, choice_parse_random },
-	{ "hessian", SD_CHART_CHOICE_HESSIAN, 2, choice_parse_hessian },
-	{ "points", SD_CHART_CHOICE_POINTS, 2, choice_parse_points },
-	{ "trajectory", SD_CHART_CHOICE_TRAJECTORY, 0, NULL },
-	{ NULL, 0, 0, NULL }
-};
+/* ---- building --------------------------------------------------------- */
 
-const char *
-sd_chart_choice_name(size_t i, int *needs_arg)
+/* The objective's own chart. */
+static int
+choice_build_default(sd_chart *chart, const sd_objective *obj,
+    const sd_chart_source *src, char **cause)
 {
-	size_t n = sizeof choice_table / sizeof *choice_table - 1;
-
-	if (i >= n)
-		return NULL;
-	*needs_arg = choice_table[i].arg == 2;
-	return choice_table[i].name;
+	(void)src;
+	return sd_chart_init_default(chart, obj, cause);
 }
 
-/* The entry called name (length len), or NULL. */
-static const struct choice_entry *
+/* Random directions through the current chart's (0, 0). */
+static int
+choice_build_random(sd_chart *chart, const sd_objective *obj,
+    const sd_chart_source *src, char **cause)
+{
+	return sd_chart_init_random(chart, obj, src->x, src->choice->seed,
+	    cause);
+}
+
+/* The Hessian's extreme eigenvectors at the point. */
+static int
+choice_build_hessian(sd_chart *chart, const sd_objective *obj,
+    const sd_chart_source *src, char **cause)
+{
+	return sd_chart_init_hessian(chart, obj, src->x, cause);
+}
+
+/* The plane through the three points. */
+static int
+choice_build_points(sd_chart *chart, const sd_objective *obj,
+    const sd_chart_source *src, char **cause)
+{
+	size_t d = obj->dim;
+
+	return sd_chart_init_points(chart, obj, src->x, src->x + d,
+	    src->x + 2 * d, cause);
+}
+
+/* The plane of the path's principal components. */
+static int
+choice_build_trajectory(sd_chart *chart, const sd_objective *obj,
+    const sd_chart_source *src, char **cause)
+{
+	return sd_chart_init_trajectory(chart, obj, src->path, src->n, cause);
+}
+
+/* ---- the table -------------------------------------------------------- */
+
+static const sd_chart_choice_type choice_default = {
+	.name = "default",
+	.syntax = "default",
+	.build = choice_build_default,
+};
+
+static const sd_chart_choice_type choice_random = {
+	.name = "random",
+	.syntax = "random[:SEED]",
+	.arg = SD_CHART_ARG_OPTIONAL,
+	.current = 1,
+	.parse = choice_parse_random,
+	.build = choice_build_random,
+};
+
+static const sd_chart_choice_type choice_hessian = {
+	.name = "hessian",
+	.syntax = "hessian:P",
+	.arg = SD_CHART_ARG_NEEDED,
+	.points = 1,
+	.needs = "a point",
+	.current = 1,
+	.parse = choice_parse_hessian,
+	.build = choice_build_hessian,
+};
+
+static const sd_chart_choice_type choice_points = {
+	.name = "points",
+	.syntax = "points:P1;P2;P3",
+	.arg = SD_CHART_ARG_NEEDED,
+	.points = 3,
+	.needs = "three points",
+	.current = 1,
+	.parse = choice_parse_points,
+	.build = choice_build_points,
+};
+
+static const sd_chart_choice_type choice_trajectory = {
+	.name = "trajectory",
+	.syntax = "trajectory",
+	.path = 1,
+	.build = choice_build_trajectory,
+};
+
+const sd_chart_choice_type *const sd_chart_choice_types[] = {
+	&choice_default,
+	&choice_random,
+	&choice_hessian,
+	&choice_points,
+	&choice_trajectory,
+	NULL
+};
+
+/* ---- parsing ---------------------------------------------------------- */
+
+/* The choice called name (length len), or NULL. */
+static const sd_chart_choice_type *
 choice_lookup(const char *name, size_t len)
 {
-	const struct choice_entry *e;
+	const sd_chart_choice_type *const *t;
 
-	for (e = choice_table; e->name != NULL; e++) {
-		if (strlen(e->name) == len && strncmp(e->name, name, len) == 0)
-			return e;
+	for (t = sd_chart_choice_types; *t != NULL; t++) {
+		if (strlen((*t)->name) == len &&
+		    strncmp((*t)->name, name, len) == 0)
+			return *t;
 	}
 	return NULL;
+}
+
+const sd_chart_choice_type *
+sd_chart_choice_find(const char *name)
+{
+	return choice_lookup(name, strlen(name));
+}
+
+void
+sd_chart_choice_list(int path, char *buf, size_t len)
+{
+	const sd_chart_choice_type *const *t;
+	size_t n = 0, i = 0, at;
+
+	for (t = sd_chart_choice_types; *t != NULL; t++)
+		n += path || !(*t)->path;
+	buf[0] = '\0';
+	for (t = sd_chart_choice_types; *t != NULL; t++) {
+		if (!path && (*t)->path)
+			continue;
+		at = strlen(buf);
+		snprintf(buf + at, len - at, "%s%s", i == 0 ? "" :
+		    i + 1 < n ? ", " : " or ", (*t)->syntax);
+		i++;
+	}
+}
+
+static int choice_fail(char **, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Fail with "chart: WHAT: expected" and every choice. */
+static int
+choice_fail(char **cause, const char *fmt, ...)
+{
+	char list[256], *what;
+	va_list ap;
+	int rc;
+
+	if (cause == NULL)
+		return -1;
+	va_start(ap, fmt);
+	what = sd_vprintf(fmt, ap);
+	va_end(ap);
+	sd_chart_choice_list(1, list, sizeof list);
+	rc = sd_fail(cause, "chart: %s: expected %s, where a point P is a,b "
+	    "(chart coordinates) or x1,...,xd (full coordinates)",
+	    what ? what : "?", list);
+	free(what);
+	return rc;
 }
 
 int
 sd_chart_choice_parse(const char *text, size_t dim, sd_chart_choice *choice,
     char **cause)
 {
-	const struct choice_entry *e;
+	const sd_chart_choice_type *t;
 	const char *colon, *arg;
 	size_t len;
 
 	memset(choice, 0, sizeof *choice);
 	if (text == NULL || *text == '\0')
-		return sd_fail(cause, "chart: empty: expected %s",
-		    sd_chart_choice_usage);
+		return choice_fail(cause, "empty");
 	colon = strchr(text, ':');
 	len = colon ? (size_t)(colon - text) : strlen(text);
 	arg = colon ? colon + 1 : NULL;
-	if ((e = choice_lookup(text, len)) == NULL)
-		return sd_fail(cause, "chart: unknown chart '%.*s': expected %s",
-		    (int)len, text, sd_chart_choice_usage);
-	choice->kind = e->kind;
-	if (e->arg == 0 && arg != NULL)
-		return sd_fail(cause, "chart: %s takes no argument, got '%s': "
-		    "expected %s", e->name, arg, sd_chart_choice_usage);
-	if (e->arg == 2 && (arg == NULL || *arg == '\0'))
-		return sd_fail(cause, "chart: %s needs %s after ':': expected "
-		    "%s", e->name, e->kind == SD_CHART_CHOICE_HESSIAN ?
-		    "a point" : "three points", sd_chart_choice_usage);
-	if (e->parse == NULL)
+	if ((t = choice_lookup(text, len)) == NULL)
+		return choice_fail(cause, "unknown chart '%.*s'", (int)len,
+		    text);
+	choice->type = t;
+	choice->n_points = t->points;
+	if (t->arg == SD_CHART_ARG_NONE && arg != NULL)
+		return choice_fail(cause, "%s takes no argument, got '%s'",
+		    t->name, arg);
+	if (t->arg == SD_CHART_ARG_NEEDED && (arg == NULL || *arg == '\0'))
+		return choice_fail(cause, "%s needs %s after ':'", t->name,
+		    t->needs);
+	if (t->parse == NULL)
 		return 0;
-	return e->parse(arg, dim, choice, cause);
+	return t->parse(arg, dim, choice, cause);
 }
 
 /* ---- building the chosen chart ----------------------------------------- */
@@ -565,32 +687,23 @@ choice_resolve(const sd_chart_choice *choice, size_t i,
 	return 0;
 }
 
-/* Build the chart of choice with ref as the current chart. */
+/* Build the chart of choice with ref as the current chart; x has room
+ * for three points. */
 static int
 choice_build(sd_chart *chart, const sd_objective *obj,
     const sd_chart_choice *choice, const sd_chart *ref, const double *path,
     size_t n, double *x, char **cause)
 {
+	const sd_chart_source src = { choice, x, path, n };
 	size_t i, d = obj->dim;
 
+	if (choice->n_points == 0)
+		sd_chart_lift(ref, 0, 0, x);
 	for (i = 0; i < choice->n_points; i++) {
 		if (choice_resolve(choice, i, obj, ref, x + i * d, cause) != 0)
 			return -1;
 	}
-	switch (choice->kind) {
-	case SD_CHART_CHOICE_RANDOM:
-		sd_chart_lift(ref, 0, 0, x);
-		return sd_chart_init_random(chart, obj, x, choice->seed, cause);
-	case SD_CHART_CHOICE_HESSIAN:
-		return sd_chart_init_hessian(chart, obj, x, cause);
-	case SD_CHART_CHOICE_POINTS:
-		return sd_chart_init_points(chart, obj, x, x + d, x + 2 * d,
-		    cause);
-	case SD_CHART_CHOICE_TRAJECTORY:
-		return sd_chart_init_trajectory(chart, obj, path, n, cause);
-	default:
-		return sd_chart_init_default(chart, obj, cause);
-	}
+	return choice->type->build(chart, obj, &src, cause);
 }
 
 int
@@ -609,8 +722,9 @@ sd_chart_init_choice(sd_chart *chart, const sd_objective *obj,
 			    "coordinates: expected 2 or %zu", i + 1,
 			    choice->len[i], obj->dim);
 	}
-	if (choice->kind == SD_CHART_CHOICE_DEFAULT)
-		return sd_chart_init_default(chart, obj, cause);
+	if (!choice->type->current)
+		return choice->type->build(chart, obj, &(const sd_chart_source){
+		    choice, NULL, path, n }, cause);
 	if (current == NULL) {
 		if (sd_chart_init_default(&def, obj, cause) != 0)
 			return -1;

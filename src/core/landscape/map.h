@@ -1,6 +1,7 @@
 /* map.h: the chapter's landscape conditions, pixel by pixel.
  *
- * A map evaluates one condition at every pixel of a window of a chart:
+ * A map evaluates one condition at every pixel of a window of a chart.
+ * The kinds, in sd_map_types[]:
  *
  * strict-saddle	Definition 2.1 with constants α, β, γ: which of
  *			‖∇f‖ ≥ α, λ_min(∇²f) ≤ −β, "within γ of a local
@@ -43,14 +44,60 @@
 /* The most pixels a map may have. */
 #define SD_MAP_PIXELS_MAX (4096 * 4096)
 
-typedef enum sd_map_kind {
-	SD_MAP_STRICT_SADDLE = 0,
-	SD_MAP_PL,
-	SD_MAP_QUASICONVEX,
-	SD_MAP_RSI,
-	SD_MAP_BASINS,
-	SD_MAP_KIND_COUNT
-} sd_map_kind;
+typedef struct sd_map sd_map;
+typedef struct sd_map_options sd_map_options;
+typedef struct sd_map_sample sd_map_sample;	/* map_impl.h */
+
+/* The options of sd_map_options that only some kinds read: bits of
+ * sd_map_type.reads. */
+enum {
+	SD_MAP_READS_CONSTANTS = 1,	/* alpha, beta, gamma */
+	SD_MAP_READS_RUNS = 2		/* optimizer, params, steps, tol,
+					 * seed */
+};
+
+/* A kind of map, GSL style: a const table per kind in its own file
+ * (map_strict.c, map_ratio.c, map_basins.c), listed once in
+ * sd_map_types[]. */
+typedef struct sd_map_type {
+	const char	*name;		/* --kind NAME, e.g. "strict-saddle" */
+	const char	*title;		/* a legend's title, at most 11
+					 * characters: "Def. 2.1" */
+	const char	*summary;	/* what a pixel shows, one line:
+					 * "‖∇f‖²/(f − f*), (2.1)" */
+	int		 labels;	/* 1: each pixel gets a label (label,
+					 * count); 0: a value (value, NaN where
+					 * undefined) */
+	unsigned	 reads;		/* SD_MAP_READS_* */
+	int		 curvature;	/* its pixels read λ_min */
+
+	/* Check the kind's options in o and fill in its defaults in map;
+	 * NULL: it has none. */
+	int	(*setup)(sd_map *map, const sd_objective *obj,
+		    const sd_map_options *o, char **cause);
+	/* Compute every pixel: the finder or a survey, then (kinds with a
+	 * pixel function) sd_map_pixels. */
+	int	(*run)(sd_map *map, const sd_objective *obj,
+		    const sd_chart *chart, const sd_map_options *o,
+		    char **cause);
+	/* Pixel p from what the objective gives there; state is what run
+	 * handed sd_map_pixels. */
+	void	(*pixel)(sd_map *map, const void *state,
+		    const sd_map_sample *s, size_t p);
+	/* The name of label k (labelling kinds). */
+	void	(*label_name)(const sd_map *map, size_t k, char *buf,
+		    size_t len);
+} sd_map_type;
+
+extern const sd_map_type sd_map_strict_saddle;	/* map_strict.c */
+extern const sd_map_type sd_map_pl;		/* map_ratio.c */
+extern const sd_map_type sd_map_quasiconvex;
+extern const sd_map_type sd_map_rsi;
+extern const sd_map_type sd_map_basins;	/* map_basins.c */
+
+/* The registry, NULL-terminated, in the order of the m key's cycle and of
+ * every list of kinds. */
+extern const sd_map_type *const sd_map_types[];
 
 /* Strict-saddle labels: which of Definition 2.1's conditions holds — the
  * most local one when several do: curvature, then near-min, then
@@ -76,8 +123,8 @@ enum {
 };
 
 /* What a map is asked for. */
-typedef struct sd_map_options {
-	sd_map_kind		 kind;
+struct sd_map_options {
+	const sd_map_type	*type;
 	double			 alpha, beta, gamma;	/* strict-saddle; NaN:
 							 * sd_map_defaults */
 	const sd_optimizer_type	*optimizer;	/* basins; NULL: gd */
@@ -87,10 +134,10 @@ typedef struct sd_map_options {
 	size_t			 steps;		/* basins: step budget */
 	double			 tol;		/* basins: ‖g‖ < tol */
 	unsigned long		 seed;		/* basins: of the runs */
-} sd_map_options;
+};
 
-typedef struct sd_map {
-	sd_map_kind		 kind;
+struct sd_map {
+	const sd_map_type	*type;
 	size_t			 cols, rows;
 	sd_window		 window;
 	double			 alpha, beta, gamma;	/* in use */
@@ -122,17 +169,18 @@ typedef struct sd_map {
 						 * minimum label */
 	double			*starts;	/* owned; basins: the pixel
 						 * centres survey reads */
-} sd_map;
+};
 
-/* "strict-saddle", "pl", "quasiconvex", "rsi", "basins". */
-const char *sd_map_kind_name(sd_map_kind kind);
+/* The kind called name; an unknown name lists the kinds in *cause. */
+const sd_map_type *sd_map_type_find(const char *name, char **cause);
 
-/* The kind a word names; an unknown word lists the kinds in *cause. */
-int sd_map_kind_parse(const char *word, sd_map_kind *kind, char **cause);
+/* The first kind that reads the options of bit (SD_MAP_READS_*), or
+ * NULL. */
+const sd_map_type *sd_map_type_reading(unsigned bit);
 
-/* Whether kind labels pixels (strict-saddle, basins) rather than giving
- * them values. */
-int sd_map_kind_labels(sd_map_kind kind);
+/* The names of the kinds that read the options of bits (0: of every
+ * kind) as a list, "strict-saddle, pl, quasiconvex, rsi or basins". */
+void sd_map_type_names(unsigned bits, char *buf, size_t len);
 
 /* Default strict-saddle constants for obj, from its scale (sd_scale on
  * its default window): α = 10⁻³·L·D, β = 10⁻²·L, γ = D/20 — small next to
