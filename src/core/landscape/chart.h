@@ -103,7 +103,7 @@ void sd_chart_project(const sd_chart *chart, const double *x, double *a,
 double sd_chart_f(const sd_chart *chart, const sd_objective *obj, double a,
     double b, double *work);
 
-/* ---- charts built for a purpose (chart_choice.c) ---------------------- */
+/* ---- charts built for a purpose (chart_purpose.c) ---------------------- */
 
 /* Two random directions through origin (seeded). On a network (the type
  * has filter_size) each filter of a direction is rescaled to the norm of
@@ -187,10 +187,10 @@ extern const sd_chart_choice_type *const sd_chart_choice_types[];
  * when the chart is built. */
 struct sd_chart_choice {
 	const sd_chart_choice_type *type;
-	unsigned long		 seed;		/* random; 1 when not given */
-	size_t			 n_points;	/* hessian: 1; points: 3 */
-	size_t			 len[3];	/* 2 (chart coordinates) or dim */
-	double			 point[3][SD_CHART_POINT_MAX];
+	unsigned long	 seed;		/* random; 1 when not given */
+	size_t		 n_points;	/* hessian: 1; points: 3 */
+	size_t		 len[3];	/* 2 (chart coordinates) or dim */
+	double		 point[3][SD_CHART_POINT_MAX];
 };
 
 /* The choice called name (the whole word, no argument), or NULL. */
