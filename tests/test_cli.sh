@@ -145,6 +145,14 @@ for section in objectives optimizers; do
 		    grep -q "^\.B $name\$" "$man"
 	done
 done
+# The manual's synopsis lists the kinds of the map registry (which an
+# unknown kind's error lists).
+run map himmelblau --kind '?'
+kinds=$(sed -n 's/.*expected //p' "$tap_tmp/err" | sed 's/, /|/g; s/ or /|/')
+check "an unknown kind's error lists the kinds" \
+    sh -c "echo '$kinds' | grep -q '^strict-saddle|[a-z|-]*basins\$'"
+check "the manual's synopsis lists the map kinds" grep -qxF -- \
+    ".BR $(echo "$kinds" | sed 's/-/\\-/g; s/|/ | /g')" "$man"
 if command -v groff >/dev/null; then
 	groff -man -ww -z "$man" >"$tap_tmp/groff" 2>&1
 	check "groff -man -ww -z prints no warning" test ! -s "$tap_tmp/groff"

@@ -37,7 +37,8 @@ enum { MAP_CONSTANTS, MAP_RUNS, MAP_GROUPS };
 
 static const struct map_group {
 	unsigned	 reads;		/* SD_MAP_READS_* */
-	const char	*role;		/* "'--alpha' ROLE --kind strict-saddle" */
+	const char	*role;		/* "'--alpha' ROLE --kind strict-
+					 * saddle" */
 	const char	*not;		/* ", NOT pl" */
 	const char	*options;	/* what to leave out */
 } map_groups[MAP_GROUPS] = {

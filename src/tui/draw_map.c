@@ -117,12 +117,12 @@ map_basin_style(const draw_ctx *ctx, const sd_map *m, size_t k)
 	}
 }
 
-/* The legend's name of basins label k. */
+/* The legend's name of basins label k: a minimum's is short already. */
 static void
 map_basin_name(const sd_map *m, size_t k, char *buf, size_t len)
 {
 	if (k < m->n_minima)
-		snprintf(buf, len, "min%zu", k + 1);
+		sd_map_label_name(m, k, buf, len);
 	else
 		snprintf(buf, len, "%s", map_basin_short[k - m->n_minima]);
 }

@@ -2,12 +2,12 @@
  * for the visualizer.
  *
  * The m key cycles the overlay: none, then each kind of sd_map_types[] in
- * turn (strict-saddle, pl, quasiconvex, rsi, basins), then none (map.h). The map has one pixel per plot cell and
- * is computed again whenever what it shows changes: the objective, the
- * chart, the window, the plot's size, the constants (:alpha, :beta,
- * :gamma) or, for a kind that reads the runs (basins), the selected
- * racer's method and parameters.
- * It is computed on a thread of its own (job.h): a basins map runs an
+ * turn (strict-saddle, pl, quasiconvex, rsi, basins), then none (map.h).
+ * The map has one pixel per plot cell and is computed again whenever
+ * what it shows changes: the objective, the chart, the window, the plot's
+ * size, the constants (:alpha, :beta, :gamma) or, for a kind that reads
+ * the runs (basins), the selected racer's method and parameters. It is
+ * computed on a thread of its own (job.h): a basins map runs an
  * optimizer from every pixel, seconds of work on the chapter's larger
  * objectives, and no key may wait for it. Until it is done the heatmap
  * shows and the panel says "computing map…"; a map that is no longer
