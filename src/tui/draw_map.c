@@ -63,6 +63,7 @@ map_strict_style(const draw_ctx *ctx, const sd_map *m, size_t k)
 	const theme *th = ctx->th;
 	uint32_t c[SD_MAP_STRICT_LABELS];
 
+	(void)m;
 	c[SD_MAP_GRADIENT] = color_mix(theme_palette(th, 0.2), 0x000000, 0.55);
 	c[SD_MAP_CURVATURE] = color_mix(th->marker[THEME_SADDLE], 0x000000,
 	    0.55);
@@ -70,7 +71,6 @@ map_strict_style(const draw_ctx *ctx, const sd_map *m, size_t k)
 	    0.2);
 	c[SD_MAP_NONE] = MAP_BAD;
 	c[SD_MAP_UNDEFINED] = th->undefined;
-	(void)m;
 	return (struct map_style){ c[k], glyphs[k] };
 }
 

@@ -17,7 +17,6 @@ void
 overlay_init(overlay *o)
 {
 	memset(o, 0, sizeof *o);
-	o->type = NULL;
 	o->alpha = o->beta = o->gamma = NAN;
 }
 
