@@ -1,4 +1,8 @@
-/* map.c: the chapter's landscape conditions pixel by pixel (see map.h). */
+/* map.c: the engine of the maps (see map.h and map_impl.h): the registry
+ * of kinds, the pixel loop over the threads, and what every map shares
+ * (checking the size, allocating the pixels, counting the labels or
+ * finding the extreme values). The kinds live in map_strict.c,
+ * map_ratio.c and map_basins.c. */
 #include "config.h"
 
 #include <float.h>
