@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "landscape/chart.h"
+#include "landscape/map.h"
 #include "options.h"
 
 /* `list` takes no options but -h/--help. */
@@ -55,6 +57,11 @@ const cli_command cli_commands[] = {
 	{ NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
+/* Help texts that list names from a registry (the map kinds; the chart
+ * choices, with those built from a path for the visualizer and render),
+ * written on first use by cli_docs_fill. */
+static char cli_doc_kinds[160], cli_doc_charts[256], cli_doc_charts_path[256];
+
 /* What an option's argument is called and what the option does, for
  * one command (cmd) or for every command that has it (cmd NULL); text
  * NULL hides the option from that command's help. */
@@ -82,12 +89,9 @@ static const struct cli_doc {
 	{ "render", "steps", "N", "steps to take before the frame" },
 	{ NULL, "tol", "G", "stop when |grad f| < G (default 1e-6)" },
 	{ NULL, "seed", "S", "the seed of the random methods (pgd, sgd)" },
-	{ NULL, "chart", "CHART", "the plane to view: default, random[:SEED], "
-	    "hessian:P, points:P1;P2;P3" },
-	{ "saddle", "chart", "CHART", "the plane to view: default, "
-	    "random[:SEED], hessian:P, points:P1;P2;P3, trajectory" },
-	{ "render", "chart", "CHART", "the plane to view: default, "
-	    "random[:SEED], hessian:P, points:P1;P2;P3, trajectory" },
+	{ NULL, "chart", "CHART", cli_doc_charts },
+	{ "saddle", "chart", "CHART", cli_doc_charts_path },
+	{ "render", "chart", "CHART", cli_doc_charts_path },
 	{ NULL, "window", "W", "the window xmin:xmax,ymin:ymax, in chart "
 	    "coordinates" },
 	{ NULL, "all", NULL, "the stationary points near the slice too" },
@@ -128,8 +132,7 @@ static const struct cli_doc {
 	{ "render", "loss", NULL, "add the loss curve to a figure" },
 	{ "map", "output", "FILE", "draw the map as a figure: .svg, .png or "
 	    ".pdf" },
-	{ NULL, "kind", "KIND", "strict-saddle, pl, quasiconvex, rsi or "
-	    "basins" },
+	{ NULL, "kind", "KIND", cli_doc_kinds },
 	{ NULL, "alpha", "A", "strict-saddle: a large gradient is |grad f| "
 	    ">= A" },
 	{ NULL, "beta", "B", "strict-saddle: a negative curvature is "
@@ -159,12 +162,34 @@ cli_command_find(const char *name)
 	return NULL;
 }
 
+/* Write the texts read from the registries, once. */
+static void
+cli_docs_fill(void)
+{
+	static int done;
+	int at;
+
+	if (done)
+		return;
+	done = 1;
+	sd_map_type_names(0, cli_doc_kinds, sizeof cli_doc_kinds);
+	at = snprintf(cli_doc_charts, sizeof cli_doc_charts,
+	    "the plane to view: ");
+	sd_chart_choice_list(0, cli_doc_charts + at,
+	    sizeof cli_doc_charts - (size_t)at);
+	at = snprintf(cli_doc_charts_path, sizeof cli_doc_charts_path,
+	    "the plane to view: ");
+	sd_chart_choice_list(1, cli_doc_charts_path + at,
+	    sizeof cli_doc_charts_path - (size_t)at);
+}
+
 /* The entry describing option name of command cmd, or NULL. */
 static const struct cli_doc *
 cli_doc_find(const char *cmd, const char *name)
 {
 	const struct cli_doc *d, *any = NULL;
 
+	cli_docs_fill();
 	for (d = cli_docs; d->name != NULL; d++) {
 		if (strcmp(d->name, name) != 0)
 			continue;
