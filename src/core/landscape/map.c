@@ -194,10 +194,11 @@ map_works_free(struct map_work *w, int n)
 	free(w);
 }
 
-/* ---- strict-saddle ---------------------------------------------------- */
+/* ---- curvature -------------------------------------------------------- */
 
-/* λ_min of the (Riemannian) Hessian in w->h at x: the finder's (on a
- * sphere, of the tangent space); NaN where it is not finite. */
+/* λ_min of the (Riemannian) Hessian in w->h at x, for kinds that read
+ * curvature: the finder's (on a sphere, of the tangent space); NaN where
+ * it is not finite. */
 static double
 map_lambda_min(struct map_work *w, const sd_objective *obj, const double *x)
 {
