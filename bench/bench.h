@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench.h: the benchmarks' timing helper: a monotonic clock and the median
  * of repeated runs (the median shrugs off a run the scheduler interrupted).
  * Header-only; every function is static inline. */

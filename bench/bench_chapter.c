@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_chapter.c: what each objective costs with its default parameters
  * (every objective of the registry, then larger instances of the
  * chapter's): building the default chart, one f, ∇f and ∇²f, the finder

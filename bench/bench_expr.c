@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_expr.c: a user formula of 30 operations on the heatmap's grid.
  *
  * The issue's target: a 240×140 grid in under 5 ms through the value

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_finder.c: the stationary-point finder on every registered objective
  * over its default chart and window (the issue's target: each classic
  * objective under 100 ms on one core, rastrigin's 441 points included).

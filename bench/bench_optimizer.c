@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_optimizer.c: steps per second of every method on himmelblau,
  * in-process, through the public sd_optimizer_iterate (what the TUI and
  * `saddle run` call). Each figure is the median of REPEATS batches of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_pty.h: a real terminal for the drawing benchmarks: a pty of
  * cols × rows on stdin and stdout,
  * drained by a child, so frames pay for a tty as they would on screen.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_render.c: how long the visualizer takes to draw.
  *
  * A pseudo-terminal of 240×70 stands in for the user's terminal: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_survey.c: the issue's target, 100,000 starts × 1,000 gd steps on
  * himmelblau in under 3 s, through the public survey API (what `saddle
  * survey` calls), with every thread OpenMP offers and with one, measured

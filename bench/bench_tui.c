@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_tui.c: how long a key waits for the screen to answer while the
  * stationary points or a basins map are being computed (issue 5: no key
  * may wait more than 50 ms).

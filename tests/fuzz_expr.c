@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_expr.c: the formula compiler and evaluators on arbitrary bytes.
  *
  * Built by `make fuzz` (clang -fsanitize=fuzzer,address,undefined

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tap.sh: a tiny TAP producer for the shell end-to-end tests; source it.
 # Each check prints "ok N - what" or "not ok N - what" with a diagnosis;
 # tap_done prints the plan. The script itself always exits 0: failures are

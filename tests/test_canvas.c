@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_canvas.c: the cell grid the drawing code paints (dirty tracking,
  * text, ASCII transliteration) and the braille raster the paths use. */
 #include "config.h"

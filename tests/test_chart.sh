@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_chart.sh: --chart and --all from the command line (points, run,
 # render): the window is the chart's own, the chosen plane is the one
 # chart.h defines, stationary points of the full objective beside the

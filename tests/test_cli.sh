@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_cli.sh: the command-line contract of DESIGN.md §2 for --help,
 # --version, list and points: output shapes, and every usage error exits 2
 # naming the bad word with nothing on stdout.

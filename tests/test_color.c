@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_color.c: colour depths: detection from the environment, mapping
  * 24-bit colours to the xterm palettes, SGR sequences and text output. */
 #include "config.h"

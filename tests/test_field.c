@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_field.c: the sampled grid the heatmap draws: where samples sit,
  * their statistics, non-finite values, reuse when panning, the same bits
  * on one thread and on two, and coarse fields refined into exact ones. */

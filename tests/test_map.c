@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_map.c: the chapter's landscape conditions pixel by pixel.
  *
  * The assertions are the chapter's: x1² + x2³ is not (α, β, γ)-strict-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_monitor.c: runs seen through the monitor and recorded in a trace.
  *
  * The chapter's claims about saddles are the assertions: on doublewell

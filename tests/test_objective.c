@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_objective.c: every registered objective's analytic gradient and
  * Hessian against GSL's numerical derivatives, the spec parser, and the
  * Riemannian gradient and Hessian of the chapter's §2.3. */

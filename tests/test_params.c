@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_params.c: "key=value" parameter lists and the number parsers
  * every front end uses (whole numbers, seeds, tolerances). */
 #include "config.h"

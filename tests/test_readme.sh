@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_readme.sh: every `$ saddle ...` example in README.md's console
 # blocks prints exactly what the README shows (stdout and stderr
 # together), so the README stays true.

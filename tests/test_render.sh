@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_render.sh: `saddle render` draws the visualizer's frame as text:
 # golden frames at every colour depth, exactly ROWS lines none wider than
 # COLS, the same bytes every time, ASCII in a non-UTF-8 locale, the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_run.sh: `saddle run` end to end (DESIGN.md §2): the CSV and JSON
 # contracts, the chapter's saddle story as the binary tells it, identical
 # bytes for identical seeds, no NaN or Inf ever, and every usage error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_survey.c: many runs from the same starts, and where they end.
  *
  * The chapter's claims are the assertions: on doublewell gradient descent

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_survey.sh: `saddle survey` and `saddle map` end to end: the table,
 # CSV and JSON, identical bytes for identical seeds (and different ones
 # for another seed), no progress bar when stderr is not a terminal, the

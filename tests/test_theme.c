@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_theme.c: the theme file format (every key, every error with its
  * file:line), the shipped themes, and the search path. */
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_tui.sh: the visualizer end to end, as a person sees it: saddle runs
 # in a detached tmux session of a fixed size (its own -L socket), keys go
 # in with send-keys, the screen comes back with capture-pane. It checks

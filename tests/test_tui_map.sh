@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_tui_map.sh: the visualizer's map overlay (the m key) and surveys
 # (:survey N), as a person sees them: saddle runs in a detached tmux
 # session without colour (the maps' glyphs then stand for their colours),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testutil.c: what several cmocka programs share (see testutil.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testutil.h: assertions the cmocka tests share.
  *
  * cmocka 1.1's assert_float_equal converts to float, which is useless at

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tmux.sh: driving saddle in tmux for the end-to-end tests; source it after
 # tap.sh. Each session runs saddle in a detached pane of a fixed size on
 # this script's own -L socket; keys go in with send-keys and the screen

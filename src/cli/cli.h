@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h: shared pieces of the command-line front end.
  *
  * Each subcommand is `int cmd_NAME(int argc, char **argv)` with argv[0]

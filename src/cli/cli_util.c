@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_util.c: error reporting and number/JSON output shared by the
  * subcommands (see cli.h). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_list.c: `saddle list [objectives|optimizers|themes]`: what saddle
  * knows, walked from the same registries the TUI and the tests use. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_map.c: `saddle map OBJECTIVE --kind KIND`: the chapter's landscape
  * conditions pixel by pixel (map.h), as CSV (a,b,value or a,b,label, one
  * row per pixel, the top row first) or JSON, or with --summary the

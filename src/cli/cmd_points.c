@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_points.c: `saddle points OBJECTIVE`: the classified stationary
  * points inside a window of a chart, as CSV or JSON (DESIGN.md §2). With
  * --all the points near the slice are added, and CSV gains an offset

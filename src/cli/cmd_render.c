@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_render.c: `saddle render`: one frame of the visualizer, drawn by
  * the TUI's own drawing code into a canvas and written to stdout as text
  * (with SGR colour sequences unless --color none): exactly ROWS lines, none

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_run.c: `saddle run OBJECTIVE --optimizer NAME`: one optimizer run,
  * headless, as CSV (one row per iterate, iterate 0 included) or JSON with
  * the summary and the events (DESIGN.md §2, §5). Everything that can be

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_survey.c: `saddle survey OBJECTIVE --optimizer NAME[,NAME...]`: the
  * chapter's question measured. N starts drawn uniformly from the window,
  * every optimizer run from each to convergence or S steps, and per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_tui.c: `saddle [OPTIONS] [OBJECTIVE]`: the visualizer. The options
  * preset the view (objective, window, racers, start, theme, levels); the
  * app then runs until q. */

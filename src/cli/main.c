@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: saddle's entry point. A first word naming a subcommand runs it
  * headless; anything else opens the TUI. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* options.c: the options that build a view, for the TUI and render (see
  * options.h). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* options.h: the options that build a view, shared by the TUI
  * (`saddle [OPTIONS] [OBJECTIVE]`) and `saddle render`.
  *

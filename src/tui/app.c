@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.c: the visualizer's loop: draw a frame, wait for input or the next
  * animation step, act, repeat (see app.h). */
 #include "config.h"

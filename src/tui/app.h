@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.h: the visualizer's state machine: keys, the ':' command line and
  * the animation, turning input into changes of the view and frames on the
  * screen. Shared by app.c (the loop), keys.c (the key table) and

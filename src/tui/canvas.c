@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* canvas.c: cells, dirty flags and text for the drawing code (see
  * canvas.h). */
 #include "config.h"

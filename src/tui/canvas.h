@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* canvas.h: a grid of terminal cells that the drawing code paints.
  *
  * A cell holds one glyph one column wide (UTF-8), a foreground and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* color.c: colour depths, palette mapping and SGR output (see color.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* color.h: what the terminal can show, and how a 24-bit colour is shown
  * there.
  *

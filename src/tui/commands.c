@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* commands.c: the ':' commands: their table, what each does, and the
  * keys of the line they are typed on, edited by cmdline.c, which this
  * file tells which names complete (see app.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dots.c: braille rasters (see dots.h). */
 #include "config.h"
 

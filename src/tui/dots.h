@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dots.h: a braille dot raster for sub-cell lines.
  *
  * Each cell holds 2 × 4 dots (Unicode braille, U+2800–U+28FF), so a path

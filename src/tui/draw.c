@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw.c: the drawing primitives (see draw.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw.h: the drawing primitives: numbers as the frame writes them, the
  * cell of a chart point, boxes, and the theme's colours and glyphs for
  * bands, points and racers (tmux's screen-write.c: cells written, nothing

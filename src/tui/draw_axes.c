@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_axes.c: the coordinate axes with ticks, and the colour bar with
  * the values of its levels. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_heatmap.c: the plot: filled contour bands in half blocks with
  * iso-lines, the gradient-arrow field, the stationary points and the
  * cursor. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_map.c: a landscape map over the plot, its legend where the colour
  * bar was, and its summary and the last survey's table at the panel's
  * foot (see overlay.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_panel.c: the side panel (objective, cursor, stationary points,
  * racers) and the loss curve at its foot. */
 #include "config.h"

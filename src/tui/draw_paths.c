@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_paths.c: the racers' trajectories in braille dots over the plot,
  * each in its own colour, with the current iterate marked. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* job.c: the finder and the maps on a thread of their own (see job.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* job.h: the visualizer's slow work on a thread of its own — the field
  * of an objective whose samples are slow, the view's stationary points,
  * the optimizers' scale, the overlay's map, :survey — so that no key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keys.c: what each key does outside the command line, in one table that
  * the help overlay walks too (see app.h). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.c: splitting the frame into its parts (see layout.h). */
 #include "config.h"
 

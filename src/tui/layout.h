@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.h: where each part of the frame goes for a terminal size.
  *
  *   title ─────────────────────────────────────────────────────────

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* overlay.c: the maps over the plot and the last survey, kept in step
  * with the view (see overlay.h). */
 #include "config.h"

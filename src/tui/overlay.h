@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* overlay.h: the landscape maps drawn over the plot and the last survey,
  * for the visualizer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* racer.c: an optimizer with its trace and monitor (see racer.h). */
 #include "config.h"
 

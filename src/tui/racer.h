@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* racer.h: one optimizer racing across the view: the stepping engine, the
  * record of its run (sd_trace) and the monitor that turns it into events
  * ("escaped the saddle at (-0.271, -0.923) after 41 steps").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen.c: the terminal, through ncurses (see screen.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen.h: the terminal. The only module that includes curses.
  *
  * It owns the terminal from screen_open to screen_close and restores it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* theme.c: the theme file parser and the theme search path (see
  * theme.h). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* theme.h: colour themes, read from small text files.
  *
  * A theme file (themes/NAME.theme) has one setting per line, a key and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* view.c: the visualizer's model: window, cursor, field, stationary
  * points and racers (see view.h). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* view.h: what the visualizer shows, independent of any terminal.
  *
  * A view is an objective seen through a chart over a window, with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.c: malloc'd error messages for the core (see error.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.h: how the core reports failure.
  *
  * The core never prints and never exits. A function that can fail returns

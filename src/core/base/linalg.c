@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* linalg.c: small dense linear algebra (see linalg.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* linalg.h: small dense vector and matrix helpers shared by the chapter's
  * objectives and the charts: Gram–Schmidt, Haar-random rotations and a
  * symmetric eigen-solver returning sorted eigenpairs (the vector

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* params.c: parsing of "key=value,..." parameter lists (see params.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* params.h: named numeric parameters, shared by objectives and optimizers,
  * and the parsers of the numbers every front end reads.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eval.c: running compiled formulas (see expr.h, expr_impl.h).
  *
  * Two interpreters of the postfix code that compile.c emits: a value-only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr.h: user formulas f(x, y), compiled once and evaluated fast, with
  * exact first and second derivatives.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr_impl.h: what the formula compiler (parse.c, compile.c) and its
  * evaluators (eval.c) share: the instruction set, the function table and
  * the powers both must compute alike. Private to src/core/expr. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart.c: plane and sphere charts (see chart.h). */
 #include "config.h"
 

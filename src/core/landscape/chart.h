@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart.h: two-dimensional views of a d-dimensional objective.
  *
  * A chart maps screen coordinates (a, b) to a point x of the objective's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_choice.c: the text that chooses a chart (the --chart option and
  * the :chart command) and the table of choices it names, each built by
  * chart.c or chart_purpose.c (see chart.h). */

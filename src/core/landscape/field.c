@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* field.c: sampled grids of f with reuse when panning (see field.h). */
 #include "config.h"
 

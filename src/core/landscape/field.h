@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* field.h: f sampled on a regular grid over a window of a chart.
  *
  * The field is what the heatmap draws: cols × rows samples, sample (i, j)

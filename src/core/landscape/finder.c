@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* finder.c: the stationary points of an objective inside a window of a
  * chart (see finder.h and DESIGN.md §3). This file is the run (sampling,
  * seeds, dedup, order); Newton from one seed is in finder_newton.c, the

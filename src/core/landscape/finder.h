@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* finder.h: stationary points of an objective seen through a chart.
  *
  * Seeds on a grid over the window are lifted to the full space; Newton's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* map.c: the engine of the maps (see map.h and map_impl.h): the registry
  * of kinds, the pixel loop over the threads, and what every map shares
  * (checking the size, allocating the pixels, counting the labels or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* map.h: the chapter's landscape conditions, pixel by pixel.
  *
  * A map evaluates one condition at every pixel of a window of a chart.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* survey.c: many runs from the same starts, in parallel, and where they
  * end (see survey.h for the contract). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* survey.h: many runs of several optimizers from the same starts, and
  * where each run ends.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objectives_classic.c: the classic two-dimensional landscapes of
  * DESIGN.md §4, each with its analytic gradient and Hessian.
  *

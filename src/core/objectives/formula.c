@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* formula.c: a user formula as an objective (see expr.h).
  *
  * Each formula gets its own type, kept in the objective's state, so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objectives_glm.c: the chapter's §3, a generalized linear model with the
  * sigmoid σ(t) = 1/(1 + e^{−t}), y = σ(w*ᵀx) + ε.
  *

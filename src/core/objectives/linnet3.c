@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objectives_linnet3.c: the chapter's §6 remark that linear networks have
  * saddles that are not strict (Kawaguchi 2016), in its smallest form: a
  * three-layer scalar linear network fitting y = 1 from x = 1,

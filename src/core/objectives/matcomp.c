@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objectives_matcomp.c: the chapter's §4.2, rank-1 symmetric matrix
  * completion, f(x) = ½ Σ_{(i,j)∈Ω} (M_ij − x_i x_j)² with M = zzᵀ.
  *

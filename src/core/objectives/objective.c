@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objective.c: building objectives from text, and the manifold-aware
  * gradient, Hessian and retraction (see objective.h). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objective.h: the functions saddle draws and minimizes.
  *
  * An objective type is a const table (GSL style): name, text for people,

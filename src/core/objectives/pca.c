@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objectives_pca.c: the chapter's §4.1, principal component analysis as
  * the nonconvex program g(x) = ½‖M − xxᵀ‖²_F, M symmetric PSD d×d.
  *

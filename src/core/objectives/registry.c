@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objective_registry.c: every objective saddle knows, in `list` order.
  * Adding an objective: define its sd_objective_type in its own file (or
  * its family's file), declare it here, and add one line to the table. */

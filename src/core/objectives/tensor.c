@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objectives_tensor.c: the chapter's §5, orthogonal 4th-order tensor
  * decomposition on the unit sphere.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* objectives_twolayer.c: the chapter's §6, a two-layer teacher–student
  * network f_θ(x) = Σ_{j≤k} φ(w_jᵀx) on Gaussian inputs x ~ N(0, I_m),
  * with the empirical risk L̂(θ) = 1/(2n) Σ (f_θ(x_i) − y_i)² of labels

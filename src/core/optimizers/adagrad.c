@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_adagrad.c: AdaGrad with a diagonal preconditioner, G ← G + g²;
  * x ← x − lr·g/(√G + eps) (J. Duchi, E. Hazan & Y. Singer, Adaptive
  * subgradient methods for online learning and stochastic optimization,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_adam.c: Adam, Algorithm 1 of D. P. Kingma & J. Ba, Adam: a method
  * for stochastic optimization, ICLR 2015:
  * m ← beta1·m + (1−beta1)·g; v ← beta2·v + (1−beta2)·g²;

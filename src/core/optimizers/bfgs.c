@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_bfgs.c: BFGS as GSL implements it (gsl_multimin_fdfminimizer_
  * vector_bfgs2: Fletcher's BFGS with the line search of his Practical
  * Methods of Optimization, 2nd ed., 1987, Algorithms 2.6.2 and 2.6.4),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_cubic.c: cubic-regularized Newton (Yu. Nesterov & B. T. Polyak,
  * Cubic regularization of Newton method and its global performance, Math.
  * Program. 108, 2006): x ← x + s, s the global minimizer of the model

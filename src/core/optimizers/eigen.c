@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eigen.c: the Hessian at the current iterate in its eigenbasis, shared by
  * newton and cubic (see sd_eigen in optimizer_impl.h); the decomposition
  * is the core's one (base/spectrum.h). */

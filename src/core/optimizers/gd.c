@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_gd.c: gradient descent, x ← x − lr·g (Cauchy 1847; the chapter's
  * Theorem 2.4 and Lee et al. 2016 for its behaviour near saddles). */
 #include "config.h"

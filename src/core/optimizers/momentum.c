@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_momentum.c: Polyak's heavy ball, v ← beta·v − lr·g; x ← x + v
  * (B. T. Polyak, Some methods of speeding up the convergence of iteration
  * methods, USSR Comput. Math. Math. Phys. 4(5), 1964). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* monitor.c: events of a run against the known stationary points (see
  * monitor.h for the neighbourhood radius and the event contract). */
 #include "config.h"

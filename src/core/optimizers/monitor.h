@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* monitor.h: what happened on a run, as events.
  *
  * A monitor watches an optimizer step by step against the stationary

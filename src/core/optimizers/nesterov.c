@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_nesterov.c: Nesterov's accelerated gradient in its momentum form,
  * v ← beta·v − lr·∇f(x + beta·v); x ← x + v (Y. Nesterov, A method of
  * solving a convex programming problem with convergence rate O(1/k²),

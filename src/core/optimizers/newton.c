@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_newton.c: pure Newton, x ← x − H⁻¹g. It solves ∇f = 0 and is
  * therefore attracted by saddles as much as by minima: the reason the
  * chapter's local methods add noise or a cubic term instead (I. Newton,

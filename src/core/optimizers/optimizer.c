@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* optimizer.c: the generic half of the engine (see optimizer.h): building
  * an optimizer, (re)starting it, and accepting the point each method
  * proposes. The methods themselves live in opt_*.c. */

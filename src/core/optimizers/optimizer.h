@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* optimizer.h: the stepping optimizer engine.
  *
  * GSL's type/state/iterate shape (gsl_multimin_fdfminimizer_type): a

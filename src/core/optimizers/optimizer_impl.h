@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* optimizer_impl.h: what the method files (opt_*.c) share with the engine
  * (optimizer.c) and with each other. Not for front ends: they use
  * optimizer.h only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_pgd.c: perturbed gradient descent, algorithm "PGD" of C. Jin,
  * R. Ge, P. Netrapalli, S. M. Kakade & M. I. Jordan, How to escape saddle
  * points efficiently, ICML 2017: when ‖g‖ ≤ g_thres and no perturbation

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* optimizer_registry.c: every optimizer saddle knows, in `list` order.
  * Adding a method: write its sd_optimizer_type in its own opt_NAME.c,
  * declare it here, and add one line to the table. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_rmsprop.c: RMSProp, s ← rho·s + (1−rho)·g²; x ← x − lr·g/(√s + eps)
  * (T. Tieleman & G. Hinton, Lecture 6.5 — RMSProp: divide the gradient by
  * a running average of its recent magnitude, COURSERA: Neural Networks

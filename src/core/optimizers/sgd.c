@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* opt_sgd.c: noisy stochastic gradient descent, x ← x − lr·(g + sigma·ξ),
  * ξ ~ N(0, I) (R. Ge, F. Huang, C. Jin & Y. Yuan, Escaping from saddle
  * points — online stochastic gradient for tensor decomposition, COLT 2015,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trace.c: the record of a run (see trace.h). */
 #include "config.h"
 

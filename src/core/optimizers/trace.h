@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trace.h: a run's record, shared by `saddle run` and the TUI.
  *
  * A trace holds every iterate (x, f, ‖g‖), the monitor's events and why
