@@ -49,7 +49,7 @@ env -i PATH=/usr/bin:/bin HOME="$tap_tmp/nohome" "$b/bin/saddle" list themes \
 check "the installed binary finds its themes in the new prefix" \
     grep -q "magma *$b/share/saddle/themes/magma.theme" "$tap_tmp/themes"
 env -i PATH=/usr/bin:/bin HOME="$tap_tmp/nohome" "$b/bin/saddle" render \
-    himmelblau --theme cividis --size 40x12 --color none >/dev/null 2>&1
+    himmelblau --theme cividis --size 72x20 --color none >/dev/null 2>&1
 check "render --theme cividis works installed" test $? -eq 0
 strings "$b/bin/saddle" >"$tap_tmp/strings"
 check "the binary names its data directory" \
