@@ -405,7 +405,7 @@ static const command commands[] = {
 	  SOURCE_NONE, command_gamma },
 	{ "survey", "N|off", "N runs of each racer's method", SOURCE_NONE,
 	  command_survey },
-	{ "write", "FILE", "save the view (.svg .png .pdf .txt .ans)",
+	{ "write", "FILE", "save the view: svg png pdf txt ans",
 	  SOURCE_NONE, command_write },
 	{ "write!", "FILE", "save the view, replacing FILE", SOURCE_NONE,
 	  command_write_replace },
