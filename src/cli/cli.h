@@ -164,6 +164,10 @@ int cli_chart(const char *text, const sd_objective *obj,
 /* A number as %.17g (round-trips exactly). Callers never pass NaN/Inf. */
 void cli_number(FILE *fp, double v);
 
+/* A number that may be missing: a non-finite v is written as missing
+ * ("nan" in CSV, as numpy and pandas read it; "null" in JSON). */
+void cli_number_or(FILE *fp, double v, const char *missing);
+
 /* A JSON string literal with escapes. */
 void cli_json_string(FILE *fp, const char *s);
 

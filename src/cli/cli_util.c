@@ -302,6 +302,15 @@ cli_number(FILE *fp, double v)
 }
 
 void
+cli_number_or(FILE *fp, double v, const char *missing)
+{
+	if (isfinite(v))
+		cli_number(fp, v);
+	else
+		fputs(missing, fp);
+}
+
+void
 cli_json_string(FILE *fp, const char *s)
 {
 	const unsigned char *p;

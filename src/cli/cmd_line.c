@@ -59,16 +59,6 @@ line_option(int ch, const char *arg, void *ctx)
 	}
 }
 
-/* f, or null in JSON where it is not finite. */
-static void
-line_f(double f, cli_format format)
-{
-	if (isfinite(f))
-		cli_number(stdout, f);
-	else
-		printf(format == CLI_FORMAT_JSON ? "null" : "nan");
-}
-
 /* The rows as CSV with their header. */
 static void
 line_csv(const double *t, const double *f, const double *x, size_t n,
@@ -83,7 +73,8 @@ line_csv(const double *t, const double *f, const double *x, size_t n,
 	for (k = 0; k < n; k++) {
 		cli_number(stdout, t[k]);
 		putchar(',');
-		line_f(f[k], CLI_FORMAT_CSV);
+		cli_number_or(stdout, f[k],
+		    CLI_FORMAT_CSV == CLI_FORMAT_JSON ? "null" : "nan");
 		for (i = 0; i < d; i++) {
 			putchar(',');
 			cli_number(stdout, x[k * d + i]);
@@ -111,7 +102,8 @@ line_json(const sd_objective *obj, const double *t, const double *f,
 		printf(k > 0 ? ",\n{\"t\":" : "\n{\"t\":");
 		cli_number(stdout, t[k]);
 		printf(",\"f\":");
-		line_f(f[k], CLI_FORMAT_JSON);
+		cli_number_or(stdout, f[k],
+		    CLI_FORMAT_JSON == CLI_FORMAT_JSON ? "null" : "nan");
 		printf(",\"x\":");
 		cli_json_numbers(stdout, x + k * d, d);
 		putchar('}');

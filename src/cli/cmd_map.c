@@ -315,16 +315,6 @@ map_method(const struct map_options *o, const sd_objective *obj,
 
 /* ---- output ----------------------------------------------------------- */
 
-/* A pixel's value: nan where undefined. */
-static void
-map_value(double v)
-{
-	if (isnan(v))
-		fputs("nan", stdout);
-	else
-		cli_number(stdout, v);
-}
-
 /* The centre of pixel p. */
 static void
 map_pixel_ab(const sd_map *m, size_t p, double *a, double *b)
@@ -354,7 +344,7 @@ map_csv(const sd_map *m)
 			    sizeof name);
 			fputs(name, stdout);
 		} else
-			map_value(m->value[p]);
+			cli_number_or(stdout, m->value[p], "nan");
 		putchar('\n');
 	}
 }
@@ -389,7 +379,7 @@ map_gnuplot(const sd_map *m, const char *spec)
 		if (m->label != NULL)
 			printf("%d", m->label[p]);
 		else
-			map_value(m->value[p]);
+			cli_number_or(stdout, m->value[p], "nan");
 		putchar('\n');
 	}
 }

@@ -38,16 +38,6 @@ survey_run_get(const sd_survey *s, size_t m, size_t i,
 	sd_survey_steps(s, m, i, &r->steps, &r->near_saddle);
 }
 
-/* A number for CSV: nan as numpy and pandas read it. */
-static void
-survey_runs_number(FILE *fp, double v)
-{
-	if (isnan(v))
-		fputs("nan", fp);
-	else
-		cli_number(fp, v);
-}
-
 void
 survey_runs_csv(FILE *fp, const sd_survey *s, size_t starts)
 {
@@ -69,22 +59,12 @@ survey_runs_csv(FILE *fp, const sd_survey *s, size_t starts)
 			v[4] = r.f;
 			for (k = 0; k < 5; k++) {
 				fputc(',', fp);
-				survey_runs_number(fp, v[k]);
+				cli_number_or(fp, v[k], "nan");
 			}
 			fprintf(fp, ",%zu,%zu,%s\n", r.steps, r.near_saddle,
 			    sd_outcome_name(r.outcome));
 		}
 	}
-}
-
-/* A number for JSON: null for nan. */
-static void
-survey_runs_json_number(FILE *fp, double v)
-{
-	if (isnan(v))
-		fputs("null", fp);
-	else
-		cli_number(fp, v);
 }
 
 void
@@ -113,7 +93,7 @@ survey_runs_json(FILE *fp, const sd_survey *s, size_t starts,
 			else
 				cli_json_numbers(fp, r.end, 2);
 			fputs(",\"f\":", fp);
-			survey_runs_json_number(fp, r.f);
+			cli_number_or(fp, r.f, "null");
 			fprintf(fp, ",\"steps\":%zu,\"saddle_steps\":%zu,"
 			    "\"outcome\":\"%s\"}", r.steps, r.near_saddle,
 			    sd_outcome_name(r.outcome));
