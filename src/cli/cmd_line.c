@@ -73,8 +73,7 @@ line_csv(const double *t, const double *f, const double *x, size_t n,
 	for (k = 0; k < n; k++) {
 		cli_number(stdout, t[k]);
 		putchar(',');
-		cli_number_or(stdout, f[k],
-		    CLI_FORMAT_CSV == CLI_FORMAT_JSON ? "null" : "nan");
+		cli_number_or(stdout, f[k], "nan");
 		for (i = 0; i < d; i++) {
 			putchar(',');
 			cli_number(stdout, x[k * d + i]);
@@ -102,8 +101,7 @@ line_json(const sd_objective *obj, const double *t, const double *f,
 		printf(k > 0 ? ",\n{\"t\":" : "\n{\"t\":");
 		cli_number(stdout, t[k]);
 		printf(",\"f\":");
-		cli_number_or(stdout, f[k],
-		    CLI_FORMAT_JSON == CLI_FORMAT_JSON ? "null" : "nan");
+		cli_number_or(stdout, f[k], "null");
 		printf(",\"x\":");
 		cli_json_numbers(stdout, x + k * d, d);
 		putchar('}');
