@@ -112,6 +112,12 @@ sd_point_kind_name(sd_point_kind kind)
 	return finder_kind_names[kind];
 }
 
+int
+sd_point_kind_is_min(sd_point_kind kind)
+{
+	return kind == SD_POINT_MIN || kind == SD_POINT_DEGENERATE_MIN;
+}
+
 double
 sd_finder_slice_tol(const sd_window *w)
 {

@@ -63,6 +63,9 @@ typedef struct sd_finder_options {
 /* "min", "max", "saddle", "degenerate-min", ... */
 const char *sd_point_kind_name(sd_point_kind kind);
 
+/* Whether kind is a local minimum, strict or degenerate. */
+int sd_point_kind_is_min(sd_point_kind kind);
+
 /* Find the stationary points inside window (closed) of chart. opts may be
  * NULL for the defaults. On success *out holds the sorted list (call
  * sd_point_list_done). Returns -1 with *cause on allocation failure. */

@@ -98,12 +98,6 @@ sd_map_type_names(unsigned bits, char *buf, size_t len)
 	}
 }
 
-int
-sd_map_point_is_min(const sd_point *p)
-{
-	return p->kind == SD_POINT_MIN || p->kind == SD_POINT_DEGENERATE_MIN;
-}
-
 void
 sd_map_coords(const sd_window *w, size_t cols, size_t rows, size_t i,
     size_t j, double *a, double *b)

@@ -33,7 +33,4 @@ struct sd_map_sample {
 int sd_map_pixels(sd_map *map, const sd_objective *obj,
     const sd_chart *chart, const void *state, char **cause);
 
-/* Whether the finder's point p is a local minimum (degenerate or not). */
-int sd_map_point_is_min(const sd_point *p);
-
 #endif

@@ -100,7 +100,7 @@ ratio_run(sd_map *map, const sd_objective *obj, const sd_chart *chart,
 		return -1;
 	for (k = 0; k < map->points.n; k++) {
 		p = &map->points.points[k];
-		if (sd_map_point_is_min(p) && (star == NULL || p->f < star->f))
+		if (sd_point_kind_is_min(p->kind) && (star == NULL || p->f < star->f))
 			star = p;
 	}
 	if (star == NULL)

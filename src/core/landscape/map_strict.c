@@ -146,7 +146,7 @@ strict_run(sd_map *map, const sd_objective *obj, const sd_chart *chart,
 	    NULL)
 		return sd_fail(cause, "out of memory");
 	for (k = 0; k < map->points.n; k++) {
-		if (sd_map_point_is_min(&map->points.points[k]))
+		if (sd_point_kind_is_min(map->points.points[k].kind))
 			st.minima[st.n++] = map->points.points[k].x;
 	}
 	rc = sd_map_pixels(map, obj, chart, &st, cause);

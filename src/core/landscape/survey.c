@@ -493,8 +493,7 @@ sd_survey_is_min(const sd_survey *s, size_t k)
 {
 	const sd_point *p = sd_survey_point(s, k);
 
-	return p != NULL && (p->kind == SD_POINT_MIN ||
-	    p->kind == SD_POINT_DEGENERATE_MIN);
+	return p != NULL && sd_point_kind_is_min(p->kind);
 }
 
 int
@@ -575,7 +574,7 @@ survey_outcome(const sd_survey *s, const struct survey_record *rec)
 	p = sd_survey_point(s, (size_t)rec->point);
 	if (p->f <= s->fstar + s->ftol)
 		return SD_OUTCOME_GLOBAL;
-	if (p->kind == SD_POINT_MIN || p->kind == SD_POINT_DEGENERATE_MIN)
+	if (sd_point_kind_is_min(p->kind))
 		return SD_OUTCOME_LOCAL;
 	return SD_OUTCOME_SADDLE;
 }
