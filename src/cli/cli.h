@@ -164,6 +164,10 @@ int cli_chart(const char *text, const sd_objective *obj,
 /* A number as %.17g (round-trips exactly). Callers never pass NaN/Inf. */
 void cli_number(FILE *fp, double v);
 
+/* Parse "COLSxROWS" (or "COLSXROWS") with each side a whole number from 1
+ * to max; 0, or -1 when word is not such a size (the caller says so). */
+int cli_size_parse(const char *word, long max, long *cols, long *rows);
+
 /* A number that may be missing: a non-finite v is written as missing
  * ("nan" in CSV, as numpy and pandas read it; "null" in JSON). */
 void cli_number_or(FILE *fp, double v, const char *missing);

@@ -301,6 +301,23 @@ cli_number(FILE *fp, double v)
 	fprintf(fp, "%.17g", v);
 }
 
+int
+cli_size_parse(const char *word, long max, long *cols, long *rows)
+{
+	char *end;
+	long c, r;
+
+	c = strtol(word, &end, 10);
+	if (end == word || (*end != 'x' && *end != 'X'))
+		return -1;
+	r = strtol(end + 1, &end, 10);
+	if (*end != '\0' || c < 1 || c > max || r < 1 || r > max)
+		return -1;
+	*cols = c;
+	*rows = r;
+	return 0;
+}
+
 void
 cli_number_or(FILE *fp, double v, const char *missing)
 {

@@ -87,19 +87,13 @@ map_constant(const char *what, const char *word, double *out)
 static int
 map_size(const char *word, struct map_options *o)
 {
-	char *end;
 	long c, r;
 
-	c = strtol(word, &end, 10);
-	if (end != word && (*end == 'x' || *end == 'X')) {
-		r = strtol(end + 1, &end, 10);
-		if (*end == '\0' && c >= 1 && c <= MAP_SIDE_MAX && r >= 1 &&
-		    r <= MAP_SIDE_MAX) {
-			o->cols = (size_t)c;
-			o->rows = (size_t)r;
-			o->size_word = word;
-			return 0;
-		}
+	if (cli_size_parse(word, MAP_SIDE_MAX, &c, &r) == 0) {
+		o->cols = (size_t)c;
+		o->rows = (size_t)r;
+		o->size_word = word;
+		return 0;
 	}
 	return cli_usage("--size: '%s' is not a size: expected COLSxROWS with "
 	    "whole numbers from 1 to %d, such as 80x40", word, MAP_SIDE_MAX);

@@ -73,19 +73,13 @@ options_add_optimizer(tui_options *o, const char *word)
 static int
 options_size(tui_options *o, const char *word)
 {
-	char *end;
 	long c, r;
 
-	c = strtol(word, &end, 10);
-	if (*end == 'x' || *end == 'X') {
-		r = strtol(end + 1, &end, 10);
-		if (*end == '\0' && c >= 1 && c <= OPTIONS_SIDE_MAX && r >= 1 &&
-		    r <= OPTIONS_SIDE_MAX) {
-			o->cols = (int)c;
-			o->rows = (int)r;
-			o->has_size = 1;
-			return 0;
-		}
+	if (cli_size_parse(word, OPTIONS_SIDE_MAX, &c, &r) == 0) {
+		o->cols = (int)c;
+		o->rows = (int)r;
+		o->has_size = 1;
+		return 0;
 	}
 	return cli_usage("--size: '%s' is not a size: expected COLSxROWS "
 	    "with whole numbers from 1 to 1000, such as 100x30 (pixels of a "
