@@ -559,7 +559,10 @@ screen_resize(screen *s)
 /* Ctrl-Z: give the terminal back, stop, and take it again once
  * continued — unless a SIGCONT came in the meantime (a stop already
  * undone: stopping now would wait for one that was sent already) or a
- * terminating signal, which is returned (0: none). */
+ * terminating signal, which is returned (0: none). A SIGCONT sent
+ * between the last read and raise() is lost all the same (the kernel
+ * drops a pending SIGCONT when a stop comes); no program can close that
+ * window, and a shell's fg, sent after the stop, never falls into it. */
 static int
 screen_suspend(screen *s)
 {
