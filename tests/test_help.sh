@@ -22,8 +22,8 @@ check "--version: no warranty" grep -q 'There is NO WARRANTY' "$tap_tmp/out"
 # Every command the top-level help lists under "Commands:".
 cmds=$("$SADDLE" --help | awk '/^Commands:/ { on = 1; next }
     on && /^$/ { exit } on && /^  [a-z]/ { printf "%s ", $1 }')
-check "--help lists the commands list points run line render map survey help" \
-    test "$cmds" = "list points run line render map survey help "
+check "--help lists the commands list points run line render map survey tour help" \
+    test "$cmds" = "list points run line render map survey tour help "
 for c in $cmds; do
 	run "$c" --help
 	cp "$tap_tmp/out" "$tap_tmp/help.$c"

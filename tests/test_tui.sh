@@ -66,8 +66,14 @@ check "playing took more steps (now $n)" test "${n:-0}" -gt 3
 keys main '?'
 check "? shows the help overlay" wait_for main "zoom in at the cursor"
 check "the overlay lists the : commands" wait_for main ":objective NAME"
+# At 100x30 the keys and commands take two pages: space turns the page,
+# and the last one holds what the first could not (q, :quit, the glyphs).
+check "the overlay says it has another page" wait_for main "1/2, space: more"
+keys main Space
+check "space shows the second page" wait_for main "show the keys"
+check "the second page ends the overlay" wait_for main "any key closes"
 keys main Escape
-check "any key closes the overlay" wait_gone main "zoom in at the cursor"
+check "any key closes the overlay" wait_gone main "show the keys"
 # status_is NAME REGEX: the bottom row, all of it, matches REGEX.
 status_is() { screen "$1" | tail -1 | grep -qx -- "$2"; }
 keys main : o b j e c Tab

@@ -44,6 +44,7 @@ extern const struct option cli_line_options[];
 extern const struct option cli_run_options[];
 extern const struct option cli_map_options[];
 extern const struct option cli_survey_options[];
+extern const struct option cli_tour_options[];
 
 /* The command called name, or NULL. */
 const cli_command *cli_command_find(const char *name);
@@ -84,6 +85,10 @@ typedef enum cli_format {
 
 /* Print "saddle: CAUSE" to stderr, free cause, return CLI_EXIT_USAGE. */
 int cli_usage_error(char *cause);
+
+/* Messages until the next call are "saddle: WHERE: CAUSE" (a tour file's
+ * "FILE:LINE"); NULL: plain again. where is borrowed. */
+void cli_where(const char *where);
 
 /* Like cli_usage_error for a formula's error, whose newlines lay out the
  * formula and a caret under the problem (sd_expr_error_format). */
@@ -187,6 +192,7 @@ int cmd_line(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
+int cmd_tour(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_complete(int argc, char **argv);
 

@@ -47,6 +47,10 @@ const cli_command cli_commands[] = {
 	{ "survey", cmd_survey, cli_survey_options, "OBJECTIVE",
 	  "OBJECTIVE --optimizer NAME[,NAME...] [OPTIONS]",
 	  "Run optimizers from many random starts; count where they end.", 0 },
+	{ "tour", cmd_tour, cli_tour_options, "FILE|N",
+	  "[FILE|N] [--stop N] [--list] [--check]",
+	  "Walk through the chapter: live landscapes, each with what to "
+	  "look at.", 0 },
 	{ "help", cmd_help, cli_list_options, "COMMAND", "[COMMAND]",
 	  "Show the help of a command, or this summary.", 0 },
 	{ "complete", cmd_complete, cli_list_options, NULL, "-- WORD...",
@@ -102,6 +106,11 @@ static const struct cli_doc {
 	{ "map", "format", "csv|json|gnuplot", "the output format (default "
 	    "csv; gnuplot: splot's grid layout)" },
 	{ NULL, "quiet", NULL, "no summary of the events on stderr" },
+	{ "tour", "stop", "N", "start at the Nth stop (as N alone does)" },
+	{ "tour", "list", NULL, "print the stops, one a line" },
+	{ "tour", "check", NULL, "build every stop headless and check its "
+	    "expect lines and the counts its text states (status 1 when "
+	    "one fails)" },
 	{ NULL, "theme", "T", "the colours: a name from saddle list themes, "
 	    "or a file" },
 	{ NULL, "levels", "linear|log|critical|quantile|auto|N",

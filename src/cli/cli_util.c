@@ -40,11 +40,24 @@ cli_put_safe(const char *s, int lines)
 	}
 }
 
+/* What messages are about (cli_where), or NULL. */
+static const char *cli_about;
+
+void
+cli_where(const char *where)
+{
+	cli_about = where;
+}
+
 /* "saddle: MSG" and a newline on stderr, MSG made safe. */
 static void
 cli_say(const char *msg, int lines)
 {
 	fputs("saddle: ", stderr);
+	if (cli_about != NULL) {
+		cli_put_safe(cli_about, 0);
+		fputs(": ", stderr);
+	}
 	cli_put_safe(msg, lines);
 	fputc('\n', stderr);
 }

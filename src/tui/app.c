@@ -205,8 +205,16 @@ app_ui(const app *a, frame_ui *ui, char *busy, size_t len)
 		ui->n_candidates = a->cl.n_cands;
 		ui->candidate = a->cl.cand;
 	}
-	if (a->help)
+	if (a->help) {
 		ui->help = app_help(&ui->n_help);
+		ui->help_page = a->help_page;
+	}
+	if (a->tour != NULL) {
+		ui->tour_title = a->tour->stops[a->tour->at].title;
+		ui->tour_text = a->tour->stops[a->tour->at].text;
+		ui->tour_at = a->tour->at;
+		ui->tour_n = a->tour->n;
+	}
 }
 
 /* Send the frame, and tell whoever watches (app_io). */
@@ -284,6 +292,22 @@ app_draw(app *a)
 	app_send(a);
 }
 
+/* A key while the help overlay is shown: space turns its page while
+ * there is another; any other key closes it. */
+static void
+app_help_key(app *a, int key)
+{
+	int n;
+
+	app_help(&n);
+	if (key == ' ' && a->help_page + 1 <
+	    frame_help_pages(a->frame->rows, n)) {
+		a->help_page++;
+		return;
+	}
+	a->help = 0;
+}
+
 /* Act on one input event. */
 static void
 app_event(app *a, const screen_event *ev)
@@ -296,7 +320,7 @@ app_event(app *a, const screen_event *ev)
 		}
 		a->message[0] = '\0';
 		if (a->help) {
-			a->help = 0;
+			app_help_key(a, ev->key);
 			break;
 		}
 		app_key(a, ev->key);

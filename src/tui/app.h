@@ -30,6 +30,26 @@
 
 struct app;
 
+/* A stop of a tour (`saddle tour`): its title, its text (lines joined by
+ * '\n'), and the ':' commands run once it is built. */
+typedef struct app_tour_stop {
+	const char		*title;
+	const char		*text;
+	const char *const	*dos;
+	int			 n_dos;
+} app_tour_stop;
+
+/* A tour: its stops, the one shown, and how a stop's view is built
+ * (into a fresh view; -1 with *cause). Keys n/→ and b/← move between the
+ * stops, r builds the one shown again (app_tour.c). */
+typedef struct app_tour {
+	const app_tour_stop	*stops;
+	int			 n, at;
+	int			(*build)(void *arg, int k, view *out,
+				    char **cause);
+	void			*arg;
+} app_tour;
+
 /* Where the loop's events come from and where its frames go: the
  * terminal by default; bench/bench_tui replays keys at chosen moments
  * and times the frames that answer them. */
@@ -55,6 +75,7 @@ typedef struct app {
 	int		 quit_signal;	/* the signal that quit, to die of
 					 * once the terminal is back */
 	int		 help;		/* the help overlay is shown */
+	int		 help_page;	/* its page, from 0 */
 	int		 playing;
 	int		 speed;		/* index into the speed table */
 	double		 clock;		/* when steps were last taken */
@@ -89,6 +110,7 @@ typedef struct app {
 	job		*watch_job;	/* finding the watch points, or NULL */
 	unsigned long	 watch_for;	/* the view's watch_gen it runs for */
 	overlay		 ov;		/* the m key's map, :survey's table */
+	app_tour	*tour;		/* borrowed; NULL: no tour */
 	app_io		 io;
 } app;
 
@@ -165,6 +187,24 @@ void app_wheel(app *a, int dir, int x, int y);
 
 /* keys.c: the help overlay's lines (keys, then ':' commands). */
 const frame_help *app_help(int *n);
+
+/* app_tour.c: go to stop k of the tour: build its view, put it in place
+ * of the one shown (stopping the jobs that borrow it) and run the stop's
+ * commands; a failure is said in the status line. */
+void app_tour_go(app *a, int k);
+
+/* app_tour.c: a tour's key (n, b, the arrows, r); nonzero when it was
+ * one. */
+int app_tour_key(app *a, int key);
+
+/* commands.c: run one ':' command line ("map basins"); -1 when it
+ * failed, which the status line says. */
+int app_command(app *a, const char *line);
+
+/* commands.c: whether line starts with the name of a command (the
+ * argument is checked when it runs); -1 with *cause naming the word and
+ * the commands there are. */
+int app_command_check(const char *line, char **cause);
 
 /* commands.c: a key while the ':' line is open. */
 void app_edit_key(app *a, int key);

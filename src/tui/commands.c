@@ -23,7 +23,8 @@ typedef enum command_source {
 	SOURCE_THEMES,
 	SOURCE_LEVELS,
 	SOURCE_PARAMS,
-	SOURCE_CHARTS
+	SOURCE_CHARTS,
+	SOURCE_MAPS
 } command_source;
 
 /* One command: its name, argument, help, completion and action. */
@@ -295,6 +296,7 @@ command_help(app *a, const char *arg, char **cause)
 	(void)arg;
 	(void)cause;
 	a->help = 1;
+	a->help_page = 0;
 	return 0;
 }
 
@@ -320,6 +322,20 @@ command_gamma(app *a, const char *arg, char **cause)
 {
 	app_dirty(a);
 	return overlay_set_constant(&a->ov, 'g', arg, cause);
+}
+
+/* :map KIND|off */
+static int
+command_map(app *a, const char *arg, char **cause)
+{
+	const sd_map_type *type = NULL;
+
+	if (strcmp(arg, "off") != 0 && strcmp(arg, "none") != 0 &&
+	    (type = sd_map_type_find(arg, cause)) == NULL)
+		return -1;
+	overlay_set(&a->ov, type);
+	app_message(a, 0, "map: %s", overlay_name(&a->ov));
+	return 0;
 }
 
 /* :survey N (off: hide the table) */
@@ -397,6 +413,8 @@ static const command commands[] = {
 	{ "reset", "", "reset the view", SOURCE_NONE, command_reset },
 	{ "remove", "[N]", "remove racer N (the selected one)", SOURCE_NONE,
 	  command_remove },
+	{ "map", "KIND|off", "show a map (as m cycles them)", SOURCE_MAPS,
+	  command_map },
 	{ "alpha", "A|default", "strict-saddle map: ‖∇f‖ ≥ α", SOURCE_NONE,
 	  command_alpha },
 	{ "beta", "B|default", "strict-saddle map: λ_min ≤ −β", SOURCE_NONE,
@@ -469,10 +487,15 @@ command_find(const char *name, size_t len, char **cause)
 	return NULL;
 }
 
-/* Run one command line ("objective camel6"); -1 when it failed, which
- * the status line says. */
-static int
-command_execute(app *a, const char *line)
+int
+app_command_check(const char *line, char **cause)
+{
+	line += strspn(line, " ");
+	return command_find(line, strcspn(line, " "), cause) == NULL ? -1 : 0;
+}
+
+int
+app_command(app *a, const char *line)
 {
 	const command *c;
 	const char *arg;
@@ -541,6 +564,11 @@ command_offer_source(app *a, command_source source)
 			cmdline_offer(&a->cl, key);
 		}
 		break;
+	case SOURCE_MAPS:
+		for (i = 0; sd_map_types[i] != NULL; i++)
+			cmdline_offer(&a->cl, sd_map_types[i]->name);
+		cmdline_offer(&a->cl, "off");
+		break;
 	case SOURCE_NONE:
 		break;
 	}
@@ -579,7 +607,7 @@ command_enter(app *a)
 	a->editing = 0;
 	cmdline_remember(&a->cl, line);
 	a->message[0] = '\0';
-	command_execute(a, line);
+	app_command(a, line);
 }
 
 /* Escape: close the line without running it. */

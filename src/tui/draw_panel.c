@@ -11,6 +11,9 @@
 #include "dots.h"
 #include "draw_parts.h"
 
+/* The longest line of a tour's text. */
+#define TOUR_LINE_MAX 256
+
 /* Events shown per racer, newest last. */
 #define PANEL_EVENTS 2
 
@@ -391,6 +394,40 @@ panel_racers(panel_pen *p, const view *v)
 		else
 			panel_racer(p, v, k);
 	}
+}
+
+int
+draw_tour(draw_ctx *ctx, const char *title, const char *text, int at,
+    int n, canvas_rect r, int max)
+{
+	panel_pen p = { ctx, r.x + 2, r.y, r.w - 3, r.y + max - 1 };
+	char head[64], line[TOUR_LINE_MAX];
+	const char *s = text;
+	size_t len;
+	int y;
+
+	canvas_fill(ctx->cv, (canvas_rect){ r.x, r.y, r.w, max }, " ",
+	    CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
+	snprintf(head, sizeof head, "stop %d of %d", at + 1, n);
+	panel_put(&p, p.x, head, ctx->th->dim, 0);
+	p.y++;
+	panel_wrap(&p, 0, 2, title, ctx->th->text, CANVAS_BOLD);
+	while (*s != '\0' && p.y < p.end) {
+		len = strcspn(s, "\n");
+		snprintf(line, sizeof line, "%.*s", (int)len, s);
+		if (len == 0)
+			p.y++;
+		panel_wrap(&p, 0, max, line, ctx->th->text, 0);
+		s += len + (s[len] == '\n');
+	}
+	p.end = r.y + max;
+	panel_put(&p, p.x, ctx->cv->ascii ? "n next, b back, r replay" :
+	    "n next · b back · r replay", ctx->th->dim, 0);
+	p.y++;
+	for (y = r.y; y < p.y; y++)
+		canvas_set(ctx->cv, r.x, y, ctx->cv->ascii ? "|" : "│",
+		    draw_fg(ctx, ctx->th->border), CANVAS_DEFAULT, 0);
+	return p.y - r.y;
 }
 
 void

@@ -52,6 +52,12 @@ void draw_vectors_panel(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_line(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_line_segment(draw_ctx *ctx, const view *v, canvas_rect r);
 
+/* draw_panel.c: stop at (from 0) of a tour of n, its title and its text
+ * (lines joined by '\n', each wrapped), at the top of the panel r in at
+ * most max rows; returns the rows it took. */
+int draw_tour(draw_ctx *ctx, const char *title, const char *text, int at,
+    int n, canvas_rect r, int max);
+
 /* draw_map.c: the map over the plot (base, after the heatmap: the
  * stationary points go back on top) with its legend in place of the
  * colour bar. */

@@ -134,20 +134,51 @@ frame_help_widths(draw_ctx *ctx, const frame_ui *ui, int col, int per, int *kw,
 	}
 }
 
-/* The help overlay: every key and command, in a box at the centre. */
+/* The help overlay's layout on a canvas of rows: its columns, its entries
+ * per column, and its pages (a page when all do not fit). */
+static void
+frame_help_layout(int rows, int n_help, int *cols, int *per, int *pages)
+{
+	int fit = rows - 4 > 1 ? rows - 4 : 1;
+
+	/* Two columns when one would not fit the height. */
+	*cols = n_help + 4 > rows ? 2 : 1;
+	*per = (n_help + *cols - 1) / *cols;
+	if (*per > fit)
+		*per = fit;
+	*pages = (n_help + *cols * *per - 1) / (*cols * *per);
+}
+
+int
+frame_help_pages(int rows, int n_help)
+{
+	int cols, per, pages;
+
+	frame_help_layout(rows, n_help, &cols, &per, &pages);
+	return pages;
+}
+
+/* The help overlay: every key and command, in a box at the centre, a
+ * page of them when they do not all fit. */
 static void
 frame_help_overlay(draw_ctx *ctx, const frame_ui *ui)
 {
-	int i, kw[2], ww[2], x0[2], w, h, x, y, cols, per, col, row;
+	int i, kw[2], ww[2], x0[2], w, h, x, y, cols, per, pages, col, row;
+	const int first = ui->help_page;
+	frame_ui page = *ui;
+	char foot[48];
 	canvas_rect b;
 
-	/* Two columns when one would not fit the height; each column as
-	 * wide as its own entries, so that neither is cut short. */
-	cols = ui->n_help + 4 > ctx->cv->rows ? 2 : 1;
-	per = (ui->n_help + cols - 1) / cols;
+	frame_help_layout(ctx->cv->rows, ui->n_help, &cols, &per, &pages);
+	page.help += first * cols * per;
+	page.n_help -= first * cols * per;
+	if (page.n_help > cols * per)
+		page.n_help = cols * per;
+	/* Each column as wide as its own entries, so that neither is cut
+	 * short. */
 	w = 2;
 	for (col = 0; col < cols; col++) {
-		frame_help_widths(ctx, ui, col, per, &kw[col], &ww[col]);
+		frame_help_widths(ctx, &page, col, per, &kw[col], &ww[col]);
 		x0[col] = w;
 		w += kw[col] + ww[col] + 4;
 	}
@@ -161,20 +192,25 @@ frame_help_overlay(draw_ctx *ctx, const frame_ui *ui)
 	draw_box(ctx, b, draw_fg(ctx, ctx->th->accent));
 	canvas_text(ctx->cv, b.x + 2, b.y, b.w - 4, " keys ",
 	    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
-	canvas_text(ctx->cv, b.x + b.w - 22, b.y + b.h - 1, 20,
-	    " any key closes ", draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT,
-	    0);
-	for (i = 0; i < ui->n_help; i++) {
+	if (first + 1 < pages)
+		snprintf(foot, sizeof foot, " %d/%d, space: more ", first + 1,
+		    pages);
+	else
+		snprintf(foot, sizeof foot, " any key closes ");
+	x = canvas_text_width(ctx->cv, foot);
+	canvas_text(ctx->cv, b.x + b.w - x - 6, b.y + b.h - 1, x + 1, foot,
+	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
+	for (i = 0; i < page.n_help; i++) {
 		col = i / per;
 		row = i % per;
 		x = b.x + x0[col];
 		y = b.y + 2 + row;
 		if (y >= b.y + b.h - 1 || x >= b.x + b.w - 1)
 			continue;
-		canvas_text(ctx->cv, x, y, kw[col], ui->help[i].keys,
+		canvas_text(ctx->cv, x, y, kw[col], page.help[i].keys,
 		    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
 		canvas_text(ctx->cv, x + kw[col] + 2, y,
-		    b.x + b.w - 2 - x - kw[col] - 2, ui->help[i].what,
+		    b.x + b.w - 2 - x - kw[col] - 2, page.help[i].what,
 		    draw_fg(ctx, ctx->th->text), CANVAS_DEFAULT, 0);
 	}
 }
@@ -223,6 +259,9 @@ void
 frame_top(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *ov, const frame_ui *ui)
 {
+	canvas_rect panel;
+	int rows;
+
 	draw_line_segment(ctx, v, lay->plot);
 	/* Under the paths, whose heads mark where the vectors start. */
 	draw_vectors(ctx, v, lay->plot);
@@ -230,7 +269,15 @@ frame_top(draw_ctx *ctx, const view *v, const layout *lay,
 	if (ui->cursor)
 		draw_cursor(ctx, v, lay->plot);
 	frame_title(ctx, v, lay->title);
-	draw_panel(ctx, v, lay->panel, lay->loss);
+	panel = lay->panel;
+	if (ui->tour_title != NULL) {
+		rows = draw_tour(ctx, ui->tour_title, ui->tour_text,
+		    ui->tour_at, ui->tour_n, panel, lay->loss.y - panel.y -
+		    3);
+		panel.y += rows;
+		panel.h -= rows;
+	}
+	draw_panel(ctx, v, panel, lay->loss);
 	frame_status(ctx, lay->status, ui);
 	if (ov != NULL)
 		draw_map_panel(ctx, v, lay, ov);

@@ -40,6 +40,10 @@ typedef struct frame_ui {
 	int			 candidate;	/* the one shown, or -1 */
 	const frame_help	*help;		/* the overlay, or NULL */
 	int			 n_help;
+	int			 help_page;	/* the page shown, from 0 */
+	const char		*tour_title;	/* a tour's stop, or NULL */
+	const char		*tour_text;	/* its lines, '\n' between */
+	int			 tour_at, tour_n;	/* its place, from 0 */
 } frame_ui;
 
 /* The whole frame without an overlay: layout, base and top, or the
@@ -55,6 +59,10 @@ void frame_base(draw_ctx *ctx, const view *v, const layout *lay,
  * asks for it, comes last, over everything. */
 void frame_top(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *ov, const frame_ui *ui);
+
+/* How many pages the help overlay of n_help entries takes on a canvas
+ * of rows: space turns them, any other key closes the overlay. */
+int frame_help_pages(int rows, int n_help);
 
 /* The message that replaces the frame below the layout's minimum. */
 void frame_too_small(draw_ctx *ctx);

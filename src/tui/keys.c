@@ -297,6 +297,7 @@ key_help(app *a, int key)
 {
 	(void)key;
 	a->help = 1;
+	a->help_page = 0;
 }
 
 /* Send every cell again. */
@@ -374,6 +375,8 @@ app_key(app *a, int key)
 	const struct key_binding *b;
 	int i;
 
+	if (a->tour != NULL && app_tour_key(a, key))
+		return;
 	for (b = key_bindings; b->fn != NULL; b++) {
 		for (i = 0; i < KEYS_MAX && b->keys[i] != 0; i++) {
 			if (b->keys[i] == key) {

@@ -65,6 +65,15 @@ overlay_next(overlay *o)
 	overlay_forget(o);
 }
 
+void
+overlay_set(overlay *o, const sd_map_type *type)
+{
+	if (o->type == type)
+		return;
+	o->type = type;
+	overlay_forget(o);
+}
+
 const char *
 overlay_name(const overlay *o)
 {

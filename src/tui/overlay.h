@@ -61,6 +61,9 @@ void overlay_done(overlay *o);
 /* The next kind in the cycle. */
 void overlay_next(overlay *o);
 
+/* Show the map of type (NULL: none). */
+void overlay_set(overlay *o, const sd_map_type *type);
+
 /* "strict-saddle", ..., or "none". */
 const char *overlay_name(const overlay *o);
 
