@@ -27,6 +27,7 @@ check "every stop states what it expects" \
 
 # A tour whose texts and expectations drift from the program.
 sed 's/expect saddles 12/expect saddles 11/;
+     s/expect ends gd saddle/expect ends gd min/;
      s/has 1 stationary point, 0, with eigenvalues 0 and 2/has 1 stationary point, 0, with eigenvalues 0 and 3/;
      s/4 minima, all global/5 minima, all global/' "$tour" >"$tap_tmp/drift.tour"
 run tour --check "$tap_tmp/drift.tour"
@@ -39,6 +40,9 @@ check "a wrong expect is named by its line ($line)" \
 line=$(grep -n '5 minima, all global' "$tap_tmp/drift.tour" | cut -d: -f1)
 check "a count in a text that nothing checks is named by its line" \
     grep -q "drift.tour:$line: .*'5 minima" "$tap_tmp/err"
+check "a racer said to escape that does not is found (gd stays)" \
+    grep -q "expect ends gd min, but after 2000 steps it is at a saddle" \
+    "$tap_tmp/err"
 check "eigenvalues in a text that nothing states are found" \
     grep -q "'eigenvalues 0 and 3' but no 'expect eigenvalues'" \
     "$tap_tmp/err"
@@ -57,6 +61,8 @@ bad 3 'stop A\nargs himmelblau\ndo map\ntext hi\n'
 bad 4 'stop A\nargs himmelblau\ntext hi\nexpect minima many\n'
 bad 4 'stop A\nargs himmelblau\ntext hi\nexpect eigenvalues min:1 1\n'
 bad 2 "stop A\nargs -e 'x^2 + y^2\ntext hi\n"
+bad 4 'stop A\nargs himmelblau\ntext hi\nexpect ends gdd min\n'
+bad 4 'stop A\nargs himmelblau\ntext hi\nexpect ends gd somewhere\n'
 bad 1 'stop A\ntext hi\n'
 bad 1 'stop A\nargs himmelblau\n'
 printf '# nothing\n' >"$tap_tmp/empty.tour"

@@ -10,6 +10,7 @@
 
 #include "base/error.h"
 #include "base/params.h"
+#include "optimizers/optimizer.h"
 #include "paths.h"
 #include "tour.h"
 
@@ -25,8 +26,18 @@ typedef struct tour_reader {
 
 /* The words `expect` counts, in tour_count's order. */
 static const char *const tour_counts[] = {
-	"points", "minima", "maxima", "saddles", "degenerate", "eigenvalues"
+	"points", "minima", "maxima", "saddles", "degenerate", "eigenvalues",
+	"ends"
 };
+
+/* The words of `expect ends`, in tour_end's order. */
+static const char *const tour_ends[] = { "min", "saddle", "max" };
+
+const char *
+tour_end_name(tour_end end)
+{
+	return tour_ends[end];
+}
 
 const char *
 tour_count_name(tour_count what)
@@ -241,16 +252,39 @@ tour_expect_lambda(const tour_reader *r, const char *word, tour_expect *e,
 	return 0;
 }
 
-/* expect KIND N, or expect eigenvalues KIND:K A,B */
+/* METHOD and min|saddle|max of `expect ends` into e. */
+static int
+tour_expect_ends(const tour_reader *r, const char *method, const char *end,
+    tour_expect *e, char **cause)
+{
+	char *why = NULL;
+	int k;
+
+	if (sd_optimizer_find(method, &why) == NULL) {
+		tour_fail(r, cause, "%s", why);
+		free(why);
+		return -1;
+	}
+	snprintf(e->method, sizeof e->method, "%s", method);
+	for (k = 0; k <= TOUR_END_MAX; k++)
+		if (strcmp(end, tour_ends[k]) == 0) {
+			e->end = (tour_end)k;
+			return 0;
+		}
+	return tour_fail(r, cause, "'%s': expected where the racer ends: min, "
+	    "saddle or max", end);
+}
+
+/* expect KIND N, expect eigenvalues KIND:K A,B, expect ends METHOD END */
 static int
 tour_expect_line(tour_reader *r, const char *rest, char **cause)
 {
 	tour_stop *s = r->stop;
 	const char *all = rest;
 	tour_expect *e;
-	char *w[3] = { NULL, NULL, NULL };
+	char *w[4] = { NULL, NULL, NULL, NULL };
 	unsigned long n;
-	int i, rc = -1;
+	int i, rc = -1, two;
 
 	if (s->n_expects == TOUR_EXPECTS)
 		return tour_fail(r, cause, "more than %d 'expect' lines in "
@@ -258,24 +292,28 @@ tour_expect_line(tour_reader *r, const char *rest, char **cause)
 	e = &s->expects[s->n_expects];
 	memset(e, 0, sizeof *e);
 	e->line = r->line;
-	for (i = 0; i < 3 && (w[i] = tour_word(r, &rest, cause)) != NULL; i++)
+	for (i = 0; i < 4 && (w[i] = tour_word(r, &rest, cause)) != NULL; i++)
 		;
 	if (*cause != NULL)
 		goto out;
-	for (i = 0; w[0] != NULL && i <= TOUR_EIGENVALUES; i++)
+	for (i = 0; w[0] != NULL && i <= TOUR_ENDS; i++)
 		if (strcmp(w[0], tour_counts[i]) == 0)
 			break;
-	if (w[0] == NULL || i > TOUR_EIGENVALUES || w[1] == NULL ||
-	    (w[2] == NULL) != (i != TOUR_EIGENVALUES)) {
+	two = i == TOUR_EIGENVALUES || i == TOUR_ENDS;
+	if (w[0] == NULL || i > TOUR_ENDS || w[1] == NULL ||
+	    (w[2] == NULL) == two || w[3] != NULL) {
 		tour_fail(r, cause, "'expect %s': expected 'expect KIND N' "
-		    "(KIND: points, minima, maxima, saddles, degenerate) or "
-		    "'expect eigenvalues KIND:K A,B'", all);
+		    "(KIND: points, minima, maxima, saddles, degenerate), "
+		    "'expect eigenvalues KIND:K A,B' or 'expect ends METHOD "
+		    "min|saddle|max'", all);
 		goto out;
 	}
 	e->what = (tour_count)i;
 	if (e->what == TOUR_EIGENVALUES)
 		rc = tour_expect_point(r, w[1], e, cause) != 0 ? -1 :
 		    tour_expect_lambda(r, w[2], e, cause);
+	else if (e->what == TOUR_ENDS)
+		rc = tour_expect_ends(r, w[1], w[2], e, cause);
 	else if (sd_whole_parse("N", w[1], 0, 100000, &n, NULL) != 0)
 		tour_fail(r, cause, "'%s': expected a count of points", w[1]);
 	else {
@@ -285,7 +323,7 @@ tour_expect_line(tour_reader *r, const char *rest, char **cause)
 	if (rc == 0)
 		s->n_expects++;
 out:
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		free(w[i]);
 	return rc;
 }

@@ -17,6 +17,10 @@
  *   expect eigenvalues KIND:K A,B
  *                         the K-th (from 1) point of KIND (min, max,
  *                         saddle, …) has these eigenvalues (±1e-6)
+ *   expect ends METHOD min|saddle|max
+ *                         the stop's racer of METHOD, after
+ *                         TOUR_ENDS_STEPS steps, is at a point of that
+ *                         kind (within 5 % of the window's shorter side)
  *
  * The stops are data, so a teacher can write a tour of their own; every
  * number of points a text states must have an `expect` line that says
@@ -42,8 +46,19 @@ typedef enum tour_count {
 	TOUR_MAXIMA,
 	TOUR_SADDLES,
 	TOUR_DEGENERATE,
-	TOUR_EIGENVALUES	/* not a count: the eigenvalues of a point */
+	TOUR_EIGENVALUES,	/* not a count: the eigenvalues of a point */
+	TOUR_ENDS		/* nor this: where a racer ends */
 } tour_count;
+
+/* The steps `expect ends` runs the racers for. */
+#define TOUR_ENDS_STEPS	2000
+
+/* Where `expect ends` says a racer ends. */
+typedef enum tour_end {
+	TOUR_END_MIN = 0,
+	TOUR_END_SADDLE,
+	TOUR_END_MAX
+} tour_end;
 
 typedef struct tour_expect {
 	tour_count	 what;
@@ -52,6 +67,8 @@ typedef struct tour_expect {
 	sd_point_kind	 kind;		/* TOUR_EIGENVALUES: the point's kind */
 	size_t		 index;		/* and its place among them, from 0 */
 	double		 lambda[2];	/* and its eigenvalues, ascending */
+	char		 method[24];	/* TOUR_ENDS: the racer's method */
+	tour_end	 end;		/* and where it ends */
 } tour_expect;
 
 typedef struct tour_stop {
@@ -90,5 +107,8 @@ void tour_free(tour *t);
 
 /* "minima", ..., the word `expect` takes for what. */
 const char *tour_count_name(tour_count what);
+
+/* "min", "saddle" or "max". */
+const char *tour_end_name(tour_end end);
 
 #endif

@@ -19,6 +19,10 @@
 /* What separates the words of a text. */
 #define TOUR_SEP	" \n,;:()"
 
+/* How near a racer must end to a stationary point, as a share of the
+ * window's shorter side (sgd's noise keeps it about 1e-2 off). */
+#define TOUR_NEAR	0.05
+
 /* How near a stated eigenvalue must be. */
 #define TOUR_LAMBDA_TOL	1e-6
 
@@ -73,6 +77,82 @@ tour_point(const sd_point_list *l, sd_point_kind kind, size_t index)
 		if (l->points[i].kind == kind && index-- == 0)
 			return &l->points[i];
 	return NULL;
+}
+
+/* The view's racer of method, or NULL. */
+static const racer *
+tour_racer(const view *v, const char *method)
+{
+	int i;
+
+	for (i = 0; i < v->n_racers; i++)
+		if (strcmp(v->racers[i]->opt->type->name, method) == 0)
+			return v->racers[i];
+	return NULL;
+}
+
+/* The kind of stationary point nearest to where r is now, if one is
+ * within TOUR_NEAR of the window's shorter side; else -1. */
+static int
+tour_racer_end(const view *v, const racer *r)
+{
+	const double side = fmin(v->window.xmax - v->window.xmin,
+	    v->window.ymax - v->window.ymin);
+	double a, b, d, best = TOUR_NEAR * side;
+	sd_point_kind k;
+	size_t i;
+	int end = -1;
+
+	if (r->trace.n == 0)
+		return -1;
+	racer_at(r, &v->chart, r->trace.n - 1, &a, &b);
+	for (i = 0; i < v->points.n; i++) {
+		d = hypot(v->points.points[i].a - a, v->points.points[i].b - b);
+		if (!(d <= best))
+			continue;
+		best = d;
+		k = v->points.points[i].kind;
+		end = sd_point_kind_is_min(k) ? TOUR_END_MIN :
+		    k == SD_POINT_MAX || k == SD_POINT_DEGENERATE_MAX ?
+		    TOUR_END_MAX : TOUR_END_SADDLE;
+	}
+	return end;
+}
+
+/* expect ends: run the racers (the first time), then where does the one
+ * of e's method end; 0 when it is where e says. */
+static int
+tour_ends_hold(const tour *t, const tour_stop *s, const tour_expect *e,
+    view *v, int *ran)
+{
+	char *cause = NULL;
+	sd_scale scale;
+	const racer *r;
+	int end, k;
+
+	if (!*ran) {
+		*ran = 1;
+		if (v->n_pending > 0 && (sd_objective_scale(v->obj, &scale,
+		    &cause) != 0 || view_take_scale(v, &scale, &cause) != 0)) {
+			k = cli_usage("%s:%d: stop '%s': %s", t->path, e->line,
+			    s->title, cause);
+			free(cause);
+			return k;
+		}
+		for (k = 0; k < TOUR_ENDS_STEPS; k++)
+			view_step(v);
+	}
+	if ((r = tour_racer(v, e->method)) == NULL)
+		return cli_usage("%s:%d: stop '%s': no racer runs %s: expected "
+		    "it in the stop's --optimizer", t->path, e->line, s->title,
+		    e->method);
+	if ((end = tour_racer_end(v, r)) == (int)e->end)
+		return 0;
+	return cli_usage("%s:%d: stop '%s': expect ends %s %s, but after %d "
+	    "steps it is %s%s", t->path, e->line, s->title, e->method,
+	    tour_end_name(e->end), TOUR_ENDS_STEPS, end < 0 ? "at no "
+	    "stationary point" : "at a ", end < 0 ? "" :
+	    tour_end_name((tour_end)end));
 }
 
 /* One expect line against the points; 0 when it holds. */
@@ -245,13 +325,14 @@ tour_check(const tour *t)
 	char *cause = NULL;
 	size_t k;
 	view v;
-	int i, bad = 0, rc;
+	int i, bad = 0, rc, ran;
 
 	for (k = 0; k < t->n; k++) {
 		const tour_stop *s = &t->stops[k];
 
 		if ((rc = tour_view(t, k, &v, NULL)) != 0)
 			return rc;
+		ran = 0;
 		if (view_refresh_points(&v, &cause) != 0) {
 			bad += cli_usage("%s:%d: stop '%s': %s", t->path,
 			    s->args_line, s->title, cause) != 0;
@@ -259,8 +340,10 @@ tour_check(const tour *t)
 			cause = NULL;
 		}
 		for (i = 0; i < s->n_expects; i++)
-			bad += tour_expect_holds(t, s, &s->expects[i],
-			    &v.points) != 0;
+			bad += (s->expects[i].what == TOUR_ENDS ?
+			    tour_ends_hold(t, s, &s->expects[i], &v, &ran) :
+			    tour_expect_holds(t, s, &s->expects[i],
+			    &v.points)) != 0;
 		bad += tour_text_checked(t, s);
 		view_done(&v);
 	}
