@@ -77,9 +77,10 @@ struct map_options {
 static int
 map_constant(const char *what, const char *word, double *out)
 {
-	if (sd_number_parse(word, out) != 0 || *out < 0)
-		return cli_usage("%s: '%s' is not a constant: expected a "
-		    "number ≥ 0", what, word);
+	char *cause = NULL;
+
+	if (sd_map_constant_parse(what, word, out, &cause) != 0)
+		return cli_usage_error(cause);
 	return 0;
 }
 

@@ -85,12 +85,15 @@ overlay_set_constant(overlay *o, int which, const char *arg, char **cause)
 {
 	const char *name = which == 'a' ? "alpha" : which == 'b' ? "beta" :
 	    "gamma";
+	char *why = NULL;
 	double v = NAN;
 
 	if (strcmp(arg, "default") != 0 &&
-	    (sd_number_parse(arg, &v) != 0 || !(v >= 0)))
-		return sd_fail(cause, "%s: '%s' is not a constant: expected a "
-		    "number ≥ 0, or default", name, arg);
+	    sd_map_constant_parse(name, arg, &v, &why) != 0) {
+		sd_fail(cause, "%s, or default", why);
+		free(why);
+		return -1;
+	}
 	if (which == 'a')
 		o->alpha = v;
 	else if (which == 'b')

@@ -51,6 +51,16 @@ struct map_ctx {
 	const void		*state;		/* the kind's (map_impl.h) */
 };
 
+int
+sd_map_constant_parse(const char *what, const char *word, double *out,
+    char **cause)
+{
+	if (sd_number_parse(word, out) != 0 || !(*out >= 0))
+		return sd_fail(cause, "%s: '%s' is not a constant: expected a "
+		    "number ≥ 0", what, word);
+	return 0;
+}
+
 const sd_map_type *
 sd_map_type_find(const char *name, char **cause)
 {

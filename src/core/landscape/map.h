@@ -175,6 +175,11 @@ struct sd_map {
 /* The kind called name; an unknown name lists the kinds in *cause. */
 const sd_map_type *sd_map_type_find(const char *name, char **cause);
 
+/* Parse the constant what ("--alpha", ":alpha") of the strict-saddle map
+ * from word: a finite number ≥ 0. -1 with *cause naming what and word. */
+int sd_map_constant_parse(const char *what, const char *word, double *out,
+    char **cause);
+
 /* The first kind that reads the options of bit (SD_MAP_READS_*), or
  * NULL. */
 const sd_map_type *sd_map_type_reading(unsigned bit);
