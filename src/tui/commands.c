@@ -452,14 +452,10 @@ static void
 command_names(char *buf, size_t len)
 {
 	const size_t n = sizeof commands / sizeof *commands - 1;
-	size_t i, used;
+	size_t i;
 
-	buf[0] = '\0';
-	for (i = 0; i < n; i++) {
-		used = strlen(buf);
-		snprintf(buf + used, len - used, "%s%s", i == 0 ? "" :
-		    i + 1 == n ? " or " : ", ", commands[i].name);
-	}
+	for (i = 0; i < n; i++)
+		sd_list_add(buf, len, i, n, commands[i].name);
 }
 
 /* The command a name means: the command of that name, else the first in

@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -65,4 +66,16 @@ sd_gsl_quiet(void)
 	 * GSL's handler is one global. */
 	if (!atomic_flag_test_and_set(&done))
 		gsl_set_error_handler_off();
+}
+
+void
+sd_list_add(char *buf, size_t len, size_t i, size_t n, const char *name)
+{
+	size_t at;
+
+	if (i == 0 && len > 0)
+		buf[0] = '\0';
+	at = strlen(buf);
+	snprintf(buf + at, len - at, "%s%s", i == 0 ? "" : i + 1 < n ? ", " :
+	    " or ", name);
 }

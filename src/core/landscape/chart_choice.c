@@ -231,19 +231,14 @@ void
 sd_chart_choice_list(int path, char *buf, size_t len)
 {
 	const sd_chart_choice_type *const *t;
-	size_t n = 0, i = 0, at;
+	size_t n = 0, i = 0;
 
 	for (t = sd_chart_choice_types; *t != NULL; t++)
 		n += path || !(*t)->path;
 	buf[0] = '\0';
-	for (t = sd_chart_choice_types; *t != NULL; t++) {
-		if (!path && (*t)->path)
-			continue;
-		at = strlen(buf);
-		snprintf(buf + at, len - at, "%s%s", i == 0 ? "" :
-		    i + 1 < n ? ", " : " or ", (*t)->syntax);
-		i++;
-	}
+	for (t = sd_chart_choice_types; *t != NULL; t++)
+		if (path || !(*t)->path)
+			sd_list_add(buf, len, i++, n, (*t)->syntax);
 }
 
 static int choice_fail(char **, const char *, ...)

@@ -93,19 +93,14 @@ void
 sd_map_type_names(unsigned bits, char *buf, size_t len)
 {
 	const sd_map_type *const *t;
-	size_t n = 0, i = 0, at;
+	size_t n = 0, i = 0;
 
 	for (t = sd_map_types; *t != NULL; t++)
 		n += bits == 0 || ((*t)->reads & bits);
 	buf[0] = '\0';
-	for (t = sd_map_types; *t != NULL; t++) {
-		if (bits != 0 && !((*t)->reads & bits))
-			continue;
-		at = strlen(buf);
-		snprintf(buf + at, len - at, "%s%s", i == 0 ? "" :
-		    i + 1 < n ? ", " : " or ", (*t)->name);
-		i++;
-	}
+	for (t = sd_map_types; *t != NULL; t++)
+		if (bits == 0 || ((*t)->reads & bits))
+			sd_list_add(buf, len, i++, n, (*t)->name);
 }
 
 void
