@@ -172,8 +172,9 @@ canvas_set(canvas *cv, int x, int y, const char *glyph, uint32_t fg,
 	if (c->fg == fg && c->bg == bg && c->attr == (uint8_t)attr &&
 	    strcmp(c->glyph, glyph) == 0)
 		return;
-	strncpy(c->glyph, glyph, CANVAS_GLYPH_MAX - 1);
-	c->glyph[CANVAS_GLYPH_MAX - 1] = '\0';
+	n = (int)strnlen(glyph, CANVAS_GLYPH_MAX - 1);
+	memcpy(c->glyph, glyph, (size_t)n);
+	c->glyph[n] = '\0';
 	c->fg = fg;
 	c->bg = bg;
 	c->attr = (uint8_t)attr;
