@@ -212,14 +212,32 @@ fig_view_draw(fig *f, const void *arg)
 		fig_loss(f, v, l.loss);
 }
 
+/* The title a view's figure carries in its metadata, into buf. */
+static void
+fig_view_title(const view *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "saddle: %s, f = %s", v->obj->spec,
+	    v->obj->type->formula);
+}
+
 int
 figure_write_view(const char *path, figure_format fmt, const view *v,
     const theme *th, const figure_options *o, int replace, char **cause)
 {
 	char title[256];
 
-	snprintf(title, sizeof title, "saddle: %s, f = %s", v->obj->spec,
-	    v->obj->type->formula);
+	fig_view_title(v, title, sizeof title);
 	return fig_render(path, fmt, o, replace, th, title, fig_view_draw, v,
+	    cause);
+}
+
+figure_scene *
+figure_record_view(const char *path, figure_format fmt, const view *v,
+    const theme *th, const figure_options *o, int replace, char **cause)
+{
+	char title[256];
+
+	fig_view_title(v, title, sizeof title);
+	return fig_record(path, fmt, o, replace, th, title, fig_view_draw, v,
 	    cause);
 }

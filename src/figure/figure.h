@@ -76,6 +76,23 @@ void figure_samples(const figure_options *o, const sd_window *w,
 int figure_write_view(const char *path, figure_format fmt, const view *v,
     const theme *th, const figure_options *o, int replace, char **cause);
 
+/* A figure in two halves, so that the slow half (rasterizing a PNG,
+ * writing out an SVG or PDF: 15 to 360 ms) can run on a thread of its
+ * own while the view goes on changing: figure_record_view draws v into a
+ * recording (quick; it reads v, th and o only during the call) and opens
+ * the temporary file beside path (an existing path without replace is
+ * refused here, at once); figure_scene_encode, on any one thread, writes
+ * the file whole or not at all — nothing when stop(stop_arg) (may be
+ * NULL) says so once encoded; figure_scene_free releases the scene and
+ * removes the temporary file if it was not committed. */
+typedef struct figure_scene figure_scene;
+figure_scene *figure_record_view(const char *path, figure_format fmt,
+    const view *v, const theme *th, const figure_options *o, int replace,
+    char **cause);
+int figure_scene_encode(figure_scene *sc, int (*stop)(void *),
+    void *stop_arg, char **cause);
+void figure_scene_free(figure_scene *sc);
+
 /* Write map m of obj through chart as an image figure with its legend,
  * as figure_write_view (an existing file is replaced). */
 int figure_write_map(const char *path, figure_format fmt, const sd_map *m,

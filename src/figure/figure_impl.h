@@ -44,6 +44,12 @@ int fig_render(const char *path, figure_format fmt, const figure_options *o,
     int replace, const theme *th, const char *title,
     void (*draw)(fig *, const void *), const void *arg, char **cause);
 
+/* fig_render's first half: the file opened and the figure drawn into a
+ * recording (figure.h's figure_scene); NULL with *cause. */
+figure_scene *fig_record(const char *path, figure_format fmt,
+    const figure_options *o, int replace, const theme *th, const char *title,
+    void (*draw)(fig *, const void *), const void *arg, char **cause);
+
 /* The font size of a w × h figure: text a page can read at any size. */
 double fig_font_size(double w, double h);
 

@@ -40,3 +40,26 @@ figure_write_map(const char *path, figure_format fmt, const sd_map *m,
 	(void)path, (void)m, (void)obj, (void)chart, (void)th, (void)o;
 	return figure_no_cairo(fmt, cause);
 }
+
+figure_scene *
+figure_record_view(const char *path, figure_format fmt, const view *v,
+    const theme *th, const figure_options *o, int replace, char **cause)
+{
+	(void)path, (void)v, (void)th, (void)o, (void)replace;
+	figure_no_cairo(fmt, cause);
+	return NULL;
+}
+
+int
+figure_scene_encode(figure_scene *sc, int (*stop)(void *), void *stop_arg,
+    char **cause)
+{
+	(void)sc, (void)stop, (void)stop_arg;
+	return sd_fail(cause, "saddle was built without cairo");
+}
+
+void
+figure_scene_free(figure_scene *sc)
+{
+	(void)sc;
+}

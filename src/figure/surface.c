@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -98,26 +99,47 @@ fig_surface(figure_format fmt, double w, double h, fig_sink *sk,
 	}
 }
 
-/* Draw the figure on surface s and finish it; cairo's status. */
-static cairo_status_t
-fig_paint(cairo_surface_t *s, figure_format fmt, fig *f, fig_sink *sk,
-    void (*draw)(fig *, const void *), const void *arg)
-{
-	cairo_status_t st;
+/* A figure drawn and not yet encoded (figure.h). cairo's SVG and PDF
+ * surfaces record what is drawn on them and write it all out when
+ * finished, so the figure is drawn on them and only finished later; a
+ * PNG's image surface would rasterize as it is drawn, so the PNG is drawn
+ * on a recording surface, replayed onto the image later. */
+struct figure_scene {
+	figure_format	 fmt;
+	double		 w, h;		/* pixels */
+	cairo_surface_t	*s;		/* the file's surface, or the PNG's
+					 * recording */
+	fig_sink	 sk;		/* where the bytes go */
+	figure_file	 ff;
+	char		 title[256];
+	int		 open;		/* ff holds a temporary file */
+};
 
-	f->cr = cairo_create(s);
-	if (fmt == FIGURE_PDF)
-		cairo_scale(f->cr, 72.0 / FIGURE_DPI, 72.0 / FIGURE_DPI);
-	fig_color(f, 0xffffff, 1);
-	cairo_paint(f->cr);
-	draw(f, arg);
-	st = cairo_status(f->cr);
-	cairo_destroy(f->cr);
-	if (st == CAIRO_STATUS_SUCCESS && fmt == FIGURE_PNG)
-		st = cairo_surface_write_to_png_stream(s, sink_write, sk);
-	cairo_surface_finish(s);
+/* Finish the scene's surface (the PNG: replayed on an image and encoded
+ * first); cairo's status. */
+static cairo_status_t
+fig_finish(figure_scene *sc)
+{
+	cairo_surface_t *img = sc->s;
+	cairo_status_t st = CAIRO_STATUS_SUCCESS;
+	cairo_t *cr;
+
+	if (sc->fmt == FIGURE_PNG) {
+		img = fig_surface(sc->fmt, sc->w, sc->h, &sc->sk, sc->title);
+		cr = cairo_create(img);
+		cairo_set_source_surface(cr, sc->s, 0, 0);
+		cairo_paint(cr);
+		st = cairo_status(cr);
+		cairo_destroy(cr);
+		if (st == CAIRO_STATUS_SUCCESS)
+			st = cairo_surface_write_to_png_stream(img,
+			    sink_write, &sc->sk);
+	}
+	cairo_surface_finish(img);
 	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(s);
+		st = cairo_surface_status(img);
+	if (img != sc->s)
+		cairo_surface_destroy(img);
 	return st;
 }
 
@@ -129,31 +151,98 @@ fig_font_size(double w, double h)
 	return fs < 9 ? 9 : fs;
 }
 
+figure_scene *
+fig_record(const char *path, figure_format fmt, const figure_options *o,
+    int replace, const theme *th, const char *title,
+    void (*draw)(fig *, const void *), const void *arg, char **cause)
+{
+	fig f = { .th = th, .w = o->width, .h = o->height, .loss = o->loss };
+	cairo_rectangle_t all = { 0, 0, o->width, o->height };
+	cairo_status_t st;
+	figure_scene *sc;
+
+	if ((sc = calloc(1, sizeof *sc)) == NULL) {
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	sc->fmt = fmt;
+	sc->w = f.w;
+	sc->h = f.h;
+	snprintf(sc->title, sizeof sc->title, "%s", title);
+	if (figure_file_open(&sc->ff, path, replace, cause) != 0) {
+		free(sc);
+		return NULL;
+	}
+	sc->open = 1;
+	sc->sk.fp = sc->ff.fp;
+	sc->sk.title = fmt == FIGURE_SVG ? sc->title : NULL;
+	sc->s = fmt == FIGURE_PNG ? cairo_recording_surface_create(
+	    CAIRO_CONTENT_COLOR, &all) : fig_surface(fmt, f.w, f.h, &sc->sk,
+	    sc->title);
+	f.fs = fig_font_size(f.w, f.h);
+	f.num = (draw_ctx){ &f.num_cv, th, COLOR_TRUE };
+	f.cr = cairo_create(sc->s);
+	if (fmt == FIGURE_PDF)
+		cairo_scale(f.cr, 72.0 / FIGURE_DPI, 72.0 / FIGURE_DPI);
+	fig_color(&f, 0xffffff, 1);
+	cairo_paint(f.cr);
+	draw(&f, arg);
+	st = cairo_status(f.cr);
+	cairo_destroy(f.cr);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		sd_fail(cause, "cannot write %s: %s", path,
+		    cairo_status_to_string(st));
+		figure_scene_free(sc);
+		return NULL;
+	}
+	return sc;
+}
+
+int
+figure_scene_encode(figure_scene *sc, int (*stop)(void *), void *stop_arg,
+    char **cause)
+{
+	cairo_status_t st = fig_finish(sc);
+
+	sc->open = 0;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		sd_fail(cause, "cannot write %s: %s", sc->ff.path,
+		    cairo_status_to_string(st));
+		figure_file_abort(&sc->ff);
+		return -1;
+	}
+	/* Asked to stop while encoding: nothing is written. */
+	if (stop != NULL && stop(stop_arg)) {
+		figure_file_abort(&sc->ff);
+		return sd_fail(cause, "cancelled");
+	}
+	return figure_file_commit(&sc->ff, cause);
+}
+
+void
+figure_scene_free(figure_scene *sc)
+{
+	if (sc == NULL)
+		return;
+	if (sc->s != NULL)
+		cairo_surface_destroy(sc->s);
+	if (sc->open)
+		figure_file_abort(&sc->ff);
+	free(sc);
+}
+
 int
 fig_render(const char *path, figure_format fmt, const figure_options *o,
     int replace, const theme *th, const char *title,
     void (*draw)(fig *, const void *), const void *arg, char **cause)
 {
-	fig f = { .th = th, .w = o->width, .h = o->height, .loss = o->loss };
-	fig_sink sk = { .title = title };
-	cairo_surface_t *s;
-	cairo_status_t st;
-	figure_file ff;
+	figure_scene *sc;
+	int rc;
 
-	f.fs = fig_font_size(f.w, f.h);
-	f.num = (draw_ctx){ &f.num_cv, th, COLOR_TRUE };
-	if (figure_file_open(&ff, path, replace, cause) != 0)
+	if ((sc = fig_record(path, fmt, o, replace, th, title, draw, arg,
+	    cause)) == NULL)
 		return -1;
-	sk.fp = ff.fp;
-	if (fmt != FIGURE_SVG)
-		sk.title = NULL;
-	s = fig_surface(fmt, f.w, f.h, &sk, title);
-	st = fig_paint(s, fmt, &f, &sk, draw, arg);
-	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		figure_file_abort(&ff);
-		return sd_fail(cause, "cannot write %s: %s", path,
-		    cairo_status_to_string(st));
-	}
-	return figure_file_commit(&ff, cause);
+	rc = figure_scene_encode(sc, NULL, NULL, cause);
+	figure_scene_free(sc);
+	return rc;
 }

@@ -287,7 +287,6 @@ app_draw(app *a)
 	}
 	canvas_copy(a->frame, a->base);
 	app_ui(a, &ui, busy, sizeof busy);
-	view_refresh_cursor(a->v);
 	frame_top(&ctx, a->v, &a->lay, &a->ov, &ui);
 	app_send(a);
 }
@@ -418,6 +417,8 @@ app_close(app *a)
 	/* The terminal first, so that it is back at once; then the jobs,
 	 * which are cancelled and run out within a few milliseconds. */
 	screen_close(a->scr);
+	app_write_flush(a);
+	app_tasks_cancel(a);
 	app_release(a);
 	a->v->release = NULL;
 	a->v->release_arg = NULL;

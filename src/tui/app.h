@@ -50,6 +50,27 @@ typedef struct app_tour {
 	void			*arg;
 } app_tour;
 
+/* The loop's one-off tasks (task.c), a slot each: a new task in a slot
+ * drops the one before. */
+typedef enum app_task_slot {
+	APP_TASK_OBJECTIVE = 0,	/* building :objective's, :expr's, tab's */
+	APP_TASK_WRITE,		/* encoding :write's or W's figure */
+	APP_TASK_READOUT,	/* the cursor's readings, when slow */
+	APP_TASKS
+} app_task_slot;
+
+/* What the loop does with a task's result: arg is the task's, rc and
+ * cause (owned) its return. */
+typedef void (*app_task_done)(struct app *a, void *arg, int rc,
+    char *cause);
+
+typedef struct app_task {
+	job		*j;		/* NULL: the slot is free */
+	char		 what[APP_LINE];	/* for the status line */
+	app_task_done	 done;
+	double		 t0;		/* when it started */
+} app_task;
+
 /* Where the loop's events come from and where its frames go: the
  * terminal by default; bench/bench_tui replays keys at chosen moments
  * and times the frames that answer them. */
@@ -111,6 +132,9 @@ typedef struct app {
 	unsigned long	 watch_for;	/* the view's watch_gen it runs for */
 	overlay		 ov;		/* the m key's map, :survey's table */
 	app_tour	*tour;		/* borrowed; NULL: no tour */
+	app_task	 tasks[APP_TASKS];
+	double		 readout_s;	/* the last readings' seconds, to
+					 * know when they go on a task */
 	app_io		 io;
 } app;
 
@@ -149,6 +173,32 @@ const char *app_busy(const app *a, char *buf, size_t len);
 /* work.c: stop every job and wait for the dropped ones (the view is
  * about to free the objective they borrow); the view's release hook. */
 void app_release(void *arg);
+
+/* task.c: start run(arg) on a job in slot k (dropping the slot's job
+ * before), said in the status line as what; done gets the result, on
+ * the loop's thread, at once when it came within wait_ms, else when
+ * app_tasks_poll finds it. obj: the objective run borrows, or NULL.
+ * -1 with *cause when no thread could be started (arg is freed). */
+int app_task_start(struct app *a, app_task_slot k, const char *what,
+    const sd_objective *obj, job_task_fn run, void *arg,
+    void (*free_arg)(void *), app_task_done done, double wait_ms,
+    char **cause);
+
+/* task.c: hand the finished tasks to their done; nonzero when any. */
+int app_tasks_poll(struct app *a);
+
+/* task.c: whether slot k's task runs. */
+int app_task_running(const struct app *a, app_task_slot k);
+
+/* task.c: Esc: drop the tasks a person started (the objective being
+ * built, the figure being encoded); nonzero when any ran. */
+int app_tasks_cancel(struct app *a);
+
+/* task.c: drop the tasks that borrow the view's objective. */
+void app_tasks_release(struct app *a);
+
+/* task.c: the first running task for the status line, in buf, or NULL. */
+const char *app_tasks_busy(const struct app *a, char *buf, size_t len);
 
 /* Show a message in the status line until the next key. */
 void app_message(app *a, int error, const char *fmt, ...)
@@ -217,6 +267,15 @@ int app_command_help(frame_help *out, int max);
  * extension: a figure, or the frame as .txt or .ans); an existing file
  * only when replace is nonzero. Says where in the status line. */
 int app_write(app *a, const char *path, int replace, char **cause);
+
+/* write.c: at exit, wait for a figure still being encoded (a second at
+ * most) so that it is not lost; a failure goes to stderr. */
+void app_write_flush(app *a);
+
+/* commands.c: build the objective spec names (an :expr formula when
+ * expr is nonzero) on a task and show it once built; the old one stays
+ * on screen meanwhile. -1 with *cause when no task could start. */
+int app_objective(app *a, const char *spec, int expr, char **cause);
 
 /* write.c: the W key: app_write to saddle-OBJECTIVE-N.svg in the current
  * directory, N the first number not taken. */

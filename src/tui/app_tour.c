@@ -18,9 +18,9 @@ app_tour_swap(app *a, view *nv)
 {
 	view *v = a->v;
 
-	app_release(a);
-	v->release = NULL;
-	v->release_arg = NULL;
+	/* The objective being built and the figure being written were
+	 * the old stop's; view_done stops the jobs (app_release). */
+	app_tasks_cancel(a);
 	view_done(v);
 	*v = *nv;
 	v->release = app_release;

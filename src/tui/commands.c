@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -36,34 +37,89 @@ typedef struct command {
 	int		(*run)(app *, const char *, char **);
 } command;
 
-/* :objective NAME[:k=v,...] */
+/* An objective being built on a task: what to build, and what was. */
+typedef struct command_build {
+	char		 spec[APP_LINE];	/* a name or a formula */
+	int		 expr;		/* spec is an :expr formula */
+	sd_objective	*obj;		/* built; NULL once taken */
+} command_build;
+
+/* The task: build it (glm:d=200,n=100000 draws its data for 1.5 s). */
+static int
+command_build_run(job *self, const sd_objective *unused, void *arg,
+    char **cause)
+{
+	command_build *b = arg;
+	char *nl;
+
+	(void)self;
+	(void)unused;
+	b->obj = b->expr ? sd_objective_new_expr(b->spec, cause) :
+	    sd_objective_new(b->spec, cause);
+	/* The status line has one row: keep a formula error's last line,
+	 * which says what was expected. */
+	if (b->obj == NULL && b->expr && *cause != NULL &&
+	    (nl = strrchr(*cause, '\n')) != NULL)
+		memmove(*cause, nl + 1, strlen(nl));
+	return b->obj != NULL ? 0 : -1;
+}
+
+static void
+command_build_free(void *arg)
+{
+	command_build *b = arg;
+
+	sd_objective_free(b->obj);
+	free(b);
+}
+
+/* Built: show it (the view takes it). */
+static void
+command_build_done(app *a, void *arg, int rc, char *cause)
+{
+	command_build *b = arg;
+	sd_objective *obj = b->obj;
+
+	if (rc != 0) {
+		app_fail(a, cause);
+		return;
+	}
+	b->obj = NULL;
+	app_dirty(a);
+	if (view_set_objective(a->v, obj, &cause) != 0)
+		app_fail(a, cause);
+}
+
+int
+app_objective(app *a, const char *spec, int expr, char **cause)
+{
+	command_build *b;
+	char what[APP_LINE];
+
+	if ((b = calloc(1, sizeof *b)) == NULL)
+		return sd_fail(cause, "out of memory");
+	snprintf(b->spec, sizeof b->spec, "%s", spec);
+	b->expr = expr;
+	snprintf(what, sizeof what, "building %s", expr ? "the formula" :
+	    spec);
+	return app_task_start(a, APP_TASK_OBJECTIVE, what, NULL,
+	    command_build_run, b, command_build_free, command_build_done,
+	    APP_COARSE_MS, cause);
+}
+
+/* :objective NAME[:k=v,...] (built on a task: the old one stays on
+ * screen meanwhile) */
 static int
 command_objective(app *a, const char *arg, char **cause)
 {
-	sd_objective *obj;
-
-	if ((obj = sd_objective_new(arg, cause)) == NULL)
-		return -1;
-	app_dirty(a);
-	return view_set_objective(a->v, obj, cause);
+	return app_objective(a, arg, 0, cause);
 }
 
 /* :expr FORMULA */
 static int
 command_expr(app *a, const char *arg, char **cause)
 {
-	sd_objective *obj;
-	char *nl;
-
-	if ((obj = sd_objective_new_expr(arg, cause)) == NULL) {
-		/* The status line has one row: keep the message's last
-		 * line, which says what was expected. */
-		if (*cause != NULL && (nl = strrchr(*cause, '\n')) != NULL)
-			memmove(*cause, nl + 1, strlen(nl));
-		return -1;
-	}
-	app_dirty(a);
-	return view_set_objective(a->v, obj, cause);
+	return app_objective(a, arg, 1, cause);
 }
 
 /* :optimizer NAME */

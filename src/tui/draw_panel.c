@@ -123,11 +123,13 @@ panel_cursor(panel_pen *p, const view *v)
 
 	if (!pr->valid)
 		return;
-	/* About a twentieth of a cell: every cursor move shows. */
+	/* About a twentieth of a cell: every cursor move shows. Where the
+	 * readings were taken: on a large objective they come a moment
+	 * after the cursor (work.c). */
 	snprintf(buf, sizeof buf, "(%s, %s)",
-	    draw_fixed(p->ctx, a, sizeof a, v->cur_a,
+	    draw_fixed(p->ctx, a, sizeof a, pr->a,
 	    (v->window.xmax - v->window.xmin) / 2000),
-	    draw_fixed(p->ctx, b, sizeof b, v->cur_b,
+	    draw_fixed(p->ctx, b, sizeof b, pr->b,
 	    (v->window.ymax - v->window.ymin) / 2000));
 	panel_pair(p, "cursor", buf);
 	panel_pair(p, "f", draw_num(p->ctx, buf, sizeof buf, pr->f, 6));

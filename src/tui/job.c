@@ -39,7 +39,8 @@ typedef enum job_kind {
 	JOB_MAP,
 	JOB_SCALE,
 	JOB_FIELD,
-	JOB_SURVEY
+	JOB_SURVEY,
+	JOB_TASK
 } job_kind;
 
 /* Rows a field job refines between two looks at its progress: enough to
@@ -92,6 +93,10 @@ struct job {
 	int			 given[JOB_METHODS];	/* else defaults */
 	sd_survey_row		 table[JOB_METHODS];
 	size_t			 n_rows;
+
+	job_task_fn		 task;		/* task */
+	void			*task_arg;
+	void			(*task_free)(void *);
 
 	atomic_uint		 permille;	/* progress */
 	int			 rc;		/* of the core's call */
@@ -370,6 +375,10 @@ job_main(void *arg)
 	case JOB_SURVEY:
 		j->rc = job_run_survey(j);
 		break;
+	case JOB_TASK:
+		j->rc = j->task(j, j->real != NULL ? &j->obj : NULL,
+		    j->task_arg, &j->cause);
+		break;
 	}
 	pthread_mutex_lock(&j->lock);
 	j->done = 1;
@@ -392,12 +401,16 @@ job_new(job_kind kind, const sd_objective *obj, const sd_chart *chart,
 	j->kind = kind;
 	atomic_init(&j->cancelled, 0);
 	j->flag = &j->cancelled;
-	if (sd_chart_copy(&j->chart, chart, cause) != 0) {
+	if (chart != NULL && sd_chart_copy(&j->chart, chart, cause) != 0) {
 		free(j);
 		return NULL;
 	}
-	j->window = *window;
-	job_forward(j, obj);
+	if (window != NULL)
+		j->window = *window;
+	/* A task may borrow no objective (it builds one, or writes a
+	 * file). */
+	if (obj != NULL)
+		job_forward(j, obj);
 	return j;
 }
 
@@ -526,6 +539,45 @@ job_survey(const sd_objective *obj, const sd_chart *chart,
 			    sizeof j->mparams[k]);
 	}
 	return job_start(j, cause);
+}
+
+job *
+job_task(const sd_objective *obj, job_task_fn run, void *arg,
+    void (*free_arg)(void *), char **cause)
+{
+	struct job *j;
+
+	if ((j = job_new(JOB_TASK, obj, NULL, NULL, cause)) == NULL) {
+		if (free_arg != NULL)
+			free_arg(arg);
+		return NULL;
+	}
+	j->task = run;
+	j->task_arg = arg;
+	j->task_free = free_arg;
+	return job_start(j, cause);
+}
+
+void *
+job_task_arg(job *j)
+{
+	return j->kind == JOB_TASK ? j->task_arg : NULL;
+}
+
+int
+job_task_result(job *j, char **cause)
+{
+	if (j->rc == 0)
+		return 0;
+	*cause = j->cause;
+	j->cause = NULL;
+	return -1;
+}
+
+int
+job_cancelled(const job *j)
+{
+	return job_off(j);
 }
 
 double
@@ -668,7 +720,9 @@ job_reap(int wait)
 	size_t left = 0;
 
 	while ((j = *p) != NULL) {
-		if (job_wait(j, wait ? -1 : 0)) {
+		/* One that borrows nothing need not be waited for: at exit
+		 * it is left to run out (the list keeps it reachable). */
+		if (job_wait(j, wait && j->real != NULL ? -1 : 0)) {
 			*p = j->next;
 			job_free(j);
 		} else {
@@ -699,6 +753,8 @@ job_free(job *j)
 	/* The map's survey borrows the chart: the map goes first. */
 	if (j->kind == JOB_MAP && j->rc == 0)
 		sd_map_done(&j->map);
+	if (j->kind == JOB_TASK && j->task_free != NULL)
+		j->task_free(j->task_arg);
 	sd_chart_done(&j->chart);
 	sd_scale_memo_free(j->obj.memo);
 	free(j->cause);

@@ -88,6 +88,31 @@ job *job_survey(const sd_objective *obj, const sd_chart *chart,
     const sd_optimizer_type *const *types, const double *const *params,
     size_t n, char **cause);
 
+/* A task: run(self, obj, arg, cause) on the job's thread, for the
+ * loop's one-off work that can take longer than a frame (building an
+ * objective, encoding a figure, the cursor's readings): 0, or -1 with a
+ * malloc'd *cause. obj is the forwarding objective (NaN once cancelled)
+ * when an objective is borrowed, else NULL; a long run looks at
+ * job_cancelled(self) where it can stop. */
+typedef int (*job_task_fn)(job *self, const sd_objective *obj, void *arg,
+    char **cause);
+
+/* Start run on arg (owned by the job from now on, even on failure:
+ * free_arg, when not NULL, releases it with the job). obj (borrowed, may
+ * be NULL) is what run evaluates. A task that borrows no objective is not
+ * waited for by job_reap: it may outlive the loop. */
+job *job_task(const sd_objective *obj, job_task_fn run, void *arg,
+    void (*free_arg)(void *), char **cause);
+
+/* A task's arg (read its result there once job_wait saw it done). */
+void *job_task_arg(job *j);
+
+/* A finished task's return: 0, or -1 with *cause (once). */
+int job_task_result(job *j, char **cause);
+
+/* Whether j was asked to stop. */
+int job_cancelled(const job *j);
+
 /* How much of its work j has done, from 0 to 1 (field and survey jobs;
  * 0 for the others). */
 double job_progress(const job *j);
@@ -128,7 +153,7 @@ int job_take_survey(job *j, sd_survey_row *rows, size_t *n, char **cause);
 void job_drop(job *j);
 
 /* Free the dropped jobs that have run out (wait: all of them, waiting for
- * them); returns how many still run. Only the thread that starts jobs
+ * those that borrow an objective); returns how many still run. Only the thread that starts jobs
  * calls job_drop and job_reap. */
 size_t job_reap(int wait);
 

@@ -190,7 +190,6 @@ key_objective(app *a, int key)
 {
 	const sd_objective_type *cur = a->v->obj->type;
 	const int dir = key == SCREEN_KEY_BTAB ? -1 : 1;
-	sd_objective *obj;
 	char *cause = NULL;
 	int i, n;
 
@@ -199,10 +198,8 @@ key_objective(app *a, int key)
 	for (i = 0; i < n && sd_objective_types[i] != cur; i++)
 		continue;
 	i = i == n ? 0 : (i + dir + n) % n;
-	if ((obj = sd_objective_new_type(sd_objective_types[i], NULL,
-	    &cause)) == NULL || view_set_objective(a->v, obj, &cause) != 0)
+	if (app_objective(a, sd_objective_types[i]->name, 0, &cause) != 0)
 		app_fail(a, cause);
-	app_dirty(a);
 }
 
 /* t: the next theme file. */
@@ -316,7 +313,8 @@ key_quit(app *a, int key)
 	a->quit = 1;
 }
 
-/* Esc: stop :step N and cancel :survey. */
+/* Esc: stop :step N and cancel :survey, the objective being built and
+ * the figure being written. */
 static void
 key_cancel(app *a, int key)
 {
@@ -325,6 +323,7 @@ key_cancel(app *a, int key)
 	(void)key;
 	a->steps_left = 0;
 	any |= overlay_survey_cancel(&a->ov);
+	any |= app_tasks_cancel(a);
 	if (any)
 		app_message(a, 0, "cancelled");
 }
@@ -363,7 +362,7 @@ static const struct key_binding key_bindings[] = {
 	{ { 'W' }, "W", "write saddle-OBJECTIVE-N.svg here", key_write },
 	{ { '?' }, "?", "this help", key_help },
 	{ { 12 }, "ctrl-l", "redraw the screen", key_redraw },
-	{ { SCREEN_KEY_ESCAPE }, "esc", "stop :step, cancel :survey",
+	{ { SCREEN_KEY_ESCAPE }, "esc", "stop or cancel the work under way",
 	  key_cancel },
 	{ { 'q' }, "q", "quit", key_quit },
 	{ { 0 }, NULL, NULL, NULL }

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "base/error.h"
 
 /* Fewer evaluations than this time nothing worth measuring. */
 #define APP_MEASURE_MIN	256
@@ -33,6 +34,12 @@
 int
 app_waiting(const app *a)
 {
+	int k;
+
+	for (k = 0; k < APP_TASKS; k++) {
+		if (app_task_running(a, (app_task_slot)k))
+			return 1;
+	}
 	return a->points_job != NULL || a->watch_job != NULL ||
 	    a->field_job != NULL || a->scale_job != NULL ||
 	    overlay_pending(&a->ov);
@@ -46,6 +53,7 @@ app_costs(app *a)
 		return;
 	snprintf(a->cost_of, sizeof a->cost_of, "%s", a->v->obj->spec);
 	a->sample_s = 0;
+	a->readout_s = 0;
 }
 
 /* Learn the cost of one sample from n evaluations that took dt seconds. */
@@ -74,6 +82,7 @@ app_release(void *arg)
 	job_drop(a->watch_job);
 	a->watch_job = NULL;
 	overlay_stop(&a->ov);
+	app_tasks_release(a);
 	job_reap(1);
 }
 
@@ -371,6 +380,83 @@ app_scale(app *a, double ms)
 	a->scale_job = NULL;
 }
 
+/* The cursor's readings being taken on a task, and where. */
+typedef struct work_readout {
+	sd_chart	 chart;		/* a copy */
+	double		 a, b;
+	readout		 out;
+} work_readout;
+
+static int
+work_readout_run(job *self, const sd_objective *obj, void *arg,
+    char **cause)
+{
+	work_readout *w = arg;
+
+	(void)self;
+	if (readout_update(&w->out, obj, &w->chart, w->a, w->b) != 0)
+		return sd_fail(cause, "out of memory");
+	return 0;
+}
+
+static void
+work_readout_free(void *arg)
+{
+	work_readout *w = arg;
+
+	sd_chart_done(&w->chart);
+	free(w);
+}
+
+/* Taken: the panel shows them (for the point they were taken at; the
+ * next frame asks again if the cursor moved on). */
+static void
+work_readout_done(app *a, void *arg, int rc, char *cause)
+{
+	work_readout *w = arg;
+
+	free(cause);
+	if (rc == 0)
+		a->v->cursor = w->out;
+	app_dirty(a);
+}
+
+/* Bring the cursor's readings up to date: here when they are quick, on a
+ * task when they would take more than half a frame — as measured last
+ * time, or as foreseen from the cost of a sample of f (the Hessian costs
+ * about d + 2 of them: 1.3 s on glm:d=200,n=100000). A task for an
+ * older point runs out before the next starts; meanwhile the panel shows
+ * the readings it has. */
+static void
+app_readout(app *a, double ms)
+{
+	view *v = a->v;
+	readout *pr = &v->cursor;
+	work_readout *w;
+	double t0 = app_now(), cost;
+	char *cause = NULL;
+
+	app_costs(a);
+	cost = fmax(a->readout_s, a->sample_s * (double)(v->obj->dim + 2));
+	if ((pr->valid && pr->a == v->cur_a && pr->b == v->cur_b) ||
+	    app_task_running(a, APP_TASK_READOUT))
+		return;
+	if (cost * 1e3 <= APP_COARSE_MS / 2) {
+		view_refresh_cursor(v);
+		a->readout_s = app_now() - t0;
+		return;
+	}
+	if ((w = calloc(1, sizeof *w)) == NULL)
+		return;
+	w->a = v->cur_a;
+	w->b = v->cur_b;
+	if (sd_chart_copy(&w->chart, &v->chart, &cause) != 0 ||
+	    app_task_start(a, APP_TASK_READOUT, "reading f at the cursor",
+	    v->obj, work_readout_run, w, work_readout_free, work_readout_done,
+	    ms, &cause) != 0)
+		app_fail(a, cause);
+}
+
 /* Take :survey's table when it is done, and say so. */
 static void
 app_survey(app *a)
@@ -393,18 +479,22 @@ app_work(app *a, size_t cols, size_t rows, double t0)
 	int dirty = 0;
 
 	job_reap(0);
+	dirty |= app_tasks_poll(a);
 	app_survey(a);
 	app_scale(a, app_left(a, t0));
 	dirty |= app_field(a, cols, rows, app_left(a, t0));
 	if (a->v->field.valid && app_points(a, app_left(a, t0)) != 0)
 		dirty = 1;
 	app_watch(a, app_left(a, t0));
+	app_readout(a, app_left(a, t0));
 	return dirty;
 }
 
 const char *
 app_busy(const app *a, char *buf, size_t len)
 {
+	if (app_tasks_busy(a, buf, len) != NULL)
+		return buf;
 	if (overlay_survey_running(&a->ov))
 		snprintf(buf, len, "survey: %.0f%% of the runs done  (Esc "
 		    "cancels)", 100 * overlay_survey_progress(&a->ov));

@@ -19,9 +19,14 @@
 
 /* The longest a figure may spend sampling its own field (a frame's
  * budget): beyond it the figure draws the field the frame holds (fewer
- * samples, smoothed). The drawing and encoding that follow still run on
- * the loop's thread: 15 to 250 ms (bench/bench_figure). */
+ * samples, smoothed). The drawing that follows is recorded here; the
+ * encoding (15 to 360 ms, bench/bench_figure) runs on a task, waited for
+ * WRITE_WAIT_MS, so that a quick one says "wrote" in the next frame. */
 #define WRITE_SAMPLE_MS	20
+#define WRITE_WAIT_MS	10
+
+/* At exit, the longest a figure still being encoded is waited for. */
+#define WRITE_FLUSH_MS	1000
 
 /* The most saddle-OBJECTIVE-N.svg names W tries. */
 #define WRITE_NAMES_MAX	10000
@@ -73,8 +78,53 @@ write_frame(app *a, const char *path, figure_format fmt, int replace,
 	return rc;
 }
 
-/* The view as a figure: with a field sampled for the figure when that is
- * quick (a shallow copy of the view, which is only read, holds it). */
+/* A figure being encoded on a task, and where it goes. */
+typedef struct write_task {
+	figure_scene	*sc;
+	char		 path[PATH_MAX];
+} write_task;
+
+/* Whether the task encoding a figure was cancelled (figure.h's stop). */
+static int
+write_stop(void *self)
+{
+	return job_cancelled(self);
+}
+
+/* The task: encode and write the file. */
+static int
+write_run(job *self, const sd_objective *unused, void *arg, char **cause)
+{
+	write_task *w = arg;
+
+	(void)unused;
+	return figure_scene_encode(w->sc, write_stop, self, cause);
+}
+
+static void
+write_free(void *arg)
+{
+	write_task *w = arg;
+
+	figure_scene_free(w->sc);
+	free(w);
+}
+
+/* Written (or not): say so. */
+static void
+write_done(app *a, void *arg, int rc, char *cause)
+{
+	write_task *w = arg;
+
+	if (rc != 0)
+		app_fail(a, cause);
+	else
+		app_message(a, 0, "wrote %s", w->path);
+}
+
+/* The view as a figure: drawn here (recorded, with a field sampled for
+ * the figure when that is quick: a shallow copy of the view, which is
+ * only read, holds it), encoded on a task. */
 static int
 write_figure(app *a, const char *path, figure_format fmt, int replace,
     char **cause)
@@ -83,8 +133,12 @@ write_figure(app *a, const char *path, figure_format fmt, int replace,
 	view fv = *a->v;
 	size_t cols, rows;
 	sd_field own;
-	int rc, have = 0;
+	write_task *w;
+	int have = 0;
 
+	if ((w = calloc(1, sizeof *w)) == NULL)
+		return sd_fail(cause, "out of memory");
+	snprintf(w->path, sizeof w->path, "%s", path);
 	figure_samples(&fo, &fv.window, &cols, &rows);
 	if (a->sample_s > 0 && a->sample_s * (double)(cols * rows) * 1e3 <=
 	    WRITE_SAMPLE_MS && sd_field_init(&own, fv.chart.dim, NULL) == 0) {
@@ -95,10 +149,16 @@ write_figure(app *a, const char *path, figure_format fmt, int replace,
 	}
 	/* The levels for the figure's own samples (quantiles move). */
 	view_levels_prepare(&fv);
-	rc = figure_write_view(path, fmt, &fv, &a->th, &fo, replace, cause);
+	w->sc = figure_record_view(path, fmt, &fv, &a->th, &fo, replace,
+	    cause);
 	if (have)
 		sd_field_done(&own);
-	return rc;
+	if (w->sc == NULL) {
+		free(w);
+		return -1;
+	}
+	return app_task_start(a, APP_TASK_WRITE, "writing the figure", NULL,
+	    write_run, w, write_free, write_done, WRITE_WAIT_MS, cause);
 }
 
 int
@@ -106,18 +166,30 @@ app_write(app *a, const char *arg, int replace, char **cause)
 {
 	char path[PATH_MAX];
 	figure_format fmt;
-	int rc;
 
 	if (write_expand(arg, path, sizeof path, cause) != 0 ||
 	    figure_format_of_path(path, &fmt, cause) != 0)
 		return -1;
 	if (figure_format_is_image(fmt))
-		rc = write_figure(a, path, fmt, replace, cause);
-	else
-		rc = write_frame(a, path, fmt, replace, cause);
-	if (rc == 0)
-		app_message(a, 0, "wrote %s", path);
-	return rc;
+		return write_figure(a, path, fmt, replace, cause);
+	if (write_frame(a, path, fmt, replace, cause) != 0)
+		return -1;
+	app_message(a, 0, "wrote %s", path);
+	return 0;
+}
+
+void
+app_write_flush(app *a)
+{
+	job *j = a->tasks[APP_TASK_WRITE].j;
+	char *cause = NULL;
+
+	if (j == NULL || !job_wait(j, WRITE_FLUSH_MS))
+		return;
+	if (job_task_result(j, &cause) != 0) {
+		fprintf(stderr, "saddle: %s\n", cause);
+		free(cause);
+	}
 }
 
 void
