@@ -124,8 +124,10 @@ app_animate(app *a)
 	if (!a->playing)
 		return;
 	/* The racers wait for the points their monitors watch (stepping
-	 * unwatched, they would all be run again when those come). */
-	if (a->v->watch_wanted && !a->v->watch_valid) {
+	 * unwatched, they would all be run again when those come), and
+	 * for their paths to be run again (app_replay). */
+	if ((a->v->watch_wanted && !a->v->watch_valid) ||
+	    view_replaying(a->v) > 0) {
 		a->clock = now;
 		return;
 	}
@@ -153,7 +155,7 @@ app_steps(app *a)
 	double t0 = app_now();
 
 	if (a->steps_left <= 0 || (a->v->watch_wanted && !a->v->watch_valid) ||
-	    a->v->n_pending > 0)
+	    a->v->n_pending > 0 || view_replaying(a->v) > 0)
 		return;
 	do {
 		if (view_step(a->v) == 0) {
@@ -165,6 +167,19 @@ app_steps(app *a)
 	} while (--a->steps_left > 0 && (app_now() - t0) * 1e3 < APP_STEP_MS);
 }
 
+/* Run the racers' paths again after a new chart or the watch points
+ * came (view_replay_step), between keys, for up to APP_STEP_MS at a
+ * time. */
+static void
+app_replay(app *a)
+{
+	double t0 = app_now();
+
+	while (view_replaying(a->v) > 0 && view_replay_step(a->v) > 0 &&
+	    (app_now() - t0) * 1e3 < APP_STEP_MS)
+		continue;
+}
+
 /* How long to wait for input: no time while the field is coarse, a poll
  * while a job runs, else until the next step is due (but not less than a
  * frame), or forever when nothing plays. */
@@ -173,8 +188,9 @@ app_timeout(const app *a)
 {
 	double ms = -1;
 
-	if (a->steps_left > 0 && a->v->n_pending == 0 &&
-	    !(a->v->watch_wanted && !a->v->watch_valid))
+	if ((a->steps_left > 0 && a->v->n_pending == 0 &&
+	    !(a->v->watch_wanted && !a->v->watch_valid)) ||
+	    view_replaying(a->v) > 0)
 		return 0;
 	if (app_waiting(a) || a->steps_left > 0)
 		ms = APP_POLL_MS;
@@ -406,6 +422,7 @@ app_loop(app *a)
 		app_draw(a);
 		a->io.read(a, app_timeout(a), &ev);
 		app_event(a, &ev);
+		app_replay(a);
 		app_animate(a);
 		app_steps(a);
 	}

@@ -48,6 +48,16 @@ key_cursor(app *a, int key)
 	v->cur_b = v->window.ymax - (cy + 0.5) * ch;
 }
 
+/* Pan by (da, db), saying so when the window stops at the limit. */
+static void
+key_pan_by(app *a, double da, double db)
+{
+	if (view_pan(a->v, da, db))
+		app_message(a, 1, "pan: the window stays within -1e5 to 1e5, "
+		    "as --window does");
+	app_dirty(a);
+}
+
 /* Pan by an eighth of the plot, rounded to whole samples so the field
  * keeps the samples it has. */
 static void
@@ -69,8 +79,7 @@ key_pan(app *a, int key)
 		db = ny * sh;
 	else
 		db = -ny * sh;
-	view_pan(v, da, db);
-	app_dirty(a);
+	key_pan_by(a, da, db);
 }
 
 /* Zoom in or out about the cursor. */
@@ -318,10 +327,11 @@ key_quit(app *a, int key)
 static void
 key_cancel(app *a, int key)
 {
-	int any = a->steps_left > 0;
+	int any = a->steps_left > 0 || view_replaying(a->v) > 0;
 
 	(void)key;
 	a->steps_left = 0;
+	view_replay_stop(a->v);
 	any |= overlay_survey_cancel(&a->ov);
 	any |= app_tasks_cancel(a);
 	if (any)
@@ -426,12 +436,11 @@ app_drag(app *a, int x, int y)
 	if (!a->pressed || a->lay.too_small ||
 	    (x == a->drag_x && y == a->drag_y))
 		return;
-	view_pan(v, -(x - a->drag_x) * (v->window.xmax - v->window.xmin) /
+	key_pan_by(a, -(x - a->drag_x) * (v->window.xmax - v->window.xmin) /
 	    r.w, (y - a->drag_y) * (v->window.ymax - v->window.ymin) / r.h);
 	a->drag_x = x;
 	a->drag_y = y;
 	a->dragged = 1;
-	app_dirty(a);
 }
 
 void

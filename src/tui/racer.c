@@ -95,6 +95,7 @@ racer_start_x(racer *r, const double *x0, unsigned long seed, char **cause)
 
 	rc = sd_optimizer_set(r->opt, x0, seed, cause);
 	sd_trace_clear(&r->trace);
+	r->replay_to = 0;
 	if (rc != 0) {
 		r->trace.stop = SD_STOP_DIVERGED;
 		return -1;

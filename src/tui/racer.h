@@ -25,6 +25,9 @@ typedef struct racer {
 	sd_monitor	 mon;
 	int		 watching;	/* mon is initialized */
 	double		 tol;		/* converged: ‖∇f‖ below this */
+	size_t		 replay_to;	/* iterates to run again up to
+					 * (view_replay with defer); 0: none.
+					 * A start clears it. */
 } racer;
 
 /* A racer of method type for obj, whose scale (sd_objective_scale) is

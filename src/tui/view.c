@@ -12,6 +12,7 @@
 #include "view.h"
 
 static int	view_watch(view *, racer *, char **);
+static int	view_replay_racer(racer *);
 
 /* Put the cursor and the start where `run` starts by default. */
 static void
@@ -154,7 +155,8 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 }
 
 /* Run every racer again from its own start and seed for as many steps
- * as it had taken, watching the current chart's points. */
+ * as it had taken, watching the current chart's points: here, or with
+ * defer, step by step between keys (view_replay_step). */
 static int
 view_replay(view *v, char **cause)
 {
@@ -176,10 +178,60 @@ view_replay(view *v, char **cause)
 		if (view_watch(v, r, cause) != 0 ||
 		    racer_start_x(r, r->trace.x, r->opt->seed, cause) != 0)
 			return -1;
-		while (r->trace.n < n && racer_step(r))
+		r->replay_to = n;
+		while (!v->defer && view_replay_racer(r))
 			continue;
 	}
 	return 0;
+}
+
+/* One step of r's replay; nonzero while it is still behind. */
+static int
+view_replay_racer(racer *r)
+{
+	if (r->replay_to > r->trace.n && racer_step(r) &&
+	    r->trace.n < r->replay_to)
+		return 1;
+	r->replay_to = 0;
+	return 0;
+}
+
+size_t
+view_replay_step(view *v)
+{
+	size_t behind = 0;
+	int k;
+
+	for (k = 0; k < v->n_racers; k++) {
+		if (v->racers[k]->replay_to > 0 &&
+		    view_replay_racer(v->racers[k]))
+			behind += v->racers[k]->replay_to -
+			    v->racers[k]->trace.n;
+	}
+	return behind;
+}
+
+size_t
+view_replaying(const view *v)
+{
+	size_t behind = 0;
+	int k;
+
+	for (k = 0; k < v->n_racers; k++) {
+		if (v->racers[k]->replay_to > v->racers[k]->trace.n)
+			behind += v->racers[k]->replay_to -
+			    v->racers[k]->trace.n;
+	}
+	return behind;
+}
+
+void
+view_replay_stop(view *v)
+{
+	int k;
+
+	for (k = 0; k < v->n_racers; k++)
+		v->racers[k]->replay_to = 0;
 }
 
 int
@@ -317,18 +369,34 @@ view_zoom(view *v, double factor, double a, double b)
 	view_set_window(v, &w);
 }
 
-void
+/* The shift d of [lo, hi] made smaller so that it stays within
+ * ±SD_WINDOW_MAX (never larger than d, never past zero). */
+static double
+view_pan_limit(double lo, double hi, double d)
+{
+	if (d < 0 && lo + d < -SD_WINDOW_MAX)
+		return fmin(0, -SD_WINDOW_MAX - lo);
+	if (d > 0 && hi + d > SD_WINDOW_MAX)
+		return fmax(0, SD_WINDOW_MAX - hi);
+	return d;
+}
+
+int
 view_pan(view *v, double da, double db)
 {
 	sd_window w = v->window;
+	double ea = view_pan_limit(w.xmin, w.xmax, da);
+	double eb = view_pan_limit(w.ymin, w.ymax, db);
 
-	w.xmin += da;
-	w.xmax += da;
-	w.ymin += db;
-	w.ymax += db;
-	v->cur_a += da;
-	v->cur_b += db;
-	view_set_window(v, &w);
+	w.xmin += ea;
+	w.xmax += ea;
+	w.ymin += eb;
+	w.ymax += eb;
+	v->cur_a += ea;
+	v->cur_b += eb;
+	if (ea != 0 || eb != 0)
+		view_set_window(v, &w);
+	return ea != da || eb != db;
 }
 
 void

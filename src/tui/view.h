@@ -165,8 +165,10 @@ int view_fit_aspect(view *v, size_t cols, size_t rows);
 /* Zoom by factor (> 1 zooms in) keeping chart point (a, b) in place. */
 void view_zoom(view *v, double factor, double a, double b);
 
-/* Move the window by (da, db) in chart units. */
-void view_pan(view *v, double da, double db);
+/* Move the window by (da, db) in chart units, but not beyond
+ * ±SD_WINDOW_MAX (the limit --window and :window keep): nonzero when it
+ * stopped there. */
+int view_pan(view *v, double da, double db);
 
 /* Back to the home window, cursor at its centre. */
 void view_reset(view *v);
@@ -218,6 +220,18 @@ void view_clear_line(view *v);
 /* Where the line passes stationary point i of the points in view: its t,
  * or NaN when it does not pass it. */
 double view_line_passes(const view *v, size_t i);
+
+/* With defer, a new chart and the watch points arriving do not run the
+ * racers again at once (a path of 10⁵ steps on a large objective takes
+ * seconds): each racer restarts and catches up a step at a time. One
+ * step of every racer still behind; returns the steps still to take. */
+size_t view_replay_step(view *v);
+
+/* The steps the racers still have to take again (0: none). */
+size_t view_replaying(const view *v);
+
+/* Stop catching up: the paths end where they are. */
+void view_replay_stop(view *v);
 
 /* Change the convergence tolerance of the view and its racers. */
 void view_set_tol(view *v, double tol);

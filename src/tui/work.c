@@ -498,6 +498,9 @@ app_busy(const app *a, char *buf, size_t len)
 	if (overlay_survey_running(&a->ov))
 		snprintf(buf, len, "survey: %.0f%% of the runs done  (Esc "
 		    "cancels)", 100 * overlay_survey_progress(&a->ov));
+	else if (view_replaying(a->v) > 0)
+		snprintf(buf, len, "running the paths again: %zu steps to go  "
+		    "(Esc stops)", view_replaying(a->v));
 	else if (a->steps_left > 0)
 		snprintf(buf, len, "stepping: %ld steps to go  (Esc stops)",
 		    a->steps_left);
