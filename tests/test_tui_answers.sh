@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test_tui_answers.sh: the visualizer never stops answering (issue 11).
 # The slow work of a large objective — its field, its optimizers' scale,
-# its points, :survey, :step N — runs between keys or on jobs, so the
+# its points, :survey, :step N, :objective, the paths run again after
+# :chart, :write — runs between keys or on jobs, so the
 # first frame comes at once and q quits at once whatever runs; Ctrl-Z and
 # fg, storms of SIGTSTP/SIGCONT and resizes that come just after a key
 # leave a working program, the whole frame on screen and the tty as it
@@ -72,13 +73,13 @@ check "glm:n=100000: the tty modes are restored" \
     cmp -s "$tap_tmp/glm/before" "$tap_tmp/glm/after"
 
 # ---- :survey 2000 and :step 1000000 on twolayer:n=5000 --------------------
-# long CMD BUSY: start twolayer:n=5000, run :CMD, see BUSY in the status
-# line (the work under way); Esc cancels it and the status line says so;
-# then :CMD again, and q while it runs.
+# long NAME CMD BUSY [OBJECTIVE]: start OBJECTIVE (twolayer:n=5000), run
+# :CMD, see BUSY in the status line (the work under way); Esc cancels it
+# and the status line says so; then :CMD again, and q while it runs.
 long() {
-	local name=$1 cmd=$2 busy=$3
-	start "$name" 100x30 twolayer:n=5000
-	wait_long "$name" "saddle  twolayer:n=5000" || true
+	local name=$1 cmd=$2 busy=$3 obj=${4:-twolayer:n=5000}
+	start "$name" 100x30 "$obj"
+	wait_long "$name" "saddle  $obj" || true
 	t send-keys -t "$name" ":$cmd" Enter
 	t0=$(now_ms)
 	ms=$(within "$name" "$busy" "$t0")
@@ -96,6 +97,67 @@ long() {
 }
 long survey "survey 2000" "survey:"
 long step "step 1000000" "stepping:"
+# Building the objective (glm:d=200,n=100000 draws its data for ~1.5 s):
+# the old one stays on screen meanwhile.
+long objective "objective glm:d=200,n=100000" "building glm:d=200" himmelblau
+start build 100x30 himmelblau
+wait_for build "saddle  himmelblau" || true
+t send-keys -t build ":objective glm:d=200,n=100000" Enter
+wait_for build "building glm:d=200" || true
+check ":objective: himmelblau stays on screen while it builds" \
+    shows build "saddle  himmelblau"
+check ":objective: then the new one is shown" \
+    wait_long build "saddle  glm:n=100000,d=200"
+fast ":objective: then q quits" "$(quit_ms build)"
+
+# ---- a chart change runs long paths again between keys ---------------------
+# replay NAME: twolayer:n=5000 whose gd crawls (lr=1e-5), stepped until
+# its path has 2000 steps, then :chart random: the status line says the
+# paths are being run again.
+replay() {
+	start "$1" 100x30 twolayer:n=5000 --optimizer gd --set lr=1e-5
+	wait_long "$1" "saddle  twolayer:n=5000" || true
+	t send-keys -t "$1" ":step 1000000" Enter
+	poll_for 60 steps_past "$1" 2000 || true
+	t send-keys -t "$1" Escape
+	t send-keys -t "$1" ":chart random" Enter
+	t0=$(now_ms)
+	ms=$(within "$1" "running the paths again" "$t0")
+	fast ":chart random after 2000 steps: the status line says so" "$ms"
+}
+# steps_past NAME N: the panel says the racer has taken more than N steps.
+steps_past() {
+	local n
+	n=$(screen "$1" | sed -n 's/.*gd  *step \([0-9]*\).*/\1/p' | head -1)
+	[ -n "$n" ] && [ "$n" -gt "$2" ]
+}
+replay replay1
+t send-keys -t replay1 Escape
+t0=$(now_ms)
+fast ":chart: Esc stops running the paths again" \
+    "$(within replay1 cancelled "$t0")"
+check ":chart: and they are no longer run" \
+    wait_gone replay1 "running the paths again"
+keys replay1 q
+replay replay2
+fast ":chart: q quits while the paths are run again" "$(quit_ms replay2)"
+
+# ---- :write encodes on a task; a pan stops at the window's limits ----------
+start write 100x30 glm:n=100000
+wait_long write "saddle  glm:n=100000" || true
+t send-keys -t write ":write $tap_tmp/glm.pdf" Enter
+t0=$(now_ms)
+fast ":write FILE.pdf on glm:n=100000: says it wrote" \
+    "$(within write "wrote $tap_tmp/glm.pdf" "$t0")"
+check ":write: a PDF" test "$(head -c 5 "$tap_tmp/glm.pdf")" = "%PDF-"
+keys write q
+start pan 100x30 himmelblau --window 99990:99999,0:1
+wait_for pan "saddle  himmelblau" || true
+keys pan L
+check "a pan past 1e5 stops there and says so" \
+    wait_for pan "the window stays within -1e5 to 1e5"
+check "... the window ends at 1e5" wait_for pan "100000.00]"
+keys pan q
 
 # ---- job control ---------------------------------------------------------
 # A storm of SIGTSTP and SIGCONT while the racers play: saddle stops and

@@ -428,6 +428,14 @@ app_loop(app *a)
 	}
 }
 
+/* The view's release hook once the loop is gone (app_close). */
+static int
+app_adopt(void *arg, sd_objective *obj)
+{
+	(void)arg;
+	return job_adopt(obj);
+}
+
 void
 app_close(app *a)
 {
@@ -436,8 +444,10 @@ app_close(app *a)
 	screen_close(a->scr);
 	app_write_flush(a);
 	app_tasks_cancel(a);
-	app_release(a);
-	a->v->release = NULL;
+	app_release(a, NULL);
+	/* The jobs dropped run out on their own: the view's objective goes
+	 * to job_adopt when one still borrows it. */
+	a->v->release = app_adopt;
 	a->v->release_arg = NULL;
 	a->v->defer = 0;
 	cmdline_done(&a->cl);

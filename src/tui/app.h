@@ -170,9 +170,9 @@ int app_waiting(const app *a);
  * buf (len bytes), or NULL when none is. */
 const char *app_busy(const app *a, char *buf, size_t len);
 
-/* work.c: stop every job and wait for the dropped ones (the view is
- * about to free the objective they borrow); the view's release hook. */
-void app_release(void *arg);
+/* work.c: stop every job, and take obj (job_adopt) when a dropped one
+ * still borrows it; the view's release hook. */
+int app_release(void *arg, sd_objective *obj);
 
 /* task.c: start run(arg) on a job in slot k (dropping the slot's job
  * before), said in the status line as what; done gets the result, on

@@ -19,7 +19,7 @@
 #endif
 
 #include "base/error.h"
-#include "job.h"
+#include "job_impl.h"
 #include "optimizers/optimizer.h"
 
 /* How much lower than the keys' thread a job runs (nice; Linux gives
@@ -27,228 +27,18 @@
  * get the two cores first; the job takes what they leave. */
 #define JOB_NICE 10
 
-/* The forwarding objective passes every hook of the real one on, with
- * its own state: a hook added to sd_objective_type must be added here
- * too, or it would be handed the job instead of the objective's state. */
-_Static_assert(offsetof(sd_objective_type, fg_batch) +
-    sizeof(void (*)(void)) == sizeof(sd_objective_type),
-    "job.c forwards every hook of sd_objective_type: add the new one");
-
-typedef enum job_kind {
-	JOB_POINTS = 0,
-	JOB_MAP,
-	JOB_SCALE,
-	JOB_FIELD,
-	JOB_SURVEY,
-	JOB_TASK
-} job_kind;
-
-/* Rows a field job refines between two looks at its progress: enough to
- * keep OpenMP's threads busy (it hands them a row each). */
-#define JOB_FIELD_ROWS	4
-
-/* Runs a survey job takes between two reports of its progress. */
-#define JOB_SURVEY_RUNS	16
-
-struct job {
-	job_kind		 kind;
-	pthread_t		 thread;
-	int			 joined;
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 cond;
-	int			 done;		/* under lock */
-	atomic_int		 cancelled;
-	atomic_int		*flag;		/* &cancelled, writable from
-						 * the const hooks */
-
-	const sd_objective	*real;		/* borrowed */
-	sd_objective_type	 type;		/* the forwarding objective */
-	sd_objective		 obj;
-	sd_chart		 chart;		/* copies */
-	sd_window		 window;
-
-	int			 has_fo;	/* points */
-	sd_finder_options	 fo;
-	sd_point_list		 points;
-	int			 taken;
-
-	size_t			 cols, rows;	/* map */
-	sd_map_options		 mo;
-	double			 params[SD_PARAMS_MAX];
-	sd_map			 map;
-
-	sd_scale		 scale;		/* scale */
-
-	size_t			 coarse;	/* field: first pass */
-	sd_field		 field;
-	sd_field		 first;		/* under lock: the first pass,
-						 * to show until done */
-	int			 has_first;	/* under lock */
-	double			 sample_s;	/* under lock; 0: unknown */
-
-	sd_survey_options	 so;		/* survey */
-	size_t			 n_methods;
-	const sd_optimizer_type	*types[JOB_METHODS];
-	double			 mparams[JOB_METHODS][SD_PARAMS_MAX];
-	int			 given[JOB_METHODS];	/* else defaults */
-	sd_survey_row		 table[JOB_METHODS];
-	size_t			 n_rows;
-
-	job_task_fn		 task;		/* task */
-	void			*task_arg;
-	void			(*task_free)(void *);
-
-	atomic_uint		 permille;	/* progress */
-	int			 rc;		/* of the core's call */
-	char			*cause;
-	struct job		*next;		/* on the dropped list */
-};
-
 /* The jobs dropped (cancelled and left to run out), newest first; only
  * the thread that starts jobs touches the list. */
 static struct job *job_dropped;
 
-/* ---- the forwarding objective ---------------------------------------- */
+/* Objectives whose owner let go of them while dropped jobs still
+ * borrowed them (job_adopt): freed by job_reap once none does. */
+static struct job_orphan {
+	sd_objective		*obj;
+	struct job_orphan	*next;
+} *job_orphans;
 
-/* Whether the job behind a forwarding objective's state was cancelled. */
-static int
-job_off(const struct job *j)
-{
-	return atomic_load_explicit(j->flag, memory_order_relaxed) != 0;
-}
-
-/* n NaNs into v. */
-static void
-job_nan(double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v[i] = NAN;
-}
-
-static double
-job_f(const void *state, const double *x)
-{
-	const struct job *j = state;
-
-	if (job_off(j))
-		return NAN;
-	return j->real->type->f(j->real->state, x);
-}
-
-static void
-job_grad(const void *state, const double *x, double *g)
-{
-	const struct job *j = state;
-
-	if (job_off(j))
-		job_nan(g, j->real->dim);
-	else
-		j->real->type->grad(j->real->state, x, g);
-}
-
-static void
-job_hess(const void *state, const double *x, double *h)
-{
-	const struct job *j = state;
-
-	if (job_off(j))
-		job_nan(h, j->real->dim * j->real->dim);
-	else
-		j->real->type->hess(j->real->state, x, h);
-}
-
-static void
-job_grad_batch(const void *state, const double *x, const size_t *idx,
-    size_t m, double *g)
-{
-	const struct job *j = state;
-
-	if (job_off(j))
-		job_nan(g, j->real->dim);
-	else
-		j->real->type->grad_batch(j->real->state, x, idx, m, g);
-}
-
-static void
-job_fg_batch(const void *state, size_t n, const double *const *x,
-    double *f, double *const *g)
-{
-	const struct job *j = state;
-	size_t k;
-
-	if (!job_off(j)) {
-		j->real->type->fg_batch(j->real->state, n, x, f, g);
-		return;
-	}
-	job_nan(f, n);
-	for (k = 0; k < j->real->dim; k++)
-		job_nan(g[k], n);
-}
-
-static size_t
-job_samples(const void *state)
-{
-	const struct job *j = state;
-
-	return j->real->type->samples(j->real->state);
-}
-
-static size_t
-job_filter_size(const void *state)
-{
-	const struct job *j = state;
-
-	return j->real->type->filter_size(j->real->state);
-}
-
-/* The hook reads the real objective's state: hand it the real one. It
- * evaluates the real objective, which answers in full even once the job is
- * cancelled (twolayer's searches for its saddle, about 12 ms on
- * twolayer:k=4,m=8,n=1000, and a survey's first optimizer asks for it
- * through sd_objective_scale): a cancelled job is refused it. */
-static int
-job_default_chart(const sd_objective *obj, sd_chart *chart, char **cause)
-{
-	const struct job *j = obj->state;
-
-	if (job_off(j))
-		return sd_fail(cause, "cancelled");
-	return j->real->type->default_chart(j->real, chart, cause);
-}
-
-/* Make j->obj a copy of real whose evaluations go through the job: the
- * same type table, parameters and spec, the hooks above in place of
- * real's (those it has). */
-static void
-job_forward(struct job *j, const sd_objective *real)
-{
-	const sd_objective_type *t = real->type;
-
-	j->real = real;
-	j->type = *t;
-	j->type.state_size = 0;
-	j->type.init = NULL;
-	j->type.done = NULL;
-	j->type.f = job_f;
-	j->type.grad = job_grad;
-	j->type.hess = job_hess;
-	j->type.default_chart = t->default_chart ? job_default_chart : NULL;
-	j->type.filter_size = t->filter_size ? job_filter_size : NULL;
-	j->type.samples = t->samples ? job_samples : NULL;
-	j->type.grad_batch = t->grad_batch ? job_grad_batch : NULL;
-	j->type.fg_batch = t->fg_batch ? job_fg_batch : NULL;
-	j->obj.type = &j->type;
-	j->obj.dim = real->dim;
-	memcpy(j->obj.params, real->params, sizeof j->obj.params);
-	j->obj.state = j;
-	j->obj.spec = real->spec;
-	/* Its own memo: a scale measured once cancelled (through NaNs) must
-	 * not reach the real objective. NULL when out of memory: measured
-	 * at every call. */
-	j->obj.memo = sd_scale_memo_new();
-}
+static void	job_orphans_free(void);
 
 /* ---- the thread -------------------------------------------------------- */
 
@@ -730,7 +520,55 @@ job_reap(int wait)
 			left++;
 		}
 	}
+	job_orphans_free();
 	return left;
+}
+
+/* Whether a dropped job still borrows obj. */
+static int
+job_borrowed(const sd_objective *obj)
+{
+	const struct job *j;
+
+	for (j = job_dropped; j != NULL; j = j->next) {
+		if (j->real == obj)
+			return 1;
+	}
+	return 0;
+}
+
+/* Free the orphans no dropped job borrows any more. */
+static void
+job_orphans_free(void)
+{
+	struct job_orphan **p = &job_orphans, *o;
+
+	while ((o = *p) != NULL) {
+		if (job_borrowed(o->obj)) {
+			p = &o->next;
+			continue;
+		}
+		*p = o->next;
+		sd_objective_free(o->obj);
+		free(o);
+	}
+}
+
+int
+job_adopt(sd_objective *obj)
+{
+	struct job_orphan *o;
+
+	if (obj == NULL || (job_reap(0), !job_borrowed(obj)))
+		return 0;
+	if ((o = malloc(sizeof *o)) == NULL) {
+		job_reap(1);
+		return 0;
+	}
+	o->obj = obj;
+	o->next = job_orphans;
+	job_orphans = o;
+	return 1;
 }
 
 void

@@ -157,6 +157,14 @@ void job_drop(job *j);
  * calls job_drop and job_reap. */
 size_t job_reap(int wait);
 
+/* Take obj, which its owner is about to free, when a dropped job still
+ * borrows it (a cancelled job runs out within milliseconds, but one
+ * evaluation already under way is not interrupted: a Hessian of
+ * glm:d=200,n=100000 takes 1.3 s): job_reap frees it once no job does,
+ * and at exit it is left to the process's end. Returns nonzero when it
+ * took obj; zero when nothing borrows it (the owner frees it). */
+int job_adopt(sd_objective *obj);
+
 /* Cancel j if it still runs, join its thread and release everything it
  * holds; NULL is fine. */
 void job_free(job *j);

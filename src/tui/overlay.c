@@ -44,7 +44,6 @@ overlay_stop(overlay *o)
 {
 	overlay_forget(o);
 	overlay_survey_cancel(o);
-	job_reap(1);
 }
 
 int

@@ -84,9 +84,9 @@ int overlay_update(overlay *o, const view *v, size_t cols, size_t rows,
 /* Whether a map or a survey is being computed. */
 int overlay_pending(const overlay *o);
 
-/* Stop computing the map and drop it, and wait for every job dropped
- * so far to run out (the objective they borrow is about to be freed);
- * the next overlay_update starts again. */
+/* Stop computing the map and drop it, and cancel the survey (their jobs
+ * run out on their own: job_adopt keeps the objective they borrow); the
+ * next overlay_update starts again. */
 void overlay_stop(overlay *o);
 
 /* Start a survey of n starts over v's window of v's racers' methods (gd

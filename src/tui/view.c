@@ -23,6 +23,17 @@ view_centre(view *v)
 	v->cur_b = v->start_b;
 }
 
+/* Free the objective, or hand it to the release hook when work still
+ * borrows it. */
+static void
+view_free_objective(view *v)
+{
+	if (v->obj != NULL && v->release != NULL &&
+	    v->release(v->release_arg, v->obj))
+		return;
+	sd_objective_free(v->obj);
+}
+
 int
 view_init(view *v, sd_objective *obj, const sd_window *window,
     char **cause)
@@ -65,9 +76,7 @@ view_done(view *v)
 	view_clear_line(v);
 	if (v->obj != NULL)
 		sd_chart_done(&v->chart);
-	if (v->obj != NULL && v->release != NULL)
-		v->release(v->release_arg);
-	sd_objective_free(v->obj);
+	view_free_objective(v);
 	memset(v, 0, sizeof *v);
 }
 
@@ -136,9 +145,7 @@ view_set_objective(view *v, sd_objective *obj, char **cause)
 	view_forget_watch(v);
 	sd_field_done(&v->field);
 	sd_chart_done(&v->chart);
-	if (v->release != NULL)
-		v->release(v->release_arg);
-	sd_objective_free(v->obj);
+	view_free_objective(v);
 	v->obj = obj;
 	v->chart = chart;
 	snprintf(v->chart_name, sizeof v->chart_name, "default");

@@ -108,9 +108,12 @@ typedef struct view {
 	int		 selected;	/* the racer o and :optimizer change */
 	unsigned long	 seed;
 	double		 tol;		/* convergence: ‖∇f‖ below this */
-	void		(*release)(void *);	/* NULL, or called before
-					 * the objective is freed, so that work
-					 * borrowing it (job.h) stops first */
+	int		(*release)(void *, sd_objective *);	/* NULL,
+					 * or called before the objective is
+					 * freed, so that work borrowing it
+					 * (job.h) stops first: nonzero when
+					 * it took the objective, to free
+					 * once that work has run out */
 	void		*release_arg;
 } view;
 

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* job_forward.c: the forwarding objective a job evaluates instead of the
+ * one it borrows: the same answers until the job is cancelled, NaN after
+ * (see job.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "job_impl.h"
+
+/* The forwarding objective passes every hook of the real one on, with
+ * its own state: a hook added to sd_objective_type must be added here
+ * too, or it would be handed the job instead of the objective's state. */
+_Static_assert(offsetof(sd_objective_type, fg_batch) +
+    sizeof(void (*)(void)) == sizeof(sd_objective_type),
+    "job.c forwards every hook of sd_objective_type: add the new one");
+
+/* Whether the job behind a forwarding objective's state was cancelled. */
+int
+job_off(const struct job *j)
+{
+	return atomic_load_explicit(j->flag, memory_order_relaxed) != 0;
+}
+
+/* n NaNs into v. */
+static void
+job_nan(double *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = NAN;
+}
+
+static double
+job_f(const void *state, const double *x)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		return NAN;
+	return j->real->type->f(j->real->state, x);
+}
+
+static void
+job_grad(const void *state, const double *x, double *g)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		job_nan(g, j->real->dim);
+	else
+		j->real->type->grad(j->real->state, x, g);
+}
+
+static void
+job_hess(const void *state, const double *x, double *h)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		job_nan(h, j->real->dim * j->real->dim);
+	else
+		j->real->type->hess(j->real->state, x, h);
+}
+
+static void
+job_grad_batch(const void *state, const double *x, const size_t *idx,
+    size_t m, double *g)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		job_nan(g, j->real->dim);
+	else
+		j->real->type->grad_batch(j->real->state, x, idx, m, g);
+}
+
+static void
+job_fg_batch(const void *state, size_t n, const double *const *x,
+    double *f, double *const *g)
+{
+	const struct job *j = state;
+	size_t k;
+
+	if (!job_off(j)) {
+		j->real->type->fg_batch(j->real->state, n, x, f, g);
+		return;
+	}
+	job_nan(f, n);
+	for (k = 0; k < j->real->dim; k++)
+		job_nan(g[k], n);
+}
+
+static size_t
+job_samples(const void *state)
+{
+	const struct job *j = state;
+
+	return j->real->type->samples(j->real->state);
+}
+
+static size_t
+job_filter_size(const void *state)
+{
+	const struct job *j = state;
+
+	return j->real->type->filter_size(j->real->state);
+}
+
+/* The hook reads the real objective's state: hand it the real one. It
+ * evaluates the real objective, which answers in full even once the job is
+ * cancelled (twolayer's searches for its saddle, about 12 ms on
+ * twolayer:k=4,m=8,n=1000, and a survey's first optimizer asks for it
+ * through sd_objective_scale): a cancelled job is refused it. */
+static int
+job_default_chart(const sd_objective *obj, sd_chart *chart, char **cause)
+{
+	const struct job *j = obj->state;
+
+	if (job_off(j))
+		return sd_fail(cause, "cancelled");
+	return j->real->type->default_chart(j->real, chart, cause);
+}
+
+/* Make j->obj a copy of real whose evaluations go through the job: the
+ * same type table, parameters and spec, the hooks above in place of
+ * real's (those it has). */
+void
+job_forward(struct job *j, const sd_objective *real)
+{
+	const sd_objective_type *t = real->type;
+
+	j->real = real;
+	j->type = *t;
+	j->type.state_size = 0;
+	j->type.init = NULL;
+	j->type.done = NULL;
+	j->type.f = job_f;
+	j->type.grad = job_grad;
+	j->type.hess = job_hess;
+	j->type.default_chart = t->default_chart ? job_default_chart : NULL;
+	j->type.filter_size = t->filter_size ? job_filter_size : NULL;
+	j->type.samples = t->samples ? job_samples : NULL;
+	j->type.grad_batch = t->grad_batch ? job_grad_batch : NULL;
+	j->type.fg_batch = t->fg_batch ? job_fg_batch : NULL;
+	j->obj.type = &j->type;
+	j->obj.dim = real->dim;
+	memcpy(j->obj.params, real->params, sizeof j->obj.params);
+	j->obj.state = j;
+	j->obj.spec = real->spec;
+	/* Its own memo: a scale measured once cancelled (through NaNs) must
+	 * not reach the real objective. NULL when out of memory: measured
+	 * at every call. */
+	j->obj.memo = sd_scale_memo_new();
+}
+
