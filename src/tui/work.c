@@ -385,6 +385,7 @@ app_scale(app *a, double ms)
 /* The cursor's readings being taken on a task, and where. */
 typedef struct work_readout {
 	sd_chart	 chart;		/* a copy */
+	unsigned long	 chart_gen;	/* the view's watch_gen: which chart */
 	double		 a, b;
 	readout		 out;
 } work_readout;
@@ -411,14 +412,15 @@ work_readout_free(void *arg)
 }
 
 /* Taken: the panel shows them (for the point they were taken at; the
- * next frame asks again if the cursor moved on). */
+ * next frame asks again if the cursor moved on), unless the chart has
+ * changed since (watch_gen counts the changes of chart). */
 static void
 work_readout_done(app *a, void *arg, int rc, char *cause)
 {
 	work_readout *w = arg;
 
 	free(cause);
-	if (rc == 0)
+	if (rc == 0 && w->chart_gen == a->v->watch_gen)
 		a->v->cursor = w->out;
 	app_dirty(a);
 }
@@ -452,6 +454,7 @@ app_readout(app *a, double ms)
 		return;
 	w->a = v->cur_a;
 	w->b = v->cur_b;
+	w->chart_gen = v->watch_gen;
 	if (sd_chart_copy(&w->chart, &v->chart, &cause) != 0 ||
 	    app_task_start(a, APP_TASK_READOUT, "reading f at the cursor",
 	    v->obj, work_readout_run, w, work_readout_free, work_readout_done,

@@ -136,6 +136,11 @@ write_figure(app *a, const char *path, figure_format fmt, int replace,
 	write_task *w;
 	int have = 0;
 
+	/* One at a time: a second would cancel the first (Esc does). */
+	if (app_task_running(a, APP_TASK_WRITE))
+		return sd_fail(cause, "write: still writing %s: try again in "
+		    "a moment, or Esc cancels it", ((const write_task *)
+		    job_task_arg(a->tasks[APP_TASK_WRITE].j))->path);
 	if ((w = calloc(1, sizeof *w)) == NULL)
 		return sd_fail(cause, "out of memory");
 	snprintf(w->path, sizeof w->path, "%s", path);
