@@ -4,7 +4,8 @@
  * worked out here from its rule, with himmelblau's gradient typed in
  * below (not taken from the library); cubic's subproblem answer is
  * checked against Nesterov & Polyak's optimality conditions, its hard case
- * by hand. */
+ * by hand; the step sizes adagrad, rmsprop and adam tell are the steps
+ * they take. */
 #include "config.h"
 
 #include <math.h>
@@ -12,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 #include <gsl/gsl_randist.h>
@@ -431,6 +433,66 @@ test_cubic_hard_case(void **unused)
 	sd_objective_free(obj);
 }
 
+/* ---- the per-coordinate step sizes (sd_optimizer_step_sizes) ------- */
+
+/* Read before a step, the step sizes are the step: each coordinate
+ * moves by −η_i·g_i (adam's with beta1 = 0, where m̂ = g). */
+static void
+step_sizes_are_the_step(const char *name, const char *set)
+{
+	sd_objective *obj = objective("himmelblau");
+	double x0[2] = { 0, 0 }, x[2], g[2], eta[2];
+	sd_optimizer *opt = optimizer(name, obj, set, x0, 1);
+	int t, k;
+
+	for (t = 0; t < 3; t++) {
+		assert_int_equal(sd_optimizer_step_sizes(opt, eta), 0);
+		for (k = 0; k < 2; k++) {
+			x[k] = opt->x[k];
+			g[k] = opt->g[k];
+		}
+		step_ok(opt);
+		for (k = 0; k < 2; k++)
+			assert_close(opt->x[k] - x[k], -eta[k] * g[k],
+			    1e-12 * (1 + fabs(x[k])));
+	}
+	sd_optimizer_free(opt);
+	sd_objective_free(obj);
+}
+
+/* adagrad, rmsprop and adam tell their step sizes, and they are the
+ * steps taken; adagrad's first ones by hand: lr/(|g_i| + eps) with
+ * ∇f(0, 0) = (−14, −22); the other methods have none. */
+static void
+test_step_sizes(void **unused)
+{
+	sd_objective *obj = objective("himmelblau");
+	double x0[2] = { 0, 0 }, eta[2] = { -1, -1 };
+	sd_optimizer *opt;
+	size_t i;
+
+	(void)unused;
+	step_sizes_are_the_step("adagrad", "lr=0.5");
+	step_sizes_are_the_step("rmsprop", "lr=0.05,rho=0.9");
+	step_sizes_are_the_step("adam", "lr=0.1,beta1=0");
+	opt = optimizer("adagrad", obj, "lr=0.5,eps=1e-8", x0, 1);
+	assert_int_equal(sd_optimizer_step_sizes(opt, eta), 0);
+	assert_close(eta[0], 0.5 / (14 + 1e-8), 1e-15);
+	assert_close(eta[1], 0.5 / (22 + 1e-8), 1e-15);
+	sd_optimizer_free(opt);
+	for (i = 0; sd_optimizer_types[i] != NULL; i++) {
+		const char *name = sd_optimizer_types[i]->name;
+		int diagonal = strcmp(name, "adagrad") == 0 ||
+		    strcmp(name, "rmsprop") == 0 || strcmp(name, "adam") == 0;
+
+		opt = optimizer(name, obj, NULL, x0, 1);
+		assert_int_equal(sd_optimizer_step_sizes(opt, eta),
+		    diagonal ? 0 : -1);
+		sd_optimizer_free(opt);
+	}
+	sd_objective_free(obj);
+}
+
 int
 main(void)
 {
@@ -447,6 +509,7 @@ main(void)
 		cmocka_unit_test(test_hand_newton),
 		cmocka_unit_test(test_cubic_subproblem),
 		cmocka_unit_test(test_cubic_hard_case),
+		cmocka_unit_test(test_step_sizes),
 	};
 
 	sd_gsl_quiet();

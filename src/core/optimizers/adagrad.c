@@ -51,21 +51,38 @@ adagrad_set(void *state, sd_optimizer *opt)
 	return 0;
 }
 
+/* The step size of a coordinate whose squares sum to G. */
+static double
+adagrad_size(const sd_optimizer *opt, double G)
+{
+	return opt->params[ADAGRAD_LR] / (sqrt(G) + opt->params[ADAGRAD_EPS]);
+}
+
 /* One step; squares and roots are elementwise. */
 static sd_step_status
 adagrad_iterate(void *state, sd_optimizer *opt)
 {
 	adagrad_state *s = state;
 	const double *x = opt->x, *g = opt->g;
-	double lr = opt->params[ADAGRAD_LR], eps = opt->params[ADAGRAD_EPS];
 	double *G = s->G, *t = opt->trial;
 	size_t i, d = opt->dim;
 
 	for (i = 0; i < d; i++) {
 		G[i] += g[i] * g[i];
-		t[i] = x[i] - lr * g[i] / (sqrt(G[i]) + eps);
+		t[i] = x[i] - adagrad_size(opt, G[i]) * g[i];
 	}
 	return SD_STEP_OK;
+}
+
+/* The next step's sizes: G with this g's squares added. */
+static void
+adagrad_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
+{
+	const adagrad_state *s = state;
+	size_t i;
+
+	for (i = 0; i < opt->dim; i++)
+		eta[i] = adagrad_size(opt, s->G[i] + opt->g[i] * opt->g[i]);
 }
 
 /* Release the accumulator. */
@@ -91,4 +108,5 @@ const sd_optimizer_type sd_optimizer_adagrad = {
 	.set = adagrad_set,
 	.iterate = adagrad_iterate,
 	.free = adagrad_free,
+	.step_sizes = adagrad_step_sizes,
 };

@@ -57,27 +57,55 @@ adam_set(void *state, sd_optimizer *opt)
 	return 0;
 }
 
-/* One step, t = iter + 1; the bias corrections use pow so that step t
- * does not depend on rounding accumulated over the steps before it. */
+/* The step size of a coordinate whose second moment is v at step
+ * t = iter + 1: lr/(√v̂ + eps), v̂ = v/(1−beta2ᵗ); pow, so that step t does
+ * not depend on rounding accumulated over the steps before it. */
+static double
+adam_size(const sd_optimizer *opt, double v)
+{
+	double t = (double)opt->iter + 1;
+
+	return opt->params[ADAM_LR] / (sqrt(v / (1 - pow(opt->params[
+	    ADAM_BETA2], t))) + opt->params[ADAM_EPS]);
+}
+
+/* The second moment v after a gradient coordinate g. */
+static double
+adam_second(const sd_optimizer *opt, double v, double g)
+{
+	double b2 = opt->params[ADAM_BETA2];
+
+	return b2 * v + (1 - b2) * g * g;
+}
+
+/* One step, t = iter + 1: m̂ = m/(1−beta1ᵗ) times the step size. */
 static sd_step_status
 adam_iterate(void *state, sd_optimizer *opt)
 {
 	adam_state *s = state;
 	const double *x = opt->x, *g = opt->g;
-	double lr = opt->params[ADAM_LR], b1 = opt->params[ADAM_BETA1];
-	double b2 = opt->params[ADAM_BETA2], eps = opt->params[ADAM_EPS];
-	double t = (double)opt->iter + 1, c1, c2, *m = s->m, *v = s->v;
+	double b1 = opt->params[ADAM_BETA1], t = (double)opt->iter + 1, c1;
+	double *m = s->m, *v = s->v;
 	size_t i, d = opt->dim;
 
 	c1 = 1 - pow(b1, t);
-	c2 = 1 - pow(b2, t);
 	for (i = 0; i < d; i++) {
 		m[i] = b1 * m[i] + (1 - b1) * g[i];
-		v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-		opt->trial[i] = x[i] - lr * (m[i] / c1) /
-		    (sqrt(v[i] / c2) + eps);
+		v[i] = adam_second(opt, v[i], g[i]);
+		opt->trial[i] = x[i] - adam_size(opt, v[i]) * (m[i] / c1);
 	}
 	return SD_STEP_OK;
+}
+
+/* The next step's sizes: the second moment with this g in it. */
+static void
+adam_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
+{
+	const adam_state *s = state;
+	size_t i;
+
+	for (i = 0; i < opt->dim; i++)
+		eta[i] = adam_size(opt, adam_second(opt, s->v[i], opt->g[i]));
 }
 
 /* Release the moments. */
@@ -103,4 +131,5 @@ const sd_optimizer_type sd_optimizer_adam = {
 	.set = adam_set,
 	.iterate = adam_iterate,
 	.free = adam_free,
+	.step_sizes = adam_step_sizes,
 };

@@ -206,6 +206,15 @@ sd_optimizer_iterate(sd_optimizer *opt)
 	return optimizer_accept(opt);
 }
 
+int
+sd_optimizer_step_sizes(const sd_optimizer *opt, double *eta)
+{
+	if (opt->type->step_sizes == NULL)
+		return -1;
+	opt->type->step_sizes(opt->state, opt, eta);
+	return 0;
+}
+
 double
 sd_optimizer_grad_norm(const sd_optimizer *opt)
 {

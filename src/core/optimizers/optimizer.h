@@ -69,6 +69,14 @@ typedef struct sd_optimizer_type {
 
 	const sd_param_scale *scales;	/* parallel to params; NULL: all
 					 * SD_SCALE_FIXED */
+
+	/* Optional, for a method with a diagonal preconditioner (adagrad,
+	 * rmsprop, adam): the per-coordinate step sizes of its next step
+	 * from opt->x into eta (dim entries), worked out as iterate will,
+	 * from the state and opt->g, without changing either. NULL: the
+	 * method has none. */
+	void	(*step_sizes)(const void *state, const sd_optimizer *opt,
+		    double *eta);
 } sd_optimizer_type;
 
 struct sd_optimizer {
@@ -128,6 +136,14 @@ int sd_optimizer_set(sd_optimizer *opt, const double *x0,
 
 /* Take exactly one step. */
 sd_step_status sd_optimizer_iterate(sd_optimizer *opt);
+
+/* The per-coordinate step sizes η of opt's next step (opt->dim entries
+ * into eta): the step size as the method's diagonal preconditioner
+ * scales it, so that the next step moves coordinate i by −η_i·g_i
+ * (adagrad, rmsprop) or −η_i·m̂_i (adam, m̂ its first moment), where gd
+ * would move it by −lr·g_i. Returns -1 and leaves eta alone when the
+ * method has no diagonal preconditioner. */
+int sd_optimizer_step_sizes(const sd_optimizer *opt, double *eta);
 
 /* ‖g‖ at the current iterate. */
 double sd_optimizer_grad_norm(const sd_optimizer *opt);

@@ -52,21 +52,48 @@ rmsprop_set(void *state, sd_optimizer *opt)
 	return 0;
 }
 
+/* The running mean s of g² after a gradient coordinate g. */
+static double
+rmsprop_mean(const sd_optimizer *opt, double s, double g)
+{
+	double rho = opt->params[RMSPROP_RHO];
+
+	return rho * s + (1 - rho) * g * g;
+}
+
+/* The step size of a coordinate whose running mean of g² is s. */
+static double
+rmsprop_size(const sd_optimizer *opt, double s)
+{
+	return opt->params[RMSPROP_LR] / (sqrt(s) + opt->params[RMSPROP_EPS]);
+}
+
 /* One step; squares and roots are elementwise. */
 static sd_step_status
 rmsprop_iterate(void *state, sd_optimizer *opt)
 {
 	rmsprop_state *st = state;
 	const double *x = opt->x, *g = opt->g;
-	double lr = opt->params[RMSPROP_LR], rho = opt->params[RMSPROP_RHO];
-	double eps = opt->params[RMSPROP_EPS], *s = st->s, *t = opt->trial;
+	double *s = st->s, *t = opt->trial;
 	size_t i, d = opt->dim;
 
 	for (i = 0; i < d; i++) {
-		s[i] = rho * s[i] + (1 - rho) * g[i] * g[i];
-		t[i] = x[i] - lr * g[i] / (sqrt(s[i]) + eps);
+		s[i] = rmsprop_mean(opt, s[i], g[i]);
+		t[i] = x[i] - rmsprop_size(opt, s[i]) * g[i];
 	}
 	return SD_STEP_OK;
+}
+
+/* The next step's sizes: the running mean with this g in it. */
+static void
+rmsprop_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
+{
+	const rmsprop_state *st = state;
+	size_t i;
+
+	for (i = 0; i < opt->dim; i++)
+		eta[i] = rmsprop_size(opt, rmsprop_mean(opt, st->s[i],
+		    opt->g[i]));
 }
 
 /* Release the running mean. */
@@ -91,4 +118,5 @@ const sd_optimizer_type sd_optimizer_rmsprop = {
 	.set = rmsprop_set,
 	.iterate = rmsprop_iterate,
 	.free = rmsprop_free,
+	.step_sizes = rmsprop_step_sizes,
 };
