@@ -141,7 +141,7 @@ check ":vectors on names the scale and the selected racer" \
 check "the panel shows the selected racer's gd step" \
     wait_for vec "━ −lr∇f (−0.0348, −0.0336) 0.0484"
 check "the panel shows the selected racer's last step" \
-    wait_for vec "┄ last step (−0.0983, −0.166) 0.1"
+    wait_for vec "┄ last (−0.0983, −0.166) 0.1"
 on=$(braille vec)
 check "the vectors add braille dots to the plot ($off, then $on cells)" \
     test "$on" -gt "$off"
@@ -155,6 +155,23 @@ command vec "vectors maybe"
 check ":vectors names what it accepts" \
     wait_for vec "vectors: 'maybe': expected on or off"
 keys vec Escape q
+
+# adagrad's box of per-coordinate steps: at its first step G = g², so
+# each coordinate's step size is lr/|g_i| (eps aside), the box's
+# half-sides are lr and the scaling against gd's step is 1/|g_i|, with
+# doublewell's ∇f = (4x(x² − 1), 2y) worked out here at (−0.3, 1.2).
+start box 120x40 doublewell --optimizer gd,adagrad --start -0.3,1.2 \
+    --set lr=0.2
+wait_long box "stationary points in view: 3" >/dev/null
+want=$(awk 'BEGIN { x = -0.3; y = 1.2; gx = 4 * x * (x * x - 1);
+	printf "(%.3g, %.3g)", 1 / (gx < 0 ? -gx : gx), 1 / (2 * y) }')
+command box "vectors on"
+check "adagrad's box: half-sides lr" wait_for box "□ box ± (0.2, 0.2)"
+check "adagrad's per-coordinate scaling against gd's step is 1/|g_i| $want" \
+    wait_for box "step/gd's $want"
+keys box n
+check "gd has no box" poll hides box "□ box"
+keys box q
 
 # ---- equal aspect ---------------------------------------------------------
 # The plot's width and height in cells, read off the x axis (└───┬...).

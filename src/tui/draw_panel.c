@@ -435,8 +435,7 @@ draw_tour(draw_ctx *ctx, const char *title, const char *text, int at,
 void
 draw_panel(draw_ctx *ctx, const view *v, canvas_rect r, canvas_rect loss)
 {
-	const int vec = v->vectors && v->n_racers > 0 ? DRAW_VECTORS_ROWS + 1 :
-	    0;
+	const int rows = draw_vectors_rows(v), vec = rows ? rows + 1 : 0;
 	panel_pen p = { ctx, r.x + 2, r.y, r.w - 3, loss.y - 1 - vec };
 	int y;
 

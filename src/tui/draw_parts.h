@@ -40,11 +40,13 @@ void draw_panel(draw_ctx *ctx, const view *v, canvas_rect r,
 void draw_loss(draw_ctx *ctx, const view *v, canvas_rect r);
 
 /* draw_vectors.c: each racer's vectors at its point (top), the one scale
- * they are drawn at, and the selected racer's numbers in DRAW_VECTORS_ROWS
- * rows of the panel. */
+ * they are drawn at, and the selected racer's numbers in the panel:
+ * DRAW_VECTORS_ROWS rows, two more for the box of an adaptive method;
+ * draw_vectors_rows says how many it wants now (0 with :vectors off). */
 #define DRAW_VECTORS_ROWS	3
 void draw_vectors(draw_ctx *ctx, const view *v, canvas_rect r);
 double draw_vectors_scale(const view *v);
+int draw_vectors_rows(const view *v);
 void draw_vectors_panel(draw_ctx *ctx, const view *v, canvas_rect r);
 
 /* draw_line.c: f along :line's segment in the loss curve's place, and

@@ -2,6 +2,7 @@
 /* racer.c: an optimizer with its trace and monitor (see racer.h). */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,21 @@ racer_lr(const racer *r)
 			return r->opt->params[i];
 	}
 	return r->opt->scale.L > 0 ? 1 / r->opt->scale.L : 1;
+}
+
+int
+racer_step_sizes(const racer *r, double *scaling, double *box)
+{
+	const double lr = racer_lr(r);
+	size_t i;
+
+	if (r->trace.n == 0 || sd_optimizer_step_sizes(r->opt, scaling) != 0)
+		return -1;
+	for (i = 0; i < r->opt->dim; i++) {
+		box[i] = scaling[i] * fabs(r->opt->g[i]);
+		scaling[i] /= lr;
+	}
+	return 0;
 }
 
 int

@@ -72,6 +72,15 @@ void racer_at(const racer *r, const sd_chart *chart, size_t i, double *a,
  * no iterate. */
 int racer_vectors(const racer *r, double *gd, double *last);
 
+/* For a method with a diagonal preconditioner (adagrad, rmsprop, adam;
+ * sd_optimizer_step_sizes), at its current point, dim entries each: the
+ * per-coordinate scaling of its next step against gd's step with the
+ * same lr, scaling_i = eta_i/lr (eta the step sizes), and the box of the
+ * steps the sizes give the gradient, box_i = eta_i·|g_i|, to set beside
+ * gd's −lr·∇f. -1 when the racer has no iterate or its method no such
+ * sizes. */
+int racer_step_sizes(const racer *r, double *scaling, double *box);
+
 /* The racer's parameters as "lr=0.01 beta=0.9" into buf. */
 void racer_params(const racer *r, char *buf, size_t len);
 
