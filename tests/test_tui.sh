@@ -227,7 +227,7 @@ keys near Escape q
 # The keys arrive at once, so no frame waits for the finder (job.h): the
 # racer starts and steps before the points its monitor watches are found,
 # and is run again, watched, when they are (view_take_watch). The frame
-# must be render's, events and all ("entered the saddle").
+# must be render's, events and all ("escaped ✕", the saddle).
 start ahead 100x30 himmelblau --start 0,0
 check "typed ahead: the TUI starts" wait_for ahead "saddle  himmelblau"
 t send-keys -t ahead ":objective doublewell" Enter ":start 0.001,0.3" Enter \
@@ -235,7 +235,7 @@ t send-keys -t ahead ":objective doublewell" Enter ":start 0.001,0.3" Enter \
 "$SADDLE" render doublewell --size 100x30 --color none --optimizer gd \
     --start 0.001,0.3 --steps 100 | sed 's/ *$//' >"$tap_tmp/ahead.want"
 if poll same_frame ahead "$tap_tmp/ahead.want" "$tap_tmp/ahead.got" &&
-    grep -q "entered the saddle" "$tap_tmp/ahead.got"; then
+    grep -q "escaped ✕" "$tap_tmp/ahead.got"; then
 	ok "typed ahead: the frame is render's, the saddle event included"
 else
 	not_ok "typed ahead: the frame is render's, the saddle event included" \
@@ -259,7 +259,7 @@ t send-keys -t nums ":seed 4294967296" Enter
 check ":seed 2^32 is refused with --seed's message" wait_for nums \
     "seed: '4294967296' is not a whole number from 0 to 4294967295"
 t send-keys -t nums ":step 2000" Enter
-check "tol 1e-6: gd converges before step 2000" wait_for nums "converged to"
+check "tol 1e-6: gd converges before step 2000" wait_for nums "converged ●"
 check "tol 1e-6: so it never reaches step 2000" sh -c \
     "! tmux -L $sock capture-pane -p -t nums | grep -q 'step 2000'"
 t send-keys -t nums ":tol 0" Enter ":clear" Enter ":step 2000" Enter

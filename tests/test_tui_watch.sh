@@ -59,6 +59,32 @@ check "the eighth racer's limit message names d" \
     wait_for race "already 8 racers: remove one with d"
 keys race Escape q
 
+# ---- the latest events --------------------------------------------------
+# Eight racers on 40 rows: one line each for their latest events, whole
+# (fewer digits or "#N" rather than cut), scrolled to the selected racer.
+start evs 120x40 doublewell --start -0.3,1.2 \
+    --optimizer gd,momentum,nesterov,adam,pgd,rmsprop,adagrad,newton
+wait_long evs "stationary points in view: 3" >/dev/null
+command evs "step 300"
+check "the events are titled, scrolled: a few of them" \
+    poll shows_re evs "latest events [0-9]–[0-9] of [0-9]"
+# event_lines NAME: the panel's event lines (after the title).
+event_lines() {
+	screen "$1" | sed -n '/latest events/,/^ *│ *$/p' | sed 1d |
+	    awk -F'│' 'NF > 1 && $NF ~ /━[1-8]/ { print $NF }'
+}
+whole() {
+	[ -n "$(event_lines "$1")" ] && ! event_lines "$1" |
+	    grep -vqE '━[1-8] (entered|escaped|converged|diverged|stuck|singular).* (step |after |#)[0-9]+ *$'
+}
+check "every event line is whole, its step at the end" poll whole evs
+check "the selected racer's (newton's) event is in view" \
+    poll shows_re evs "━8 converged ✕ \(0, 0\) step [0-9]+"
+keys evs n n
+check "n scrolls to racer 2's event" poll shows_re evs "━2 converged ● "
+check "… and racer 8's is scrolled away" poll hides evs "━8 "
+keys evs q
+
 # ---- the chart is named ---------------------------------------------------
 start chart 110x32 pca:d=5
 check "the header names the default chart" \

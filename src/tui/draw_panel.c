@@ -14,9 +14,6 @@
 /* The longest line of a tour's text. */
 #define TOUR_LINE_MAX 256
 
-/* Events shown per racer, newest last. */
-#define PANEL_EVENTS 2
-
 /* Rows a racer takes in full, about; with fewer left, racers take one row
  * each. */
 #define PANEL_RACER_ROWS 6
@@ -252,26 +249,6 @@ panel_points(panel_pen *p, const view *v)
 	panel_undefined(p, v);
 }
 
-/* An event as a sentence, with typographic minus signs in UTF-8. */
-static void
-panel_event(const draw_ctx *ctx, const sd_event *ev,
-    const sd_point_list *points, char *buf, size_t len)
-{
-	char raw[200], *o = buf;
-	const char *s;
-
-	sd_event_describe(ev, points, raw, sizeof raw);
-	for (s = raw; *s != '\0' && (size_t)(o - buf) + 4 < len; s++) {
-		if (!ctx->cv->ascii && *s == '-' && s[1] >= '0' && s[1] <= '9' &&
-		    (s == raw || s[-1] == ' ' || s[-1] == '(')) {
-			memcpy(o, "−", 3);
-			o += 3;
-		} else
-			*o++ = *s;
-	}
-	*o = '\0';
-}
-
 /* A racer's first line: selection mark, swatch, method, and at the
  * right end right, or shorter when that would not fit. */
 static void
@@ -314,13 +291,12 @@ panel_offset(panel_pen *p, const view *v, const racer *r)
 }
 
 /* One racer in full: head; parameters; f and ‖∇f‖; the distance from the
- * slice; its stop and its latest events. */
+ * slice; its stop when no event says it (draw_events has the events). */
 static void
 panel_racer(panel_pen *p, const view *v, int k)
 {
 	const racer *r = v->racers[k];
 	char buf[256], f[32], g[32];
-	size_t i, n;
 
 	snprintf(buf, sizeof buf, "step %zu", r->opt->iter);
 	panel_racer_head(p, v, k, buf, buf);
@@ -337,12 +313,6 @@ panel_racer(panel_pen *p, const view *v, int k)
 		snprintf(buf, sizeof buf, "stopped: %s",
 		    sd_stop_reason_name(r->trace.stop));
 		panel_wrap(p, 3, 1, buf, p->ctx->th->accent, 0);
-	}
-	n = r->trace.n_events;
-	for (i = n > PANEL_EVENTS ? n - PANEL_EVENTS : 0; i < n; i++) {
-		panel_event(p->ctx, &r->trace.events[i], r->mon.points, buf,
-		    sizeof buf);
-		panel_wrap(p, 3, 2, buf, p->ctx->th->accent, 0);
 	}
 }
 
@@ -366,12 +336,24 @@ panel_racer_compact(panel_pen *p, const view *v, int k)
 	panel_racer_head(p, v, k, buf, step);
 }
 
-/* The racers and where they start. */
+/* The rows the latest events get below the racers: all they want while
+ * every racer keeps a row, else at least the title and one line. */
+static int
+panel_events_rows(const panel_pen *p, const view *v)
+{
+	int want = draw_events_rows(v), room = p->end - p->y - v->n_racers;
+
+	if (want > room)
+		want = room > 2 ? room : 2;
+	return want < p->end - p->y ? want : 0;
+}
+
+/* The racers and where they start, and their latest events below. */
 static void
 panel_racers(panel_pen *p, const view *v)
 {
 	char buf[96], a[32], b[32];
-	int k, left, compact = 0;
+	int k, left, compact = 0, ev, end = p->end;
 
 	snprintf(buf, sizeof buf, "racers from (%s, %s)",
 	    draw_num(p->ctx, a, sizeof a, v->start_a, 4),
@@ -379,6 +361,8 @@ panel_racers(panel_pen *p, const view *v)
 	panel_put(p, p->x, v->n_racers ? buf : "no racers: a adds one",
 	    p->ctx->th->dim, 0);
 	p->y++;
+	ev = panel_events_rows(p, v);
+	p->end -= ev;
 	for (k = 0; k < v->n_racers; k++) {
 		/* The last racer may be cut short; the others must fit. */
 		left = p->end - p->y - (v->n_racers - k - 1);
@@ -388,7 +372,7 @@ panel_racers(panel_pen *p, const view *v)
 				snprintf(buf, sizeof buf, "… and %d more",
 				    v->n_racers - k);
 				panel_put(p, p->x + 3, buf, p->ctx->th->dim, 0);
-				return;
+				break;
 			}
 		}
 		if (compact)
@@ -396,6 +380,11 @@ panel_racers(panel_pen *p, const view *v)
 		else
 			panel_racer(p, v, k);
 	}
+	/* Right below the racers, after a blank row when there is room. */
+	p->y += p->y < p->end;
+	draw_events(p->ctx, v, (canvas_rect){ p->x, p->y, p->w, ev });
+	p->y += ev;
+	p->end = end;
 }
 
 int

@@ -39,6 +39,13 @@ void draw_panel(draw_ctx *ctx, const view *v, canvas_rect r,
     canvas_rect loss);
 void draw_loss(draw_ctx *ctx, const view *v, canvas_rect r);
 
+/* draw_events.c: the latest event of each racer that has had one, a
+ * line each under a title, in r (scrolled to keep the selected racer's
+ * line in view when r is short); the rows it would take in full (0 when
+ * no racer has had an event). */
+int draw_events_rows(const view *v);
+void draw_events(draw_ctx *ctx, const view *v, canvas_rect r);
+
 /* draw_vectors.c: each racer's vectors at its point (top), the one scale
  * they are drawn at, and the selected racer's numbers in the panel:
  * DRAW_VECTORS_ROWS rows, two more for the box of an adaptive method;

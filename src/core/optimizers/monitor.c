@@ -328,18 +328,27 @@ monitor_converged_text(const sd_event *ev, const char *kind, double a,
 }
 
 void
+sd_event_where(const sd_event *ev, const sd_point_list *points, double *a,
+    double *b)
+{
+	*a = ev->a;
+	*b = ev->b;
+	if (points != NULL && ev->point >= 0 && (size_t)ev->point < points->n) {
+		*a = points->points[ev->point].a;
+		*b = points->points[ev->point].b;
+	}
+	sd_monitor_tidy_pair(a, b);
+}
+
+void
 sd_event_describe(const sd_event *ev, const sd_point_list *points,
     char *buf, size_t len)
 {
 	const char *kind = ev->point_kind < SD_POINT_KIND_COUNT ?
 	    sd_point_kind_name(ev->point_kind) : NULL;
-	double a = ev->a, b = ev->b;
+	double a, b;
 
-	if (points != NULL && ev->point >= 0 && (size_t)ev->point < points->n) {
-		a = points->points[ev->point].a;
-		b = points->points[ev->point].b;
-	}
-	sd_monitor_tidy_pair(&a, &b);
+	sd_event_where(ev, points, &a, &b);
 	switch (ev->kind) {
 	case SD_EVENT_ENTER_SADDLE:
 		snprintf(buf, len, "entered the %s at (%.3g, %.3g)", kind, a,

@@ -99,6 +99,12 @@ const char *sd_event_kind_name(sd_event_kind kind);
 void sd_event_describe(const sd_event *ev, const sd_point_list *points,
     char *buf, size_t len);
 
+/* Where ev happened, in chart coordinates tidied for people
+ * (sd_monitor_tidy_pair): the point's, when ev names one of points (may
+ * be NULL), else the iterate's. */
+void sd_event_where(const sd_event *ev, const sd_point_list *points,
+    double *a, double *b);
+
 /* Round chart coordinates for people in place: 3 significant digits, no
  * "-0", and rounding residue beside a coordinate of normal size as 0. */
 void sd_monitor_tidy_pair(double *a, double *b);
