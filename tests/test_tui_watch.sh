@@ -199,6 +199,31 @@ keys box n
 check "gd has no box" poll hides box "□ box"
 keys box q
 
+# ---- gradient arrows with their magnitude ---------------------------------
+# On doublewell ∇f = (4x(x² − 1), 2y) is steepest at the window's sides
+# (|∂f/∂x| = 24 at x = ±2, under 3 inside |x| < 1.2): heavy arrows there,
+# pointing in, light ones between.
+start arr 120x40 doublewell
+wait_long arr "stationary points in view: 3" >/dev/null
+keys arr g
+# arrows NAME: the arrow glyphs of the plot (left of the colour bar).
+arrows() {
+	screen "$1" | sed -n '2,36p' | perl -CSD -ne '
+	    print join("", substr($_, 0, 80) =~
+		/[\x{2190}-\x{2199}\x{21D0}-\x{21D9}]/g), "\n"'
+}
+both_weights() {
+	arrows "$1" | grep -q '^⇒.*[→↘↗↓↑↙↖←].*⇐$'
+}
+check "g: heavy arrows at the steep sides point in, light ones between" \
+    poll both_weights arr
+keys arr m
+check "the arrows stay with a map on" poll both_weights arr
+check "… over the map" wait_for arr "Def. 2.1"
+keys arr g
+check "g hides them over the map" poll test -z "$(arrows arr | tr -d '\n')"
+keys arr q
+
 # ---- equal aspect ---------------------------------------------------------
 # The plot's width and height in cells, read off the x axis (└───┬...).
 start asp 120x30 doublewell

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_heatmap.c: the plot: filled contour bands in half blocks with
- * iso-lines, the gradient-arrow field, the stationary points and the
- * cursor. */
+ * iso-lines, the gradient-arrow field (direction and, by weight,
+ * magnitude), the stationary points and the cursor. */
 #include "config.h"
 
 #include <math.h>
@@ -18,10 +18,19 @@
 /* π, which strict C11 does not name. */
 #define ARROW_PI 3.14159265358979323846
 
-/* Descent directions by octant, counter-clockwise from east. */
-static const char *const draw_arrow_glyphs[8] = {
-	"→", "↗", "↑", "↖", "←", "↙", "↓", "↘"
+/* Descent directions by octant, counter-clockwise from east: light
+ * arrows, and heavy ones for the steepest. */
+static const char *const draw_arrow_glyphs[2][8] = {
+	{ "→", "↗", "↑", "↖", "←", "↙", "↓", "↘" },
+	{ "⇒", "⇗", "⇑", "⇖", "⇐", "⇙", "⇓", "⇘" },
 };
+
+/* An arrow's weight by |∇f| in the slice against the largest of the
+ * arrows in view: heavy from a third of it, plain from a thirtieth, faint
+ * below (a decade and a half apart, so that a well's floor, a slope and
+ * a cliff read as three weights). */
+#define ARROW_HEAVY	(1.0 / 3)
+#define ARROW_PLAIN	(1.0 / 30)
 
 void
 draw_field_size(const layout *lay, size_t *cols, size_t *rows)
@@ -173,58 +182,91 @@ draw_contrast(const draw_ctx *ctx, uint32_t bg)
 	    color_mix(bg, 0xffffff, 0.75);
 }
 
-/* The descent arrow at chart point (a, b) for a plot of r's size. */
-static const char *
-arrow_glyph(const view *v, canvas_rect r, double a, double b, double *x,
-    double *g)
+/* The gradient in the slice at chart point (a, b), as chart components
+ * into g2 (x and g: work of the chart's dimension). */
+static void
+arrow_gradient(const view *v, double a, double b, double *x, double *g,
+    double g2[2])
 {
-	double ga = 0, gb = 0, sx, sy, ang;
 	size_t k;
-	int oct;
 
 	sd_chart_lift(&v->chart, a, b, x);
 	sd_objective_rgradient(v->obj, x, g);
+	g2[0] = g2[1] = 0;
 	for (k = 0; k < v->chart.dim; k++) {
-		ga += g[k] * v->chart.u[k];
-		gb += g[k] * v->chart.v[k];
+		g2[0] += g[k] * v->chart.u[k];
+		g2[1] += g[k] * v->chart.v[k];
 	}
+}
+
+/* The descent arrow for a gradient g2 (chart components) on a plot of
+ * r's size, heavy or light. */
+static const char *
+arrow_glyph(const view *v, canvas_rect r, const double g2[2], int heavy)
+{
+	double sx, sy;
+	int oct;
+
 	/* Screen units: a cell is one unit wide and two tall. */
-	sx = -ga * (v->window.xmax - v->window.xmin) / r.w;
-	sy = -gb * (v->window.ymax - v->window.ymin) / (2.0 * r.h);
+	sx = -g2[0] * (v->window.xmax - v->window.xmin) / r.w;
+	sy = -g2[1] * (v->window.ymax - v->window.ymin) / (2.0 * r.h);
 	if (!isfinite(sx) || !isfinite(sy) || (sx == 0 && sy == 0))
 		return "·";
-	ang = atan2(sy, sx);
-	oct = (int)lround(ang / (ARROW_PI / 4));
-	return draw_arrow_glyphs[(oct + 8) % 8];
+	oct = (int)lround(atan2(sy, sx) / (ARROW_PI / 4));
+	return draw_arrow_glyphs[heavy][(oct + 8) % 8];
+}
+
+/* One arrow of weight w (|∇f| over the largest in view) at cell (x, y),
+ * over what is drawn there. */
+static void
+arrow_put(draw_ctx *ctx, const view *v, canvas_rect r, int x, int y,
+    const double g2[2], double w)
+{
+	canvas_cell *c = canvas_at(ctx->cv, x, y);
+	uint32_t bg, fg;
+
+	if (c == NULL)
+		return;
+	bg = dots_cell_background(c);
+	fg = draw_contrast(ctx, bg);
+	/* Faint: halfway to the background; without colour, dim. */
+	if (!(w >= ARROW_PLAIN) && ctx->depth != COLOR_NONE)
+		fg = color_mix(fg, bg, 0.5);
+	canvas_set(ctx->cv, x, y, arrow_glyph(v, r, g2, w >= ARROW_HEAVY), fg,
+	    bg, w >= ARROW_HEAVY ? CANVAS_BOLD : w >= ARROW_PLAIN ? 0 :
+	    CANVAS_DIM);
 }
 
 void
 draw_arrows(draw_ctx *ctx, const view *v, canvas_rect r)
 {
-	double *x, *g, a, b;
-	canvas_cell *c;
-	const char *glyph;
-	int cx, cy;
+	/* Cells ARROW_DX/2 + i·ARROW_DX inside the plot, and so for rows. */
+	const int nx = (r.w - ARROW_DX / 2 + ARROW_DX - 1) / ARROW_DX;
+	const int ny = (r.h - ARROW_DY / 2 + ARROW_DY - 1) / ARROW_DY;
+	const double cw = (v->window.xmax - v->window.xmin) / r.w;
+	const double ch = (v->window.ymax - v->window.ymin) / r.h;
+	double *x, *g, *g2, *p, most = 0;
+	int i, j;
 
-	x = malloc(2 * v->chart.dim * sizeof *x);
-	if (x == NULL)
+	if (nx <= 0 || ny <= 0 || (x = malloc((2 * v->chart.dim + 2 *
+	    (size_t)nx * (size_t)ny) * sizeof *x)) == NULL)
 		return;
 	g = x + v->chart.dim;
-	for (cy = ARROW_DY / 2; cy < r.h; cy += ARROW_DY) {
-		for (cx = ARROW_DX / 2; cx < r.w; cx += ARROW_DX) {
-			a = v->window.xmin + (cx + 0.5) *
-			    (v->window.xmax - v->window.xmin) / r.w;
-			b = v->window.ymax - (cy + 0.5) *
-			    (v->window.ymax - v->window.ymin) / r.h;
-			glyph = arrow_glyph(v, r, a, b, x, g);
-			if ((c = canvas_at(ctx->cv, r.x + cx, r.y + cy)) ==
-			    NULL)
-				continue;
-			canvas_set(ctx->cv, r.x + cx, r.y + cy, glyph,
-			    draw_contrast(ctx, dots_cell_background(c)),
-			    dots_cell_background(c), 0);
+	g2 = g + v->chart.dim;
+	for (j = 0, p = g2; j < ny; j++) {
+		for (i = 0; i < nx; i++, p += 2) {
+			arrow_gradient(v, v->window.xmin + (ARROW_DX / 2 +
+			    i * ARROW_DX + 0.5) * cw, v->window.ymax -
+			    (ARROW_DY / 2 + j * ARROW_DY + 0.5) * ch, x, g, p);
+			if (isfinite(hypot(p[0], p[1])))
+				most = fmax(most, hypot(p[0], p[1]));
 		}
 	}
+	for (j = 0, p = g2; j < ny; j++)
+		for (i = 0; i < nx; i++, p += 2)
+			arrow_put(ctx, v, r, r.x + ARROW_DX / 2 + i * ARROW_DX,
+			    r.y + ARROW_DY / 2 + j * ARROW_DY, p,
+			    hypot(p[0], p[1]) / most);
 	free(x);
 }
 

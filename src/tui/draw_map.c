@@ -275,6 +275,9 @@ draw_map(draw_ctx *ctx, const view *v, const layout *lay, const overlay *o)
 				    CANVAS_DEFAULT, st.color, 0);
 		}
 	}
+	/* The arrows stay over a map (g): its conditions are about ∇f. */
+	if (v->arrows)
+		draw_arrows(ctx, v, r);
 	if (v->markers)
 		draw_markers(ctx, v, r);
 	canvas_fill(ctx->cv, lay->cbar, " ", CANVAS_DEFAULT, CANVAS_DEFAULT,
