@@ -116,6 +116,9 @@ test_map_kinds_complete(void **unused)
 		assert_true(t->title != NULL && t->title[0] != '\0');
 		assert_in_range(utf8_length(t->title), 1, 11);
 		assert_true(t->summary != NULL && t->summary[0] != '\0');
+		/* One line of the help's second page at 120 columns. */
+		assert_true(t->meaning != NULL && t->meaning[0] != '\0');
+		assert_in_range(utf8_length(t->meaning), 1, 96);
 		assert_non_null(t->run);
 		/* Labels need names; a pixel function needs the engine's
 		 * values, which only curvature extends. */

@@ -224,6 +224,27 @@ keys arr g
 check "g hides them over the map" poll test -z "$(arrows arr | tr -d '\n')"
 keys arr q
 
+# ---- the help's second page -------------------------------------------------
+# ? then ? again: what the glyphs and colours mean, and a line for each
+# map kind that map --help lists.
+start hlp 120x40 doublewell
+wait_for hlp "saddle  doublewell" >/dev/null
+keys hlp ?
+check "the help's first page offers the second" \
+    wait_for hlp "? what you see · any key closes"
+keys hlp ?
+check "? again: what you see" wait_for hlp "─ what you see ─"
+check "… the glyphs" wait_for hlp "stationary points: minimum, maximum, saddle"
+check "… the arrows' weights" wait_for hlp "g: downhill; heavy where |∇f|"
+kinds=$("$SADDLE" map --help | sed -n 's/^ *--kind KIND *//p' |
+    sed 's/,\| or / /g')
+for k in $kinds; do
+	check "… the map $k in one line" poll shows_re hlp "│ $k +[^ ].*[^ ] +│"
+done
+keys hlp x
+check "any other key closes it" wait_gone hlp "what you see"
+keys hlp q
+
 # ---- equal aspect ---------------------------------------------------------
 # The plot's width and height in cells, read off the x axis (└───┬...).
 start asp 120x30 doublewell

@@ -221,10 +221,7 @@ app_ui(const app *a, frame_ui *ui, char *busy, size_t len)
 		ui->n_candidates = a->cl.n_cands;
 		ui->candidate = a->cl.cand;
 	}
-	if (a->help) {
-		ui->help = app_help(&ui->n_help);
-		ui->help_page = a->help_page;
-	}
+	app_help(a, ui);
 	if (a->tour != NULL) {
 		ui->tour_title = a->tour->stops[a->tour->at].title;
 		ui->tour_text = a->tour->stops[a->tour->at].text;
@@ -307,20 +304,24 @@ app_draw(app *a)
 	app_send(a);
 }
 
-/* A key while the help overlay is shown: space turns its page while
- * there is another; any other key closes it. */
+/* A key while the help overlay is shown: ? turns from the keys to what
+ * the screen shows, space turns a part's page while there is another;
+ * any other key closes it. */
 static void
 app_help_key(app *a, int key)
 {
-	int n;
+	frame_ui ui;
 
-	app_help(&n);
-	if (key == ' ' && a->help_page + 1 <
-	    frame_help_pages(a->frame->rows, n)) {
+	memset(&ui, 0, sizeof ui);
+	app_help(a, &ui);
+	if (key == '?' && a->help == 1) {
+		a->help = 2;
+		a->help_page = 0;
+	} else if (key == ' ' && a->help_page + 1 <
+	    frame_help_pages(a->frame->rows, ui.n_help))
 		a->help_page++;
-		return;
-	}
-	a->help = 0;
+	else
+		a->help = 0;
 }
 
 /* Act on one input event. */

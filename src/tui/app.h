@@ -95,7 +95,8 @@ typedef struct app {
 	int		 quit;
 	int		 quit_signal;	/* the signal that quit, to die of
 					 * once the terminal is back */
-	int		 help;		/* the help overlay is shown */
+	int		 help;		/* the help overlay's part shown
+					 * (app_help), 0: none */
 	int		 help_page;	/* its page, from 0 */
 	int		 playing;
 	int		 speed;		/* index into the speed table */
@@ -235,8 +236,9 @@ void app_unclick(app *a, int x, int y);
 void app_paste(app *a, int c);
 void app_wheel(app *a, int dir, int x, int y);
 
-/* keys.c: the help overlay's lines (keys, then ':' commands). */
-const frame_help *app_help(int *n);
+/* keys.c: the help overlay's page a->help (0: none) into ui: 1 the keys
+ * and the ':' commands, 2 what the glyphs, colours and maps mean. */
+void app_help(const app *a, frame_ui *ui);
 
 /* app_tour.c: go to stop k of the tour: build its view, put it in place
  * of the one shown (stopping the jobs that borrow it) and run the stop's

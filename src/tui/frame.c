@@ -190,15 +190,16 @@ frame_help_overlay(draw_ctx *ctx, const frame_ui *ui)
 	b = (canvas_rect){ (ctx->cv->cols - w) / 2, (ctx->cv->rows - h) / 2,
 	    w, h };
 	draw_box(ctx, b, draw_fg(ctx, ctx->th->accent));
-	canvas_text(ctx->cv, b.x + 2, b.y, b.w - 4, " keys ",
+	canvas_text(ctx->cv, b.x + 2, b.y, b.w - 4, ui->help_title,
 	    draw_fg(ctx, ctx->th->accent), CANVAS_DEFAULT, CANVAS_BOLD);
 	if (first + 1 < pages)
 		snprintf(foot, sizeof foot, " %d/%d, space: more ", first + 1,
 		    pages);
 	else
-		snprintf(foot, sizeof foot, " any key closes ");
+		snprintf(foot, sizeof foot, "%s", ui->help_foot);
 	x = canvas_text_width(ctx->cv, foot);
-	canvas_text(ctx->cv, b.x + b.w - x - 6, b.y + b.h - 1, x + 1, foot,
+	canvas_text(ctx->cv, b.x + b.w - x - 2 > b.x + 1 ? b.x + b.w - x - 2 :
+	    b.x + 1, b.y + b.h - 1, b.w - 2, foot,
 	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
 	for (i = 0; i < page.n_help; i++) {
 		col = i / per;

@@ -44,6 +44,8 @@ typedef struct frame_ui {
 	const char		*tour_title;	/* a tour's stop, or NULL */
 	const char		*tour_text;	/* its lines, '\n' between */
 	int			 tour_at, tour_n;	/* its place, from 0 */
+	const char		*help_title;	/* its box's title */
+	const char		*help_foot;	/* and its last page's foot */
 } frame_ui;
 
 /* The whole frame without an overlay: layout, base and top, or the

@@ -493,30 +493,61 @@ app_wheel(app *a, int dir, int x, int y)
 	app_dirty(a);
 }
 
-/* What the glyphs and the maps mean, after the keys and commands. */
+/* The help's second page: what the glyphs and colours mean, then each
+ * map (from the registry, map.h). */
 static const frame_help key_legend[] = {
-	{ "● ▲ ✕  ○ △ ◇", "min, max, saddle / degenerate" },
-	{ "◉ 1-8  +", "racer (mono: its number), cursor" },
+	{ "● ▲ ✕", "stationary points: minimum, maximum, saddle" },
+	{ "○ △ ◇", "degenerate ones (a zero eigenvalue): min, max, saddle" },
+	{ "◉  1-8", "a racer's current point, its path in its colour "
+	  "(mono: its number, its own dots)" },
+	{ "+", "the cursor" },
+	{ "bands", "f, dark low to bright high; lines between them are "
+	  "levels; ● ✕ on the bar: critical values" },
+	{ "⇒ →", "g: downhill; heavy where |∇f| is ≥ ⅓ of the steepest "
+	  "in view, faint where < 1/30 of it" },
+	{ "━ ┄ □", "V: gd's step −lr∇f, the last step, the box of "
+	  "per-coordinate steps (adagrad, rmsprop, adam)" },
+	{ "━1 …", "latest events: the racer's number and its last event" },
+	{ "", "" },
+	{ "m: maps", "what each one shows (the legend is on the colour "
+	  "bar's place)" },
 };
 
-const frame_help *
-app_help(int *n)
+/* The lines of the first page (keys, then ':' commands) or the
+ * second. */
+static const frame_help *
+key_help_page(int page, int *n)
 {
-	static frame_help lines[64];
-	static int count;
+	static frame_help keys[64], legend[32];
+	static int n_keys, n_legend;
 	const struct key_binding *b;
 	size_t i;
 
-	if (count == 0) {
+	if (n_keys == 0) {
 		for (b = key_bindings; b->fn != NULL; b++) {
-			lines[count].keys = b->label;
-			lines[count++].what = b->what;
+			keys[n_keys].keys = b->label;
+			keys[n_keys++].what = b->what;
 		}
-		count += app_command_help(lines + count, 64 - count);
-		for (i = 0; i < sizeof key_legend / sizeof *key_legend &&
-		    count < 64; i++)
-			lines[count++] = key_legend[i];
+		n_keys += app_command_help(keys + n_keys, 64 - n_keys);
+		for (i = 0; i < sizeof key_legend / sizeof *key_legend; i++)
+			legend[n_legend++] = key_legend[i];
+		for (i = 0; sd_map_types[i] != NULL && n_legend < 32; i++) {
+			legend[n_legend].keys = sd_map_types[i]->name;
+			legend[n_legend++].what = sd_map_types[i]->meaning;
+		}
 	}
-	*n = count;
-	return lines;
+	*n = page == 2 ? n_legend : n_keys;
+	return page == 2 ? legend : keys;
+}
+
+void
+app_help(const app *a, frame_ui *ui)
+{
+	if (a->help == 0)
+		return;
+	ui->help = key_help_page(a->help, &ui->n_help);
+	ui->help_page = a->help_page;
+	ui->help_title = a->help == 2 ? " what you see " : " keys ";
+	ui->help_foot = a->help == 2 ? " any key closes " :
+	    " ? what you see · any key closes ";
 }

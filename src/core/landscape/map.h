@@ -66,6 +66,8 @@ typedef struct sd_map_type {
 					 * characters: "Def. 2.1" */
 	const char	*summary;	/* what a pixel shows, one line:
 					 * "‖∇f‖²/(f − f*), (2.1)" */
+	const char	*meaning;	/* what the map says, one line for
+					 * the visualizer's help */
 	int		 labels;	/* 1: each pixel gets a label (label,
 					 * count); 0: a value (value, NaN where
 					 * undefined) */

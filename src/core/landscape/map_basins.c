@@ -112,6 +112,8 @@ const sd_map_type sd_map_basins = {
 	.name = "basins",
 	.title = "basins",
 	.summary = "where each start ends",
+	.meaning = "where the selected racer's method ends from each pixel: "
+	    "a minimum, a saddle, or not at all",
 	.labels = 1,
 	.reads = SD_MAP_READS_RUNS,
 	.run = basin_run,

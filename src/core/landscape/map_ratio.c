@@ -120,6 +120,8 @@ const sd_map_type sd_map_pl = {
 	.name = "pl",
 	.title = "PL (2.1)",
 	.summary = "‖∇f‖²/(f − f*), (2.1)",
+	.meaning = "‖∇f‖²/(f − f*): PL holds in view for every constant up "
+	    "to its smallest",
 	.run = ratio_run,
 	.pixel = ratio_pl_pixel,
 };
@@ -128,6 +130,8 @@ const sd_map_type sd_map_quasiconvex = {
 	.name = "quasiconvex",
 	.title = "quasi (2.2)",
 	.summary = "∇f·(x − x*)/(f − f*), (2.2)",
+	.meaning = "∇f·(x − x*)/(f − f*): X where −∇f points away from the "
+	    "minimum x*",
 	.run = ratio_run,
 	.pixel = ratio_quasiconvex_pixel,
 };
@@ -136,6 +140,8 @@ const sd_map_type sd_map_rsi = {
 	.name = "rsi",
 	.title = "RSI (2.3)",
 	.summary = "∇f·(x − x*)/‖x − x*‖², (2.3)",
+	.meaning = "∇f·(x − x*)/‖x − x*‖²: the restricted secant "
+	    "inequality, violated (X) where ≤ 0",
 	.run = ratio_run,
 	.pixel = ratio_rsi_pixel,
 };

@@ -166,6 +166,8 @@ const sd_map_type sd_map_strict_saddle = {
 	.name = "strict-saddle",
 	.title = "Def. 2.1",
 	.summary = "Definition 2.1",
+	.meaning = "which part of Def. 2.1 holds: large gradient, curvature "
+	    "(~), near a min (o); X: none",
 	.labels = 1,
 	.reads = SD_MAP_READS_CONSTANTS,
 	.curvature = 1,
