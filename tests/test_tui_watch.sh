@@ -296,4 +296,32 @@ check ":line off brings the loss curve back" \
     wait_for line "f − f* (log scale) by step"
 keys line q
 
+# f marks the cursor as P, a second f draws f along P → the cursor, as
+# :line would (the history keeps the command); esc forgets a mark. The
+# cursor starts at the default start, (−0.75, 1.25) on doublewell.
+start mark 120x36 doublewell
+wait_long mark "stationary points in view: 3" >/dev/null
+keys mark f
+check "f marks one end" wait_for mark "line from here: move the cursor"
+# plot_has NAME GLYPH: whether GLYPH is in the plot (left of the bar).
+plot_has() {
+	screen "$1" | sed -n '2,32p' | perl -CSD -ne '
+	    $n += index(substr($_, 0, 70), "'"$2"'") >= 0; END { exit !$n }'
+}
+keys mark l l l l l l l l l l j j j j
+check "… shown as P on the plot once the cursor leaves it" \
+    poll plot_has mark P
+keys mark f
+check "a second f: f along the two in the panel" \
+    wait_for mark "f along -0.75,1.25 → "
+no_mark() { ! plot_has "$1" P; }
+check "… and P is gone" poll no_mark mark
+keys mark f h
+poll plot_has mark P >/dev/null
+keys mark Escape
+check "esc forgets a mark" poll no_mark mark
+keys mark : Up
+check "the history keeps the line f drew" poll shows_re mark ":line -0.75,1.25 "
+keys mark Escape q
+
 tap_done

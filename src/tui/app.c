@@ -208,6 +208,9 @@ app_ui(const app *a, frame_ui *ui, char *busy, size_t len)
 {
 	memset(ui, 0, sizeof *ui);
 	ui->cursor = 1;
+	ui->marked = a->marked;
+	ui->mark_a = a->mark_a;
+	ui->mark_b = a->mark_b;
 	ui->playing = a->playing;
 	ui->speed = app_speed(a);
 	ui->message = a->message[0] ? a->message : NULL;

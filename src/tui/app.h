@@ -108,6 +108,8 @@ typedef struct app {
 	int		 pressed;	/* the left button is down in the
 					 * plot (a click, or a drag) */
 	int		 dragged;	/* it moved since it went down */
+	int		 marked;	/* f marked one end of a line */
+	double		 mark_a, mark_b;	/* there, in chart coordinates */
 	int		 drag_x, drag_y;	/* the cell it was at last */
 	cmdline		 cl;		/* the ':' line, its history and
 					 * completions */

@@ -118,3 +118,17 @@ draw_line_segment(draw_ctx *ctx, const view *v, canvas_rect r)
 	if (v->markers)
 		draw_markers(ctx, v, r);
 }
+
+void
+draw_line_mark(draw_ctx *ctx, const view *v, canvas_rect r, double a,
+    double b)
+{
+	int x, y;
+
+	if (draw_cell(v, r, a, b, &x, &y) == 0)
+		canvas_set(ctx->cv, x, y, "P", draw_fg(ctx, ctx->th->accent),
+		    ctx->depth == COLOR_NONE ? CANVAS_DEFAULT :
+		    dots_cell_background(canvas_at(ctx->cv, x, y)),
+		    CANVAS_BOLD | (ctx->depth == COLOR_NONE ? CANVAS_REVERSE :
+		    0));
+}

@@ -56,10 +56,13 @@ double draw_vectors_scale(const view *v);
 int draw_vectors_rows(const view *v);
 void draw_vectors_panel(draw_ctx *ctx, const view *v, canvas_rect r);
 
-/* draw_line.c: f along :line's segment in the loss curve's place, and
- * the segment over the plot (top). */
+/* draw_line.c: f along :line's segment in the loss curve's place, the
+ * segment over the plot, and the first end f marked, at chart point
+ * (a, b) (top). */
 void draw_line(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_line_segment(draw_ctx *ctx, const view *v, canvas_rect r);
+void draw_line_mark(draw_ctx *ctx, const view *v, canvas_rect r, double a,
+    double b);
 
 /* draw_panel.c: stop at (from 0) of a tour of n, its title and its text
  * (lines joined by '\n', each wrapped), at the top of the panel r in at

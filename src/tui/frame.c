@@ -267,6 +267,8 @@ frame_top(draw_ctx *ctx, const view *v, const layout *lay,
 	/* Under the paths, whose heads mark where the vectors start. */
 	draw_vectors(ctx, v, lay->plot);
 	draw_paths(ctx, v, lay->plot);
+	if (ui->marked)
+		draw_line_mark(ctx, v, lay->plot, ui->mark_a, ui->mark_b);
 	if (ui->cursor)
 		draw_cursor(ctx, v, lay->plot);
 	frame_title(ctx, v, lay->title);

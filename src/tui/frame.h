@@ -27,6 +27,8 @@ typedef struct frame_help {
 /* What the front end adds on top of the view. */
 typedef struct frame_ui {
 	int			 cursor;	/* show the cursor cross */
+	int			 marked;	/* show a line's first end */
+	double			 mark_a, mark_b;	/* there */
 	int			 playing;	/* the animation runs */
 	double			 speed;		/* steps per second */
 	const char		*message;	/* status text, or NULL */

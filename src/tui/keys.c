@@ -182,6 +182,29 @@ key_remove(app *a, int key)
 		app_fail(a, cause);
 }
 
+/* f: mark the cursor as one end of a line; at the second mark, f along
+ * the two, as :line P Q (which the history keeps) would show it. */
+static void
+key_mark(app *a, int key)
+{
+	char line[APP_LINE];
+
+	(void)key;
+	if (!a->marked) {
+		a->marked = 1;
+		a->mark_a = a->v->cur_a;
+		a->mark_b = a->v->cur_b;
+		app_message(a, 0, "line from here: move the cursor and press f "
+		    "again (esc forgets)");
+		return;
+	}
+	a->marked = 0;
+	snprintf(line, sizeof line, "line %.6g,%.6g %.6g,%.6g", a->mark_a,
+	    a->mark_b, a->v->cur_a, a->v->cur_b);
+	cmdline_remember(&a->cl, line);
+	app_command(a, line);
+}
+
 /* Restart every racer at its own start: the paths are cleared. */
 static void
 key_clear(app *a, int key)
@@ -323,14 +346,15 @@ key_quit(app *a, int key)
 }
 
 /* Esc: stop :step N and cancel :survey, the objective being built and
- * the figure being written. */
+ * the figure being written; forget f's mark. */
 static void
 key_cancel(app *a, int key)
 {
-	int any = a->steps_left > 0 || view_replaying(a->v) > 0;
+	int any = a->steps_left > 0 || view_replaying(a->v) > 0 || a->marked;
 
 	(void)key;
 	a->steps_left = 0;
+	a->marked = 0;
 	view_replay_stop(a->v);
 	any |= overlay_survey_cancel(&a->ov);
 	any |= app_tasks_cancel(a);
@@ -358,6 +382,7 @@ static const struct key_binding key_bindings[] = {
 	{ { 'n' }, "n", "select the next racer", key_select },
 	{ { 'd' }, "d", "remove the selected racer", key_remove },
 	{ { 'x' }, "x", "clear the paths (restart racers)", key_clear },
+	{ { 'f' }, "f", "mark a line's end; again: f along it", key_mark },
 	{ { '\t', SCREEN_KEY_BTAB }, "tab / shift-tab",
 	  "next / previous objective", key_objective },
 	{ { 't' }, "t", "next theme", key_theme },
