@@ -276,6 +276,38 @@ test_lines(void **unused)
 	dots_done(&d);
 }
 
+/* A dashed line sets the dots its pattern's bits say, and a path of
+ * several lines keeps one rhythm: every other dot along a row, across
+ * two lines meeting at x = 3, and the phase moved on by each length. */
+static void
+test_dashed_lines(void **unused)
+{
+	unsigned phase = 0;
+	dots d;
+	int x;
+
+	(void)unused;
+	assert_int_equal(dots_init(&d, 4, 1), 0);
+	dots_line_dashed(&d, 0.5, 0.5, 3.5, 0.5, 1, 0x5555, &phase);
+	assert_int_equal(phase, 3);
+	dots_line_dashed(&d, 3.5, 0.5, 7.5, 0.5, 1, 0x5555, &phase);
+	assert_int_equal(phase, 7);
+	/* Dots 0, 2, 4, 6 of the top row: the left dot of each cell. */
+	for (x = 0; x < 4; x++)
+		assert_int_equal(d.bits[x], 0x01);
+	dots_clear(&d);
+	phase = 0;
+	dots_line_dashed(&d, 0.5, 0.5, 7.5, 0.5, 1, 0xffff, &phase);
+	assert_int_equal(count_dots(&d), 8);
+	dots_clear(&d);
+	/* An end far outside: clipped, the phase still finite and small. */
+	phase = 0;
+	dots_line_dashed(&d, -1e12, 0.5, 7.5, 0.5, 1, 0x0f0f, &phase);
+	assert_in_range(count_dots(&d), 1, 7);
+	assert_true(phase < 16);
+	dots_done(&d);
+}
+
 /* Blitting keeps each cell's background: the mean of a half block. */
 static void
 test_blit_keeps_background(void **unused)
@@ -313,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_copy_and_resize),
 		cmocka_unit_test(test_braille_bits),
 		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_dashed_lines),
 		cmocka_unit_test(test_blit_keeps_background),
 	};
 

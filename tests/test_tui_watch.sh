@@ -19,7 +19,8 @@ command() {
 
 # racers NAME: the methods the panel lists, one a line, in order.
 racers() {
-	screen "$1" | grep -o '━━ [a-z]*' | cut -d' ' -f2
+	screen "$1" | perl -CSD -ne '
+	    print "$1\n" if /\x{2502} [\x{25B8} ]\S\S? ([a-z]+) /'
 }
 
 # has_racers NAME WANT: whether the panel lists exactly WANT (spaces).
@@ -305,7 +306,7 @@ keys mark f
 check "f marks one end" wait_for mark "line from here: move the cursor"
 # plot_has NAME GLYPH: whether GLYPH is in the plot (left of the bar).
 plot_has() {
-	screen "$1" | sed -n '2,32p' | perl -CSD -ne '
+	screen "$1" | sed -n '2,32p' | perl -Mutf8 -CSD -ne '
 	    $n += index(substr($_, 0, 70), "'"$2"'") >= 0; END { exit !$n }'
 }
 keys mark l l l l l l l l l l j j j j
@@ -323,5 +324,54 @@ check "esc forgets a mark" poll no_mark mark
 keys mark : Up
 check "the history keeps the line f drew" poll shows_re mark ":line -0.75,1.25 "
 keys mark Escape q
+
+# ---- 8 colours and none --------------------------------------------------
+# In 8 colours the default palette passes through 5 of the terminal's
+# colours, and critical levels put the wells (f < 1) and the saddle's
+# band above (f just over 1) in neighbouring bands, which used to take
+# the same colour; now a band between two colours is their checker. The
+# look of a cell is its top and bottom colours, read from the escapes.
+cat >"$tap_tmp/cells.py" <<'PY'
+import re, sys
+rows = []
+for line in sys.stdin.read().split('\n'):
+    fg = bg = 'd'
+    row = []
+    for m in re.finditer(r'\x1b\[([0-9;]*)m|(.)', line):
+        if m.group(1) is not None:
+            for c in (m.group(1) or '0').split(';'):
+                c = int(c or 0)
+                if c == 0: fg = bg = 'd'
+                elif 30 <= c <= 37: fg = c - 30
+                elif 40 <= c <= 47: bg = c - 40
+                elif c == 39: fg = 'd'
+                elif c == 49: bg = 'd'
+            continue
+        g = m.group(2)
+        row.append((g, (fg, bg) if g == '\u2580' else (bg, bg)))
+    rows.append(row)
+text = [''.join(g for g, _ in r) for r in rows]
+y = next(i for i, t in enumerate(text) if ' 0.0 \u2524' in t)
+well, saddle = text[y].index('\u25cf'), text[y].index('\u2715')
+# Beside the well (f ≈ 0.01) and two rows above the saddle (f ≈ 1.06).
+print('same' if rows[y][well + 1][1] == rows[y - 2][saddle][1] else 'apart')
+PY
+pane_env="TERM=xterm"
+start c8 110x32 doublewell
+pane_env="NO_COLOR=1"
+wait_long c8 "✕1 " >/dev/null
+looks() { t capture-pane -p -e -t c8 | python3 "$tap_tmp/cells.py"; }
+check "8 colours: the wells and the band above the saddle look apart" \
+    test "$(looks)" = apart
+keys c8 q
+
+# Without colour the cursor is a glyph the density ramp has not got, and
+# each racer's path and swatch have their own dash pattern.
+start mono 110x32 doublewell --optimizer gd,momentum --start -0.3,1.2
+wait_long mono "stationary points in view: 3" >/dev/null
+check "mono: the cursor is ╋, not the ramp's +" poll plot_has mono ╋
+check "mono: racer 1's swatch is solid" poll shows mono " ━━ gd"
+check "mono: racer 2's is dotted" poll shows mono "▸┈┈ momentum"
+keys mono q
 
 tap_done

@@ -48,7 +48,8 @@ static const char *const canvas_console_set[] = {
 static const struct canvas_translit canvas_console_translit[] = {
 	{ "━", "─" }, { "┃", "│" }, { "╋", "┼" }, { "╭", "┌" },
 	{ "╮", "┐" }, { "╰", "└" }, { "╯", "┘" }, { "✕", "×" },
-	{ "‖", "║" }, { "−", "-" },
+	{ "‖", "║" }, { "−", "-" }, { "┈", "·" }, { "╍", "-" },
+	{ "╸", "-" }, { "┅", ":" }, { "┉", "=" },
 	{ NULL, NULL }
 };
 

@@ -87,11 +87,25 @@ void
 dots_line(dots *d, double x0, double y0, double x1, double y1,
     uint32_t color)
 {
+	unsigned phase = 0;
+
+	dots_line_dashed(d, x0, y0, x1, y1, color, 0xffff, &phase);
+}
+
+void
+dots_line_dashed(dots *d, double x0, double y0, double x1, double y1,
+    uint32_t color, uint16_t pattern, unsigned *phase)
+{
 	double s0 = 0, s1 = 1, ax, ay, bx, by;
+	unsigned start = *phase;
 	long k, n;
 
 	if (!isfinite(x0) || !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
 		return;
+	/* The whole line's length moves the phase, seen or clipped (mod 16:
+	 * an end far outside makes it huge). */
+	*phase += (unsigned)fmod(ceil(fmax(fabs(x1 - x0), fabs(y1 - y0))),
+	    16);
 	if (!dots_clip_axis(x0, x1, 0, 2 * d->w - 1e-9, &s0, &s1) ||
 	    !dots_clip_axis(y0, y1, 0, 4 * d->h - 1e-9, &s0, &s1))
 		return;
@@ -99,10 +113,14 @@ dots_line(dots *d, double x0, double y0, double x1, double y1,
 	ay = y0 + s0 * (y1 - y0);
 	bx = x0 + s1 * (x1 - x0);
 	by = y0 + s1 * (y1 - y0);
+	start += (unsigned)fmod(ceil(s0 * fmax(fabs(x1 - x0),
+	    fabs(y1 - y0))), 16);
 	n = (long)ceil(fmax(fabs(bx - ax), fabs(by - ay)));
 	for (k = 0; k <= n; k++) {
 		double s = n ? (double)k / (double)n : 0;
 
+		if (!(pattern >> ((start + (unsigned)k) % 16) & 1))
+			continue;
 		dots_set(d, (int)floor(ax + s * (bx - ax)),
 		    (int)floor(ay + s * (by - ay)), color);
 	}

@@ -34,6 +34,13 @@ void dots_set(dots *d, int x, int y, uint32_t color);
 void dots_line(dots *d, double x0, double y0, double x1, double y1,
     uint32_t color);
 
+/* dots_line with a dash pattern: its k-th dot is set when bit
+ * (*phase + k) mod 16 of pattern is (0xffff: solid); *phase moves on by
+ * the dots the line spans, so that the lines of a path keep one rhythm
+ * (each line starts on the dot the one before ended on). */
+void dots_line_dashed(dots *d, double x0, double y0, double x1, double y1,
+    uint32_t color, uint16_t pattern, unsigned *phase);
+
 /* The UTF-8 braille glyph of a dot pattern into out (4 bytes). */
 void dots_glyph(uint8_t bits, char *out);
 

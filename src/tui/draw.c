@@ -85,10 +85,88 @@ draw_band_color(const draw_ctx *ctx, const view *v, int k)
 	    (double)k / (v->bands - 1) : 0);
 }
 
+/* Steps along the palette when looking for the terminal colours it
+ * passes through. */
+#define DRAW_PALETTE_STEPS 256
+
+/* In n (8 or 16) colours: the terminal colours the theme's palette passes
+ * through, in its order, each once where it lasts; returns how many (at
+ * most max). */
+static int
+draw_palette_colors(const draw_ctx *ctx, int n, uint32_t *out, int max)
+{
+	int i, m = 0, idx, last = -1;
+
+	for (i = 0; i < DRAW_PALETTE_STEPS && m < max; i++) {
+		idx = color_to_ansi(theme_palette(ctx->th, (double)i /
+		    (DRAW_PALETTE_STEPS - 1)), n);
+		if (idx != last)
+			out[m++] = color_of_index(idx);
+		last = idx;
+	}
+	return m;
+}
+
+void
+draw_band_pair(const draw_ctx *ctx, const view *v, int k, uint32_t pair[2])
+{
+	uint32_t c[16];
+	int n, s, shades;
+
+	pair[0] = pair[1] = draw_band_color(ctx, v, k);
+	if (k < 0 || v->bands < 2 || (ctx->depth != COLOR_8 &&
+	    ctx->depth != COLOR_16))
+		return;
+	n = draw_palette_colors(ctx, ctx->depth == COLOR_8 ? 8 : 16, c, 16);
+	if (n < 2)
+		return;
+	/* Shade s: colour s/2, or the checker of (s − 1)/2 and (s + 1)/2. */
+	shades = v->bands <= n ? n : 2 * n - 1;
+	s = (int)lround((double)k * (shades - 1) / (v->bands - 1));
+	if (shades == n)
+		s *= 2;
+	pair[0] = c[s / 2];
+	pair[1] = c[(s + 1) / 2];
+}
+
 const char *
 draw_point_glyph(const draw_ctx *ctx, sd_point_kind kind)
 {
 	return draw_point_glyphs[kind][ctx->cv->ascii ? 1 : 0];
+}
+
+/* Without colour, what tells racer k's path apart: a dash pattern of
+ * its dots (draw_racer_dash) and the swatch the panel shows for it, in
+ * UTF-8 and in ASCII. */
+static const struct draw_racer_look {
+	uint16_t	 dash;
+	const char	*swatch[2];
+} draw_racer_looks[] = {
+	{ 0xffff, { "━━", "==" } },	/* solid */
+	{ 0x5555, { "┈┈", ".." } },	/* every other dot */
+	{ 0x0f0f, { "╍╍", "--" } },	/* dashes */
+	{ 0x087f, { "━╸", "-." } },	/* dash and dot */
+	{ 0x1111, { "··", ". " } },	/* sparse dots */
+	{ 0x00ff, { "━ ", "- " } },	/* long dashes */
+	{ 0x0333, { "┅┅", ":." } },	/* two short dashes and a gap */
+	{ 0x3f3f, { "┉┉", "=-" } },	/* long dashes, short gaps */
+};
+
+#define DRAW_RACER_LOOKS \
+	(int)(sizeof draw_racer_looks / sizeof *draw_racer_looks)
+
+uint16_t
+draw_racer_dash(const draw_ctx *ctx, int k)
+{
+	return ctx->depth == COLOR_NONE ?
+	    draw_racer_looks[k % DRAW_RACER_LOOKS].dash : 0xffff;
+}
+
+const char *
+draw_racer_swatch(const draw_ctx *ctx, int k)
+{
+	return draw_racer_looks[ctx->depth == COLOR_NONE ?
+	    k % DRAW_RACER_LOOKS : 0].swatch[ctx->cv->ascii ? 1 : 0];
 }
 
 uint32_t

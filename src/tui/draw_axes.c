@@ -139,7 +139,7 @@ static void
 colorbar_bar(draw_ctx *ctx, const view *v, canvas_rect r, int x)
 {
 	const int ramp = (int)sizeof COLOR_RAMP - 1, px = 2 * r.h;
-	uint32_t top, bot;
+	uint32_t top, bot, tp[2], bp[2];
 	char glyph[2] = { 0, 0 };
 	int y, i, k;
 
@@ -152,9 +152,12 @@ colorbar_bar(draw_ctx *ctx, const view *v, canvas_rect r, int x)
 				    CANVAS_DEFAULT, CANVAS_DEFAULT, 0);
 			continue;
 		}
-		top = draw_band_color(ctx, v, colorbar_band(v, 2 * y, px));
-		bot = draw_band_color(ctx, v, colorbar_band(v, 2 * y + 1, px));
+		draw_band_pair(ctx, v, colorbar_band(v, 2 * y, px), tp);
+		draw_band_pair(ctx, v, colorbar_band(v, 2 * y + 1, px), bp);
 		for (i = 0; i < 2; i++) {
+			/* Sample (i, 2y) and (i, 2y + 1), as the heatmap's. */
+			top = tp[i & 1];
+			bot = bp[(i + 1) & 1];
 			if (top == bot || ctx->cv->ascii)
 				canvas_set(ctx->cv, x + i, r.y + y, " ",
 				    CANVAS_DEFAULT, top, 0);

@@ -74,23 +74,26 @@ heatmap_on_line(const int *band, size_t cols, size_t rows, size_t i,
 	    band[(j + 1) * cols + i] < b);
 }
 
-/* The colours of the bands, filled and on an iso-line; [0] is for
- * undefined samples (band −1). */
+/* The colours of the bands, filled and on an iso-line, each a pair that
+ * samples alternate between (draw_band_pair: a checker in 8 and 16
+ * colours, else twice the same); [0] is for undefined samples (band
+ * −1). */
 typedef struct heatmap_colors {
-	uint32_t	fill[VIEW_BANDS_MAX + 1];
-	uint32_t	line[VIEW_BANDS_MAX + 1];
+	uint32_t	fill[VIEW_BANDS_MAX + 1][2];
+	uint32_t	line[VIEW_BANDS_MAX + 1][2];
 } heatmap_colors;
 
 /* Work every band's colours out once per drawing. */
 static void
 heatmap_palette(draw_ctx *ctx, const view *v, heatmap_colors *hc)
 {
-	int k;
+	int k, i;
 
 	for (k = -1; k < v->bands; k++) {
-		hc->fill[k + 1] = draw_band_color(ctx, v, k);
-		hc->line[k + 1] = color_mix(hc->fill[k + 1], ctx->th->contour,
-		    ctx->th->contour_mix / 100.0);
+		draw_band_pair(ctx, v, k, hc->fill[k + 1]);
+		for (i = 0; i < 2; i++)
+			hc->line[k + 1][i] = color_mix(hc->fill[k + 1][i],
+			    ctx->th->contour, ctx->th->contour_mix / 100.0);
 	}
 }
 
@@ -103,8 +106,8 @@ heatmap_color(const view *v, const heatmap_colors *hc, const int *band,
 	int b = band[j * fd->cols + i] + 1;
 
 	if (v->contours && heatmap_on_line(band, fd->cols, fd->rows, i, j))
-		return hc->line[b];
-	return hc->fill[b];
+		return hc->line[b][(i + j) & 1];
+	return hc->fill[b][(i + j) & 1];
 }
 
 /* One cell of the monochrome heatmap: the density ramp at the mean band
@@ -302,9 +305,11 @@ draw_cursor(draw_ctx *ctx, const view *v, canvas_rect r)
 	if (draw_cell(v, r, v->cur_a, v->cur_b, &x, &y) != 0 ||
 	    (c = canvas_at(ctx->cv, x, y)) == NULL)
 		return;
+	/* Without colour, a glyph the density ramp does not use, so that
+	 * the cursor never hides in a band of '+' (ASCII has none better). */
 	if (ctx->depth == COLOR_NONE) {
-		canvas_set(ctx->cv, x, y, "+", CANVAS_DEFAULT, CANVAS_DEFAULT,
-		    CANVAS_REVERSE | CANVAS_BOLD);
+		canvas_set(ctx->cv, x, y, canvas_has(ctx->cv, "╋") ? "╋" : "+",
+		    CANVAS_DEFAULT, CANVAS_DEFAULT, CANVAS_REVERSE | CANVAS_BOLD);
 		return;
 	}
 	canvas_set(ctx->cv, x, y, ctx->cv->ascii ? "+" : "╋", ctx->th->cursor,

@@ -260,7 +260,7 @@ panel_racer_head(panel_pen *p, const view *v, int k, const char *right,
 
 	used = panel_put(p, p->x, k == v->selected ? "▸" : " ",
 	    p->ctx->th->accent, CANVAS_BOLD);
-	used += panel_put(p, p->x + used, p->ctx->cv->ascii ? "==" : "━━",
+	used += panel_put(p, p->x + used, draw_racer_swatch(p->ctx, k),
 	    draw_racer_color(p->ctx, k), CANVAS_BOLD);
 	used += 1 + panel_put(p, p->x + used + 1, r->opt->type->name,
 	    p->ctx->th->text, CANVAS_BOLD);
@@ -480,24 +480,29 @@ loss_range(const view *v, double fstar, double *lo, double *hi)
 		*hi = *lo + 1;
 }
 
-/* The curves of every racer into a dot raster of w × h cells. */
+/* The curves of every racer into a dot raster of w × h cells, each in
+ * its racer's colour and dash pattern. */
 static void
 loss_curves(draw_ctx *ctx, const view *v, dots *d, size_t tmax,
     double fstar, double lo, double hi)
 {
 	const racer *r;
 	double x0, y0, x1, y1, sx = 2.0 * d->w - 1, sy = 4.0 * d->h - 1;
+	unsigned phase;
 	size_t i;
 	int k;
 
 	for (k = 0; k < v->n_racers; k++) {
 		r = v->racers[k];
+		phase = 0;
 		for (i = 0; i < r->trace.n; i++) {
 			x1 = tmax ? sx * (double)i / (double)tmax : 0;
 			y1 = sy * (hi - loss_value(r, i, fstar, lo)) / (hi - lo);
 			if (i == 0)
 				x0 = x1, y0 = y1;
-			dots_line(d, x0, y0, x1, y1, draw_racer_color(ctx, k));
+			dots_line_dashed(d, x0, y0, x1, y1,
+			    draw_racer_color(ctx, k), draw_racer_dash(ctx, k),
+			    &phase);
 			x0 = x1;
 			y0 = y1;
 		}

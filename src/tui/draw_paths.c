@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_paths.c: the racers' trajectories in braille dots over the plot,
- * each in its own colour, with the current iterate marked. */
+ * each in its own colour (without colour, its own dash pattern), with the
+ * current iterate marked. */
 #include "config.h"
 
 #include <stdio.h>
@@ -19,12 +20,13 @@ paths_dot(const view *v, canvas_rect r, double a, double b, double *x,
 	*y = (w->ymax - b) / (w->ymax - w->ymin) * 4 * r.h;
 }
 
-/* One racer's path into the raster. */
+/* One racer's path into the raster, in its colour and dash pattern. */
 static void
 paths_trace(dots *d, const view *v, canvas_rect r, const racer *rc,
-    uint32_t color)
+    uint32_t color, uint16_t dash)
 {
 	double x0, y0, x1, y1, a, b;
+	unsigned phase = 0;
 	size_t i;
 
 	if (rc->trace.n == 0)
@@ -35,7 +37,7 @@ paths_trace(dots *d, const view *v, canvas_rect r, const racer *rc,
 	for (i = 1; i < rc->trace.n; i++) {
 		racer_at(rc, &v->chart, i, &a, &b);
 		paths_dot(v, r, a, b, &x1, &y1);
-		dots_line(d, x0, y0, x1, y1, color);
+		dots_line_dashed(d, x0, y0, x1, y1, color, dash, &phase);
 		x0 = x1;
 		y0 = y1;
 	}
@@ -77,7 +79,8 @@ draw_paths(draw_ctx *ctx, const view *v, canvas_rect r)
 	if (v->n_racers == 0 || dots_init(&d, r.w, r.h) != 0)
 		return;
 	for (k = 0; k < v->n_racers; k++)
-		paths_trace(&d, v, r, v->racers[k], draw_racer_color(ctx, k));
+		paths_trace(&d, v, r, v->racers[k], draw_racer_color(ctx, k),
+		    draw_racer_dash(ctx, k));
 	dots_blit(&d, ctx->cv, r.x, r.y);
 	dots_done(&d);
 	for (k = 0; k < v->n_racers; k++)
