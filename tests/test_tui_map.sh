@@ -86,9 +86,9 @@ check ":alpha default restores the objective's α" \
 keys dw m m m m
 check "m m m m: the basins map of gd" wait_for dw "map: basins"
 check "the panel names the method and its step" wait_for dw "gd lr=0.0227"
-# The markers (● min, ✕ saddle) and the cursor sit on top: as ASCII, m,
-# X and +.
-plot dw | sed 's/●/m/g; s/✕/X/g' >"$tap_tmp/basins"
+# The markers (● min, ✕ saddle) and the cursor (╋ without colour) sit
+# on top: as ASCII, m, X and +.
+plot dw | sed 's/●/m/g; s/✕/X/g; s/╋/+/g' >"$tap_tmp/basins"
 # Each row: 1s left of the column x = 0 (X: the saddle), 2s right of it.
 if awk '{ if ($0 !~ /^[1m+]*X[2m+]*$/) bad++ } END { exit bad > 0 }' \
     "$tap_tmp/basins"; then

@@ -51,11 +51,12 @@ adagrad_set(void *state, sd_optimizer *opt)
 	return 0;
 }
 
-/* The step size of a coordinate whose squares sum to G. */
+/* What divides lr·g_i for a coordinate whose squares sum to G (iterate
+ * and the batch engine divide lr·g, in this order, bit for bit). */
 static double
-adagrad_size(const sd_optimizer *opt, double G)
+adagrad_root(const sd_optimizer *opt, double G)
 {
-	return opt->params[ADAGRAD_LR] / (sqrt(G) + opt->params[ADAGRAD_EPS]);
+	return sqrt(G) + opt->params[ADAGRAD_EPS];
 }
 
 /* One step; squares and roots are elementwise. */
@@ -64,12 +65,12 @@ adagrad_iterate(void *state, sd_optimizer *opt)
 {
 	adagrad_state *s = state;
 	const double *x = opt->x, *g = opt->g;
-	double *G = s->G, *t = opt->trial;
+	double lr = opt->params[ADAGRAD_LR], *G = s->G, *t = opt->trial;
 	size_t i, d = opt->dim;
 
 	for (i = 0; i < d; i++) {
 		G[i] += g[i] * g[i];
-		t[i] = x[i] - adagrad_size(opt, G[i]) * g[i];
+		t[i] = x[i] - lr * g[i] / adagrad_root(opt, G[i]);
 	}
 	return SD_STEP_OK;
 }
@@ -82,7 +83,8 @@ adagrad_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
 	size_t i;
 
 	for (i = 0; i < opt->dim; i++)
-		eta[i] = adagrad_size(opt, s->G[i] + opt->g[i] * opt->g[i]);
+		eta[i] = opt->params[ADAGRAD_LR] / adagrad_root(opt,
+		    s->G[i] + opt->g[i] * opt->g[i]);
 }
 
 /* Release the accumulator. */

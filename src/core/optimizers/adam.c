@@ -57,18 +57,6 @@ adam_set(void *state, sd_optimizer *opt)
 	return 0;
 }
 
-/* The step size of a coordinate whose second moment is v at step
- * t = iter + 1: lr/(√v̂ + eps), v̂ = v/(1−beta2ᵗ); pow, so that step t does
- * not depend on rounding accumulated over the steps before it. */
-static double
-adam_size(const sd_optimizer *opt, double v)
-{
-	double t = (double)opt->iter + 1;
-
-	return opt->params[ADAM_LR] / (sqrt(v / (1 - pow(opt->params[
-	    ADAM_BETA2], t))) + opt->params[ADAM_EPS]);
-}
-
 /* The second moment v after a gradient coordinate g. */
 static double
 adam_second(const sd_optimizer *opt, double v, double g)
@@ -78,21 +66,39 @@ adam_second(const sd_optimizer *opt, double v, double g)
 	return b2 * v + (1 - b2) * g * g;
 }
 
-/* One step, t = iter + 1: m̂ = m/(1−beta1ᵗ) times the step size. */
+/* What divides lr·m̂_i for a coordinate whose second moment is v:
+ * √v̂ + eps, v̂ = v/c2, c2 = 1 − beta2ᵗ (iterate and the batch engine
+ * divide lr·m̂, in this order, bit for bit). */
+static double
+adam_root(const sd_optimizer *opt, double v, double c2)
+{
+	return sqrt(v / c2) + opt->params[ADAM_EPS];
+}
+
+/* The bias corrections 1 − betaᵗ of step t = iter + 1; pow, so that step
+ * t does not depend on rounding accumulated over the steps before it. */
+static double
+adam_correction(const sd_optimizer *opt, int which)
+{
+	return 1 - pow(opt->params[which], (double)opt->iter + 1);
+}
+
+/* One step: m̂ = m/c1 over the root. */
 static sd_step_status
 adam_iterate(void *state, sd_optimizer *opt)
 {
 	adam_state *s = state;
 	const double *x = opt->x, *g = opt->g;
-	double b1 = opt->params[ADAM_BETA1], t = (double)opt->iter + 1, c1;
-	double *m = s->m, *v = s->v;
+	double lr = opt->params[ADAM_LR], b1 = opt->params[ADAM_BETA1];
+	double c1 = adam_correction(opt, ADAM_BETA1);
+	double c2 = adam_correction(opt, ADAM_BETA2), *m = s->m, *v = s->v;
 	size_t i, d = opt->dim;
 
-	c1 = 1 - pow(b1, t);
 	for (i = 0; i < d; i++) {
 		m[i] = b1 * m[i] + (1 - b1) * g[i];
 		v[i] = adam_second(opt, v[i], g[i]);
-		opt->trial[i] = x[i] - adam_size(opt, v[i]) * (m[i] / c1);
+		opt->trial[i] = x[i] - lr * (m[i] / c1) / adam_root(opt, v[i],
+		    c2);
 	}
 	return SD_STEP_OK;
 }
@@ -102,10 +108,12 @@ static void
 adam_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
 {
 	const adam_state *s = state;
+	double c2 = adam_correction(opt, ADAM_BETA2);
 	size_t i;
 
 	for (i = 0; i < opt->dim; i++)
-		eta[i] = adam_size(opt, adam_second(opt, s->v[i], opt->g[i]));
+		eta[i] = opt->params[ADAM_LR] / adam_root(opt,
+		    adam_second(opt, s->v[i], opt->g[i]), c2);
 }
 
 /* Release the moments. */

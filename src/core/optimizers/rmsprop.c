@@ -61,11 +61,13 @@ rmsprop_mean(const sd_optimizer *opt, double s, double g)
 	return rho * s + (1 - rho) * g * g;
 }
 
-/* The step size of a coordinate whose running mean of g² is s. */
+/* What divides lr·g_i for a coordinate whose running mean of g² is s
+ * (iterate and the batch engine divide lr·g, in this order, bit for
+ * bit). */
 static double
-rmsprop_size(const sd_optimizer *opt, double s)
+rmsprop_root(const sd_optimizer *opt, double s)
 {
-	return opt->params[RMSPROP_LR] / (sqrt(s) + opt->params[RMSPROP_EPS]);
+	return sqrt(s) + opt->params[RMSPROP_EPS];
 }
 
 /* One step; squares and roots are elementwise. */
@@ -74,12 +76,12 @@ rmsprop_iterate(void *state, sd_optimizer *opt)
 {
 	rmsprop_state *st = state;
 	const double *x = opt->x, *g = opt->g;
-	double *s = st->s, *t = opt->trial;
+	double lr = opt->params[RMSPROP_LR], *s = st->s, *t = opt->trial;
 	size_t i, d = opt->dim;
 
 	for (i = 0; i < d; i++) {
 		s[i] = rmsprop_mean(opt, s[i], g[i]);
-		t[i] = x[i] - rmsprop_size(opt, s[i]) * g[i];
+		t[i] = x[i] - lr * g[i] / rmsprop_root(opt, s[i]);
 	}
 	return SD_STEP_OK;
 }
@@ -92,8 +94,8 @@ rmsprop_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
 	size_t i;
 
 	for (i = 0; i < opt->dim; i++)
-		eta[i] = rmsprop_size(opt, rmsprop_mean(opt, st->s[i],
-		    opt->g[i]));
+		eta[i] = opt->params[RMSPROP_LR] / rmsprop_root(opt,
+		    rmsprop_mean(opt, st->s[i], opt->g[i]));
 }
 
 /* Release the running mean. */
