@@ -524,8 +524,8 @@ static const frame_help key_legend[] = {
 	{ "● ▲ ✕", "stationary points: minimum, maximum, saddle" },
 	{ "○ △ ◇", "degenerate ones (a zero eigenvalue): min, max, saddle" },
 	{ "◉  1-8", "a racer's current point, its path in its colour "
-	  "(mono: its number, its own dots)" },
-	{ "+", "the cursor" },
+	  "(mono: its number, its own dashes)" },
+	{ "╋", "the cursor" },
 	{ "bands", "f, dark low to bright high; lines between them are "
 	  "levels; ● ✕ on the bar: critical values" },
 	{ "⇒ →", "g: downhill; heavy where |∇f| is ≥ ⅓ of the steepest "
