@@ -4,8 +4,9 @@
  * batch rule (gd, momentum, adagrad, rmsprop, adam), on an
  * objective with a batch evaluation (himmelblau) and on one without (a
  * formula, through the loop), every iterate, f, ‖g‖, iteration count and
- * step status agree bit for bit, including runs that diverge; and the
- * batch evaluation equals f and ∇f point by point. */
+ * step status agree bit for bit, including runs that diverge; a step
+ * notices just the runs a survey must look at; and the batch evaluation
+ * equals f and ∇f point by point. */
 #include "config.h"
 
 #include <math.h>
@@ -35,8 +36,17 @@ start(size_t j, double *x0)
 	x0[1] = far * (-6 + 12 * (double)((j * 29) % RUNS) / RUNS);
 }
 
+/* Run j's view into views[j], its iterate into xv[j]. */
+static void
+keep(const sd_batch *b, size_t j, sd_optimizer *views, double (*xv)[2])
+{
+	sd_batch_view(b, j, &views[j], xv[j]);
+	views[j].x = NULL;
+}
+
 /* Run name on obj RUNS times alone and once batched (a run leaves the
- * batch at its first failed step, as in a survey); compare. The plain
+ * batch at its first failed step, as in a survey, and is seen then: the
+ * batch keeps no state of a run that is not going); compare. The plain
  * gradient methods diverge from the far starts; the adaptive ones, whose
  * steps are bounded by lr, do not. */
 static void
@@ -44,10 +54,10 @@ agree(sd_objective *obj, const char *name, const char *set, int diverges)
 {
 	const sd_optimizer_type *type = sd_optimizer_lookup(name);
 	unsigned char active[SD_BATCH_RUNS] = { 0 };
-	sd_step_status st[SD_BATCH_RUNS], last[RUNS], alone;
-	sd_optimizer *opt, v;
+	sd_step_status st, last[RUNS], alone;
+	sd_optimizer *opt, views[RUNS];
 	size_t j, k, diverged = 0;
-	double x0[2], xv[2];
+	double x0[2], xv[RUNS][2];
 	sd_batch *b;
 
 	assert_non_null(type);
@@ -63,15 +73,19 @@ agree(sd_objective *obj, const char *name, const char *set, int diverges)
 		last[j] = SD_STEP_OK;
 	}
 	for (k = 0; k < STEPS; k++) {
-		sd_batch_iterate(b, RUNS, active, st);
+		sd_batch_iterate(b, RUNS, active);
 		for (j = 0; j < RUNS; j++) {
-			if (active[j] && st[j] != SD_STEP_OK) {
+			if (active[j] && (st = sd_batch_status(b, j)) !=
+			    SD_STEP_OK) {
 				active[j] = 0;
-				last[j] = st[j];
+				last[j] = st;
+				keep(b, j, views, xv);
 			}
 		}
 	}
 	for (j = 0; j < RUNS; j++) {
+		if (active[j])
+			keep(b, j, views, xv);
 		start(j, x0);
 		if (sd_optimizer_set(opt, x0, 1, NULL) != 0) {
 			assert_false(active[j]);
@@ -82,12 +96,11 @@ agree(sd_objective *obj, const char *name, const char *set, int diverges)
 			alone = sd_optimizer_iterate(opt);
 		assert_int_equal(alone, last[j]);
 		diverged += alone == SD_STEP_DIVERGED;
-		sd_batch_view(b, j, &v, xv);
-		assert_int_equal(v.iter, opt->iter);
-		assert_memory_equal(xv, opt->x, sizeof xv);
-		assert_memory_equal(&v.f, &opt->f, sizeof v.f);
-		assert_memory_equal(&v.grad_norm, &opt->grad_norm,
-		    sizeof v.grad_norm);
+		assert_int_equal(views[j].iter, opt->iter);
+		assert_memory_equal(xv[j], opt->x, sizeof xv[j]);
+		assert_memory_equal(&views[j].f, &opt->f, sizeof views[j].f);
+		assert_memory_equal(&views[j].grad_norm, &opt->grad_norm,
+		    sizeof views[j].grad_norm);
 	}
 	assert_int_equal(diverged > 0, diverges);
 	sd_batch_free(b);
@@ -159,6 +172,66 @@ test_fg_batch(void **unused)
 	}
 }
 
+/* A step notices exactly the going runs that failed, fell below tol,
+ * reached the step budget or left their fence; the others are quiet
+ * (checked against each run's own view, every step). */
+static void
+test_notice(void **unused)
+{
+	sd_objective *obj = sd_objective_new("himmelblau", NULL);
+	const sd_optimizer_type *gd = sd_optimizer_lookup("gd");
+	unsigned char active[SD_BATCH_RUNS] = { 0 };
+	double x0[2], fx[RUNS][2], xv[2], r[RUNS], d, tol = 1e-3;
+	size_t j, k, noticed, want, steps = 150, seen = 0, quiet = 0;
+	sd_optimizer v;
+	sd_batch *b;
+
+	(void)unused;
+	assert_non_null(obj);
+	assert_non_null(b = sd_batch_new(gd, obj, obj->params, NULL));
+	sd_batch_stop(b, tol, steps);
+	for (j = 0; j < RUNS; j++) {
+		start(j, x0);
+		active[j] = sd_batch_set(b, j, x0) == 0;
+		r[j] = j % 3 == 0 ? 0 : 0.05 * (double)(j % 5);
+		sd_batch_fence(b, j, r[j]);
+		memcpy(fx[j], x0, sizeof x0);
+	}
+	for (k = 0; k < steps; k++) {
+		noticed = sd_batch_iterate(b, RUNS, active);
+		for (want = 0, j = 0; j < RUNS; j++) {
+			if (!active[j])
+				continue;
+			sd_batch_view(b, j, &v, xv);
+			d = hypot(xv[0] - fx[j][0], xv[1] - fx[j][1]);
+			if (sd_batch_status(b, j) != SD_STEP_OK ||
+			    v.grad_norm < tol || v.iter >= steps ||
+			    r[j] == 0 || d > r[j] * 1.000001)
+				assert_true(sd_batch_noticed(b, j));
+			else if (d < r[j] * 0.999999) {
+				assert_false(sd_batch_noticed(b, j));
+				quiet++;
+			}
+			want += sd_batch_noticed(b, j);
+			if (sd_batch_noticed(b, j) &&
+			    sd_batch_status(b, j) == SD_STEP_OK) {
+				sd_batch_fence(b, j, r[j]);
+				memcpy(fx[j], xv, sizeof xv);
+			}
+			if (sd_batch_status(b, j) != SD_STEP_OK ||
+			    v.grad_norm < tol || v.iter >= steps)
+				active[j] = 0;
+		}
+		assert_int_equal(noticed, want);
+		seen += noticed;
+	}
+	assert_true(seen > 0 && quiet > 0);
+	for (j = 0; j < RUNS; j++)
+		assert_false(active[j]);
+	sd_batch_free(b);
+	sd_objective_free(obj);
+}
+
 /* Methods without a batch rule and sphere objectives are refused. */
 static void
 test_supports(void **unused)
@@ -179,6 +252,7 @@ main(void)
 		cmocka_unit_test(test_classic),
 		cmocka_unit_test(test_formula),
 		cmocka_unit_test(test_fg_batch),
+		cmocka_unit_test(test_notice),
 		cmocka_unit_test(test_supports),
 	};
 

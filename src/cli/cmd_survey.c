@@ -206,16 +206,21 @@ survey_bar(size_t done, size_t total)
 	fflush(stderr);
 }
 
-/* Run every run, in slices, with the progress bar once it is due. */
+/* Run every run, in slices with the progress bar once it is due on a
+ * terminal, else at once (each slice ends with the threads waiting for
+ * each other: busy waits, on a loaded machine). */
 static int
 survey_go(struct survey_run *r)
 {
 	size_t total = sd_survey_total(r->s), slice;
+	size_t grain = sd_survey_grain(r->s);
 	double t0 = survey_now();
 	char *cause = NULL;
 	int tty = isatty(STDERR_FILENO), shown = 0;
 
-	slice = total / SURVEY_SLICES > 0 ? total / SURVEY_SLICES : 1;
+	slice = (total / SURVEY_SLICES + grain - 1) / grain * grain;
+	if (!tty || slice == 0)
+		slice = total;
 	while (sd_survey_done(r->s) < total) {
 		if (sd_survey_iterate(r->s, slice, &cause) != 0)
 			return cli_runtime_error(cause);

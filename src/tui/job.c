@@ -102,7 +102,8 @@ job_run_field(struct job *j)
 	return 0;
 }
 
-/* The survey, a few runs at a time so that its progress shows. */
+/* The survey, a few runs at a time so that its progress shows: a block
+ * of runs per thread (sd_survey_grain), fewer would leave them idle. */
 static int
 job_run_survey(struct job *j)
 {
@@ -126,7 +127,7 @@ job_run_survey(struct job *j)
 			goto out;
 		}
 		job_progress_set(j, done, total);
-		if (sd_survey_iterate(sv, JOB_SURVEY_RUNS, &j->cause) != 0)
+		if (sd_survey_iterate(sv, sd_survey_grain(sv), &j->cause) != 0)
 			goto out;
 	}
 	if (sd_survey_finish(sv, &j->cause) != 0)

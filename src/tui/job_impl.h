@@ -23,9 +23,6 @@ typedef enum job_kind {
  * keep OpenMP's threads busy (it hands them a row each). */
 #define JOB_FIELD_ROWS	4
 
-/* Runs a survey job takes between two reports of its progress. */
-#define JOB_SURVEY_RUNS	16
-
 struct job {
 	job_kind		 kind;
 	pthread_t		 thread;

@@ -19,9 +19,13 @@
 #include "landscape/survey.h"
 #include "landscape/survey_impl.h"
 
-/* Runs per batch: the batch's pending ends are classified between
- * batches, and their last iterates need CHUNK × dim doubles. */
-#define SURVEY_CHUNK		4096
+/* Runs per chunk: the chunk's pending ends are classified between
+ * chunks (in run order, so the chunk's size changes nothing), and their
+ * last iterates need chunk × dim doubles: at most SURVEY_CHUNK runs and
+ * SURVEY_PENDING doubles. Each chunk ends with the threads waiting for
+ * each other: large chunks, few waits. */
+#define SURVEY_CHUNK		32768
+#define SURVEY_PENDING		(1 << 18)
 
 /* A found point is the same as an earlier one this close (× the
  * window's shorter side). */
@@ -227,6 +231,17 @@ survey_unprepare(sd_survey *s)
 }
 
 /* Everything the runs need, built once before the first batch. */
+/* The runs of a chunk: a whole number of blocks. */
+static size_t
+survey_chunk(const sd_survey *s)
+{
+	size_t n = SURVEY_PENDING / s->obj->dim;
+
+	n = n < SURVEY_CHUNK ? n : SURVEY_CHUNK;
+	return n > SD_SURVEY_BLOCK ? n / SD_SURVEY_BLOCK * SD_SURVEY_BLOCK :
+	    SD_SURVEY_BLOCK;
+}
+
 static int
 survey_prepare(sd_survey *s, char **cause)
 {
@@ -241,7 +256,7 @@ survey_prepare(sd_survey *s, char **cause)
 	s->n_threads = 1;
 #endif
 	s->rec = calloc(total, sizeof *s->rec);
-	s->pending = calloc(SURVEY_CHUNK * s->obj->dim, sizeof *s->pending);
+	s->pending = calloc(survey_chunk(s) * s->obj->dim, sizeof *s->pending);
 	s->threads = calloc((size_t)s->n_threads, sizeof *s->threads);
 	if (s->rec == NULL || s->pending == NULL || s->threads == NULL) {
 		survey_unprepare(s);
@@ -442,15 +457,14 @@ survey_resolve(sd_survey *s, size_t from, size_t to, char **cause)
 int
 sd_survey_iterate(sd_survey *s, size_t n, char **cause)
 {
-	size_t end = sd_survey_total(s), to;
+	size_t end = sd_survey_total(s), to, chunk = survey_chunk(s);
 
 	if (s->threads == NULL && survey_prepare(s, cause) != 0)
 		return -1;
 	if (n < end - s->done)
 		end = s->done + n;
 	while (s->done < end) {
-		to = s->done + SURVEY_CHUNK < end ? s->done + SURVEY_CHUNK :
-		    end;
+		to = s->done + chunk < end ? s->done + chunk : end;
 		survey_batch(s, s->done, to);
 		if (survey_resolve(s, s->done, to, cause) != 0)
 			return -1;
@@ -469,6 +483,18 @@ size_t
 sd_survey_total(const sd_survey *s)
 {
 	return s->n_methods * s->opts.starts;
+}
+
+size_t
+sd_survey_grain(const sd_survey *s)
+{
+#ifdef _OPENMP
+	int n = s->threads != NULL ? s->n_threads : omp_get_max_threads();
+#else
+	int n = 1;
+#endif
+
+	return SD_SURVEY_BLOCK * (size_t)n;
 }
 
 /* ---- the table -------------------------------------------------------- */

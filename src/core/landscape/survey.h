@@ -125,6 +125,12 @@ int sd_survey_iterate(sd_survey *s, size_t n, char **cause);
 size_t sd_survey_done(const sd_survey *s);
 size_t sd_survey_total(const sd_survey *s);
 
+/* The runs an sd_survey_iterate should be given at least (a multiple of
+ * it for a front end that reports progress): a full block of runs for
+ * every thread. Fewer leave threads idle and batch lanes empty, and each
+ * call ends with the threads waiting for each other. */
+size_t sd_survey_grain(const sd_survey *s);
+
 /* Sort every end into its outcome and fill the rows (the runs must all
  * be done). */
 int sd_survey_finish(sd_survey *s, char **cause);

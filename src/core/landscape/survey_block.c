@@ -16,7 +16,9 @@
  * far above rounding); while the run stays within its clearance of where
  * it was seen, the monitor would find no saddle either and report
  * nothing (its convergence test is off in a survey: tol 0), so it is not
- * asked. */
+ * asked. The clearance is the run's fence in the batch, and the batch
+ * notices, in its vectorized loops, the few runs out of their fence,
+ * stopping or failing: only those are visited one by one. */
 #include "config.h"
 
 #include <math.h>
@@ -34,19 +36,19 @@ sd_survey_block_init(sd_survey *s, struct survey_thread *t, char **cause)
 
 	for (m = 0; m < s->n_methods; m++) {
 		opt = t->opt[m];
-		if (sd_batch_supports(opt->type, s->obj) &&
-		    (t->batch[m] = sd_batch_new(opt->type, s->obj,
+		if (!sd_batch_supports(opt->type, s->obj))
+			continue;
+		if ((t->batch[m] = sd_batch_new(opt->type, s->obj,
 		    opt->params, cause)) == NULL)
 			return -1;
+		sd_batch_stop(t->batch[m], s->opts.tol, s->opts.steps);
 	}
 	t->mons = calloc(n, sizeof *t->mons);
 	t->near = calloc(n, sizeof *t->near);
 	t->active = calloc(n, sizeof *t->active);
 	t->status = calloc(n, sizeof *t->status);
-	t->clear = calloc(n, sizeof *t->clear);
-	t->seen = calloc(n * s->obj->dim, sizeof *t->seen);
 	if (t->mons == NULL || t->near == NULL || t->active == NULL ||
-	    t->status == NULL || t->clear == NULL || t->seen == NULL)
+	    t->status == NULL)
 		return sd_fail(cause, "out of memory");
 	return 0;
 }
@@ -62,8 +64,6 @@ sd_survey_block_done(struct survey_thread *t, size_t n_methods)
 	free(t->near);
 	free(t->active);
 	free(t->status);
-	free(t->clear);
-	free(t->seen);
 }
 
 /* ‖p − q‖ for vectors of length d. */
@@ -80,19 +80,18 @@ block_distance(const double *p, const double *q, size_t d)
 	return sqrt(s);
 }
 
-/* Run j's monitor has just looked at x: remember x and its clearance
- * from the saddles' neighbourhoods (0, never skip, when it is inside
- * one, when the monitor tests convergence, or when a distance
+/* Run j's monitor has just looked at x, its iterate: fence it by its
+ * clearance from the saddles' neighbourhoods (0, never skip, when it is
+ * inside one, when the monitor tests convergence, or when a distance
  * overflows). */
 static void
-block_seen(struct survey_thread *t, size_t j, const double *x)
+block_seen(struct survey_thread *t, sd_batch *b, size_t j, const double *x)
 {
 	const sd_monitor *mon = &t->mons[j];
 	const sd_point_list *pl = mon->points;
 	double clear = INFINITY, d, r;
 	size_t i;
 
-	memcpy(t->seen + j * pl->dim, x, pl->dim * sizeof *x);
 	for (i = 0; i < pl->n && mon->inside < 0 && mon->tol == 0; i++) {
 		if (pl->points[i].kind != SD_POINT_SADDLE &&
 		    pl->points[i].kind != SD_POINT_DEGENERATE_SADDLE)
@@ -101,30 +100,9 @@ block_seen(struct survey_thread *t, size_t j, const double *x)
 		r = mon->radius[i];
 		clear = isfinite(d) ? fmin(clear, d - r - 1e-9 * (d + r)) : 0;
 	}
-	t->clear[j] = mon->inside < 0 && mon->tol == 0 && clear > 0 ?
-	    clear : 0;
+	sd_batch_fence(b, j, mon->inside < 0 && mon->tol == 0 && clear > 0 ?
+	    clear : 0);
 }
-
-/* Whether run j's monitor must look after a step that returned st: a
- * failed step, or the run beyond its clearance (squares: no root, and
- * the clearance's margin dwarfs their rounding). */
-static int
-block_must_look(const struct survey_thread *t, const sd_batch *b, size_t j,
-    sd_step_status st)
-{
-	size_t k, d = t->mons[j].points->dim;
-	const double *seen = t->seen + j * d;
-	double s = 0, u;
-
-	if (st != SD_STEP_OK || t->clear[j] == 0)
-		return 1;
-	for (k = 0; k < d; k++) {
-		u = sd_batch_row(b, k)[j] - seen[k];
-		s += u * u;
-	}
-	return !(s < t->clear[j] * t->clear[j]);
-}
-
 
 /* Whether run j goes on: sd_survey_run's loop condition. */
 static int
@@ -158,7 +136,7 @@ block_set(sd_survey *s, struct survey_thread *t, sd_batch *b, size_t j,
 	sd_batch_view(b, j, &v, t->x0);
 	n = sd_monitor_start(&t->mons[j], &v, ev, SD_MONITOR_EVENTS_MAX);
 	t->near[j] = sd_survey_escapes(ev, n);
-	block_seen(t, j, v.x);
+	block_seen(t, b, j, v.x);
 	t->status[j] = SD_STEP_OK;
 	return block_goes_on(s, b, j, SD_STEP_OK);
 }
@@ -183,14 +161,39 @@ block_end(sd_survey *s, struct survey_thread *t, const sd_optimizer *v,
 		rec->stop = STOP_STEPS;
 }
 
+/* Run j of the block (run r, slot in the chunk), noticed by the batch
+ * after a step: its monitor looks when the step failed or left the
+ * fence; 1 when the run is over (its record written). */
+static int
+block_notice(sd_survey *s, struct survey_thread *t, sd_batch *b, size_t j,
+    size_t r, size_t slot)
+{
+	sd_event ev[SD_MONITOR_EVENTS_MAX];
+	sd_step_status st = t->status[j] = sd_batch_status(b, j);
+	sd_optimizer v;
+	size_t k;
+
+	sd_batch_view(b, j, &v, t->x0);
+	if (st != SD_STEP_OK || !sd_batch_inside(b, j)) {
+		k = sd_monitor_observe(&t->mons[j], &v, st, ev,
+		    SD_MONITOR_EVENTS_MAX);
+		t->near[j] += sd_survey_escapes(ev, k);
+		block_seen(t, b, j, v.x);
+	}
+	if (block_goes_on(s, b, j, st))
+		return 0;
+	t->active[j] = 0;
+	block_end(s, t, &v, j, r, slot);
+	return 1;
+}
+
 /* Runs r0..r0+n−1, all of method m, in lockstep through t->batch[m]. */
 static void
 block_batched(sd_survey *s, struct survey_thread *t, size_t m, size_t from,
     size_t r0, size_t n)
 {
-	sd_event ev[SD_MONITOR_EVENTS_MAX];
 	sd_batch *b = t->batch[m];
-	size_t j, k, left = 0;
+	size_t j, left = 0;
 	sd_optimizer v;
 
 	for (j = n; j < SD_SURVEY_BLOCK; j++)
@@ -204,23 +207,12 @@ block_batched(sd_survey *s, struct survey_thread *t, size_t m, size_t from,
 		}
 	}
 	while (left > 0) {
-		sd_batch_iterate(b, n, t->active, t->status);
+		if (sd_batch_iterate(b, n, t->active) == 0)
+			continue;
 		for (j = 0; j < n; j++) {
-			if (!t->active[j])
-				continue;
-			if (block_must_look(t, b, j, t->status[j])) {
-				sd_batch_view(b, j, &v, t->x0);
-				k = sd_monitor_observe(&t->mons[j], &v,
-				    t->status[j], ev, SD_MONITOR_EVENTS_MAX);
-				t->near[j] += sd_survey_escapes(ev, k);
-				block_seen(t, j, v.x);
-			}
-			if (block_goes_on(s, b, j, t->status[j]))
-				continue;
-			sd_batch_view(b, j, &v, t->x0);
-			t->active[j] = 0;
-			left--;
-			block_end(s, t, &v, j, r0 + j, r0 + j - from);
+			if (t->active[j] && sd_batch_noticed(b, j))
+				left -= block_notice(s, t, b, j, r0 + j,
+				    r0 + j - from);
 		}
 	}
 }

@@ -48,8 +48,6 @@ struct survey_thread {
 	size_t		*near;
 	unsigned char	*active;
 	sd_step_status	*status;
-	double		*clear;		/* per run: see survey_block.c */
-	double		*seen;		/* per run: dim, where clear holds */
 };
 
 struct sd_survey {

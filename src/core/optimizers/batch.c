@@ -9,10 +9,12 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "base/simd.h"
 #include "optimizers/batch.h"
 #include "optimizers/optimizer_impl.h"
 
@@ -28,6 +30,9 @@ extern const sd_optimizer_type sd_optimizer_gd, sd_optimizer_momentum,
  * such loops even at -O2 (its very cheap cost model wants no remainder),
  * and the lanes of runs that are not going are computed and dropped. */
 #define RUNS	SD_BATCH_RUNS
+
+/* The rows of one value per run (f to notice in struct sd_batch). */
+#define ROWS	10
 
 struct sd_batch;
 
@@ -46,12 +51,23 @@ struct sd_batch {
 	const sd_objective	*obj;
 	size_t			 dim;
 	double			 params[SD_PARAMS_MAX];
+	double			*mem;		/* every row below */
 	double			*x, *g, *trial, *gtrial;	/* dim rows */
-	double			*f, *ftrial, *gn;		/* STRIDE */
-	size_t			*iter;				/* STRIDE */
+	double			*fence;				/* dim rows */
+	/* One row each (STRIDE), all doubles so that the loops over runs
+	 * vectorize with no conversions: a mask is 0 or 1, a count exact. */
+	double			*f, *ftrial;
+	double			*gn2;	/* ‖∇f‖², or NaN: gnx holds ‖∇f‖ */
+	double			*gnx;
+	double			*iter;
+	double			*fence2;	/* squared fence radius */
+	double			*sq, *fd, *ok, *notice;	/* the step's */
+	sd_step_status		*slow;		/* where ok[j] is 0 */
 	double			*state;		/* n_state × dim × STRIDE */
 	double			*work;		/* 2·dim: the fallback */
 	const unsigned char	*active;	/* the step's mask */
+	double			 tol2;		/* see sd_batch_stop */
+	double			 steps;
 	double			 adam_t, adam_c1, adam_c2;	/* memo */
 	const double		**xs;		/* dim row pointers */
 	double			**gs;		/* dim row pointers */
@@ -61,7 +77,7 @@ struct sd_batch {
  * restrict locals) to vectorize without a runtime alias check. */
 
 /* gd on one row. */
-static void
+SD_LOOP_INLINE void
 gd_row(double *restrict t, const double *restrict x,
     const double *restrict g, double lr)
 {
@@ -72,7 +88,7 @@ gd_row(double *restrict t, const double *restrict x,
 }
 
 /* gd: trial = x − lr·g (gd.c). */
-static void
+SD_CLONES static void
 batch_gd(struct sd_batch *b, size_t k)
 {
 	gd_row(b->trial + k * STRIDE, b->x + k * STRIDE, b->g + k * STRIDE,
@@ -80,7 +96,7 @@ batch_gd(struct sd_batch *b, size_t k)
 }
 
 /* momentum on one row. */
-static void
+SD_LOOP_INLINE void
 momentum_row(double *restrict t, double *restrict v,
     const double *restrict x, const double *restrict g, double lr,
     double beta)
@@ -95,7 +111,7 @@ momentum_row(double *restrict t, double *restrict v,
 
 /* momentum: v = beta·v − lr·g; trial = x + v (momentum.c; no tangent
  * projection on R^d). */
-static void
+SD_CLONES static void
 batch_momentum(struct sd_batch *b, size_t k)
 {
 	momentum_row(b->trial + k * STRIDE, b->state + k * STRIDE,
@@ -104,7 +120,7 @@ batch_momentum(struct sd_batch *b, size_t k)
 }
 
 /* adagrad: G += g²; trial = x − lr·g/(√G + eps) (adagrad.c). */
-static void
+SD_CLONES static void
 batch_adagrad(struct sd_batch *b, size_t k)
 {
 	const double lr = b->params[0], eps = b->params[1];
@@ -120,7 +136,7 @@ batch_adagrad(struct sd_batch *b, size_t k)
 
 /* rmsprop: s = rho·s + (1 − rho)·g²; trial = x − lr·g/(√s + eps)
  * (rmsprop.c). */
-static void
+SD_CLONES static void
 batch_rmsprop(struct sd_batch *b, size_t k)
 {
 	const double lr = b->params[0], rho = b->params[1];
@@ -138,7 +154,7 @@ batch_rmsprop(struct sd_batch *b, size_t k)
 /* adam (adam.c): its bias corrections depend on run j's step count
  * t = iter + 1, the same for every going run of a batch, so pow is
  * taken once per step (remembered), not once per run. */
-static void
+SD_CLONES static void
 batch_adam(struct sd_batch *b, size_t k)
 {
 	const double lr = b->params[0], b1 = b->params[1];
@@ -151,7 +167,7 @@ batch_adam(struct sd_batch *b, size_t k)
 	for (j = 0; j < RUNS; j++) {
 		if (!b->active[j])
 			continue;
-		if ((t = (double)b->iter[j] + 1) != b->adam_t) {
+		if ((t = b->iter[j] + 1) != b->adam_t) {
 			b->adam_t = t;
 			b->adam_c1 = 1 - pow(b1, t);
 			b->adam_c2 = 1 - pow(b2, t);
@@ -207,9 +223,9 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 		return NULL;
 	}
 	if ((b = calloc(1, sizeof *b)) == NULL ||
-	    (b->x = calloc((4 + m->n_state) * d * cap + 3 * cap + 2 * d,
-	    sizeof *b->x)) == NULL || (b->iter = calloc(cap,
-	    sizeof *b->iter)) == NULL || (b->xs = calloc(d,
+	    (b->mem = calloc((5 + m->n_state) * d * cap + ROWS * cap + 2 * d,
+	    sizeof *b->mem)) == NULL || (b->slow = calloc(cap,
+	    sizeof *b->slow)) == NULL || (b->xs = calloc(d,
 	    sizeof *b->xs)) == NULL || (b->gs = calloc(d,
 	    sizeof *b->gs)) == NULL) {
 		sd_batch_free(b);
@@ -220,18 +236,28 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 	b->obj = obj;
 	b->dim = d;
 	memcpy(b->params, params, sizeof b->params);
+	b->x = b->mem;
 	b->g = b->x + d * cap;
 	b->trial = b->g + d * cap;
 	b->gtrial = b->trial + d * cap;
-	b->state = b->gtrial + d * cap;
+	b->fence = b->gtrial + d * cap;
+	b->state = b->fence + d * cap;
 	b->f = b->state + m->n_state * d * cap;
 	b->ftrial = b->f + cap;
-	b->gn = b->ftrial + cap;
-	b->work = b->gn + cap;
+	b->gn2 = b->ftrial + cap;
+	b->gnx = b->gn2 + cap;
+	b->iter = b->gnx + cap;
+	b->fence2 = b->iter + cap;
+	b->sq = b->fence2 + cap;
+	b->fd = b->sq + cap;
+	b->ok = b->fd + cap;
+	b->notice = b->ok + cap;
+	b->work = b->notice + cap;
 	for (k = 0; k < d; k++) {
 		b->xs[k] = b->trial + k * cap;
 		b->gs[k] = b->gtrial + k * cap;
 	}
+	sd_batch_stop(b, 0, SIZE_MAX);
 	return b;
 }
 
@@ -240,11 +266,45 @@ sd_batch_free(sd_batch *b)
 {
 	if (b == NULL)
 		return;
-	free(b->x);
-	free(b->iter);
+	free(b->mem);
+	free(b->slow);
 	free(b->xs);
 	free(b->gs);
 	free(b);
+}
+
+/* The least s with fl(√s) ≥ tol: fl(√·) is monotone, so for the runs
+ * whose ‖∇f‖ is fl(√gn2) the stop test ‖∇f‖ ≥ tol is gn2 ≥ this, and no
+ * root is taken in the step's loops. */
+static double
+batch_tol2(double tol)
+{
+	double s = tol * tol;
+
+	if (!(tol > 0))
+		return -INFINITY;
+	while (s > 0 && sqrt(nextafter(s, 0)) >= tol)
+		s = nextafter(s, 0);
+	while (sqrt(s) < tol)
+		s = nextafter(s, INFINITY);
+	return s;
+}
+
+void
+sd_batch_stop(sd_batch *b, double tol, size_t steps)
+{
+	b->tol2 = batch_tol2(tol);
+	b->steps = (double)steps;
+}
+
+void
+sd_batch_fence(sd_batch *b, size_t j, double r)
+{
+	size_t k;
+
+	for (k = 0; k < b->dim; k++)
+		b->fence[k * STRIDE + j] = b->x[k * STRIDE + j];
+	b->fence2[j] = r > 0 ? r * r : 0;
 }
 
 /* Run j's column of a dim × cap array into out. */
@@ -278,62 +338,205 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
 	for (k = 0; k < b->method->n_state * d; k++)
 		b->state[k * STRIDE + j] = 0;
 	b->f[j] = f;
-	b->gn[j] = gn;
+	b->gn2[j] = NAN;
+	b->gnx[j] = gn;
 	b->iter[j] = 0;
+	sd_batch_fence(b, j, 0);
 	return 0;
 }
 
-/* Accept run j's trial as sd_optimizer_iterate's accept does: every
- * coordinate, f, ∇f and ‖∇f‖ finite (v − v is 0 exactly when v is), the
- * norm in sd_norm's order (0 + g₁² + g₂² + ...), sd_norm itself
- * for the rare squares that overflow or underflow; else the run diverged
- * in place. One pass per run: the whole test reads each value once. */
-static sd_step_status
-batch_accept(struct sd_batch *b, size_t j)
+/* The acceptance test of sd_optimizer_iterate for every run at once, in
+ * three passes over the runs: ok[j] when run j goes and its f, every
+ * coordinate and every gradient entry are finite (v − v is 0 exactly
+ * when v is), sq[j] = ‖∇f‖² in sd_norm's order (0 + g₁² + g₂² + ...),
+ * and ok[j] only where that square is a normal number, whose root is
+ * sd_norm's value; fd[j], the squared distance of the trial from the
+ * fence, on the way.
+ *
+ * These loops are written for GCC's vectorizer: every value a double
+ * (SSE2 has no 64-bit integer compare), each loaded unconditionally, at
+ * most one select per loop (two selects on one condition become a
+ * branch it cannot if-convert), & and | rather than && and ||. */
+SD_LOOP_INLINE void
+accept_begin(double *restrict ok, double *restrict sq, double *restrict fd,
+    const double *restrict ft, const unsigned char *restrict active)
 {
-	double s = 0, u, v, gn;
-	size_t k, d = b->dim;
-	int ok = b->ftrial[j] - b->ftrial[j] == 0;
+	size_t j;
 
-	for (k = 0; k < d; k++) {
-		u = b->gtrial[k * STRIDE + j];
-		v = b->trial[k * STRIDE + j];
-		ok &= (u - u == 0) & (v - v == 0);
-		s += u * u;
+	SD_SIMD
+	for (j = 0; j < RUNS; j++) {
+		double u = ft[j];
+
+		ok[j] = (active[j] != 0) & (u - u == 0);
+		sq[j] = 0;
+		fd[j] = 0;
 	}
-	if (!ok)
-		return SD_STEP_DIVERGED;
-	if (s >= DBL_MIN && s <= DBL_MAX)
-		gn = sqrt(s);
-	else {
-		batch_gather(b, b->gtrial, j, b->work);
-		if (!isfinite(gn = sd_norm(b->work, d)))
-			return SD_STEP_DIVERGED;
+}
+
+/* Coordinate k's part: gt and t its rows of the trial's gradient and
+ * point, fence its row of the fences. */
+SD_LOOP_INLINE void
+accept_row(double *restrict ok, double *restrict sq, double *restrict fd,
+    const double *restrict gt, const double *restrict t,
+    const double *restrict fence)
+{
+	size_t j;
+
+	SD_SIMD
+	for (j = 0; j < RUNS; j++) {
+		double u = gt[j], v = t[j], o = ok[j], e = v - fence[j];
+
+		ok[j] = (u - u == 0) & (v - v == 0) ? o : 0;
+		sq[j] += u * u;
+		fd[j] += e * e;
 	}
-	for (k = 0; k < d; k++) {
+}
+
+/* The normal test, the accepted runs' step count, and the notice: a
+ * going run that was not accepted here (its step failed, or its square
+ * is not normal), went beyond its fence, fell below tol or ran out of
+ * steps. Returns how many are noticed (partial sums: one running sum
+ * would wait on each addition; the count is exact in any order). */
+SD_LOOP_INLINE double
+accept_end(sd_batch *restrict b, const unsigned char *restrict active)
+{
+	const double *restrict sq = b->sq, *restrict fd = b->fd;
+	const double *restrict fence2 = b->fence2;
+	double *restrict ok = b->ok, *restrict iter = b->iter;
+	double *restrict notice = b->notice, part[8] = { 0 };
+	const double tol2 = b->tol2, steps = b->steps;
+	size_t j, l;
+
+	SD_SIMD
+	for (j = 0; j < RUNS; j++) {
+		double s = sq[j], o = ok[j];
+
+		ok[j] = (s >= DBL_MIN) & (s <= DBL_MAX) ? o : 0;
+	}
+	SD_SIMD
+	for (j = 0; j < RUNS; j++) {
+		double o = ok[j], it = iter[j] + o;
+
+		iter[j] = it;
+		notice[j] = (active[j] != 0) & ((o == 0) |
+		    !(fd[j] < fence2[j]) | !(sq[j] >= tol2) | (it >= steps));
+	}
+	for (j = 0; j < RUNS; j += 8) {
+		for (l = 0; l < 8; l++)
+			part[l] += notice[j + l];
+	}
+	return part[0] + part[1] + part[2] + part[3] + part[4] + part[5] +
+	    part[6] + part[7];
+}
+
+/* Swap two row pointers. */
+SD_LOOP_INLINE void
+swap_rows(double **a, double **b)
+{
+	double *t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/* Every run takes its trial: the trial rows become the current ones and
+ * the current ones the next step's trial rows (no copy), so that a run
+ * that is not accepted is put back one by one (accept_slow). Runs that
+ * are not going take their trial too: their state is not kept. */
+SD_LOOP_INLINE void
+accept_swap(sd_batch *b)
+{
+	size_t k;
+
+	swap_rows(&b->x, &b->trial);
+	swap_rows(&b->g, &b->gtrial);
+	swap_rows(&b->f, &b->ftrial);
+	swap_rows(&b->gn2, &b->sq);
+	for (k = 0; k < b->dim; k++) {
+		b->xs[k] = b->trial + k * STRIDE;
+		b->gs[k] = b->gtrial + k * STRIDE;
+	}
+}
+
+/* Run j back where it was before the swap (its values there are in the
+ * trial rows now). */
+static void
+accept_undo(sd_batch *b, size_t j)
+{
+	size_t k;
+
+	for (k = 0; k < b->dim; k++) {
 		b->x[k * STRIDE + j] = b->trial[k * STRIDE + j];
 		b->g[k * STRIDE + j] = b->gtrial[k * STRIDE + j];
 	}
 	b->f[j] = b->ftrial[j];
-	b->gn[j] = gn;
+	b->gn2[j] = b->sq[j];
+}
+
+/* Run j, going and not accepted by the loops (after the swap, so its
+ * trial is in the current rows): sd_optimizer_iterate's verdict, by
+ * sd_norm itself when the square was not normal; put back unless OK. */
+static sd_step_status
+accept_slow(sd_batch *b, size_t j)
+{
+	double gn;
+	size_t d = b->dim;
+
+	batch_gather(b, b->x, j, b->work);
+	batch_gather(b, b->g, j, b->work + d);
+	if (!isfinite(b->f[j]) || !sd_all_finite(b->work, 2 * d) ||
+	    !isfinite(gn = sd_norm(b->work + d, d))) {
+		accept_undo(b, j);
+		return SD_STEP_DIVERGED;
+	}
+	b->gn2[j] = NAN;
+	b->gnx[j] = gn;
+	b->fd[j] = INFINITY;
 	b->iter[j]++;
 	return SD_STEP_OK;
 }
 
-void
-sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
-    sd_step_status *status)
+SD_CLONES size_t
+sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active)
 {
-	size_t j, k;
+	size_t j, k, d = b->dim;
+	double count;
 
 	b->active = active;
-	for (k = 0; k < b->dim; k++)
+	for (k = 0; k < d; k++)
 		b->method->rule(b, k);
 	sd_objective_fg_batch(b->obj, n, b->xs, b->ftrial, b->gs, b->work);
+	accept_begin(b->ok, b->sq, b->fd, b->ftrial, active);
+	for (k = 0; k < d; k++)
+		accept_row(b->ok, b->sq, b->fd, b->gtrial + k * STRIDE,
+		    b->trial + k * STRIDE, b->fence + k * STRIDE);
+	count = accept_end(b, active);
+	accept_swap(b);
+	if (count == 0)
+		return 0;
 	for (j = 0; j < n; j++) {
-		if (active[j])
-			status[j] = batch_accept(b, j);
+		if (b->notice[j] != 0 && b->ok[j] == 0)
+			b->slow[j] = accept_slow(b, j);
 	}
+	return (size_t)count;
+}
+
+sd_step_status
+sd_batch_status(const sd_batch *b, size_t j)
+{
+	return b->ok[j] != 0 ? SD_STEP_OK : b->slow[j];
+}
+
+int
+sd_batch_noticed(const sd_batch *b, size_t j)
+{
+	return b->notice[j] != 0;
+}
+
+int
+sd_batch_inside(const sd_batch *b, size_t j)
+{
+	return b->fd[j] < b->fence2[j];
 }
 
 void
@@ -344,9 +547,9 @@ sd_batch_view(const sd_batch *b, size_t j, sd_optimizer *view, double *x)
 	view->objective = b->obj;
 	view->dim = b->dim;
 	view->x = x;
-	view->iter = b->iter[j];
+	view->iter = (size_t)b->iter[j];
 	view->f = b->f[j];
-	view->grad_norm = b->gn[j];
+	view->grad_norm = sd_batch_grad_norm(b, j);
 }
 
 const double *
@@ -358,11 +561,11 @@ sd_batch_row(const sd_batch *b, size_t k)
 size_t
 sd_batch_iter(const sd_batch *b, size_t j)
 {
-	return b->iter[j];
+	return (size_t)b->iter[j];
 }
 
 double
 sd_batch_grad_norm(const sd_batch *b, size_t j)
 {
-	return b->gn[j];
+	return isnan(b->gn2[j]) ? b->gnx[j] : sqrt(b->gn2[j]);
 }

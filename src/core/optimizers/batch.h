@@ -44,11 +44,30 @@ void sd_batch_free(sd_batch *b);
  * there. */
 int sd_batch_set(sd_batch *b, size_t j, const double *x0);
 
+/* When a run wants its caller's attention after a step (a survey looks at
+ * few of its runs' steps: see sd_batch_iterate): while ‖∇f‖ ≥ tol and
+ * iter < steps. At first tol = 0 and steps = SIZE_MAX. */
+void sd_batch_stop(sd_batch *b, double tol, size_t steps);
+
+/* Run j's fence: a ball of radius r about its current iterate (r ≤ 0:
+ * none, every step is noticed). sd_batch_set clears it. */
+void sd_batch_fence(sd_batch *b, size_t j, double r);
+
 /* One step of the runs whose active[j] is nonzero (active has
- * SD_BATCH_RUNS entries, zero from n on): status[j] is what
- * sd_optimizer_iterate would have returned (x unchanged unless OK). */
-void sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active,
-    sd_step_status *status);
+ * SD_BATCH_RUNS entries, zero from n on). Returns how many runs are
+ * noticed (sd_batch_noticed): runs whose step failed, or that are now
+ * out of their fence, below tol or at their last step. */
+size_t sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active);
+
+/* What sd_optimizer_iterate would have returned for run j's last step
+ * (x unchanged unless SD_STEP_OK). */
+sd_step_status sd_batch_status(const sd_batch *b, size_t j);
+
+/* Whether run j was noticed by the last step. */
+int sd_batch_noticed(const sd_batch *b, size_t j);
+
+/* Whether run j's last step left it inside its fence. */
+int sd_batch_inside(const sd_batch *b, size_t j);
 
 /* Run j seen as an optimizer, for the monitor: view's x points into x
  * (dim doubles, filled here), and its iter, f, grad_norm, dim, type and
