@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_batch.c: the batch engine takes, run for run, the very steps the
  * one-run engine takes (optimizers/batch.h): for every method with a
- * batch rule (gd, momentum, adagrad, rmsprop, adam), on an
+ * batch rule (gd, momentum, nesterov, adagrad, rmsprop, adam, and the
+ * random pgd and sgd, each run seeded as alone), on an
  * objective with a batch evaluation (himmelblau) and on one without (a
  * formula, through the loop), every iterate, f, ‖g‖, iteration count and
  * step status agree bit for bit, including runs that diverge; a step
@@ -69,7 +70,7 @@ agree(sd_objective *obj, const char *name, const char *set, int diverges)
 	assert_non_null(b = sd_batch_new(type, obj, opt->params, NULL));
 	for (j = 0; j < RUNS; j++) {
 		start(j, x0);
-		active[j] = sd_batch_set(b, j, x0) == 0;
+		active[j] = sd_batch_set(b, j, x0, 1000 + j) == 0;
 		last[j] = SD_STEP_OK;
 	}
 	for (k = 0; k < STEPS; k++) {
@@ -87,7 +88,7 @@ agree(sd_objective *obj, const char *name, const char *set, int diverges)
 		if (active[j])
 			keep(b, j, views, xv);
 		start(j, x0);
-		if (sd_optimizer_set(opt, x0, 1, NULL) != 0) {
+		if (sd_optimizer_set(opt, x0, 1000 + j, NULL) != 0) {
 			assert_false(active[j]);
 			continue;
 		}
@@ -122,6 +123,22 @@ test_classic(void **unused)
 	agree(sd_objective_new("himmelblau", NULL), "adagrad", NULL, 0);
 	agree(sd_objective_new("himmelblau", NULL), "rmsprop", NULL, 0);
 	agree(sd_objective_new("himmelblau", NULL), "adam", NULL, 0);
+	agree(sd_objective_new("himmelblau", NULL), "nesterov", "beta=0.5",
+	    1);
+}
+
+/* The random methods draw from a generator per run, seeded per run:
+ * each run of the batch draws what it draws alone (pgd perturbs often
+ * with these thresholds: every 10 steps where ‖g‖ ≤ 10). */
+static void
+test_random(void **unused)
+{
+	(void)unused;
+	agree(sd_objective_new("himmelblau", NULL), "sgd", "sigma=5", 1);
+	agree(sd_objective_new("himmelblau", NULL), "pgd",
+	    "g_thres=10,t_thres=10,r=0.5", 1);
+	agree(sd_objective_new("camel6", NULL), "pgd",
+	    "g_thres=1e9,t_thres=3,r=0.1", 1);
 }
 
 /* A formula has none: the loop over f and grad. */
@@ -192,7 +209,7 @@ test_notice(void **unused)
 	sd_batch_stop(b, tol, steps);
 	for (j = 0; j < RUNS; j++) {
 		start(j, x0);
-		active[j] = sd_batch_set(b, j, x0) == 0;
+		active[j] = sd_batch_set(b, j, x0, 0) == 0;
 		r[j] = j % 3 == 0 ? 0 : 0.05 * (double)(j % 5);
 		sd_batch_fence(b, j, r[j]);
 		memcpy(fx[j], x0, sizeof x0);
@@ -232,14 +249,21 @@ test_notice(void **unused)
 	sd_objective_free(obj);
 }
 
-/* Methods without a batch rule and sphere objectives are refused. */
+/* Methods without a batch rule, sphere objectives and sgd on an
+ * objective made of samples (minibatches) are refused. */
 static void
 test_supports(void **unused)
 {
-	sd_objective *h = sd_objective_new("himmelblau", NULL);
+	sd_objective *h = sd_objective_new("himmelblau", NULL), *g;
 
 	(void)unused;
 	assert_false(sd_batch_supports(sd_optimizer_lookup("bfgs"), h));
+	assert_true(sd_batch_supports(sd_optimizer_lookup("sgd"), h));
+	assert_non_null(g = sd_objective_new("glm", NULL));
+	assert_non_null(g->type->samples);
+	assert_false(sd_batch_supports(sd_optimizer_lookup("sgd"), g));
+	assert_true(sd_batch_supports(sd_optimizer_lookup("gd"), g));
+	sd_objective_free(g);
 	assert_null(sd_batch_new(sd_optimizer_lookup("newton"), h,
 	    h->params, NULL));
 	sd_objective_free(h);
@@ -250,6 +274,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_classic),
+		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_formula),
 		cmocka_unit_test(test_fg_batch),
 		cmocka_unit_test(test_notice),

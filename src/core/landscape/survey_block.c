@@ -128,7 +128,8 @@ block_set(sd_survey *s, struct survey_thread *t, sd_batch *b, size_t j,
 	s->rec[r].point = -1;
 	sd_survey_start(s, i, &a, &b2);
 	sd_chart_lift(s->chart, a, b2, t->x0);
-	if (sd_batch_set(b, j, t->x0) != 0) {
+	if (sd_batch_set(b, j, t->x0, sd_survey_run_seed(s->opts.seed,
+	    i)) != 0) {
 		s->rec[r].stop = STOP_INVALID;
 		return 0;
 	}

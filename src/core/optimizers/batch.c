@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* batch.c: first-order methods stepping many runs at once (see batch.h).
- *
- * A method's batch rule is its update written over the structure of
- * arrays: the same expression as its scalar iterate, evaluated in the
- * same order for each run, so the bits agree. A table maps the registered
- * type to its rule and the state arrays it needs. */
+/* batch.c: first-order methods stepping many runs at once (see batch.h):
+ * the engine, which asks a method's batch rule (batch_rules.c) for the
+ * trial points and evaluates, tests and accepts them for every run at
+ * once, as sd_optimizer_iterate does for one. */
 #include "config.h"
 
 #include <float.h>
@@ -15,203 +13,50 @@
 
 #include "base/error.h"
 #include "base/simd.h"
-#include "optimizers/batch.h"
+#include "optimizers/batch_impl.h"
 #include "optimizers/optimizer_impl.h"
 
-extern const sd_optimizer_type sd_optimizer_gd, sd_optimizer_momentum,
-    sd_optimizer_adagrad, sd_optimizer_rmsprop, sd_optimizer_adam;
+#define STRIDE	SD_BATCH_STRIDE
 
-/* Rows of SD_BATCH_RUNS runs would lie 4 KiB apart, where a store to one
- * row and a load from the next look alike to the store buffer (4K
- * aliasing) and stall: a few spare runs per row stagger them. */
-#define STRIDE	(SD_BATCH_RUNS + 8)
-
-/* The rules run over all SD_BATCH_RUNS runs, a constant: GCC vectorizes
+/* The loops run over all SD_BATCH_RUNS runs, a constant: GCC vectorizes
  * such loops even at -O2 (its very cheap cost model wants no remainder),
  * and the lanes of runs that are not going are computed and dropped. */
 #define RUNS	SD_BATCH_RUNS
 
-/* The rows of one value per run (f to notice in struct sd_batch). */
-#define ROWS	10
-
-struct sd_batch;
-
-/* A method's rule for coordinate k: row k of trial, the proposed points
- * (every method here updates the coordinates independently). */
-typedef void (*batch_rule)(struct sd_batch *b, size_t k);
-
-struct batch_method {
-	const sd_optimizer_type	*type;
-	batch_rule		 rule;
-	size_t			 n_state;	/* rows of state per coordinate */
-};
-
-struct sd_batch {
-	const struct batch_method *method;
-	const sd_objective	*obj;
-	size_t			 dim;
-	double			 params[SD_PARAMS_MAX];
-	double			*mem;		/* every row below */
-	double			*x, *g, *trial, *gtrial;	/* dim rows */
-	double			*fence;				/* dim rows */
-	/* One row each (STRIDE), all doubles so that the loops over runs
-	 * vectorize with no conversions: a mask is 0 or 1, a count exact. */
-	double			*f, *ftrial;
-	double			*gn2;	/* ‖∇f‖², or NaN: gnx holds ‖∇f‖ */
-	double			*gnx;
-	double			*iter;
-	double			*fence2;	/* squared fence radius */
-	double			*sq, *fd, *ok, *notice;	/* the step's */
-	sd_step_status		*slow;		/* where ok[j] is 0 */
-	double			*state;		/* n_state × dim × STRIDE */
-	double			*work;		/* 2·dim: the fallback */
-	const unsigned char	*active;	/* the step's mask */
-	double			 tol2;		/* see sd_batch_stop */
-	double			 steps;
-	double			 adam_t, adam_c1, adam_c2;	/* memo */
-	const double		**xs;		/* dim row pointers */
-	double			**gs;		/* dim row pointers */
-};
-
-/* The loops over a row take restrict parameters: GCC trusts those (not
- * restrict locals) to vectorize without a runtime alias check. */
-
-/* gd on one row. */
-SD_LOOP_INLINE void
-gd_row(double *restrict t, const double *restrict x,
-    const double *restrict g, double lr)
-{
-	size_t j;
-
-	for (j = 0; j < RUNS; j++)
-		t[j] = x[j] - lr * g[j];
-}
-
-/* gd: trial = x − lr·g (gd.c). */
-SD_CLONES static void
-batch_gd(struct sd_batch *b, size_t k)
-{
-	gd_row(b->trial + k * STRIDE, b->x + k * STRIDE, b->g + k * STRIDE,
-	    b->params[0]);
-}
-
-/* momentum on one row. */
-SD_LOOP_INLINE void
-momentum_row(double *restrict t, double *restrict v,
-    const double *restrict x, const double *restrict g, double lr,
-    double beta)
-{
-	size_t j;
-
-	for (j = 0; j < RUNS; j++) {
-		v[j] = beta * v[j] - lr * g[j];
-		t[j] = x[j] + v[j];
-	}
-}
-
-/* momentum: v = beta·v − lr·g; trial = x + v (momentum.c; no tangent
- * projection on R^d). */
-SD_CLONES static void
-batch_momentum(struct sd_batch *b, size_t k)
-{
-	momentum_row(b->trial + k * STRIDE, b->state + k * STRIDE,
-	    b->x + k * STRIDE, b->g + k * STRIDE, b->params[0],
-	    b->params[1]);
-}
-
-/* adagrad: G += g²; trial = x − lr·g/(√G + eps) (adagrad.c). */
-SD_CLONES static void
-batch_adagrad(struct sd_batch *b, size_t k)
-{
-	const double lr = b->params[0], eps = b->params[1];
-	const double *x = b->x + k * STRIDE, *g = b->g + k * STRIDE;
-	double *G = b->state + k * STRIDE, *t = b->trial + k * STRIDE;
-	size_t j;
-
-	for (j = 0; j < RUNS; j++) {
-		G[j] += g[j] * g[j];
-		t[j] = x[j] - lr * g[j] / (sqrt(G[j]) + eps);
-	}
-}
-
-/* rmsprop: s = rho·s + (1 − rho)·g²; trial = x − lr·g/(√s + eps)
- * (rmsprop.c). */
-SD_CLONES static void
-batch_rmsprop(struct sd_batch *b, size_t k)
-{
-	const double lr = b->params[0], rho = b->params[1];
-	const double eps = b->params[2];
-	const double *x = b->x + k * STRIDE, *g = b->g + k * STRIDE;
-	double *s = b->state + k * STRIDE, *t = b->trial + k * STRIDE;
-	size_t j;
-
-	for (j = 0; j < RUNS; j++) {
-		s[j] = rho * s[j] + (1 - rho) * g[j] * g[j];
-		t[j] = x[j] - lr * g[j] / (sqrt(s[j]) + eps);
-	}
-}
-
-/* adam (adam.c): its bias corrections depend on run j's step count
- * t = iter + 1, the same for every going run of a batch, so pow is
- * taken once per step (remembered), not once per run. */
-SD_CLONES static void
-batch_adam(struct sd_batch *b, size_t k)
-{
-	const double lr = b->params[0], b1 = b->params[1];
-	const double b2 = b->params[2], eps = b->params[3];
-	const double *x = b->x + k * STRIDE, *g = b->g + k * STRIDE;
-	double *m = b->state + 2 * k * STRIDE, *v = m + STRIDE;
-	double *tr = b->trial + k * STRIDE, t;
-	size_t j;
-
-	for (j = 0; j < RUNS; j++) {
-		if (!b->active[j])
-			continue;
-		if ((t = b->iter[j] + 1) != b->adam_t) {
-			b->adam_t = t;
-			b->adam_c1 = 1 - pow(b1, t);
-			b->adam_c2 = 1 - pow(b2, t);
-		}
-		m[j] = b1 * m[j] + (1 - b1) * g[j];
-		v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
-		tr[j] = x[j] - lr * (m[j] / b->adam_c1) /
-		    (sqrt(v[j] / b->adam_c2) + eps);
-	}
-}
-
-static const struct batch_method batch_methods[] = {
-	{ &sd_optimizer_gd, batch_gd, 0 },
-	{ &sd_optimizer_momentum, batch_momentum, 1 },
-	{ &sd_optimizer_adagrad, batch_adagrad, 1 },
-	{ &sd_optimizer_rmsprop, batch_rmsprop, 1 },
-	{ &sd_optimizer_adam, batch_adam, 2 },
-};
-
-/* The batch rule of type, or NULL. */
-static const struct batch_method *
-batch_method_of(const sd_optimizer_type *type)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof batch_methods / sizeof batch_methods[0]; i++) {
-		if (batch_methods[i].type == type)
-			return &batch_methods[i];
-	}
-	return NULL;
-}
+/* The rows of one value per run (f to pre in struct sd_batch). */
+#define ROWS	11
 
 int
 sd_batch_supports(const sd_optimizer_type *type, const sd_objective *obj)
 {
-	return batch_method_of(type) != NULL &&
-	    obj->type->manifold == SD_EUCLIDEAN;
+	const struct batch_method *m = sd_batch_method_of(type);
+
+	return m != NULL && obj->type->manifold == SD_EUCLIDEAN &&
+	    (m->supports == NULL || m->supports(obj));
+}
+
+/* A generator per run for the random methods (none for the others). */
+static int
+batch_rngs(sd_batch *b, const struct batch_method *m)
+{
+	size_t j;
+
+	if (!m->random)
+		return 0;
+	if ((b->rng = calloc(SD_BATCH_RUNS, sizeof *b->rng)) == NULL)
+		return -1;
+	for (j = 0; j < SD_BATCH_RUNS; j++) {
+		if ((b->rng[j] = gsl_rng_alloc(gsl_rng_mt19937)) == NULL)
+			return -1;
+	}
+	return 0;
 }
 
 sd_batch *
 sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
     const double *params, char **cause)
 {
-	const struct batch_method *m = batch_method_of(type);
+	const struct batch_method *m = sd_batch_method_of(type);
 	size_t d = obj->dim, k;
 	sd_batch *b;
 
@@ -223,11 +68,13 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 		return NULL;
 	}
 	if ((b = calloc(1, sizeof *b)) == NULL ||
-	    (b->mem = calloc((5 + m->n_state) * d * cap + ROWS * cap + 2 * d,
-	    sizeof *b->mem)) == NULL || (b->slow = calloc(cap,
+	    (b->mem = calloc((5 + m->n_state) * d * cap + (ROWS + m->n_aux) *
+	    cap + 3 * d, sizeof *b->mem)) == NULL || (b->slow = calloc(cap,
 	    sizeof *b->slow)) == NULL || (b->xs = calloc(d,
 	    sizeof *b->xs)) == NULL || (b->gs = calloc(d,
-	    sizeof *b->gs)) == NULL) {
+	    sizeof *b->gs)) == NULL || (b->ys = calloc(d,
+	    sizeof *b->ys)) == NULL || (b->gys = calloc(d,
+	    sizeof *b->gys)) == NULL || batch_rngs(b, m) != 0) {
 		sd_batch_free(b);
 		sd_fail(cause, "out of memory");
 		return NULL;
@@ -252,11 +99,15 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 	b->fd = b->sq + cap;
 	b->ok = b->fd + cap;
 	b->notice = b->ok + cap;
-	b->work = b->notice + cap;
+	b->pre = b->notice + cap;
+	b->aux = b->pre + cap;
+	b->work = b->aux + m->n_aux * cap;
 	for (k = 0; k < d; k++) {
 		b->xs[k] = b->trial + k * cap;
 		b->gs[k] = b->gtrial + k * cap;
 	}
+	for (k = 0; k < cap; k++)
+		b->pre[k] = 1;
 	sd_batch_stop(b, 0, SIZE_MAX);
 	return b;
 }
@@ -264,12 +115,19 @@ sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 void
 sd_batch_free(sd_batch *b)
 {
+	size_t j;
+
 	if (b == NULL)
 		return;
 	free(b->mem);
 	free(b->slow);
+	for (j = 0; b->rng != NULL && j < SD_BATCH_RUNS; j++)
+		gsl_rng_free(b->rng[j]);
+	free(b->rng);
 	free(b->xs);
 	free(b->gs);
+	free(b->ys);
+	free(b->gys);
 	free(b);
 }
 
@@ -318,7 +176,7 @@ batch_gather(const sd_batch *b, const double *a, size_t j, double *out)
 }
 
 int
-sd_batch_set(sd_batch *b, size_t j, const double *x0)
+sd_batch_set(sd_batch *b, size_t j, const double *x0, unsigned long seed)
 {
 	const sd_objective *obj = b->obj;
 	double *g = b->work + b->dim, f, gn;
@@ -337,6 +195,10 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
 	}
 	for (k = 0; k < b->method->n_state * d; k++)
 		b->state[k * STRIDE + j] = 0;
+	if (b->rng != NULL)
+		gsl_rng_set(b->rng[j], seed);
+	if (b->method->start != NULL)
+		b->method->start(b, j);
 	b->f[j] = f;
 	b->gn2[j] = NAN;
 	b->gnx[j] = gn;
@@ -359,7 +221,8 @@ sd_batch_set(sd_batch *b, size_t j, const double *x0)
  * branch it cannot if-convert), & and | rather than && and ||. */
 SD_LOOP_INLINE void
 accept_begin(double *restrict ok, double *restrict sq, double *restrict fd,
-    const double *restrict ft, const unsigned char *restrict active)
+    const double *restrict ft, const double *restrict pre,
+    const unsigned char *restrict active)
 {
 	size_t j;
 
@@ -367,7 +230,7 @@ accept_begin(double *restrict ok, double *restrict sq, double *restrict fd,
 	for (j = 0; j < RUNS; j++) {
 		double u = ft[j];
 
-		ok[j] = (active[j] != 0) & (u - u == 0);
+		ok[j] = (active[j] != 0) & (u - u == 0) & (pre[j] != 0);
 		sq[j] = 0;
 		fd[j] = 0;
 	}
@@ -484,7 +347,7 @@ accept_slow(sd_batch *b, size_t j)
 
 	batch_gather(b, b->x, j, b->work);
 	batch_gather(b, b->g, j, b->work + d);
-	if (!isfinite(b->f[j]) || !sd_all_finite(b->work, 2 * d) ||
+	if (b->pre[j] == 0 || !isfinite(b->f[j]) || !sd_all_finite(b->work, 2 * d) ||
 	    !isfinite(gn = sd_norm(b->work + d, d))) {
 		accept_undo(b, j);
 		return SD_STEP_DIVERGED;
@@ -503,10 +366,15 @@ sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active)
 	double count;
 
 	b->active = active;
+	b->n = n;
+	if (b->method->prepare != NULL)
+		b->method->prepare(b);
 	for (k = 0; k < d; k++)
 		b->method->rule(b, k);
+	if (b->method->after != NULL)
+		b->method->after(b);
 	sd_objective_fg_batch(b->obj, n, b->xs, b->ftrial, b->gs, b->work);
-	accept_begin(b->ok, b->sq, b->fd, b->ftrial, active);
+	accept_begin(b->ok, b->sq, b->fd, b->ftrial, b->pre, active);
 	for (k = 0; k < d; k++)
 		accept_row(b->ok, b->sq, b->fd, b->gtrial + k * STRIDE,
 		    b->trial + k * STRIDE, b->fence + k * STRIDE);

@@ -12,9 +12,11 @@
  * Exactness: a run of the batch takes the very steps sd_optimizer_iterate
  * would take alone from the same start (same operations, same order, same
  * acceptance test), so a survey gives the same bytes batched or not.
- * Methods with a batch rule: gd, momentum, adagrad, rmsprop, adam
- * (sd_batch_supports); the others (nesterov's look-ahead, the random and
- * second-order methods) run one at a time. */
+ * Methods with a batch rule: gd, momentum, nesterov, adagrad, rmsprop,
+ * adam, pgd, and sgd on objectives without samples (sd_batch_supports);
+ * a random one draws from a generator per run, seeded per run, so each
+ * run draws what it would alone. The second-order methods (and sgd's
+ * minibatches) run one at a time. */
 #ifndef SADDLE_BATCH_H
 #define SADDLE_BATCH_H
 
@@ -39,10 +41,11 @@ sd_batch *sd_batch_new(const sd_optimizer_type *type, const sd_objective *obj,
 /* Free a batch; NULL is fine. */
 void sd_batch_free(sd_batch *b);
 
-/* Set run j (< SD_BATCH_RUNS) at x0 with iter 0 and the method's state at
- * rest, as sd_optimizer_set does; returns -1 when f or ∇f is not finite
- * there. */
-int sd_batch_set(sd_batch *b, size_t j, const double *x0);
+/* Set run j (< SD_BATCH_RUNS) at x0 with iter 0, the method's state at
+ * rest and its generator (random methods) seeded with seed, as
+ * sd_optimizer_set does; returns -1 when f or ∇f is not finite there. */
+int sd_batch_set(sd_batch *b, size_t j, const double *x0,
+    unsigned long seed);
 
 /* When a run wants its caller's attention after a step (a survey looks at
  * few of its runs' steps: see sd_batch_iterate): while ‖∇f‖ ≥ tol and

@@ -54,6 +54,11 @@ void sd_eigen_free(sd_eigen *e);
  * eigenvectors. Returns -1 when the Hessian is not finite. */
 int sd_eigen_decompose(sd_eigen *e, const sd_optimizer *opt);
 
+/* pgd's perturbation ξ, uniform in the ball of radius r about opt->x
+ * (tangent on a sphere), drawn from opt->rng; reads opt's objective, dim
+ * and x only, so the batch (batch_rules.c) draws it for a run's view. */
+void sd_pgd_ball(const sd_optimizer *opt, double r, double *xi);
+
 /* out = x + Σ c_i q_i (i < e->n). */
 void sd_eigen_step(const sd_eigen *e, const double *x, const double *c,
     double *out);

@@ -72,8 +72,8 @@ pgd_set(void *state, sd_optimizer *opt)
 /* ξ uniform in the ball of radius r: a Gaussian direction (d draws of
  * gsl_ran_gaussian, projected onto the tangent space on a sphere) and a
  * radius r·U^(1/k), U = gsl_rng_uniform, k the ball's dimension. */
-static void
-pgd_ball(sd_optimizer *opt, double r, double *xi)
+void
+sd_pgd_ball(const sd_optimizer *opt, double r, double *xi)
 {
 	size_t i, d = opt->dim, k = d;
 	double norm, rho;
@@ -102,7 +102,7 @@ pgd_iterate(void *state, sd_optimizer *opt)
 	if (sd_optimizer_grad_norm(opt) <= opt->params[PGD_G_THRES] &&
 	    (double)opt->iter - s->t_noise > opt->params[PGD_T_THRES]) {
 		s->t_noise = (double)opt->iter;
-		pgd_ball(opt, opt->params[PGD_R], s->xi);
+		sd_pgd_ball(opt, opt->params[PGD_R], s->xi);
 		for (i = 0; i < d; i++)
 			s->y[i] = opt->x[i] + s->xi[i];
 		if (sd_objective_retract(opt->objective, s->y) != 0)
