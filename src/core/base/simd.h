@@ -16,14 +16,17 @@
 #define SD_SIMD
 #endif
 
-/* SD_CLONES before a function whose loops vectorize builds it twice,
- * for AVX2 and for any x86-64, the one the CPU runs chosen at load time
- * (configure checks the compiler can). The same operations, so the same
- * bits: -std=c11 leaves a·b + c unfused, and AVX2 alone brings no FMA. */
+/* SD_SIMD_CLONES before a function whose loops vectorize compiles it
+ * for x86-64, AVX2 and AVX-512, and the loader picks the one the CPU has
+ * (GCC's target_clones; configure checks the compiler and linker accept
+ * it: HAVE_TARGET_CLONES). The same operations, so the same bits:
+ * -std=c11 keeps a·b + c two roundings (-ffp-contract=off), so the FMA
+ * of the wider targets is never used on its own. */
 #ifdef HAVE_TARGET_CLONES
-#define SD_CLONES	__attribute__((target_clones("avx2", "default")))
+#define SD_SIMD_CLONES \
+	__attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
 #else
-#define SD_CLONES
+#define SD_SIMD_CLONES
 #endif
 
 /* SD_LOOP_INLINE: a helper whose loop must be built into each clone of

@@ -49,7 +49,7 @@ name##_fg_lanes(const void *restrict s, size_t m,			\
 	}								\
 }									\
 									\
-SD_CLONES static void							\
+SD_SIMD_CLONES static void						\
 name##_fg_batch(const void *s, size_t n, const double *const *x,	\
     double *f, double *const *g)					\
 {									\

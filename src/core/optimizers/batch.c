@@ -359,7 +359,7 @@ accept_slow(sd_batch *b, size_t j)
 	return SD_STEP_OK;
 }
 
-SD_CLONES size_t
+SD_SIMD_CLONES size_t
 sd_batch_iterate(sd_batch *b, size_t n, const unsigned char *active)
 {
 	size_t j, k, d = b->dim;

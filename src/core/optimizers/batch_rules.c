@@ -38,7 +38,7 @@ gd_row(double *restrict t, const double *restrict x,
 }
 
 /* gd: trial = x − lr·g (gd.c). */
-SD_CLONES static void
+SD_SIMD_CLONES static void
 batch_gd(struct sd_batch *b, size_t k)
 {
 	gd_row(b->trial + k * STRIDE, b->x + k * STRIDE, b->g + k * STRIDE,
@@ -61,7 +61,7 @@ momentum_row(double *restrict t, double *restrict v,
 
 /* momentum: v = beta·v − lr·g; trial = x + v (momentum.c; no tangent
  * projection on R^d). */
-SD_CLONES static void
+SD_SIMD_CLONES static void
 batch_momentum(struct sd_batch *b, size_t k)
 {
 	momentum_row(b->trial + k * STRIDE, b->state + k * STRIDE,
@@ -70,7 +70,7 @@ batch_momentum(struct sd_batch *b, size_t k)
 }
 
 /* adagrad: G += g²; trial = x − lr·g/(√G + eps) (adagrad.c). */
-SD_CLONES static void
+SD_SIMD_CLONES static void
 batch_adagrad(struct sd_batch *b, size_t k)
 {
 	const double lr = b->params[0], eps = b->params[1];
@@ -86,7 +86,7 @@ batch_adagrad(struct sd_batch *b, size_t k)
 
 /* rmsprop: s = rho·s + (1 − rho)·g²; trial = x − lr·g/(√s + eps)
  * (rmsprop.c). */
-SD_CLONES static void
+SD_SIMD_CLONES static void
 batch_rmsprop(struct sd_batch *b, size_t k)
 {
 	const double lr = b->params[0], rho = b->params[1];
@@ -104,7 +104,7 @@ batch_rmsprop(struct sd_batch *b, size_t k)
 /* adam (adam.c): its bias corrections depend on run j's step count
  * t = iter + 1, the same for every going run of a batch, so pow is
  * taken once per step (remembered), not once per run. */
-SD_CLONES static void
+SD_SIMD_CLONES static void
 batch_adam(struct sd_batch *b, size_t k)
 {
 	const double lr = b->params[0], b1 = b->params[1];
@@ -157,7 +157,7 @@ nesterov_prepare(struct sd_batch *b)
 	sd_objective_fg_batch(b->obj, b->n, b->ys, b->aux, b->gys, b->work);
 }
 
-SD_CLONES static void
+SD_SIMD_CLONES static void
 batch_nesterov(struct sd_batch *b, size_t k)
 {
 	momentum_row(b->trial + k * STRIDE, b->state + k * STRIDE,
