@@ -94,10 +94,13 @@ check_error(const char *text, const sd_expr_error *err)
 static const char *
 check_eval(const sd_expr *e, const double *xs, size_t n, double y)
 {
-	double grid[8], v, f, g[2], h[4];
+	double grid[8], ys[8], fb[8], gx[8], gy[8], v, f, g[2], h[4];
 	size_t i, k;
 
 	sd_expr_eval_grid(e, xs, n, y, grid);
+	for (i = 0; i < n; i++)
+		ys[i] = y;
+	sd_expr_eval_fg_batch(e, n, xs, ys, fb, gx, gy);
 	for (i = 0; i < n; i++) {
 		v = sd_expr_eval(e, xs[i], y);
 		sd_expr_eval2(e, xs[i], y, &f, g, h);
@@ -105,6 +108,9 @@ check_eval(const sd_expr *e, const double *xs, size_t n, double y)
 			return "grid and point evaluation differ";
 		if (!same(v, f))
 			return "value and hyper-dual evaluation differ";
+		if (!same(fb[i], f) || !same(gx[i], g[0]) ||
+		    !same(gy[i], g[1]))
+			return "batch and hyper-dual evaluation differ";
 		if (!same(h[1], h[2]))
 			return "Hessian not symmetric";
 		for (k = 0; k < 4 && isnan(f); k++) {

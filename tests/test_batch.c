@@ -2,9 +2,9 @@
 /* test_batch.c: the batch engine takes, run for run, the very steps the
  * one-run engine takes (optimizers/batch.h): for every method with a
  * batch rule (gd, momentum, nesterov, adagrad, rmsprop, adam, and the
- * random pgd and sgd, each run seeded as alone), on an
- * objective with a batch evaluation (himmelblau) and on one without (a
- * formula, through the loop), every iterate, f, ‖g‖, iteration count and
+ * random pgd and sgd, each run seeded as alone), on objectives with a
+ * batch evaluation (himmelblau, a formula) and on one without (beale,
+ * through the loop), every iterate, f, ‖g‖, iteration count and
  * step status agree bit for bit, including runs that diverge; a step
  * notices just the runs a survey must look at; and the batch evaluation
  * equals f and ∇f point by point. */
@@ -141,7 +141,8 @@ test_random(void **unused)
 	    "g_thres=1e9,t_thres=3,r=0.1", 1);
 }
 
-/* A formula has none: the loop over f and grad. */
+/* A formula has the batch interpreter (expr.h); beale has no batch
+ * evaluation: the loop over f and grad. */
 static void
 test_formula(void **unused)
 {
@@ -150,10 +151,15 @@ test_formula(void **unused)
 
 	(void)unused;
 	assert_non_null(obj);
-	assert_null(obj->type->fg_batch);
+	assert_non_null(obj->type->fg_batch);
 	agree(obj, "gd", NULL, 1);
 	agree(sd_objective_new_expr(text, NULL), "momentum", NULL, 1);
 	agree(sd_objective_new_expr(text, NULL), "adam", NULL, 0);
+	agree(sd_objective_new_expr(text, NULL), "nesterov", NULL, 1);
+	assert_non_null(obj = sd_objective_new("beale", NULL));
+	assert_null(obj->type->fg_batch);
+	agree(obj, "gd", NULL, 1);
+	agree(sd_objective_new("beale", NULL), "adam", NULL, 0);
 }
 
 /* The batch evaluation is f and ∇f point by point, bit for bit. */

@@ -281,6 +281,49 @@ test_grid(void **state)
 	gsl_rng_free(r);
 }
 
+/* The batch evaluator of f and ∇f equals the hyper-dual one point by
+ * point, bit for bit, undefined points included (every instruction: the
+ * texts use each operation and function), for batches of any length. */
+static void
+test_fg_batch(void **state)
+{
+	static const char *const texts[] = {
+		"(x^2+y-11)^2 + (x+y^2-7)^2",
+		"log(x) * sqrt(y) - 1/x + x^y + 2^x - 3/(x - y)",
+		"sin(x)^3 + tanh(x*y) - abs(x)^-1.5 + e^(x/4) - (5 - x)",
+		"tan(x) + asin(x/3) + acos(y/3) + atan(x*y) + sinh(x) - cosh(y)",
+		"-(x*y)^0.5 + x^7 - 2/y + (x - 2*y)/4 + sin(3*x)*cos(2*y)",
+		"x", "y", "7",
+		NULL
+	};
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	double xs[203], ys[203], f[203], gx[203], gy[203], v, g[2];
+	size_t i, n, j;
+	sd_expr *e;
+
+	(void)state;
+	for (i = 0; texts[i] != NULL; i++) {
+		e = compile(texts[i]);
+		for (n = 0; n <= 203; n += 29) {
+			for (j = 0; j < n; j++) {
+				xs[j] = uniform(r, -3, 3);
+				ys[j] = uniform(r, -3, 3);
+			}
+			sd_expr_eval_fg_batch(e, n, xs, ys, f, gx, gy);
+			for (j = 0; j < n; j++) {
+				sd_expr_eval2(e, xs[j], ys[j], &v, g, NULL);
+				if (!same(f[j], v) || !same(gx[j], g[0]) ||
+				    !same(gy[j], g[1]))
+					fail_msg("%s at (%g, %g): batch %.17g "
+					    "(%.17g, %.17g)", texts[i], xs[j],
+					    ys[j], f[j], gx[j], gy[j]);
+			}
+		}
+		sd_expr_free(e);
+	}
+	gsl_rng_free(r);
+}
+
 /* ---- the objective ---------------------------------------------------- */
 
 /* An "expr" objective: its type carries the text; f, ∇f and ∇²f come
@@ -337,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_classic_points),
 		cmocka_unit_test(test_undefined),
 		cmocka_unit_test(test_grid),
+		cmocka_unit_test(test_fg_batch),
 		cmocka_unit_test(test_objective),
 	};
 

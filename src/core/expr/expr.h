@@ -73,6 +73,13 @@ void sd_expr_eval_grid(const sd_expr *e, const double *x, size_t n,
 void sd_expr_eval2(const sd_expr *e, double x, double y, double *f,
     double g[2], double h[4]);
 
+/* f(x[i], y[i]) into f[i] and its gradient into gx[i], gy[i] for i < n:
+ * each instruction runs over a block of points (the hyper-dual
+ * interpreter's first order), so the dispatch is paid once per block.
+ * Equal, bit for bit, to sd_expr_eval2 at each point. */
+void sd_expr_eval_fg_batch(const sd_expr *e, size_t n, const double *x,
+    const double *y, double *f, double *gx, double *gy);
+
 /* An objective for the formula: type name "expr", summary and formula
  * the text, dim 2, default window [-3,3]², f, gradient and Hessian
  * through sd_expr; spec is the text. A malformed formula returns NULL with

@@ -47,6 +47,16 @@ expr_objective_hess(const void *state, const double *x, double *h)
 	sd_expr_eval2(s->expr, x[0], x[1], NULL, NULL, h);
 }
 
+/* f and ∇f at n points (fg_batch): the formula's batch interpreter. */
+static void
+expr_objective_fg_batch(const void *state, size_t n, const double *const *x,
+    double *f, double *const *g)
+{
+	const struct expr_state *s = state;
+
+	sd_expr_eval_fg_batch(s->expr, n, x[0], x[1], f, g[0], g[1]);
+}
+
 /* Release what the state owns (not the state: sd_objective_free does). */
 static void
 expr_objective_done(void *state)
@@ -67,6 +77,7 @@ static const sd_objective_type expr_type = {
 	.f = expr_objective_f,
 	.grad = expr_objective_grad,
 	.hess = expr_objective_hess,
+	.fg_batch = expr_objective_fg_batch,
 };
 
 sd_objective *
