@@ -75,6 +75,45 @@ test_himmelblau(void **state)
 	sd_objective_free(obj);
 }
 
+/* The seeding grid is sampled a row at a time through fg_batch when the
+ * objective has it: the same points, bit for bit, as node by node (the
+ * same type without fg_batch). */
+static void
+test_batch_grid(void **state)
+{
+	static const char *const names[] = { "himmelblau", "camel6",
+	    "doublewell" };
+	sd_objective *obj, *plain;
+	sd_objective_type t;
+	sd_point_list a, b;
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		obj = test_objective_new(names[i]);
+		assert_non_null(obj->type->fg_batch);
+		t = *obj->type;
+		t.fg_batch = NULL;
+		assert_non_null(plain = sd_objective_new_state(&t, NULL,
+		    names[i], NULL));
+		find(obj, NULL, &a);
+		find(plain, NULL, &b);
+		assert_true(a.n > 0);
+		assert_int_equal(a.n, b.n);
+		for (k = 0; k < a.n; k++) {
+			assert_int_equal(a.points[k].kind, b.points[k].kind);
+			assert_memory_equal(a.points[k].x, b.points[k].x,
+			    2 * sizeof *a.points[k].x);
+			assert_memory_equal(&a.points[k].f, &b.points[k].f,
+			    sizeof a.points[k].f);
+		}
+		sd_point_list_done(&a);
+		sd_point_list_done(&b);
+		sd_objective_free(plain);
+		sd_objective_free(obj);
+	}
+}
+
 /* doublewell (x²−1)² + y²: minima at (±1, 0), a saddle at 0, nothing else. */
 static void
 test_doublewell(void **state)
@@ -449,6 +488,7 @@ main(void)
 		cmocka_unit_test(test_cubic),
 		cmocka_unit_test(test_monkey),
 		cmocka_unit_test(test_camel6),
+		cmocka_unit_test(test_batch_grid),
 		cmocka_unit_test(test_beale),
 		cmocka_unit_test(test_rastrigin),
 		cmocka_unit_test(test_linnet),

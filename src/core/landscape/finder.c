@@ -234,13 +234,118 @@ finder_sample_row(const struct finder *fd, double *v, int side, int j,
 	}
 }
 
+/* A thread's room for a row in one batch evaluation: the row's points
+ * and gradients as dim rows of side, f, their row pointers, and x and g
+ * of one point. */
+struct finder_rowbuf {
+	double		*x, *g, *f, *p, *q;
+	const double	**xs;
+	double		**gs;
+};
+
+/* finder_sample_row with the objective's batch evaluation (a type with
+ * fg_batch on R^d, where the gradient followed is ∇f and no retraction
+ * fails): the whole row in one call, f and ∇f the same bits as node by
+ * node (fg_batch's promise), so the same grid. */
+static void
+finder_sample_row_batch(const struct finder *fd, double *v, int side, int j,
+    const struct finder_rowbuf *r, double *gs, double *fs)
+{
+	int i, n = fd->grid, mg = FINDER_MARGIN, k = FINDER_FSTRIDE;
+	double b = finder_node(fd->cb, fd->hb, n, j - mg), m;
+	size_t c, d = fd->work.d, w = (size_t)side;
+
+	for (i = 0; i < side; i++) {
+		sd_chart_lift(fd->chart, finder_node(fd->ca, fd->ha, n,
+		    i - mg), b, r->p);
+		for (c = 0; c < d; c++)
+			r->x[c * w + (size_t)i] = r->p[c];
+	}
+	sd_objective_fg_batch(fd->work.obj, w, r->xs, r->f, r->gs, r->p);
+	for (i = 0; i < side; i++) {
+		for (c = 0; c < d; c++)
+			r->q[c] = r->g[c * w + (size_t)i];
+		m = sd_norm(r->q, d);
+		v[j * side + i] = isfinite(m) ? m : INFINITY;
+		if (!isfinite(m))
+			continue;
+		*gs = fmax(*gs, m);
+		if (i % k == 0 && j % k == 0 && isfinite(r->f[i]))
+			*fs = fmax(*fs, fabs(r->f[i]));
+	}
+}
+
+/* Carve thread t's row room out of buf (finder_rowbuf_doubles each). */
+static void
+finder_rowbuf_at(struct finder_rowbuf *r, double *buf, size_t t, size_t d,
+    size_t side, const double **xs, double **gs)
+{
+	size_t c, per = (2 * d + 1) * side + 4 * d + 8;
+
+	r->x = buf + t * per;
+	r->g = r->x + d * side;
+	r->f = r->g + d * side;
+	r->p = r->f + side;
+	r->q = r->p + 2 * d;
+	r->xs = xs + t * d;
+	r->gs = gs + t * d;
+	for (c = 0; c < d; c++) {
+		r->xs[c] = r->x + c * side;
+		r->gs[c] = r->g + c * side;
+	}
+}
+
+/* Sample the grid row by row through the objective's batch evaluation
+ * (finder_sample_row_batch); -1 when out of memory. */
+static int
+finder_sample_batch(struct finder *fd, double *v, int side, double *gs,
+    double *fs)
+{
+	size_t d = fd->work.d, threads = 1, w = (size_t)side;
+	size_t per = (2 * d + 1) * w + 4 * d + 8;
+	double g = 0, f = 0, *buf = NULL;
+	const double **xs = NULL;
+	double **gp = NULL;
+	int j, rc = -1;
+
+#ifdef _OPENMP
+	threads = (size_t)omp_get_max_threads();
+#endif
+	if ((buf = malloc(per * threads * sizeof *buf)) == NULL ||
+	    (xs = malloc(d * threads * sizeof *xs)) == NULL ||
+	    (gp = malloc(d * threads * sizeof *gp)) == NULL)
+		goto out;
+#pragma omp parallel reduction(max:g, f)
+	{
+		struct finder_rowbuf r;
+		size_t t = 0;
+
+#ifdef _OPENMP
+		t = (size_t)omp_get_thread_num();
+#endif
+		finder_rowbuf_at(&r, buf, t, d, w, xs, gp);
+#pragma omp for schedule(dynamic, 1)
+		for (j = 0; j < side; j++)
+			finder_sample_row_batch(fd, v, side, j, &r, &g, &f);
+	}
+	*gs = g;
+	*fs = f;
+	rc = 0;
+out:
+	free(buf);
+	free(xs);
+	free(gp);
+	return rc;
+}
+
 /* Sample ‖∇f‖ on the grid and its margin into v (side × side, +∞ where
  * not finite), measuring the largest finite ‖∇f‖, and |f| on every
  * FINDER_FSTRIDE-th node (a scale needs no more, and f may cost as much
  * as ∇f). The rows go to the threads (OpenMP); each node is computed the
  * same way on any thread and the largest values do not depend on the
- * order, so the result does not depend on the thread count. Returns -1
- * when out of memory. */
+ * order, so the result does not depend on the thread count. An objective
+ * with a batch evaluation on R^d is sampled a row at a time through it.
+ * Returns -1 when out of memory. */
 static int
 finder_sample(struct finder *fd, double *v, int side, char **cause)
 {
@@ -248,6 +353,12 @@ finder_sample(struct finder *fd, double *v, int side, char **cause)
 	double gs = 0, fs = 0, *buf;
 	int j;
 
+	if (fd->work.obj->type->fg_batch != NULL && !fd->work.sphere) {
+		if (finder_sample_batch(fd, v, side, &fd->gscale,
+		    &fd->fscale) != 0)
+			return sd_fail(cause, "out of memory");
+		return 0;
+	}
 #ifdef _OPENMP
 	threads = (size_t)omp_get_max_threads();
 #endif
