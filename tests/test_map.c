@@ -442,6 +442,47 @@ test_threads(void **state)
 	}
 }
 
+/* The pixel maps evaluate blocks of pixels through fg_batch when the
+ * objective has one: the same values, bit for bit, as pixel by pixel
+ * (the same objective's type without fg_batch). */
+static void
+test_batch_pixels(void **state)
+{
+	static const sd_map_type *const kinds[] = { &sd_map_strict_saddle,
+	    &sd_map_pl, &sd_map_rsi };
+	sd_objective_type t;
+	sd_objective *plain;
+	sd_map_options o;
+	struct scene sc;
+	sd_map m;
+	size_t k, n = 70 * 30;
+	char *cause = NULL;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		o = options(kinds[k]);
+		scene_map(&sc, "himmelblau", NULL, 70, 30, &o);
+		assert_non_null(sc.obj->type->fg_batch);
+		t = *sc.obj->type;
+		t.fg_batch = NULL;
+		assert_non_null(plain = sd_objective_new_state(&t, NULL,
+		    "himmelblau", NULL));
+		memset(&m, 0, sizeof m);
+		if (sd_map_compute(&m, plain, &sc.chart, &sc.chart.window,
+		    70, 30, &o, &cause) != 0)
+			fail_msg("%s", cause);
+		if (m.label != NULL)
+			assert_memory_equal(sc.map.label, m.label,
+			    n * sizeof *m.label);
+		else
+			assert_memory_equal(sc.map.value, m.value,
+			    n * sizeof *m.value);
+		sd_map_done(&m);
+		sd_objective_free(plain);
+		scene_close(&sc);
+	}
+}
+
 /* Kinds parse by name; unknown ones are refused with the list. */
 static void
 test_kinds(void **state)
@@ -474,6 +515,7 @@ main(void)
 		cmocka_unit_test(test_doublewell_basins),
 		cmocka_unit_test(test_tensor_basins),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_batch_pixels),
 		cmocka_unit_test(test_kinds),
 	};
 

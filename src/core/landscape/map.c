@@ -41,7 +41,16 @@ const sd_map_type *const sd_map_types[] = {
 struct map_work {
 	double		*x, *g, *h;
 	sd_spectrum	*sp;
+	/* A block's centres and gradients as dim rows of MAP_BLOCK, their
+	 * f, and the row pointers (objectives with a batch evaluation). */
+	double		*bx, *bg, *bf;
+	const double	**xs;
+	double		**gs;
 };
+
+/* Pixels a thread takes at a time, evaluated in one batch when the
+ * objective has fg_batch on R^d. */
+#define MAP_BLOCK	64
 
 /* Everything a pixel's computation reads. */
 struct map_ctx {
@@ -141,6 +150,8 @@ static void
 map_work_done(struct map_work *w)
 {
 	free(w->x);
+	free(w->xs);
+	free(w->gs);
 	sd_spectrum_free(w->sp);
 }
 
@@ -150,11 +161,23 @@ map_work_init(struct map_work *w, const sd_objective *obj)
 {
 	size_t d = obj->dim;
 
+	size_t k;
+
 	memset(w, 0, sizeof *w);
-	if ((w->x = calloc(2 * d + d * d, sizeof *w->x)) == NULL)
+	if ((w->x = calloc(2 * d + d * d + (2 * d + 1) * MAP_BLOCK,
+	    sizeof *w->x)) == NULL || (w->xs = calloc(d,
+	    sizeof *w->xs)) == NULL || (w->gs = calloc(d,
+	    sizeof *w->gs)) == NULL)
 		return -1;
 	w->g = w->x + d;
 	w->h = w->g + d;
+	w->bx = w->h + d * d;
+	w->bg = w->bx + d * MAP_BLOCK;
+	w->bf = w->bg + d * MAP_BLOCK;
+	for (k = 0; k < d; k++) {
+		w->xs[k] = w->bx + k * MAP_BLOCK;
+		w->gs[k] = w->bg + k * MAP_BLOCK;
+	}
 	return (w->sp = sd_spectrum_alloc(d)) != NULL ? 0 : -1;
 }
 
@@ -211,25 +234,65 @@ map_lambda_min(struct map_work *w, const sd_objective *obj, const double *x)
 
 /* ---- the pixel loop --------------------------------------------------- */
 
-/* Pixel p of the map: its centre lifted into w->x, the objective there,
- * and the kind's pixel function. */
+/* The kind's pixel function on pixel p, whose centre is lifted in w->x
+ * with f there and the gradient in w->g (the curvature taken here). */
 static void
-map_pixel(const struct map_ctx *c, struct map_work *w, size_t p)
+map_pixel_end(const struct map_ctx *c, struct map_work *w, size_t p,
+    double f)
 {
 	sd_map *map = c->map;
-	sd_map_sample s = { w->x, c->obj->dim, 0, w->g, NAN };
-	double a, b;
+	sd_map_sample s = { w->x, c->obj->dim, f, w->g, NAN };
 
-	sd_map_coords(&map->window, map->cols, map->rows, p % map->cols,
-	    p / map->cols, &a, &b);
-	sd_chart_lift(c->chart, a, b, w->x);
-	s.f = sd_objective_f(c->obj, w->x);
-	sd_objective_rgradient(c->obj, w->x, w->g);
 	if (map->type->curvature) {
 		sd_objective_rhessian(c->obj, w->x, w->h);
 		s.lmin = map_lambda_min(w, c->obj, w->x);
 	}
 	map->type->pixel(map, c->state, &s, p);
+}
+
+/* Pixel p's centre lifted into x. */
+static void
+map_lift(const struct map_ctx *c, size_t p, double *x)
+{
+	const sd_map *map = c->map;
+	double a, b;
+
+	sd_map_coords(&map->window, map->cols, map->rows, p % map->cols,
+	    p / map->cols, &a, &b);
+	sd_chart_lift(c->chart, a, b, x);
+}
+
+/* Pixels p0..p0+m−1 (m ≤ MAP_BLOCK): f and the gradient of all of them
+ * in one batch evaluation when the objective has one on R^d (the same
+ * bits as point by point: fg_batch's promise), else pixel by pixel. */
+static void
+map_block(const struct map_ctx *c, struct map_work *w, size_t p0, size_t m)
+{
+	const sd_objective *obj = c->obj;
+	size_t i, k, d = obj->dim;
+
+	if (obj->type->fg_batch == NULL ||
+	    obj->type->manifold != SD_EUCLIDEAN) {
+		for (i = 0; i < m; i++) {
+			map_lift(c, p0 + i, w->x);
+			sd_objective_rgradient(obj, w->x, w->g);
+			map_pixel_end(c, w, p0 + i, sd_objective_f(obj, w->x));
+		}
+		return;
+	}
+	for (i = 0; i < m; i++) {
+		map_lift(c, p0 + i, w->x);
+		for (k = 0; k < d; k++)
+			w->bx[k * MAP_BLOCK + i] = w->x[k];
+	}
+	sd_objective_fg_batch(obj, m, w->xs, w->bf, w->gs, w->h);
+	for (i = 0; i < m; i++) {
+		for (k = 0; k < d; k++) {
+			w->x[k] = w->bx[k * MAP_BLOCK + i];
+			w->g[k] = w->bg[k * MAP_BLOCK + i];
+		}
+		map_pixel_end(c, w, p0 + i, w->bf[i]);
+	}
 }
 
 int
@@ -249,13 +312,15 @@ sd_map_pixels(sd_map *map, const sd_objective *obj, const sd_chart *chart,
 	{
 		struct map_work *w = &works[omp_get_thread_num()];
 
-#pragma omp for schedule(dynamic, 64)
-		for (p = 0; p < n; p++)
-			map_pixel(c, w, (size_t)p);
+#pragma omp for schedule(dynamic, 1)
+		for (p = 0; p < n; p += MAP_BLOCK)
+			map_block(c, w, (size_t)p, (size_t)(n - p < MAP_BLOCK ?
+			    n - p : MAP_BLOCK));
 	}
 #else
-	for (p = 0; p < n; p++)
-		map_pixel(c, works, (size_t)p);
+	for (p = 0; p < n; p += MAP_BLOCK)
+		map_block(c, works, (size_t)p, (size_t)(n - p < MAP_BLOCK ?
+		    n - p : MAP_BLOCK));
 #endif
 	map_works_free(works, n_works);
 	return 0;
