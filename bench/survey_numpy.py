@@ -9,35 +9,30 @@ import time
 import numpy as np
 
 
-def survey(n, steps, lr):
+def himmelblau(x, y):
+    a = x * x + y - 11
+    b = x + y * y - 7
+    return 4 * x * a + 2 * b, 2 * a + 4 * y * b
+
+
+def formula(x, y):
+    """sin(3x)cos(2y) + 0.1(x^2 + y^2), the gradient by hand."""
+    return (3 * np.cos(3 * x) * np.cos(2 * y) + 0.2 * x,
+            -2 * np.sin(3 * x) * np.sin(2 * y) + 0.2 * y)
+
+
+def survey(name, grad, side, n, steps, lr):
+    """gd from n starts uniform in [-side, side]^2, every step taken."""
     rng = np.random.default_rng(1)
-    x = rng.uniform(-6, 6, n)
-    y = rng.uniform(-6, 6, n)
+    x = rng.uniform(-side, side, n)
+    y = rng.uniform(-side, side, n)
     t0 = time.perf_counter()
     for _ in range(steps):
-        a = x * x + y - 11
-        b = x + y * y - 7
-        gx = 4 * x * a + 2 * b
-        gy = 2 * a + 4 * y * b
+        gx, gy = grad(x, y)
         x = x - lr * gx
         y = y - lr * gy
     t = time.perf_counter() - t0
-    print("numpy survey: %.3f s, %.1f M steps/s" % (t, n * steps / t / 1e6))
-
-
-def formula(n, steps, lr):
-    """gd on sin(3x)cos(2y) + 0.1(x^2 + y^2), the gradient by hand."""
-    rng = np.random.default_rng(1)
-    x = rng.uniform(-3, 3, n)
-    y = rng.uniform(-3, 3, n)
-    t0 = time.perf_counter()
-    for _ in range(steps):
-        gx = 3 * np.cos(3 * x) * np.cos(2 * y) + 0.2 * x
-        gy = -2 * np.sin(3 * x) * np.sin(2 * y) + 0.2 * y
-        x = x - lr * gx
-        y = y - lr * gy
-    t = time.perf_counter() - t0
-    print("numpy formula survey: %.3f s, %.1f M steps/s" % (t,
+    print("numpy %s: %.3f s, %.1f M steps/s" % (name, t,
           n * steps / t / 1e6))
 
 
@@ -50,8 +45,10 @@ def field(side):
 
 
 if sys.argv[1] == "survey":
-    survey(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))
+    survey("survey", himmelblau, 6, int(sys.argv[2]), int(sys.argv[3]),
+           float(sys.argv[4]))
 elif sys.argv[1] == "formula":
-    formula(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))
+    survey("formula survey", formula, 3, int(sys.argv[2]),
+           int(sys.argv[3]), float(sys.argv[4]))
 else:
     field(int(sys.argv[2]))
