@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "base/error.h"
+#include "expr/expr.h"
 #include "landscape/finder.h"
 #include "objectives/objective.h"
 #include "testutil.h"
@@ -171,12 +172,75 @@ test_classify_registry(void **state)
 	sd_objective_free(obj);
 }
 
+/* Classify the formula's point (x1, x2) (f and ∇f finite there). */
+static sd_point_kind
+classify_expr(const char *text, double x1, double x2, sd_point *pt)
+{
+	char *cause = NULL;
+	sd_objective *obj = sd_objective_new_expr(text, &cause);
+	double x[2] = { x1, x2 };
+
+	if (obj == NULL || sd_finder_classify(obj, x, pt, &cause) != 0)
+		fail_msg("%s: %s", text, cause ? cause : "?");
+	sd_objective_free(obj);
+	return pt->kind;
+}
+
+/* Where the formula's second derivatives are not defined at the root, the
+ * Hessians beside it decide. cos(√(x² + y²)) = 1 − r²/2 + ... is a strict
+ * maximum with ∇²f = −I; at the point where Newton stops, 2.8e-75 off 0,
+ * ∇²f is finite but at the next step's end (0) it is 0·∞, and the old
+ * tolerance was infinite: degenerate-max with λ = (−1, −1). At 0 itself
+ * (x² + y²)^√π = r^3.54 has ∇f = 0 and ∇²f = 0·∞; r^3.54 has ∇²f → 0
+ * there (eigenvalues 2√π(2√π − 1)ρ^1.54 and 2√π ρ^1.54 at distance ρ),
+ * so degenerate, and a minimum: no nearby value is lower. The old finder
+ * refused the point. abs at 0 has the one-sided derivatives ±1 and
+ * abs'' = 0 beside it: the zero eigenvalue makes the kind degenerate,
+ * decided by f's values around it. */
+static void
+test_classify_undefined(void **state)
+{
+	sd_point pt;
+
+	(void)state;
+	assert_int_equal(classify_expr("cos(sqrt(x^2+y^2))", 0,
+	    -2.7635739376302223e-75, &pt), SD_POINT_MAX);
+	assert_close(pt.lambda_min, -1, 1e-12);
+	assert_close(pt.lambda_max, -1, 1e-12);
+	sd_point_done(&pt);
+	assert_int_equal(classify_expr("1-cos(sqrt(x^2+4*y^2))", 1e-80, 0,
+	    &pt), SD_POINT_MIN);
+	assert_close(pt.lambda_min, 1, 1e-12);
+	assert_close(pt.lambda_max, 4, 1e-12);
+	sd_point_done(&pt);
+	assert_int_equal(classify_expr("(x^2+y^2)^sqrt(pi)", 0, 0, &pt),
+	    SD_POINT_DEGENERATE_MIN);
+	assert_true(fabs(pt.lambda_max) < 1e-12);
+	assert_close(pt.f, 0, 0);
+	sd_point_done(&pt);
+	assert_int_equal(classify_expr("-(x^2+y^2)^sqrt(pi)", 0, 0, &pt),
+	    SD_POINT_DEGENERATE_MAX);
+	sd_point_done(&pt);
+	assert_int_equal(classify_expr("abs(x)+y^2", 0, 0, &pt),
+	    SD_POINT_DEGENERATE_MIN);
+	assert_close(pt.lambda_min, 0, 0);
+	assert_close(pt.lambda_max, 2, 1e-15);
+	sd_point_done(&pt);
+	assert_int_equal(classify_expr("abs(x)-y^2", 0, 0, &pt),
+	    SD_POINT_DEGENERATE_SADDLE);
+	sd_point_done(&pt);
+	assert_int_equal(classify_expr("-abs(x)-abs(y)", 0, 0, &pt),
+	    SD_POINT_DEGENERATE_MAX);
+	sd_point_done(&pt);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_classify_registry),
+		cmocka_unit_test(test_classify_undefined),
 	};
 
 	sd_gsl_quiet();

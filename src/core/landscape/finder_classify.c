@@ -20,23 +20,24 @@
 
 /* ---- classification --------------------------------------------------- */
 
-/* The eigenvalue tolerance at x (fw->h holds the decomposed Hessian, fw->g
- * the gradient): rounding relative to the Hessian's magnitude, or how far
- * the eigenvalues may move between x and the exact root. */
+/* How far the eigenvalues may move between x and the exact root (fw->h
+ * holds the decomposed Hessian, fw->g the gradient): ‖∇²f(x + s) −
+ * ∇²f(x)‖_F, s the Newton step (Weyl). -1 when ∇²f is not finite at
+ * x + s: the Hessian is then undefined at the root, or right beside it. */
 static double
-work_eig_tol(struct finder_work *fw, const double *x)
+work_step_change(struct finder_work *fw, const double *x)
 {
 	size_t k, d = fw->d;
 	double sum = 0, scale = 0, e;
 
 	sd_finder_newton_step(fw, fw->g, fw->s, FINDER_PINV);
 	if (sd_finder_move(fw, fw->xt, x, 1, fw->s) != 0)
-		return INFINITY;
+		return -1;
 	sd_objective_rhessian(fw->obj, fw->xt, fw->h2);
 	for (k = 0; k < d * d; k++) {
 		e = fabs(fw->h2[k] - fw->h[k]);
 		if (!isfinite(e))
-			return INFINITY;
+			return -1;
 		if (e > scale)
 			scale = e;
 	}
@@ -45,8 +46,132 @@ work_eig_tol(struct finder_work *fw, const double *x)
 		e = (fw->h2[k] - fw->h[k]) / scale;
 		sum += e * e;
 	}
-	return fmax(fmax(FINDER_EIG_REL * work_lmax(fw), fw->hfloor),
-	    FINDER_EIG_STEP * scale * sqrt(sum));
+	return scale * sqrt(sum);
+}
+
+/* The band of the Hessian's eigenvalues at distance rho from x: lo and hi
+ * of each (ascending) eigenvalue over x ± rho·e_k, every axis. With keep
+ * the first finite sample's Hessian goes into fw->h and its point into
+ * fw->xs. Returns how many samples were finite. */
+static size_t
+work_band(struct finder_work *fw, const double *x, double rho, double *lo,
+    double *hi, int keep)
+{
+	size_t k, i, n = 0, d = fw->d;
+	double e;
+
+	for (k = 0; k < 2 * d; k++) {
+		memcpy(fw->xt, x, d * sizeof *x);
+		fw->xt[k / 2] += k % 2 ? -rho : rho;
+		if (sd_objective_retract(fw->obj, fw->xt) != 0)
+			continue;
+		sd_objective_rhessian(fw->obj, fw->xt, fw->h2);
+		if (sd_spectrum_decompose(fw->spec, fw->h2,
+		    fw->sphere ? fw->xt : NULL) != 0)
+			continue;
+		if (n++ == 0 && keep) {
+			memcpy(fw->h, fw->h2, d * d * sizeof *fw->h);
+			memcpy(fw->xs, fw->xt, d * sizeof *x);
+		}
+		for (i = 0; i < fw->spec->n; i++) {
+			e = fw->spec->eval[i];
+			lo[i] = n == 1 ? e : fmin(lo[i], e);
+			hi[i] = n == 1 ? e : fmax(hi[i], e);
+		}
+	}
+	return n;
+}
+
+/* qsort: ascending doubles. */
+static int
+work_cmp(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/* The limit at ρ → 0 of a value seen as m0, m1, m2 at radii shrinking by
+ * a constant factor: Aitken's Δ² where the differences shrink
+ * geometrically (c·ρ^α, exact for it), else the last value. */
+static double
+work_limit(double m0, double m1, double m2)
+{
+	double d1 = m1 - m0, d2 = m2 - m1;
+
+	if (d1 * d2 > 0 && fabs(d2) < fabs(d1) / 2)
+		return m2 - d2 * d2 / (d2 - d1);
+	return m2;
+}
+
+/* The eigenvalues at x from the Hessians beside it, where ∇²f is not
+ * finite at x or at x + s: the formula's sqrt at 0 (cos(√(x² + y²)) is
+ * smooth at 0, yet its second derivative is computed there as 0·∞), a
+ * non-integer power of 0. Bands at the FINDER_BESIDE radii ρ = r0,
+ * r0/10³, r0/10⁶ (work_band); each eigenvalue's limit is extrapolated
+ * from the bands' midpoints (work_limit). When have is 0 (∇²f(x) is not
+ * finite) the limits go into lam, and the nearest finite sample's Hessian
+ * into fw->h (its eigenvectors orient the circles); else lam keeps
+ * ∇²f(x)'s. Returns how far the eigenvalues may be from lam: the nearest
+ * band's half width and distance from the limits, and lam's distance
+ * from them; -1 when no radius has a finite sample. */
+static double
+work_beside(struct finder_work *fw, const double *x, double r0,
+    double *lam, int have)
+{
+	size_t i, d = fw->d, n = fw->sphere ? d - 1 : d;
+	double *lo = fw->band, *hi = lo + FINDER_BESIDE * d, lim, move = 0;
+	int j, top = -1;
+
+	for (j = FINDER_BESIDE - 1; j >= 0; j--) {
+		if (work_band(fw, x, r0 * pow(1e-3, j), lo + j * d,
+		    hi + j * d, !have && top < 0) > 0 && top < 0)
+			top = j;
+	}
+	if (top < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		lim = (lo[top * d + i] + hi[top * d + i]) / 2;
+		if (top == FINDER_BESIDE - 1)
+			lim = work_limit((lo[i] + hi[i]) / 2,
+			    (lo[d + i] + hi[d + i]) / 2, lim);
+		move = fmax(move, fmax(fabs(lim - lo[top * d + i]),
+		    fabs(hi[top * d + i] - lim)));
+		if (have)
+			move = fmax(move, fabs(lam[i] - lim));
+		else
+			lam[i] = lim;
+	}
+	if (!have)
+		qsort(lam, n, sizeof *lam, work_cmp);
+	/* The samples took the decomposition: fw->h's again. */
+	if (sd_spectrum_decompose(fw->spec, fw->h,
+	    fw->sphere ? (have ? x : fw->xs) : NULL) != 0)
+		return -1;
+	return move;
+}
+
+/* The eigenvalues lam of the Hessian at x (or beside it, see work_beside)
+ * into fw->spec and lam, and their tolerance: rounding relative to the
+ * Hessian's magnitude and to the window's curvature scale, or how far the
+ * eigenvalues may move between x and the exact root. -1 when the Hessian
+ * is not finite at x or anywhere beside it. */
+static double
+work_eig_tol(struct finder_work *fw, const double *x, double *lam)
+{
+	double move = -1;
+	int have;
+
+	sd_objective_rhessian(fw->obj, x, fw->h);
+	if ((have = sd_finder_eigen(fw, x) == 0)) {
+		memcpy(lam, fw->spec->eval, fw->spec->n * sizeof *lam);
+		move = work_step_change(fw, x);
+	}
+	if (move < 0 && (move = work_beside(fw, x,
+	    FINDER_RADIUS * fw->length / 100, lam, have)) < 0)
+		return -1;
+	return fmax(fmax(FINDER_EIG_REL * sd_norm_inf(lam, fw->spec->n),
+	    fw->hfloor), FINDER_EIG_STEP * move);
 }
 
 /* fw->xt = x + r(c·v_i + s·v_j), on the manifold; -1 if it cannot be. */
@@ -340,12 +465,9 @@ sd_finder_classify_at(struct finder_work *fw, const double *x,
 	c->f = sd_objective_f(fw->obj, x);
 	if (sd_finder_merit(fw, x, fw->g, &c->gnorm) != 0 || !isfinite(c->f))
 		return -1;
-	sd_objective_rhessian(fw->obj, x, fw->h);
-	if (sd_finder_eigen(fw, x) != 0)
+	if ((tol = work_eig_tol(fw, x, c->lam)) < 0)
 		return -1;
 	c->n_eigen = fw->spec->n;
-	memcpy(c->lam, fw->spec->eval, c->n_eigen * sizeof *c->lam);
-	tol = work_eig_tol(fw, x);
 	for (c->singular = 0, i = 0; i < c->n_eigen; i++)
 		c->singular |= fabs(c->lam[i]) <= tol;
 	r = work_radius(fw, x);

@@ -38,6 +38,7 @@
 #define FINDER_EIG_REL		1e-8	/* × max|λ|: zero */
 #define FINDER_EIG_ABS		1e-12	/* × G/L: zero */
 #define FINDER_EIG_STEP		4.0	/* × ‖ΔH‖ on the way to the root */
+#define FINDER_BESIDE		3	/* radii of the Hessian beside a root */
 #define FINDER_FLOOR		1e-14	/* × F or G: nothing */
 #define FINDER_RADIUS		1e-2	/* largest circle radius, × L */
 #define FINDER_RADII		3	/* circles, each ten times smaller */
@@ -60,6 +61,7 @@ struct finder_work {
 	double				*buf;		/* owns what follows */
 	double				*g, *gt, *s, *sp, *xt, *xs, *xb;
 	double				*h, *h2;
+	double				*band;		/* lo, hi: radii × d */
 	double				 circ[FINDER_ANGLES];
 };
 

@@ -30,7 +30,8 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->sphere = obj->type->manifold == SD_SPHERE;
 	fw->length = length;
 	fw->spec = sd_spectrum_alloc(d);
-	fw->buf = calloc(7 * d + 2 * d * d, sizeof *fw->buf);
+	fw->buf = calloc((7 + 2 * FINDER_BESIDE) * d + 2 * d * d,
+	    sizeof *fw->buf);
 	if (fw->spec == NULL || fw->buf == NULL) {
 		sd_spectrum_free(fw->spec);
 		free(fw->buf);
@@ -45,6 +46,7 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->xb = fw->xs + d;
 	fw->h = fw->xb + d;
 	fw->h2 = fw->h + d * d;
+	fw->band = fw->h2 + d * d;
 	return 0;
 }
 

@@ -1,0 +1,59 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test_points_kinds.sh: points whose kind agrees with the eigenvalues it
+# prints, where the formula's derivatives are undefined at the point (sqrt
+# at 0, a non-integer power of 0, abs at 0), and --all's points off the
+# slice (pca, tensor), against the chapter's closed forms.
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
+
+# row KIND F L1 L2 X1 X2 TOL: the CSV output has exactly one row, of that
+# kind, whose numbers are those within TOL (absolute).
+one_row() {
+	awk -F, -v k="$1" -v f="$2" -v l1="$3" -v l2="$4" -v x1="$5" \
+	    -v x2="$6" -v t="$7" '
+	function off(a, b) { return (a > b ? a - b : b - a) > t }
+	NR == 1 { next }
+	{ n++; if ($1 != k || off($2, f) || off($4, l1) || off($5, l2) ||
+	    off($6, x1) || off($7, x2)) bad = 1 }
+	END { exit !(n == 1 && !bad) }' "$tap_tmp/out"
+}
+
+# cos(√(x² + y²)) = 1 − r²/2 + ... is a strict maximum with ∇²f = −I:
+# the formula's sqrt makes ∇²f 0·∞ at 0 itself, which the finder's
+# tolerance once took for infinite (degenerate-max with λ = (−1, −1)).
+run points -e 'cos(sqrt(x^2+y^2))' --window -1:1,-1:1
+check "cos(sqrt(x^2+y^2)) on ±1: one max, λ = (−1, −1), at 0" \
+    one_row max 1 -1 -1 0 0 1e-12
+run points -e '1-cos(sqrt(x^2+4*y^2))' --window -0.5:0.5,-0.5:0.5
+check "1-cos(sqrt(x^2+4y^2)): one min, λ = (1, 4)" \
+    one_row min 0 1 4 0 0 1e-12
+
+# (x² + y²)^√π = r^3.54: ∇f = 0 and ∇²f → 0 at 0, where the formula's
+# Hessian is 0·∞; the point is a degenerate minimum on every window, and
+# its eigenvalues are printed as the limit, 0.
+for w in -1:1,-1:1 -100:100,-100:100 0:1,0:1 -1e-3:2e-3,-1e-3:1e-3; do
+	run points -e '(x^2+y^2)^sqrt(pi)' --window "$w"
+	check "(x^2+y^2)^sqrt(pi) on $w: one degenerate-min at 0, λ = 0" \
+	    one_row degenerate-min 0 0 0 0 0 1e-12
+done
+# r³ and r^2.2: before, a root exactly at 0 (∇²f not finite) was dropped
+# and nothing was printed.
+for k in 1.5 1.1; do
+	run points -e "(x^2+y^2)^$k" --window -1:1,-1:1
+	check "(x^2+y^2)^$k: one degenerate-min at 0, λ = 0" \
+	    one_row degenerate-min 0 0 0 0 0 1e-12
+done
+run points -e '(x^2+y^2)^1.1+x^2+3*y^2' --window -1:1,-1:1
+check "(x^2+y^2)^1.1 + x^2 + 3y^2: a strict min, λ = (2, 6)" \
+    one_row min 0 2 6 0 0 1e-9
+
+# abs at 0: one-sided derivatives ±1, abs'' = 0 beside it; the kind is
+# degenerate, told by the values of f around the point.
+run points -e 'abs(x)+y^2' --window -1:1,-1:1
+check "abs(x)+y^2: degenerate-min, λ = (0, 2)" \
+    one_row degenerate-min 0 0 2 0 0 0
+run points -e 'abs(x)-y^2' --window -1:1,-1:1
+check "abs(x)-y^2: degenerate-saddle, λ = (−2, 0)" \
+    one_row degenerate-saddle 0 -2 0 0 0 0
+
+tap_done
