@@ -56,4 +56,29 @@ run points -e 'abs(x)-y^2' --window -1:1,-1:1
 check "abs(x)-y^2: degenerate-saddle, λ = (−2, 0)" \
     one_row degenerate-saddle 0 -2 0 0 0 0
 
+# --all: pca's saddles ±√λ_i e_i off the plane of e1 and e2 (offset √λ_i,
+# projection (0, 0)) within a quarter of the window's larger side; the
+# window is ±ceil(3√λ1)/2, so d = 3 adds ±e3, d = 10 adds i = 5..10.
+for d in 3 4 5 9 10; do
+	run points "pca:d=$d" --all
+	want=$(awk -v d="$d" 'BEGIN { s = int(3 * sqrt(d) + 0.999999) / 2;
+	    for (i = 3; i <= d; i++) if (sqrt(d + 1 - i) <= s / 2 + 1e-9) n += 2;
+	    print n }')
+	got=$(tail -n +2 "$tap_tmp/out" | awk -F, '$NF > 1e-6' | wc -l)
+	check "pca:d=$d --all adds $want saddles off the slice (got $got)" \
+	    test "$got" -eq "$want"
+done
+run points pca:d=3 --all
+check "pca:d=3 --all: the saddles ±e3 with f = 6.5, λ = (−4, 4), offset 1" \
+    sh -c "awk -F, '\$NF > 0.5 && \$1 == \"saddle\" && \$2 == 6.5 &&
+    \$4 + 4 < 1e-12 && \$4 + 4 > -1e-12 && \$5 - 4 < 1e-12 &&
+    \$5 - 4 > -1e-12 && (\$NF - 1)^2 < 1e-24 { n++ } END { exit n != 2 }' \
+    '$tap_tmp/out'"
+run points pca:d=3
+check "pca:d=3 without --all: the five points on the slice" \
+    test "$(tail -n +2 "$tap_tmp/out" | wc -l)" -eq 5
+run points tensor:d=4,n=4 --all
+check "tensor:d=4,n=4 --all: all 3^4 − 1 = 80 stationary points" \
+    test "$(tail -n +2 "$tap_tmp/out" | wc -l)" -eq 80
+
 tap_done

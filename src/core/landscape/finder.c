@@ -47,7 +47,8 @@
  *		window is closed, and roots are located far better than that.
  *		With opts->near > 0 the offset may reach near·L: Newton runs in
  *		the full space and, off a slice that is not invariant under it,
- *		lands on points that lie beside the slice rather than on it.
+ *		lands on points that lie beside the slice rather than on it;
+ *		on a slice it keeps, finder_near.c seeds off the slice.
  * dedup	Roots closer than FINDER_DEDUP × L (or 64 ulp of |x|) are one
  *		point, the one with the smallest gradient. Roots with a
  *		singular Hessian (an eigenvalue within tol of 0: perhaps one of
@@ -60,7 +61,11 @@
  *		at x: rounding relative to the Hessian at x and to the window's
  *		(G/L is a curvature), and how far the eigenvalues can still
  *		move on the way to the exact root (Weyl), which is large only
- *		where Newton converged linearly: at a degenerate point. All
+ *		where Newton converged linearly: at a degenerate point. Where
+ *		∇²f is not finite at x or x + s (sqrt at 0), the Hessians
+ *		beside x stand for it (finder_classify.c, work_beside): the
+ *		eigenvalues are their limit, the last term how far they lie
+ *		from it. All
  *		λ > tol: min; all < −tol: max; some < −tol and some > tol:
  *		saddle. Beale's saddle (λ ≈ −0.78 and 868) clears its
  *		1e-8 · 868 by five decades.
@@ -412,8 +417,8 @@ finder_local_min(const double *v, int side, int i, int j)
 }
 
 /* Room for one more root; its x goes at the returned address. */
-static double *
-finder_room(struct finder *fd, char **cause)
+double *
+sd_finder_room(struct finder *fd, char **cause)
 {
 	size_t cap, d = fd->work.d;
 	struct finder_root *r;
@@ -454,24 +459,32 @@ finder_accept(struct finder *fd, const double *x, struct finder_root *r)
 	    r->b <= fd->w.ymax + eb && r->offset <= fd->near * fw->length;
 }
 
-/* Newton from the chart point (a, b); a candidate root is kept. */
-static int
-finder_seed(struct finder *fd, double a, double b, char **cause)
+/* Newton from x, the address finder_room gave; a candidate root is kept. */
+void
+sd_finder_keep(struct finder *fd, double *x)
 {
 	struct finder_root *r;
-	double *x;
 
-	if ((x = finder_room(fd, cause)) == NULL)
-		return -1;
-	if (finder_lift(fd, a, b, x) != 0 ||
-	    sd_finder_newton(fd, x) != FINDER_ROOT)
-		return 0;
+	if (sd_finder_newton(fd, x) != FINDER_ROOT)
+		return;
 	r = &fd->roots[fd->n];
 	if (finder_accept(fd, x, r)) {
 		r->at = fd->n * 2 * fd->work.d;
 		r->keep = 1;
 		fd->n++;
 	}
+}
+
+/* Newton from the chart point (a, b); a candidate root is kept. */
+static int
+finder_seed(struct finder *fd, double a, double b, char **cause)
+{
+	double *x;
+
+	if ((x = sd_finder_room(fd, cause)) == NULL)
+		return -1;
+	if (finder_lift(fd, a, b, x) == 0)
+		sd_finder_keep(fd, x);
 	return 0;
 }
 
@@ -500,7 +513,7 @@ finder_seeds(struct finder *fd, const double *v, int side, char **cause)
 	if (rc == 0 && fd->w.xmin <= 0 && fd->w.xmax >= 0 &&
 	    fd->w.ymin <= 0 && fd->w.ymax >= 0)
 		rc = finder_seed(fd, 0, 0, cause);
-	return rc;
+	return rc == 0 ? sd_finder_near_seeds(fd, cause) : rc;
 }
 
 /* Lexicographic order of two points of dimension d. */
@@ -663,7 +676,7 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 		return -1;
 	side = (size_t)fd.grid + 1 + 2 * FINDER_MARGIN;
 	if ((v = malloc(side * side * sizeof *v)) == NULL ||
-	    finder_room(&fd, cause) == NULL) {
+	    sd_finder_room(&fd, cause) == NULL) {
 		if (v == NULL)
 			sd_fail(cause, "out of memory");
 		goto done;

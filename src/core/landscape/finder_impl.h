@@ -6,7 +6,8 @@
  * finder.c		the run: sampling, seeds, dedup, order, output
  * finder_newton.c	the work area (eigen-decomposition, Newton step,
  *			merit) and damped Newton from one seed
- * finder_classify.c	one point's classification, and sd_finder_classify */
+ * finder_classify.c	one point's classification, and sd_finder_classify
+ * finder_near.c	seeds off the slice, for the points near it */
 #ifndef SADDLE_FINDER_IMPL_H
 #define SADDLE_FINDER_IMPL_H
 
@@ -47,6 +48,10 @@
 #define FINDER_LEVEL		1e-9	/* × largest |Δf|: level */
 #define FINDER_FQUANTUM		1e-12	/* × F: equal values of f */
 #define FINDER_SHRINKS		600	/* radius quarterings, overflow */
+#define FINDER_NEAR_STEPS	4	/* off-slice offsets each side */
+#define FINDER_NEAR_DIRS	32	/* off-slice directions per base */
+#define FINDER_NEAR_BASES	256	/* distinct roots seeded around */
+#define FINDER_NEAR_RUNS	32768	/* × 1/d: off-slice Newton runs */
 
 /* Scratch for one objective: the eigen-solver and vectors of length d. */
 struct finder_work {
@@ -158,6 +163,22 @@ int sd_finder_merit(const struct finder_work *fw, const double *y,
 
 /* Damped Newton on ∇f = 0 from x (overwritten by where it ends). */
 enum finder_end sd_finder_newton(struct finder *fd, double *x);
+
+/* ---- the run (finder.c) ---------------------------------------------- */
+
+/* Room for one more root; its x goes at the returned address (NULL, with
+ * *cause, when out of memory). The store may move. */
+double *sd_finder_room(struct finder *fd, char **cause);
+
+/* Newton from x, the address sd_finder_room gave; a candidate root is
+ * kept. */
+void sd_finder_keep(struct finder *fd, double *x);
+
+/* ---- seeds off the slice (finder_near.c) ------------------------------- */
+
+/* With fd->near: Newton from seeds off the slice around every distinct
+ * root found so far (finder_near.c says how). */
+int sd_finder_near_seeds(struct finder *fd, char **cause);
 
 /* ---- classification (finder_classify.c) ------------------------------- */
 

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* finder_near.c: seeds off the slice, for the stationary points near it
+ * (sd_finder_options.near, `points --all`; finder.c explains the rest of
+ * the method).
+ *
+ * Newton runs in the full space, but from seeds on the slice it stays on
+ * a slice that the objective's gradient keeps: pca's plane of v1 and v2
+ * is invariant, and its saddles ±√λ_i v_i (i ≥ 3), offset √λ_i from the
+ * plane, were never reached. So once the seeds on the slice have run,
+ * every distinct root found so far is a base: along each eigenvector of
+ * its Hessian that leaves the slice (its component off the slice, made
+ * unit), Newton starts again at offsets ±k/FINDER_NEAR_STEPS of the
+ * largest offset reported, k = 1 .. FINDER_NEAR_STEPS. Stationary points
+ * of the objectives built from eigenstructure lie along those directions
+ * (pca's ±√λ_i v_i from 0, tensor's (±a_i ± a_j)/√2 from ±a_i), and the
+ * step along a direction of small curvature reaches the next point
+ * soonest: the directions with the smallest |λ| go first, at most
+ * FINDER_NEAR_DIRS of them per base. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/vec.h"
+#include "landscape/finder_impl.h"
+
+/* y = the part of v off the slice at x: v less its projection onto the
+ * plane's u and v, or on a sphere chart onto span(u, v, w). Returns its
+ * norm. */
+static double
+near_off(const sd_chart *chart, const double *v, double *y, size_t d)
+{
+	double c;
+
+	memcpy(y, v, d * sizeof *y);
+	c = sd_dot(chart->u, y, d);
+	sd_axpy(-c, chart->u, y, d);
+	c = sd_dot(chart->v, y, d);
+	sd_axpy(-c, chart->v, y, d);
+	if (chart->kind == SD_CHART_SPHERE) {
+		c = sd_dot(chart->w, y, d);
+		sd_axpy(-c, chart->w, y, d);
+	}
+	return sd_norm(y, d);
+}
+
+/* Whether root i is within reach of an earlier root: a copy of a base. */
+static int
+near_seen(const struct finder *fd, size_t i)
+{
+	const double *x = fd->store + fd->roots[i].at, *y;
+	size_t j, k, d = fd->work.d;
+	double reach = FINDER_DEDUP * fd->work.length, s;
+
+	for (j = 0; j < i; j++) {
+		y = fd->store + fd->roots[j].at;
+		for (s = 0, k = 0; k < d; k++)
+			s += (x[k] - y[k]) * (x[k] - y[k]);
+		if (sqrt(s) <= reach)
+			return 1;
+	}
+	return 0;
+}
+
+/* The directions to take from the decomposed Hessian, into dirs (rows
+ * of d): the off-slice parts (unit) of the eigenvectors that leave the
+ * slice by at least half their length, the smallest |λ| first, at most
+ * FINDER_NEAR_DIRS. used marks the eigenvectors looked at. Returns how
+ * many. */
+static size_t
+near_directions(const struct finder *fd, unsigned char *used, double *dirs)
+{
+	const struct finder_work *fw = &fd->work;
+	size_t i, best, m = 0, d = fw->d;
+	double n, *y;
+
+	memset(used, 0, fw->spec->n);
+	while (m < FINDER_NEAR_DIRS) {
+		for (best = fw->spec->n, i = 0; i < fw->spec->n; i++) {
+			if (!used[i] && (best == fw->spec->n ||
+			    fabs(fw->spec->eval[i]) <
+			    fabs(fw->spec->eval[best])))
+				best = i;
+		}
+		if (best == fw->spec->n)
+			break;
+		used[best] = 1;
+		y = dirs + m * d;
+		if ((n = near_off(fd->chart, work_vec(fw, best), y, d)) >= 0.5) {
+			sd_axpy(1 / n - 1, y, y, d);
+			m++;
+		}
+	}
+	return m;
+}
+
+/* Newton from base + t·y for the FINDER_NEAR_STEPS offsets t each side. */
+static int
+near_line(struct finder *fd, const double *base, const double *y,
+    char **cause)
+{
+	double *x, top = fd->near * fd->work.length, t;
+	int k, sign;
+
+	for (k = 1; k <= FINDER_NEAR_STEPS; k++) {
+		for (sign = -1; sign <= 1; sign += 2) {
+			t = sign * top * k / FINDER_NEAR_STEPS;
+			if ((x = sd_finder_room(fd, cause)) == NULL)
+				return -1;
+			if (sd_finder_move(&fd->work, x, base, t, y) == 0)
+				sd_finder_keep(fd, x);
+		}
+	}
+	return 0;
+}
+
+int
+sd_finder_near_seeds(struct finder *fd, char **cause)
+{
+	struct finder_work *fw = &fd->work;
+	size_t i, k, m, d = fw->d, bases = 0, runs = 0, first = fd->n;
+	unsigned char *used;
+	double *base, *dirs;
+	int rc = 0;
+
+	if (!(fd->near > FINDER_EDGE) || d <= (fw->sphere ? 3u : 2u))
+		return 0;
+	used = malloc(d);
+	base = malloc((1 + FINDER_NEAR_DIRS) * d * sizeof *base);
+	if (used == NULL || base == NULL) {
+		free(used);
+		free(base);
+		return sd_fail(cause, "out of memory");
+	}
+	dirs = base + d;
+	for (i = 0; i < fd->n && bases < FINDER_NEAR_BASES && rc == 0 &&
+	    (i < first || runs < FINDER_NEAR_RUNS / d); i++) {
+		if (near_seen(fd, i))
+			continue;
+		bases++;
+		/* Newton moves the store and takes the decomposition: copy
+		 * the base and its directions first. */
+		memcpy(base, fd->store + fd->roots[i].at, d * sizeof *base);
+		sd_objective_rhessian(fw->obj, base, fw->h);
+		if (sd_finder_eigen(fw, base) != 0)
+			continue;
+		m = near_directions(fd, used, dirs);
+		for (k = 0; k < m && rc == 0; k++, runs += 2 * FINDER_NEAR_STEPS)
+			rc = near_line(fd, base, dirs + k * d, cause);
+	}
+	free(used);
+	free(base);
+	return rc;
+}
