@@ -85,8 +85,8 @@ jcheck "its offset is positive and within the near threshold (¼ of the window's
 jcheck "it projects near w*, at (‖w*‖, 0) = (2, 0) of the chart" \
     "math.hypot(d['points'][0]['chart'][0] - 2, d['points'][0]['chart'][1]) < 0.3"
 run points pca:d=5 --all
-check "--all adds nothing where the slice is invariant (pca's plane of v1, v2)" \
-    test "$(tail -n +2 "$out" | awk -F, '$NF > 1e-9' | wc -l)" -eq 0
+check "--all adds pca's saddles ±√λ_i v_i (i = 3, 4, 5) off its invariant plane of v1, v2" \
+    test "$(tail -n +2 "$out" | awk -F, '$NF > 1e-9' | wc -l)" -eq 6
 
 run points glm:d=5 --chart random:3 --all
 cp "$out" "$tap_tmp/first"

@@ -48,10 +48,12 @@
 #define FINDER_LEVEL		1e-9	/* × largest |Δf|: level */
 #define FINDER_FQUANTUM		1e-12	/* × F: equal values of f */
 #define FINDER_SHRINKS		600	/* radius quarterings, overflow */
-#define FINDER_NEAR_STEPS	4	/* off-slice offsets each side */
+#define FINDER_NEAR_STEPS	2	/* off-slice offsets each side */
 #define FINDER_NEAR_DIRS	32	/* off-slice directions per base */
-#define FINDER_NEAR_BASES	256	/* distinct roots seeded around */
-#define FINDER_NEAR_RUNS	32768	/* × 1/d: off-slice Newton runs */
+#define FINDER_NEAR_BASES	256	/* roots on the slice seeded around */
+#define FINDER_NEAR_FLOPS	1e9	/* off-slice Newton runs' budget */
+#define FINDER_NEAR_ITERS	10	/* Newton iterations, to count it */
+#define FINDER_NEAR_MIN		64	/* off-slice Newton runs at least */
 
 /* Scratch for one objective: the eigen-solver and vectors of length d. */
 struct finder_work {

@@ -10,12 +10,17 @@
  * every distinct root found so far is a base: along each eigenvector of
  * its Hessian that leaves the slice (its component off the slice, made
  * unit), Newton starts again at offsets ±k/FINDER_NEAR_STEPS of the
- * largest offset reported, k = 1 .. FINDER_NEAR_STEPS. Stationary points
- * of the objectives built from eigenstructure lie along those directions
- * (pca's ±√λ_i v_i from 0, tensor's (±a_i ± a_j)/√2 from ±a_i), and the
- * step along a direction of small curvature reaches the next point
- * soonest: the directions with the smallest |λ| go first, at most
- * FINDER_NEAR_DIRS of them per base. */
+ * largest offset reported, k = 1 .. FINDER_NEAR_STEPS (from t = top/2 and
+ * t = top Newton on pca's 2(t³ − λt) reaches √λ for every √λ ≤ top).
+ * Stationary points of the objectives built from eigenstructure lie along
+ * those directions (pca's ±√λ_i v_i from 0, tensor's (±a_i ± a_j)/√2 from
+ * ±a_i), and the step along a direction of small curvature reaches the
+ * next point soonest: the directions with the smallest |λ| go first, at
+ * most FINDER_NEAR_DIRS per base, rank by rank across the bases. The
+ * roots found that way are bases in a second round (tensor's points with
+ * two components off the sphere). The runs share a budget counted in
+ * floating-point operations (near_budget), so that twolayer with 1000
+ * samples costs a few seconds rather than a minute. */
 #include "config.h"
 
 #include <math.h>
@@ -116,39 +121,101 @@ near_line(struct finder *fd, const double *base, const double *y,
 	return 0;
 }
 
+/* How many Newton runs off the slice a run may spend: FINDER_NEAR_FLOPS
+ * over a run's cost, FINDER_NEAR_ITERS iterations of a Hessian and its
+ * decomposition, d³ + n·d² (n the samples an objective sums over). */
+static size_t
+near_budget(const struct finder *fd)
+{
+	const sd_objective *obj = fd->work.obj;
+	double d = (double)fd->work.d, n = 1, runs;
+
+	if (obj->type->samples != NULL)
+		n = (double)obj->type->samples(obj->state);
+	runs = FINDER_NEAR_FLOPS / (FINDER_NEAR_ITERS * (d * d * d + n * d * d));
+	return runs > FINDER_NEAR_MIN ? (size_t)runs : FINDER_NEAR_MIN;
+}
+
+/* Root i as a base: its x into base and its directions after it (base +
+ * d, rows of d); returns how many directions, 0 when none (or the
+ * Hessian is not finite). */
+static size_t
+near_base(struct finder *fd, size_t i, unsigned char *used, double *base)
+{
+	struct finder_work *fw = &fd->work;
+
+	memcpy(base, fd->store + fd->roots[i].at, fw->d * sizeof *base);
+	sd_objective_rhessian(fw->obj, base, fw->h);
+	if (sd_finder_eigen(fw, base) != 0)
+		return 0;
+	return near_directions(fd, used, base + fw->d);
+}
+
+/* Round one: the distinct roots found on the slice (at most
+ * FINDER_NEAR_BASES; as many again in round two), direction by direction: the smallest |λ| of every
+ * root before the next of any, so that the budget is shared. Newton moves
+ * the store and takes the decomposition: every base and its directions
+ * are copied first. */
+static int
+near_round_one(struct finder *fd, unsigned char *used, size_t *runs,
+    size_t budget, char **cause)
+{
+	size_t i, r, nb = 0, d = fd->work.d, row = (1 + FINDER_NEAR_DIRS) * d;
+	size_t first = fd->n, *m;
+	double *bases;
+	int rc = 0;
+
+	bases = malloc((first < FINDER_NEAR_BASES ? first : FINDER_NEAR_BASES) *
+	    (row * sizeof *bases + sizeof *m) + 1);
+	if (bases == NULL)
+		return sd_fail(cause, "out of memory");
+	m = (size_t *)(bases + (first < FINDER_NEAR_BASES ? first :
+	    FINDER_NEAR_BASES) * row);
+	for (i = 0; i < first && nb < FINDER_NEAR_BASES; i++) {
+		if (!near_seen(fd, i))
+			m[nb] = near_base(fd, i, used, bases + nb * row), nb++;
+	}
+	for (r = 0; r < FINDER_NEAR_DIRS && rc == 0; r++) {
+		for (i = 0; i < nb && rc == 0 && *runs < budget; i++) {
+			if (r >= m[i])
+				continue;
+			rc = near_line(fd, bases + i * row,
+			    bases + i * row + (1 + r) * d, cause);
+			*runs += 2 * FINDER_NEAR_STEPS;
+		}
+	}
+	free(bases);
+	return rc;
+}
+
 int
 sd_finder_near_seeds(struct finder *fd, char **cause)
 {
 	struct finder_work *fw = &fd->work;
-	size_t i, k, m, d = fw->d, bases = 0, runs = 0, first = fd->n;
+	size_t i, k, m, d = fw->d, runs = 0, first = fd->n, budget, nb = 0;
 	unsigned char *used;
-	double *base, *dirs;
-	int rc = 0;
+	double *base = NULL;
+	int rc;
 
 	if (!(fd->near > FINDER_EDGE) || d <= (fw->sphere ? 3u : 2u))
 		return 0;
-	used = malloc(d);
-	base = malloc((1 + FINDER_NEAR_DIRS) * d * sizeof *base);
-	if (used == NULL || base == NULL) {
+	budget = near_budget(fd);
+	if ((used = malloc(d)) == NULL ||
+	    (base = malloc((1 + FINDER_NEAR_DIRS) * d * sizeof *base)) == NULL) {
 		free(used);
-		free(base);
 		return sd_fail(cause, "out of memory");
 	}
-	dirs = base + d;
-	for (i = 0; i < fd->n && bases < FINDER_NEAR_BASES && rc == 0 &&
-	    (i < first || runs < FINDER_NEAR_RUNS / d); i++) {
-		if (near_seen(fd, i))
+	rc = near_round_one(fd, used, &runs, budget, cause);
+	/* Then the roots found since, each a base in turn. */
+	for (i = first; i < fd->n && rc == 0 && runs < budget &&
+	    nb < FINDER_NEAR_BASES; i++) {
+		if (near_seen(fd, i) || (m = near_base(fd, i, used, base)) == 0)
 			continue;
-		bases++;
-		/* Newton moves the store and takes the decomposition: copy
-		 * the base and its directions first. */
-		memcpy(base, fd->store + fd->roots[i].at, d * sizeof *base);
-		sd_objective_rhessian(fw->obj, base, fw->h);
-		if (sd_finder_eigen(fw, base) != 0)
-			continue;
-		m = near_directions(fd, used, dirs);
-		for (k = 0; k < m && rc == 0; k++, runs += 2 * FINDER_NEAR_STEPS)
-			rc = near_line(fd, base, dirs + k * d, cause);
+		nb++;
+		for (k = 0; k < m && rc == 0 && runs < budget; k++) {
+			rc = near_line(fd, base, base + (1 + k) * d, cause);
+			runs += 2 * FINDER_NEAR_STEPS;
+		}
 	}
 	free(used);
 	free(base);
