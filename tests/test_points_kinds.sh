@@ -24,6 +24,12 @@ one_row() {
 run points -e 'cos(sqrt(x^2+y^2))' --window -1:1,-1:1
 check "cos(sqrt(x^2+y^2)) on ±1: one max, λ = (−1, −1), at 0" \
     one_row max 1 -1 -1 0 0 1e-12
+# On tiny windows the old finder printed nothing (1e-6 and below).
+for w in -1e-3:1e-3,-1e-3:1e-3 -1e-8:1e-8,-1e-8:1e-8 -2e-10:1e-10,-1e-10:1e-10; do
+	run points -e 'cos(sqrt(x^2+y^2))' --window "$w"
+	check "cos(sqrt(x^2+y^2)) on $w: one max, λ = (−1, −1)" \
+	    one_row max 1 -1 -1 0 0 1e-12
+done
 run points -e '1-cos(sqrt(x^2+4*y^2))' --window -0.5:0.5,-0.5:0.5
 check "1-cos(sqrt(x^2+4y^2)): one min, λ = (1, 4)" \
     one_row min 0 1 4 0 0 1e-12
@@ -46,6 +52,16 @@ done
 run points -e '(x^2+y^2)^1.1+x^2+3*y^2' --window -1:1,-1:1
 check "(x^2+y^2)^1.1 + x^2 + 3y^2: a strict min, λ = (2, 6)" \
     one_row min 0 2 6 0 0 1e-9
+
+# The tolerance does not grow with the window: λ_min = −4e-4 at the saddle
+# between the minima (±0.01, 0) is clearly nonzero on ±1e5 too (it was
+# swallowed by a floor of 1e-12 × the window's curvature scale, 0.02, and
+# the point printed as degenerate-min).
+for w in -1:1,-1:1 -1e5:1e5,-1e5:1e5; do
+	run points -e '(x^2-1e-4)^2+y^2' --window "$w"
+	check "(x^2-1e-4)^2+y^2 on $w: a saddle at 0, λ = (−4e-4, 2)" sh -c \
+	    "grep -q '^saddle,1e-08,0,-0.0004000*2,2,0,0\$' '$tap_tmp/out'"
+done
 
 # abs at 0: one-sided derivatives ±1, abs'' = 0 beside it; the kind is
 # degenerate, told by the values of f around the point.

@@ -56,16 +56,21 @@
  *		that samples a continuum such as linnet's xy = 1 at that spacing.
  * classify	λ are the eigenvalues of ∇²f (on the sphere of the Riemannian
  *		Hessian, §2.3, without the one along x: d − 1 of them), and
- *		tol = max(FINDER_EIG_REL · max|λ|, FINDER_EIG_ABS · G/L,
- *		FINDER_EIG_STEP · ‖∇²f(x + s) − ∇²f(x)‖_F), s the Newton step
- *		at x: rounding relative to the Hessian at x and to the window's
- *		(G/L is a curvature), and how far the eigenvalues can still
- *		move on the way to the exact root (Weyl), which is large only
- *		where Newton converged linearly: at a degenerate point. Where
- *		∇²f is not finite at x or x + s (sqrt at 0), the Hessians
- *		beside x stand for it (finder_classify.c, work_beside): the
- *		eigenvalues are their limit, the last term how far they lie
- *		from it. All
+ *		tol = max(FINDER_EIG_REL · max|λ|, FINDER_EIG_STEP · Δ), Δ
+ *		the largest of ‖∇²f(x + s) − ∇²f(x)‖_F, s the Newton step at
+ *		x, and of ‖∇²f(x ± δe_k) − ∇²f(x)‖_F, δ = FINDER_XTOL ·
+ *		(‖x‖∞ + L) the distance within which a root is located:
+ *		rounding relative to the Hessian at x, and how far the
+ *		eigenvalues can still move on the way to the exact root (Weyl),
+ *		which is large only where the Hessian varies fast there: at a
+ *		degenerate point (r^3.54 at 1e-129, where ∇f underflowed to 0
+ *		short of the root and λ ~ 1e-198). Nothing is relative to the
+ *		window's scale, so an eigenvalue that is clearly nonzero stays
+ *		so in any window: (x² − 1e-4)² + y² has a saddle at 0, λ_min =
+ *		−4e-4, on ±1e5 too. Where ∇²f is not finite at x or x + s (sqrt
+ *		at 0), the Hessians beside x stand for it (finder_classify.c,
+ *		work_beside): the eigenvalues are their limit, Δ how far they
+ *		lie from it. All
  *		λ > tol: min; all < −tol: max; some < −tol and some > tol:
  *		saddle. Beale's saddle (λ ≈ −0.78 and 868) clears its
  *		1e-8 · 868 by five decades.
@@ -684,7 +689,6 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 	if (finder_sample(&fd, v, (int)side, cause) != 0)
 		goto done;
 	fd.gtol = FINDER_GTOL * fd.gscale;
-	fd.work.hfloor = FINDER_EIG_ABS * fd.gscale / fd.work.length;
 	fd.work.gfloor = FINDER_FLOOR * fd.gscale;
 	fd.work.ffloor = FINDER_FLOOR * fd.fscale;
 	/* No finite sample, or ∇f = 0 at all of them: nothing to resolve. */

@@ -151,10 +151,43 @@ work_beside(struct finder_work *fw, const double *x, double r0,
 	return move;
 }
 
+/* How far ∇²f moves within the distance at which the root is located,
+ * δ = FINDER_XTOL·(‖x‖∞ + L) (a root's test, finder.c): the largest
+ * ‖∇²f(x ± δ e_k) − ∇²f(x)‖_F over the axes (fw->h holds ∇²f(x)). Where
+ * ‖∇f‖ underflowed to 0 short of the root (r^3.54 at 1e-129, with
+ * eigenvalues of 1e-198) this is what says they are 0; at a point found
+ * exactly it is rounding, and a clearly nonzero eigenvalue stays so
+ * however large the window ((x² − 1e-4)² + y² at 0 on ±1e5: −4e-4). */
+static double
+work_located(struct finder_work *fw, const double *x)
+{
+	size_t k, j, d = fw->d;
+	double delta = FINDER_XTOL * (sd_norm_inf(x, d) + fw->length);
+	double big = 0, sum, scale, e;
+
+	for (k = 0; k < 2 * d; k++) {
+		memcpy(fw->xt, x, d * sizeof *x);
+		fw->xt[k / 2] += k % 2 ? -delta : delta;
+		if (sd_objective_retract(fw->obj, fw->xt) != 0)
+			continue;
+		sd_objective_rhessian(fw->obj, fw->xt, fw->h2);
+		for (scale = 0, j = 0; j < d * d; j++)
+			scale = fmax(scale, fabs(fw->h2[j] - fw->h[j]));
+		if (!isfinite(scale))
+			continue;
+		for (sum = 0, j = 0; scale > 0 && j < d * d; j++) {
+			e = (fw->h2[j] - fw->h[j]) / scale;
+			sum += e * e;
+		}
+		big = fmax(big, scale * sqrt(sum));
+	}
+	return big;
+}
+
 /* The eigenvalues lam of the Hessian at x (or beside it, see work_beside)
  * into fw->spec and lam, and their tolerance: rounding relative to the
- * Hessian's magnitude and to the window's curvature scale, or how far the
- * eigenvalues may move between x and the exact root. -1 when the Hessian
+ * Hessian's magnitude, or how far the eigenvalues may move between x and
+ * the exact root (the Newton step, the root's location, work_located). -1 when the Hessian
  * is not finite at x or anywhere beside it. */
 static double
 work_eig_tol(struct finder_work *fw, const double *x, double *lam)
@@ -166,12 +199,14 @@ work_eig_tol(struct finder_work *fw, const double *x, double *lam)
 	if ((have = sd_finder_eigen(fw, x) == 0)) {
 		memcpy(lam, fw->spec->eval, fw->spec->n * sizeof *lam);
 		move = work_step_change(fw, x);
+		if (move >= 0)
+			move = fmax(move, work_located(fw, x));
 	}
 	if (move < 0 && (move = work_beside(fw, x,
 	    FINDER_RADIUS * fw->length / 100, lam, have)) < 0)
 		return -1;
-	return fmax(fmax(FINDER_EIG_REL * sd_norm_inf(lam, fw->spec->n),
-	    fw->hfloor), FINDER_EIG_STEP * move);
+	return fmax(FINDER_EIG_REL * sd_norm_inf(lam, fw->spec->n),
+	    FINDER_EIG_STEP * move);
 }
 
 /* fw->xt = x + r(c·v_i + s·v_j), on the manifold; -1 if it cannot be. */
@@ -510,33 +545,6 @@ sd_finder_point_fill(sd_point *pt, size_t d, const double *x,
 	return 0;
 }
 
-/* The gradient scale G around x for a lone classification: the largest
- * ‖∇f‖ at x ± length·e_k, which stands in for the window's G so that a
- * Hessian that is tiny only because x sits at a degenerate point (monkey
- * at 1e-164) is judged flat rather than strictly curved. */
-static double
-work_gscale_around(struct finder_work *fw, const double *x)
-{
-	double g = 0, n;
-	size_t k, d = fw->d;
-	int sign;
-
-	for (k = 0; k < d; k++) {
-		for (sign = -1; sign <= 1; sign += 2) {
-			memcpy(fw->xt, x, d * sizeof *x);
-			fw->xt[k] += sign * fw->length;
-			if (fw->sphere &&
-			    sd_objective_retract(fw->obj, fw->xt) != 0)
-				continue;
-			sd_objective_rgradient(fw->obj, fw->xt, fw->gt);
-			n = sd_norm(fw->gt, d);
-			if (isfinite(n) && n > g)
-				g = n;
-		}
-	}
-	return g;
-}
-
 int
 sd_finder_classify_scale(const sd_objective *obj, const double *x,
     double length, sd_point *pt, char **cause)
@@ -550,9 +558,6 @@ sd_finder_classify_scale(const sd_objective *obj, const double *x,
 		return sd_fail(cause, "classify: the length must be positive");
 	if (sd_finder_work_init(&fw, obj, length, cause) != 0)
 		return -1;
-	if (sd_all_finite(x, obj->dim))
-		fw.hfloor = FINDER_EIG_ABS * work_gscale_around(&fw, x) /
-		    length;
 	if ((c.lam = malloc(obj->dim * sizeof *c.lam)) == NULL) {
 		sd_finder_work_done(&fw);
 		return sd_fail(cause, "out of memory");

@@ -37,7 +37,6 @@
 #define FINDER_DEDUP		1e-7	/* × L: the same root */
 #define FINDER_SPACING		(1.0 / 50)	/* × L: continuum sample */
 #define FINDER_EIG_REL		1e-8	/* × max|λ|: zero */
-#define FINDER_EIG_ABS		1e-12	/* × G/L: zero */
 #define FINDER_EIG_STEP		4.0	/* × ‖ΔH‖ on the way to the root */
 #define FINDER_BESIDE		3	/* radii of the Hessian beside a root */
 #define FINDER_FLOOR		1e-14	/* × F or G: nothing */
@@ -61,7 +60,6 @@ struct finder_work {
 	size_t				 d;
 	int				 sphere;
 	double				 length;	/* L */
-	double				 hfloor;	/* |λ| below: zero */
 	double				 gfloor;	/* ‖∇f‖ below: zero */
 	double				 ffloor;	/* |Δf| below: level */
 	sd_spectrum			*spec;		/* of h's Hessian */
