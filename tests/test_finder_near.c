@@ -83,9 +83,10 @@ match(const sd_objective *obj, const sd_chart *chart,
 			assert_int_equal(p->kind, t[i].kind);
 			assert_close(p->f, t[i].f, 1e-9 * (1 + fabs(t[i].f)));
 			assert_int_equal(p->n_eigen, t[i].n_eig);
-			s = fmax(fabs(t[i].eig[0]), fabs(t[i].eig[t[i].n_eig - 1]));
+			s = fmax(fabs(t[i].eig[0]),
+			    fabs(t[i].eig[t[i].n_eig - 1])) * 1e-9;
 			for (k = 0; k < t[i].n_eig; k++)
-				assert_close(p->eigen[k], t[i].eig[k], 1e-9 * s);
+				assert_close(p->eigen[k], t[i].eig[k], s);
 		}
 		if (hits != 1)
 			fail_msg("%s: %zu points at closed-form point %zu",
@@ -134,7 +135,8 @@ pca_truth(const sd_objective *obj, struct truth *t)
 			    .n_eig = d, .kind = i == d - 1 ? SD_POINT_MIN :
 			    SD_POINT_SADDLE };
 			for (k = 0; k < d; k++) {
-				t[n].x[k] = sign * sqrt(lam[i]) * vec[i * d + k];
+				t[n].x[k] = sign * sqrt(lam[i]) *
+				    vec[i * d + k];
 				t[n].eig[k] = k == i ? 4 * lam[i] :
 				    2 * (lam[i] - lam[k]);
 			}

@@ -109,10 +109,11 @@ work_limit(double m0, double m1, double m2)
  * smooth at 0, yet its second derivative is computed there as 0·∞), a
  * non-integer power of 0. Bands at the FINDER_BESIDE radii ρ = r0,
  * r0/10³, r0/10⁶ (work_band); each eigenvalue's limit is extrapolated
- * from the bands' midpoints (work_limit). When have is 0 (∇²f(x) is not
- * finite) the limits go into lam, and the nearest finite sample's Hessian
- * into fw->h (its eigenvectors orient the circles); else lam keeps
- * ∇²f(x)'s. Returns how far the eigenvalues may be from lam: the nearest
+ * from the bands' midpoints (work_limit) when all three have a finite
+ * sample, else it is the nearest band's midpoint. When have is 0 (∇²f(x)
+ * is not finite) the limits go into lam, and the nearest finite sample's
+ * Hessian into fw->h (its eigenvectors orient the circles); else lam
+ * keeps ∇²f(x)'s. Returns how far the eigenvalues may be from lam: the nearest
  * band's half width and distance from the limits, and lam's distance
  * from them; -1 when no radius has a finite sample. */
 static double
@@ -121,18 +122,20 @@ work_beside(struct finder_work *fw, const double *x, double r0,
 {
 	size_t i, d = fw->d, n = fw->sphere ? d - 1 : d;
 	double *lo = fw->band, *hi = lo + FINDER_BESIDE * d, lim, move = 0;
-	int j, top = -1;
+	int j, top = -1, all = 1;
 
 	for (j = FINDER_BESIDE - 1; j >= 0; j--) {
 		if (work_band(fw, x, r0 * pow(1e-3, j), lo + j * d,
-		    hi + j * d, !have && top < 0) > 0 && top < 0)
+		    hi + j * d, !have && top < 0) == 0)
+			all = 0;
+		else if (top < 0)
 			top = j;
 	}
 	if (top < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
 		lim = (lo[top * d + i] + hi[top * d + i]) / 2;
-		if (top == FINDER_BESIDE - 1)
+		if (all)
 			lim = work_limit((lo[i] + hi[i]) / 2,
 			    (lo[d + i] + hi[d + i]) / 2, lim);
 		move = fmax(move, fmax(fabs(lim - lo[top * d + i]),
@@ -187,8 +190,8 @@ work_located(struct finder_work *fw, const double *x)
 /* The eigenvalues lam of the Hessian at x (or beside it, see work_beside)
  * into fw->spec and lam, and their tolerance: rounding relative to the
  * Hessian's magnitude, or how far the eigenvalues may move between x and
- * the exact root (the Newton step, the root's location, work_located). -1 when the Hessian
- * is not finite at x or anywhere beside it. */
+ * the exact root (the Newton step, the root's location, work_located).
+ * -1 when the Hessian is not finite at x or anywhere beside it. */
 static double
 work_eig_tol(struct finder_work *fw, const double *x, double *lam)
 {

@@ -93,7 +93,8 @@ near_directions(const struct finder *fd, unsigned char *used, double *dirs)
 			break;
 		used[best] = 1;
 		y = dirs + m * d;
-		if ((n = near_off(fd->chart, work_vec(fw, best), y, d)) >= 0.5) {
+		n = near_off(fd->chart, work_vec(fw, best), y, d);
+		if (n >= 0.5) {
 			sd_axpy(1 / n - 1, y, y, d);
 			m++;
 		}
@@ -132,7 +133,8 @@ near_budget(const struct finder *fd)
 
 	if (obj->type->samples != NULL)
 		n = (double)obj->type->samples(obj->state);
-	runs = FINDER_NEAR_FLOPS / (FINDER_NEAR_ITERS * (d * d * d + n * d * d));
+	runs = FINDER_NEAR_FLOPS /
+	    (FINDER_NEAR_ITERS * (d * d * d + n * d * d));
 	return runs > FINDER_NEAR_MIN ? (size_t)runs : FINDER_NEAR_MIN;
 }
 
@@ -152,8 +154,9 @@ near_base(struct finder *fd, size_t i, unsigned char *used, double *base)
 }
 
 /* Round one: the distinct roots found on the slice (at most
- * FINDER_NEAR_BASES; as many again in round two), direction by direction: the smallest |λ| of every
- * root before the next of any, so that the budget is shared. Newton moves
+ * FINDER_NEAR_BASES; as many again in round two), direction by
+ * direction: the smallest |λ| of every root before the next of any, so
+ * that the budget is shared. Newton moves
  * the store and takes the decomposition: every base and its directions
  * are copied first. */
 static int
@@ -172,8 +175,10 @@ near_round_one(struct finder *fd, unsigned char *used, size_t *runs,
 	m = (size_t *)(bases + (first < FINDER_NEAR_BASES ? first :
 	    FINDER_NEAR_BASES) * row);
 	for (i = 0; i < first && nb < FINDER_NEAR_BASES; i++) {
-		if (!near_seen(fd, i))
-			m[nb] = near_base(fd, i, used, bases + nb * row), nb++;
+		if (near_seen(fd, i))
+			continue;
+		m[nb] = near_base(fd, i, used, bases + nb * row);
+		nb++;
 	}
 	for (r = 0; r < FINDER_NEAR_DIRS && rc == 0; r++) {
 		for (i = 0; i < nb && rc == 0 && *runs < budget; i++) {
@@ -194,15 +199,17 @@ sd_finder_near_seeds(struct finder *fd, char **cause)
 	struct finder_work *fw = &fd->work;
 	size_t i, k, m, d = fw->d, runs = 0, first = fd->n, budget, nb = 0;
 	unsigned char *used;
-	double *base = NULL;
+	double *base;
 	int rc;
 
 	if (!(fd->near > FINDER_EDGE) || d <= (fw->sphere ? 3u : 2u))
 		return 0;
 	budget = near_budget(fd);
-	if ((used = malloc(d)) == NULL ||
-	    (base = malloc((1 + FINDER_NEAR_DIRS) * d * sizeof *base)) == NULL) {
+	used = malloc(d);
+	base = malloc((1 + FINDER_NEAR_DIRS) * d * sizeof *base);
+	if (used == NULL || base == NULL) {
 		free(used);
+		free(base);
 		return sd_fail(cause, "out of memory");
 	}
 	rc = near_round_one(fd, used, &runs, budget, cause);
