@@ -478,6 +478,7 @@ job_take_field(job *j, sd_field *out, double *sample_s, char **cause)
 	}
 	*out = j->field;
 	memset(&j->field, 0, sizeof j->field);
+	sd_slice_done(&out->slice);	/* it refers to the job */
 	return 2;
 }
 

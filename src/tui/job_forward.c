@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
@@ -14,7 +15,7 @@
 /* The forwarding objective passes every hook of the real one on, with
  * its own state: a hook added to sd_objective_type must be added here
  * too, or it would be handed the job instead of the objective's state. */
-_Static_assert(offsetof(sd_objective_type, fg_batch) +
+_Static_assert(offsetof(sd_objective_type, slice_new) +
     sizeof(void (*)(void)) == sizeof(sd_objective_type),
     "job.c forwards every hook of sd_objective_type: add the new one");
 
@@ -126,6 +127,70 @@ job_default_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	return j->real->type->default_chart(j->real, chart, cause);
 }
 
+/* Points a job's slice evaluates between two looks at the job's flag: a
+ * few milliseconds on glm:n=100000. */
+#define JOB_SLICE_POINTS	8
+
+/* The real objective's projections on a chart, evaluated through the
+ * job: they answer in full whatever happens to the job, so the job looks
+ * at its flag every JOB_SLICE_POINTS points and answers NaN once
+ * cancelled, as job_f does. The slice refers to the job: it never leaves
+ * the job's field (job_take_field drops it). */
+struct job_slice {
+	const struct job	*j;
+	sd_objective_slice	 real;
+};
+
+static void
+job_slice_f(const void *data, size_t m, const double *a, const double *b,
+    double *f)
+{
+	const struct job_slice *s = data;
+	size_t k, step;
+
+	for (k = 0; k < m; k += step) {
+		step = m - k < JOB_SLICE_POINTS ? m - k : JOB_SLICE_POINTS;
+		if (job_off(s->j))
+			job_nan(f + k, step);
+		else
+			s->real.f(s->real.data, step, a + k, b + k, f + k);
+	}
+}
+
+static void
+job_slice_free(void *data)
+{
+	struct job_slice *s = data;
+
+	s->real.free_data(s->real.data);
+	free(s);
+}
+
+/* Refused to a cancelled job, whose field then runs out through job_f. */
+static int
+job_slice_new(const void *state, const double *c, const double *u,
+    const double *v, sd_objective_slice *slice, char **cause)
+{
+	const struct job *j = state;
+	struct job_slice *s;
+
+	if (job_off(j))
+		return sd_fail(cause, "cancelled");
+	if ((s = calloc(1, sizeof *s)) == NULL)
+		return sd_fail(cause, "out of memory");
+	if (j->real->type->slice_new(j->real->state, c, u, v, &s->real,
+	    cause) != 0) {
+		free(s);
+		return -1;
+	}
+	s->j = j;
+	slice->data = s;
+	slice->f = job_slice_f;
+	slice->free_data = job_slice_free;
+	slice->bytes = s->real.bytes;
+	return 0;
+}
+
 /* Make j->obj a copy of real whose evaluations go through the job: the
  * same type table, parameters and spec, the hooks above in place of
  * real's (those it has). */
@@ -147,6 +212,7 @@ job_forward(struct job *j, const sd_objective *real)
 	j->type.samples = t->samples ? job_samples : NULL;
 	j->type.grad_batch = t->grad_batch ? job_grad_batch : NULL;
 	j->type.fg_batch = t->fg_batch ? job_fg_batch : NULL;
+	j->type.slice_new = t->slice_new ? job_slice_new : NULL;
 	j->obj.type = &j->type;
 	j->obj.dim = real->dim;
 	memcpy(j->obj.params, real->params, sizeof j->obj.params);

@@ -10,6 +10,20 @@
 #ifndef SADDLE_SIMD_H
 #define SADDLE_SIMD_H
 
+#include <math.h>
+
+/* With SLEEF (HAVE_SLEEF: configure found libsleefgnuabi, and OpenMP),
+ * exp is declared a SIMD function, so that in a loop marked `omp simd`
+ * GCC calls SLEEF's GNU-vector-ABI exp (_ZGV?N?v_exp: 2, 4 or 8 lanes,
+ * 1.0 ulp), as the sums over samples of glm and twolayer do. Without it,
+ * libm's exp runs one lane at a time and the rest of such a loop is still
+ * vectorized. A vector exp may differ from libm's by an ulp: the loops
+ * that use it promise 1e-12, not libm's bits. */
+#if defined(HAVE_SLEEF) && defined(_OPENMP)
+#pragma omp declare simd notinbranch
+double exp(double);
+#endif
+
 #if defined(_OPENMP) || defined(HAVE_OPENMP_SIMD)
 #define SD_SIMD		_Pragma("omp simd")
 #else

@@ -31,42 +31,62 @@ field_threads(void)
 #endif
 }
 
-/* Doubles between two threads' scratch: the chart's dimension rounded up
- * to whole 64-byte cache lines, and one line more, so that no two threads
- * ever write the same line (they would take it from each other at every
- * sample). */
+/* A thread's scratch: a point of the chart's dimension, and for a row
+ * the chart coordinates, values and columns of the samples it
+ * evaluates. */
+struct field_scratch {
+	double	*x, *a, *b, *f;
+	long	*col;
+};
+
+/* Bytes between two threads' scratch: a point and four numbers per
+ * column, rounded up to whole 64-byte cache lines, and one line more, so
+ * that no two threads ever write the same line (they would take it from
+ * each other at every sample). */
 static size_t
-field_work_stride(const sd_field *field)
+field_work_stride(size_t dim, size_t cols)
 {
-	return (field->dim + 7) / 8 * 8 + 8;
+	size_t bytes = dim * sizeof(double) + cols * (3 * sizeof(double) +
+	    sizeof(long));
+
+	return (bytes + 63) / 64 * 64 + 64;
 }
 
-/* The calling thread's scratch of dim entries. */
-static double *
-field_work(const sd_field *field)
+/* The calling thread's scratch. */
+static void
+field_scratch(const sd_field *field, struct field_scratch *s)
 {
+	char *base = field->work;
+	size_t c = field->work_cols;
+
 #ifdef _OPENMP
-	return field->work + (size_t)omp_get_thread_num() *
-	    field_work_stride(field);
-#else
-	return field->work;
+	base += (size_t)omp_get_thread_num() *
+	    field_work_stride(field->dim, c);
 #endif
+	s->x = (double *)(void *)base;
+	s->a = s->x + field->dim;
+	s->b = s->a + c;
+	s->f = s->b + c;
+	s->col = (long *)(void *)(s->f + c);
 }
 
-/* Scratch for every thread a loop may use. */
+/* Scratch for rows of cols samples on every thread a loop may use. */
 static int
-field_reserve_work(sd_field *field, char **cause)
+field_reserve_work(sd_field *field, size_t cols, char **cause)
 {
 	size_t n = field_threads();
-	double *w;
+	void *w;
 
-	if (n <= field->work_n)
+	if (n <= field->work_n && cols <= field->work_cols)
 		return 0;
-	if ((w = realloc(field->work, n * field_work_stride(field) *
-	    sizeof *w)) == NULL)
+	n = n > field->work_n ? n : field->work_n;
+	cols = cols > field->work_cols ? cols : field->work_cols;
+	if ((w = realloc(field->work, n * field_work_stride(field->dim,
+	    cols))) == NULL)
 		return sd_fail(cause, "out of memory");
 	field->work = w;
 	field->work_n = n;
+	field->work_cols = cols;
 	return 0;
 }
 
@@ -76,7 +96,8 @@ sd_field_init(sd_field *field, size_t dim, char **cause)
 	memset(field, 0, sizeof *field);
 	field->dim = dim;
 	field->coarse = 1;
-	return field_reserve_work(field, cause);
+	sd_slice_init(&field->slice);
+	return field_reserve_work(field, 0, cause);
 }
 
 void
@@ -84,6 +105,7 @@ sd_field_done(sd_field *field)
 {
 	free(field->f);
 	free(field->work);
+	sd_slice_done(&field->slice);
 	memset(field, 0, sizeof *field);
 }
 
@@ -179,18 +201,26 @@ field_shift(const sd_field *field, const sd_window *w, long *di, long *dj)
 	return 0;
 }
 
-/* f at sample (i, j), NaN when not finite, with the thread's scratch:
- * the one place a sample is computed, so that every path (full, coarse,
- * refined, any thread) gives the same bits. */
-static double
-field_sample(const sd_field *field, const sd_objective *obj,
-    const sd_chart *chart, long i, long j)
+/* Evaluate the samples of row j in the columns s->col[0..n) and write
+ * each into row[col], NaN where not finite: the one place samples are
+ * computed, so that every path (full, coarse, refined, any thread) gives
+ * the same bits. */
+static void
+field_eval(const sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long j, size_t n, const struct field_scratch *s,
+    double *row)
 {
-	double a, b, v;
+	size_t k;
+	double v;
 
-	sd_field_coords(field, (size_t)i, (size_t)j, &a, &b);
-	v = sd_chart_f(chart, obj, a, b, field_work(field));
-	return isfinite(v) ? v : NAN;
+	for (k = 0; k < n; k++)
+		sd_field_coords(field, (size_t)s->col[k], (size_t)j, &s->a[k],
+		    &s->b[k]);
+	sd_slice_f(&field->slice, obj, chart, n, s->a, s->b, s->f, s->x);
+	for (k = 0; k < n; k++) {
+		v = s->f[k];
+		row[s->col[k]] = isfinite(v) ? v : NAN;
+	}
 }
 
 /* Fill every sample, reusing the old ones that moved by (di, dj); returns
@@ -203,26 +233,28 @@ field_fill(sd_field *field, const sd_objective *obj, const sd_chart *chart,
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
 	double *old = field->f + field->cap, *row;
-	size_t count = 0;
+	struct field_scratch s;
+	size_t count = 0, n;
 	long i, j, oi, oj;
 
 	if (reuse)
 		memcpy(old, field->f, field->cols * field->rows * sizeof *old);
-#pragma omp parallel for schedule(dynamic, 1) private(i, oi, oj, row) \
+#pragma omp parallel for schedule(dynamic, 1) private(i, oi, oj, row, s, n) \
     reduction(+:count)
 	for (j = 0; j < rows; j++) {
+		field_scratch(field, &s);
 		row = field->f + j * cols;
 		oj = j + dj;
-		for (i = 0; i < cols; i++) {
+		for (i = 0, n = 0; i < cols; i++) {
 			oi = i + di;
 			if (reuse && oi >= 0 && oj >= 0 && oi < cols &&
-			    oj < rows) {
+			    oj < rows)
 				row[i] = old[oj * cols + oi];
-				continue;
-			}
-			row[i] = field_sample(field, obj, chart, i, j);
-			count++;
+			else
+				s.col[n++] = i;
 		}
+		field_eval(field, obj, chart, j, n, &s, row);
+		count += n;
 	}
 	return count;
 }
@@ -245,20 +277,24 @@ field_fill_coarse(sd_field *field, const sd_objective *obj,
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
 	long bj, i, j, k, cj, nb = (rows + s - 1) / s;
-	size_t count = 0;
-	double v;
+	struct field_scratch sc;
+	size_t count = 0, n;
+	double *f = field->f;
 
-#pragma omp parallel for schedule(dynamic, 1) private(i, j, k, cj, v) \
+#pragma omp parallel for schedule(dynamic, 1) private(i, j, k, cj, sc, n) \
     reduction(+:count)
 	for (bj = 0; bj < nb; bj++) {
+		field_scratch(field, &sc);
 		cj = field_centre(bj * s, rows, s);
+		for (i = 0, n = 0; i < cols; i += s)
+			sc.col[n++] = field_centre(i, cols, s);
+		field_eval(field, obj, chart, cj, n, &sc, f + cj * cols);
+		count += n;
 		for (i = 0; i < cols; i += s) {
-			v = field_sample(field, obj, chart,
-			    field_centre(i, cols, s), cj);
-			count++;
 			for (j = bj * s; j < rows && j < bj * s + s; j++) {
 				for (k = i; k < cols && k < i + s; k++)
-					field->f[j * cols + k] = v;
+					f[j * cols + k] = f[cj * cols +
+					    field_centre(i, cols, s)];
 			}
 		}
 	}
@@ -272,19 +308,21 @@ field_fill_rows(sd_field *field, const sd_objective *obj,
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
 	const long s = (long)field->coarse;
-	size_t count = 0;
+	struct field_scratch sc;
+	size_t count = 0, n;
 	long i, j;
 
-#pragma omp parallel for schedule(dynamic, 1) private(i) reduction(+:count)
+#pragma omp parallel for schedule(dynamic, 1) private(i, sc, n) \
+    reduction(+:count)
 	for (j = j0; j < j1; j++) {
-		for (i = 0; i < cols; i++) {
-			if (field_centre(j, rows, s) == j &&
-			    field_centre(i, cols, s) == i)
-				continue;
-			field->f[j * cols + i] = field_sample(field, obj,
-			    chart, i, j);
-			count++;
+		field_scratch(field, &sc);
+		for (i = 0, n = 0; i < cols; i++) {
+			if (field_centre(j, rows, s) != j ||
+			    field_centre(i, cols, s) != i)
+				sc.col[n++] = i;
 		}
+		field_eval(field, obj, chart, j, n, &sc, field->f + j * cols);
+		count += n;
 	}
 	return count;
 }
@@ -377,9 +415,14 @@ sd_field_refine(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, size_t max_rows, size_t *evaluated)
 {
 	size_t count = 0, j0 = field->refined, j1;
+	char *cause = NULL;
 
 	if (field->valid && field->coarse > 1 && field->refined < field->rows &&
-	    field_reserve_work(field, NULL) == 0) {
+	    field_reserve_work(field, field->cols, NULL) == 0) {
+		/* Without the projections (out of memory, a cancelled job),
+		 * f at the lifted points: the same within 1e-12. */
+		if (sd_slice_update(&field->slice, obj, chart, &cause) != 0)
+			free(cause);
 		j1 = field->rows - j0 < max_rows ? field->rows : j0 + max_rows;
 		count = field_fill_rows(field, obj, chart, (long)j0, (long)j1);
 		field->refined = j1;
@@ -416,7 +459,8 @@ sd_field_update_coarse(sd_field *field, const sd_objective *obj,
 	reuse = field->valid && field->coarse <= 1 && cols == field->cols &&
 	    rows == field->rows && field_shift(field, window, &di, &dj) == 0;
 	if (field_reserve(field, cols * rows, cause) != 0 ||
-	    field_reserve_work(field, cause) != 0)
+	    field_reserve_work(field, cols, cause) != 0 ||
+	    sd_slice_update(&field->slice, obj, chart, cause) != 0)
 		return -1;
 	field->cols = cols;
 	field->rows = rows;

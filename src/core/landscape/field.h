@@ -9,9 +9,12 @@
  * the uncovered strip is evaluated.
  *
  * Samples are evaluated in parallel (OpenMP, one row at a time per
- * thread); each sample is f at its own coordinates, computed the same way
- * whatever the thread count, so the field is the same bit for bit with one
- * thread or many. The objective's f must be safe to call from several
+ * thread), a row's samples in one call of sd_slice_f: through the data's
+ * projections on the chart when the objective has them (slice.h: within
+ * 1e-12 of f at the lifted point), else f at the lifted point. Each
+ * sample is computed the same way whatever the thread count and whatever
+ * else its row evaluates, so the field is the same bit for bit with one
+ * thread or many, coarse then refined or at once. The objective's f must be safe to call from several
  * threads at once: every objective's f reads its state and writes nothing
  * but its own locals.
  *
@@ -26,6 +29,7 @@
 #include <stddef.h>
 
 #include "landscape/chart.h"
+#include "landscape/slice.h"
 #include "objectives/objective.h"
 
 typedef struct sd_field {
@@ -39,9 +43,12 @@ typedef struct sd_field {
 					 * regular subsample of 4096 or so
 					 * on larger grids) */
 	size_t		 cap;		/* entries allocated in f */
-	double		*work;		/* owned; scratch of the chart's dim
-					 * for each of work_n threads */
-	size_t		 work_n;
+	void		*work;		/* owned; scratch for a row of
+					 * work_cols samples and a point of
+					 * dim for each of work_n threads */
+	size_t		 work_n, work_cols;
+	sd_slice	 slice;		/* owned; the data's projections on
+					 * the last chart (slice.h) */
 	size_t		 dim;
 	int		 valid;		/* the samples match window and size */
 	size_t		 coarse;	/* 1: every sample is exact; s > 1:

@@ -38,6 +38,7 @@
 #include "landscape/chart.h"
 #include "base/error.h"
 #include "base/linalg.h"
+#include "base/simd.h"
 #include "objectives/objective.h"
 
 #define GLM_DIM_MAX	200
@@ -135,10 +136,13 @@ static const sd_param glm_params[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+/* The samples in structure-of-arrays layout: coordinate k of sample i at
+ * xt[k·n + i], so that a loop over samples reads contiguous memory and
+ * runs on vector lanes (simd.h). */
 struct glm_state {
 	struct glm_model	 model;
 	size_t			 n;
-	double			*x;	/* n×d samples */
+	double			*xt;	/* d×n: the samples by coordinate */
 	double			*y;	/* n labels */
 };
 
@@ -155,14 +159,30 @@ glm_draw_x(gsl_rng *rng, double *x, size_t d)
 	} while (sd_norm(x, d) > bound);
 }
 
+/* Draw the n samples and their labels, one sample after another. */
+static void
+glm_draw(struct glm_state *st, gsl_rng *rng)
+{
+	const struct glm_model *m = &st->model;
+	size_t i, k, n = st->n, d = m->d;
+	double x[GLM_DIM_MAX];
+
+	for (i = 0; i < n; i++) {
+		glm_draw_x(rng, x, d);
+		for (k = 0; k < d; k++)
+			st->xt[k * n + i] = x[k];
+		st->y[i] = glm_sigma(sd_dot(m->wstar, x, d)) +
+		    m->noise * (2 * gsl_rng_uniform(rng) - 1);
+	}
+}
+
 /* Draw the model and the n samples. */
 static int
 glm_init(void *state, const double *params, size_t *dim, char **cause)
 {
 	struct glm_state *st = state;
-	size_t n = (size_t)params[GLM_N], d = (size_t)params[GLM_D], i;
+	size_t n = (size_t)params[GLM_N], d = (size_t)params[GLM_D];
 	struct glm_model *m = &st->model;
-	double *x;
 	gsl_rng *rng;
 
 	if ((rng = sd_rng_new((unsigned long)params[GLM_SEED], cause)) == NULL)
@@ -173,18 +193,13 @@ glm_init(void *state, const double *params, size_t *dim, char **cause)
 		return -1;
 	}
 	st->n = n;
-	if ((st->x = malloc((n * d + n) * sizeof *st->x)) == NULL) {
+	if ((st->xt = malloc((n * d + n) * sizeof *st->xt)) == NULL) {
 		free(m->e);
 		gsl_rng_free(rng);
 		return sd_fail(cause, "out of memory");
 	}
-	st->y = st->x + n * d;
-	for (i = 0; i < n; i++) {
-		x = st->x + i * d;
-		glm_draw_x(rng, x, d);
-		st->y[i] = glm_sigma(sd_dot(m->wstar, x, d)) +
-		    m->noise * (2 * gsl_rng_uniform(rng) - 1);
-	}
+	st->y = st->xt + n * d;
+	glm_draw(st, rng);
 	gsl_rng_free(rng);
 	*dim = d;
 	return 0;
@@ -196,8 +211,112 @@ glm_done(void *state)
 {
 	struct glm_state *st = state;
 
-	free(st->x);
+	free(st->xt);
 	free(st->model.e);
+}
+
+/* Samples per tile: a tile's arrays (4 kB each) stay in the first-level
+ * cache while they are worked through, and each sum over samples is the
+ * sum of its tiles' sums in order. */
+#define GLM_TILE	512
+
+/* Σ_k w_k·col_k[i] for i < len into t (the columns at stride n): wᵀx_i
+ * for a tile of contiguous samples, on vector lanes. */
+SD_SIMD_CLONES
+static void
+glm_combine(const double *w, const double *col, size_t d, size_t n,
+    size_t len, double *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < len; i++)
+		t[i] = 0;
+	for (k = 0; k < d; k++) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			t[i] += w[k] * col[k * n + i];
+	}
+}
+
+/* The tile's labels into y and t_k = wᵀx_i for its samples i = idx[i0 +
+ * k] (i0 + k when idx is NULL), k < len. */
+static void
+glm_tile_t(const struct glm_state *st, const double *w, const size_t *idx,
+    size_t i0, size_t len, double *t, double *y)
+{
+	size_t j, k, i, n = st->n, d = st->model.d;
+
+	if (idx == NULL) {
+		glm_combine(w, st->xt + i0, d, n, len, t);
+		memcpy(y, st->y + i0, len * sizeof *y);
+		return;
+	}
+	for (k = 0; k < len; k++) {
+		i = idx[i0 + k];
+		for (t[k] = 0, j = 0; j < d; j++)
+			t[k] += w[j] * st->xt[j * n + i];
+		y[k] = st->y[i];
+	}
+}
+
+/* Σ (y_k − σ(t_k))² over a tile, on vector lanes. */
+SD_SIMD_CLONES
+static double
+glm_tile_sq(const double *t, const double *y, size_t len)
+{
+	double s = 0, r;
+	size_t k;
+
+#pragma omp simd reduction(+:s) private(r)
+	for (k = 0; k < len; k++) {
+		r = y[k] - 1 / (1 + exp(-t[k]));
+		s += r * r;
+	}
+	return s;
+}
+
+/* t_k ← (σ(t_k) − y_k)σ'(t_k)·m over a tile, on vector lanes (m is 1
+ * over the number of samples: a product is cheaper than a quotient). */
+SD_SIMD_CLONES
+static void
+glm_tile_coef(double *t, const double *y, size_t len, double m)
+{
+	double v;
+	size_t k;
+
+#pragma omp simd private(v)
+	for (k = 0; k < len; k++) {
+		v = 1 / (1 + exp(-t[k]));
+		t[k] = (v - y[k]) * (v * (1 - v)) * m;
+	}
+}
+
+/* Σ_k c_k·a_k over a tile. */
+SD_SIMD_CLONES
+static double
+glm_tile_dot(const double *c, const double *a, size_t len)
+{
+	double s = 0;
+	size_t k;
+
+#pragma omp simd reduction(+:s)
+	for (k = 0; k < len; k++)
+		s += c[k] * a[k];
+	return s;
+}
+
+/* Σ_k c_k·a_k·b_k over a tile (a, b may be the same column). */
+SD_SIMD_CLONES
+static double
+glm_tile_dot3(const double *c, const double *a, const double *b, size_t len)
+{
+	double s = 0;
+	size_t k;
+
+#pragma omp simd reduction(+:s)
+	for (k = 0; k < len; k++)
+		s += c[k] * a[k] * b[k];
+	return s;
 }
 
 /* 1/(2n) Σ (y_i − σ(wᵀx_i))². */
@@ -205,12 +324,13 @@ static double
 glm_f(const void *state, const double *w)
 {
 	const struct glm_state *st = state;
-	size_t i, d = st->model.d;
-	double s = 0, r;
+	double t[GLM_TILE], y[GLM_TILE], s = 0;
+	size_t i0, len;
 
-	for (i = 0; i < st->n; i++) {
-		r = st->y[i] - glm_sigma(sd_dot(w, st->x + i * d, d));
-		s += r * r;
+	for (i0 = 0; i0 < st->n; i0 += len) {
+		len = st->n - i0 < GLM_TILE ? st->n - i0 : GLM_TILE;
+		glm_tile_t(st, w, NULL, i0, len, t, y);
+		s += glm_tile_sq(t, y, len);
 	}
 	return s / (2 * (double)st->n);
 }
@@ -221,16 +341,23 @@ static void
 glm_grad_over(const struct glm_state *st, const double *w,
     const size_t *idx, size_t m, double *g)
 {
-	size_t k, i, d = st->model.d;
-	double s, s1, s2;
-	const double *x;
+	double t[GLM_TILE], y[GLM_TILE];
+	size_t i0, j, k, len, n = st->n, d = st->model.d;
 
 	memset(g, 0, d * sizeof *g);
-	for (k = 0; k < m; k++) {
-		i = idx ? idx[k] : k;
-		x = st->x + i * d;
-		glm_sigmoid(sd_dot(w, x, d), &s, &s1, &s2);
-		sd_axpy((s - st->y[i]) * s1 / (double)m, x, g, d);
+	for (i0 = 0; i0 < m; i0 += len) {
+		len = m - i0 < GLM_TILE ? m - i0 : GLM_TILE;
+		glm_tile_t(st, w, idx, i0, len, t, y);
+		glm_tile_coef(t, y, len, 1 / (double)m);
+		for (j = 0; j < d; j++) {
+			if (idx == NULL)
+				g[j] += glm_tile_dot(t, st->xt + j * n + i0,
+				    len);
+			else
+				for (k = 0; k < len; k++)
+					g[j] += t[k] * st->xt[j * n +
+					    idx[i0 + k]];
+		}
 	}
 }
 
@@ -243,23 +370,40 @@ glm_grad(const void *state, const double *w, double *g)
 	glm_grad_over(st, w, NULL, st->n, g);
 }
 
+/* q_k ← (σ'(t_k)² + (σ(t_k) − y_k)σ''(t_k))/n over a tile. */
+SD_SIMD_CLONES
+static void
+glm_tile_curv(double *t, const double *y, size_t len, double n)
+{
+	double v, v1;
+	size_t k;
+
+#pragma omp simd private(v, v1)
+	for (k = 0; k < len; k++) {
+		v = 1 / (1 + exp(-t[k]));
+		v1 = v * (1 - v);
+		t[k] = (v1 * v1 + (v - y[k]) * (v1 * (1 - 2 * v))) / n;
+	}
+}
+
 /* ∇²L̂ = (1/n) Σ (σ'(t_i)² + (σ(t_i) − y_i)σ''(t_i)) x_i x_iᵀ. */
 static void
 glm_hess(const void *state, const double *w, double *h)
 {
 	const struct glm_state *st = state;
-	size_t i, j, k, d = st->model.d;
-	double s, s1, s2, q;
-	const double *x;
+	size_t i0, j, k, len, n = st->n, d = st->model.d;
+	double q[GLM_TILE], y[GLM_TILE];
+	const double *xt = st->xt;
 
 	memset(h, 0, d * d * sizeof *h);
-	for (i = 0; i < st->n; i++) {
-		x = st->x + i * d;
-		glm_sigmoid(sd_dot(w, x, d), &s, &s1, &s2);
-		q = (s1 * s1 + (s - st->y[i]) * s2) / (double)st->n;
+	for (i0 = 0; i0 < n; i0 += len) {
+		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
+		glm_tile_t(st, w, NULL, i0, len, q, y);
+		glm_tile_curv(q, y, len, (double)n);
 		for (j = 0; j < d; j++) {
 			for (k = j; k < d; k++)
-				h[j * d + k] += q * x[j] * x[k];
+				h[j * d + k] += glm_tile_dot3(q,
+				    xt + j * n + i0, xt + k * n + i0, len);
 		}
 	}
 	for (j = 0; j < d; j++) {
@@ -281,6 +425,84 @@ glm_grad_batch(const void *state, const double *w, const size_t *idx,
     size_t m, double *g)
 {
 	glm_grad_over(state, w, idx, m, g);
+}
+
+/* ---- glm along a plane chart ------------------------------------------ */
+
+/* The samples seen from a plane w = c + a·u + b·v: wᵀx_i = p0_i + a·pu_i
+ * + b·pv_i. One block: this header, then the four arrays. */
+struct glm_slice {
+	size_t	 n;
+	double	*p0, *pu, *pv, *y;
+};
+
+/* Σ (y_i − σ(p0_i + a·pu_i + b·pv_i))² over i in [i0, i1): the one loop
+ * of a field of glm, on vector lanes. */
+SD_SIMD_CLONES
+static double
+glm_slice_tile(const struct glm_slice *sl, size_t i0, size_t i1, double a,
+    double b)
+{
+	const double *p0 = sl->p0, *pu = sl->pu, *pv = sl->pv, *y = sl->y;
+	double s = 0, r;
+	size_t i;
+
+#pragma omp simd reduction(+:s) private(r)
+	for (i = i0; i < i1; i++) {
+		r = y[i] - 1 / (1 + exp(-(p0[i] + a * pu[i] + b * pv[i])));
+		s += r * r;
+	}
+	return s;
+}
+
+/* L̂ at the m chart points, a tile of samples at a time: each point's sum
+ * is its tiles' sums in order, whatever the other points. */
+static void
+glm_slice_f(const void *data, size_t m, const double *a, const double *b,
+    double *f)
+{
+	const struct glm_slice *sl = data;
+	size_t i0, i1, k;
+
+	for (k = 0; k < m; k++)
+		f[k] = 0;
+	for (i0 = 0; i0 < sl->n; i0 = i1) {
+		i1 = sl->n - i0 < GLM_TILE ? sl->n : i0 + GLM_TILE;
+		for (k = 0; k < m; k++)
+			f[k] += glm_slice_tile(sl, i0, i1, a[k], b[k]);
+	}
+	for (k = 0; k < m; k++)
+		f[k] /= 2 * (double)sl->n;
+}
+
+/* Project the samples on c, u and v: 3·n·d operations, once per chart. */
+static int
+glm_slice_new(const void *state, const double *c, const double *u,
+    const double *v, sd_objective_slice *slice, char **cause)
+{
+	const struct glm_state *st = state;
+	size_t i0, len, n = st->n, d = st->model.d;
+	struct glm_slice *sl;
+
+	slice->bytes = sizeof *sl + 4 * n * sizeof(double);
+	if ((sl = malloc(slice->bytes)) == NULL)
+		return sd_fail(cause, "out of memory");
+	sl->n = n;
+	sl->p0 = (double *)(sl + 1);
+	sl->pu = sl->p0 + n;
+	sl->pv = sl->pu + n;
+	sl->y = sl->pv + n;
+	for (i0 = 0; i0 < n; i0 += len) {
+		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
+		glm_combine(c, st->xt + i0, d, n, len, sl->p0 + i0);
+		glm_combine(u, st->xt + i0, d, n, len, sl->pu + i0);
+		glm_combine(v, st->xt + i0, d, n, len, sl->pv + i0);
+	}
+	memcpy(sl->y, st->y, n * sizeof *sl->y);
+	slice->data = sl;
+	slice->f = glm_slice_f;
+	slice->free_data = free;
+	return 0;
 }
 
 /* The plane of w*. */
@@ -308,6 +530,7 @@ const sd_objective_type sd_objective_glm = {
 	.default_chart = glm_chart,
 	.samples = glm_samples,
 	.grad_batch = glm_grad_batch,
+	.slice_new = glm_slice_new,
 };
 
 /* ---- glm-pop: the population risk ------------------------------------- */

@@ -19,6 +19,7 @@
 
 struct sd_chart;
 struct sd_objective;
+struct sd_objective_slice;
 
 /* Where the objective lives: all of R^d, or the unit sphere S^{d-1}. */
 typedef enum sd_manifold {
@@ -80,7 +81,29 @@ typedef struct sd_objective_type {
 	 * over f and grad. */
 	void	(*fg_batch)(const void *state, size_t n,
 		    const double *const *x, double *f, double *const *g);
+	/* Along a plane chart x = c + a·u + b·v: project the data on c, u
+	 * and v once (glm: three n-vectors), so that f at a chart point
+	 * costs O(n) (pca: O(1)), not O(n·d); fills *slice, which owns
+	 * what it holds and outlives state. NULL: f at the lifted point. */
+	int	(*slice_new)(const void *state, const double *c,
+		    const double *u, const double *v,
+		    struct sd_objective_slice *slice, char **cause);
 } sd_objective_type;
+
+/* f along one plane chart, made by a type's slice_new: the chart's
+ * projections of the data and the function that reads them. */
+typedef struct sd_objective_slice {
+	void	*data;		/* owned, released by free_data */
+	/* f at the m chart points (a[k], b[k]) into f[k], within 1e-12
+	 * (relative) of f at the lifted points; safe to call from several
+	 * threads at once; each f[k] the same bits whatever the other
+	 * points. */
+	void	(*f)(const void *data, size_t m, const double *a,
+		    const double *b, double *f);
+	void	(*free_data)(void *data);
+	size_t	 bytes;		/* the size of data */
+} sd_objective_slice;
+
 
 /* An objective's scale on its default window (sd_objective_scale). */
 typedef struct sd_scale {
