@@ -209,6 +209,124 @@ pca_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	return 0;
 }
 
+/* ---- pca along a plane chart ------------------------------------------ */
+
+/* x = c + a·u + b·v lies in S = span(c, u, v); with Q an orthonormal basis
+ * of S (r = 2 or 3 columns), P = QQᵀ and x = Qz, M − xxᵀ is the sum of
+ * M − PMP and PMP − xxᵀ, which are orthogonal (⟨M − PMP, PMP⟩ = 0 and
+ * ⟨M − PMP, xxᵀ⟩ = xᵀMx − xᵀPMPx = 0), so
+ *	2g = ‖M − PMP‖²_F + ‖B − zzᵀ‖²_F,	B = QᵀMQ:
+ * a constant and an r×r sum, with no cancellation the direct sum has
+ * not. */
+struct pca_slice {
+	size_t	 r;
+	double	 k;			/* ‖M − PMP‖²_F */
+	double	 b[9];			/* B, r×r */
+	double	 z0[3], zu[3], zv[3];	/* Qᵀc, Qᵀu, Qᵀv */
+};
+
+/* g at the m chart points: O(1) each. */
+static void
+pca_slice_f(const void *data, size_t m, const double *a, const double *b,
+    double *f)
+{
+	const struct pca_slice *sl = data;
+	size_t p, i, j, r = sl->r;
+	double z[3], s, e;
+
+	for (p = 0; p < m; p++) {
+		for (i = 0; i < r; i++)
+			z[i] = sl->z0[i] + a[p] * sl->zu[i] + b[p] * sl->zv[i];
+		for (s = 0, i = 0; i < r; i++) {
+			for (j = 0; j < r; j++) {
+				e = sl->b[i * r + j] - z[i] * z[j];
+				s += e * e;
+			}
+		}
+		f[p] = (sl->k + s) / 2;
+	}
+}
+
+/* The columns of Q (d each, q[0] = u, q[1] = v, q[2] = c's part off
+ * them when there is one); returns r. */
+static size_t
+pca_slice_basis(const double *c, const double *u, const double *v,
+    size_t d, double *q)
+{
+	double *w = q + 2 * d, t;
+	size_t i;
+	int pass;
+
+	memcpy(q, u, d * sizeof *q);
+	memcpy(q + d, v, d * sizeof *q);
+	memcpy(w, c, d * sizeof *w);
+	for (pass = 0; pass < 2; pass++) {	/* twice is enough */
+		sd_axpy(-sd_dot(w, u, d), u, w, d);
+		sd_axpy(-sd_dot(w, v, d), v, w, d);
+	}
+	if (!((t = sd_norm(w, d)) > 0))
+		return 2;
+	for (i = 0; i < d; i++)
+		w[i] /= t;
+	return 3;
+}
+
+/* B = QᵀMQ and ‖M − QBQᵀ‖²_F. */
+static void
+pca_slice_forms(const struct pca_state *st, const double *q,
+    struct pca_slice *sl, double *mq)
+{
+	size_t i, j, l, d = st->d, r = sl->r;
+	double e;
+
+	for (l = 0; l < r; l++)
+		for (i = 0; i < d; i++)
+			mq[l * d + i] = sd_dot(st->m + i * d, q + l * d, d);
+	for (i = 0; i < r; i++)
+		for (j = 0; j < r; j++)
+			sl->b[i * r + j] = sd_dot(q + i * d, mq + j * d, d);
+	sl->k = 0;
+	for (i = 0; i < d; i++) {
+		for (j = 0; j < d; j++) {
+			e = st->m[i * d + j];
+			for (l = 0; l < r * r; l++)
+				e -= q[l / r * d + i] * sl->b[l] *
+				    q[l % r * d + j];
+			sl->k += e * e;
+		}
+	}
+}
+
+/* The restricted forms, O(d²) once per chart. */
+static int
+pca_slice_new(const void *state, const double *c, const double *u,
+    const double *v, sd_objective_slice *slice, char **cause)
+{
+	const struct pca_state *st = state;
+	size_t i, d = st->d;
+	struct pca_slice *sl;
+	double *q;
+
+	if ((sl = calloc(1, sizeof *sl)) == NULL ||
+	    (q = malloc(6 * d * sizeof *q)) == NULL) {
+		free(sl);
+		return sd_fail(cause, "out of memory");
+	}
+	sl->r = pca_slice_basis(c, u, v, d, q);
+	pca_slice_forms(st, q, sl, q + 3 * d);
+	for (i = 0; i < sl->r; i++) {
+		sl->z0[i] = sd_dot(q + i * d, c, d);
+		sl->zu[i] = sd_dot(q + i * d, u, d);
+		sl->zv[i] = sd_dot(q + i * d, v, d);
+	}
+	free(q);
+	slice->data = sl;
+	slice->f = pca_slice_f;
+	slice->free_data = free;
+	slice->bytes = sizeof *sl;
+	return 0;
+}
+
 const sd_objective_type sd_objective_pca = {
 	.name = "pca",
 	.summary = "§4.1: saddles at ±√λ_i v_i (i > 1), minima only at "
@@ -224,4 +342,5 @@ const sd_objective_type sd_objective_pca = {
 	.grad = pca_grad,
 	.hess = pca_hess,
 	.default_chart = pca_chart,
+	.slice_new = pca_slice_new,
 };

@@ -39,6 +39,7 @@
 #include "landscape/chart.h"
 #include "base/error.h"
 #include "base/linalg.h"
+#include "base/simd.h"
 #include "objectives/objective.h"
 
 #define TWOLAYER_K_MAX	16
@@ -118,18 +119,68 @@ value_relu(double u)
 	return u > 0 ? u : 0;
 }
 
+/* out_i += φ(p0_i + a·pu_i + b·pv_i) for i < len, one per activation, on
+ * vector lanes (simd.h); tanh as value_tanh computes it. */
+typedef void tl_unit(const double *p0, const double *pu, const double *pv,
+    size_t len, double a, double b, double *out);
+
+SD_SIMD_CLONES
+static void
+unit_tanh(const double *p0, const double *pu, const double *pv, size_t len,
+    double a, double b, double *out)
+{
+	size_t i;
+
+#pragma omp simd
+	for (i = 0; i < len; i++)
+		out[i] += 1 - 2 / (exp(2 * (p0[i] + a * pu[i] + b * pv[i])) +
+		    1);
+}
+
+SD_SIMD_CLONES
+static void
+unit_quadratic(const double *p0, const double *pu, const double *pv,
+    size_t len, double a, double b, double *out)
+{
+	double u;
+	size_t i;
+
+#pragma omp simd private(u)
+	for (i = 0; i < len; i++) {
+		u = p0[i] + a * pu[i] + b * pv[i];
+		out[i] += u * u;
+	}
+}
+
+SD_SIMD_CLONES
+static void
+unit_relu(const double *p0, const double *pu, const double *pv, size_t len,
+    double a, double b, double *out)
+{
+	double u;
+	size_t i;
+
+#pragma omp simd private(u)
+	for (i = 0; i < len; i++) {
+		u = p0[i] + a * pu[i] + b * pv[i];
+		out[i] += u > 0 ? u : 0;
+	}
+}
+
 /* The activations, indexed by `act`. */
 static const struct twolayer_act {
 	twolayer_phi	*phi;
 	twolayer_value	*value;
+	tl_unit		*unit;		/* along a chart, on vector lanes */
 } twolayer_acts[] = {
-	{ phi_tanh, value_tanh },
-	{ phi_quadratic, value_quadratic },
-	{ phi_relu, value_relu },
+	{ phi_tanh, value_tanh, unit_tanh },
+	{ phi_quadratic, value_quadratic, unit_quadratic },
+	{ phi_relu, value_relu, unit_relu },
 };
 
 struct twolayer_state {
 	size_t		 k, m, n;
+	tl_unit		*unit;
 	twolayer_phi	*phi;
 	twolayer_value	*value;
 	double		*x;		/* n×m inputs */
@@ -181,6 +232,7 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 	st->k = k;
 	st->m = m;
 	st->n = n;
+	st->unit = twolayer_acts[(size_t)params[TL_ACT]].unit;
 	st->phi = twolayer_acts[(size_t)params[TL_ACT]].phi;
 	st->value = twolayer_acts[(size_t)params[TL_ACT]].value;
 	if ((st->x = malloc((n * m + n + k * m) * sizeof *st->x)) == NULL)
@@ -577,6 +629,102 @@ twolayer_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	return rc;
 }
 
+/* ---- twolayer along a plane chart ------------------------------------- */
+
+/* Samples per tile: the tile's projections (3k·4 kB at most) stay in the
+ * cache while the points of a row go through it. */
+#define TL_TILE	512
+
+/* The samples seen from a plane θ = c + a·u + b·v: unit j's w_jᵀx_i =
+ * p0 + a·pu + b·pv, the three n-vectors of unit j at proj + 3jn. One
+ * block: this header, the projections, the labels. */
+struct tl_slice {
+	size_t	 k, n;
+	tl_unit	*unit;
+	double	*proj, *y;
+};
+
+/* Σ (out_i − y_i)² for i < len, on vector lanes. */
+SD_SIMD_CLONES
+static double
+tl_tile_sq(const double *out, const double *y, size_t len)
+{
+	double s = 0, r;
+	size_t i;
+
+#pragma omp simd reduction(+:s) private(r)
+	for (i = 0; i < len; i++) {
+		r = out[i] - y[i];
+		s += r * r;
+	}
+	return s;
+}
+
+/* L̂ at the m chart points, a tile of samples at a time: each point's sum
+ * is its tiles' sums in order, whatever the other points. */
+static void
+tl_slice_f(const void *data, size_t m, const double *a, const double *b,
+    double *f)
+{
+	const struct tl_slice *sl = data;
+	size_t i0, len, j, p, n = sl->n;
+	double out[TL_TILE];
+	const double *q;
+
+	for (p = 0; p < m; p++)
+		f[p] = 0;
+	for (i0 = 0; i0 < n; i0 += len) {
+		len = n - i0 < TL_TILE ? n - i0 : TL_TILE;
+		for (p = 0; p < m; p++) {
+			memset(out, 0, len * sizeof *out);
+			for (j = 0; j < sl->k; j++) {
+				q = sl->proj + 3 * j * n + i0;
+				sl->unit(q, q + n, q + 2 * n, len, a[p],
+				    b[p], out);
+			}
+			f[p] += tl_tile_sq(out, sl->y + i0, len);
+		}
+	}
+	for (p = 0; p < m; p++)
+		f[p] /= 2 * (double)n;
+}
+
+/* Project the samples on each unit's filter of c, u and v: 3·k·m·n
+ * operations, once per chart. */
+static int
+tl_slice_new(const void *state, const double *c, const double *u,
+    const double *v, sd_objective_slice *slice, char **cause)
+{
+	const struct twolayer_state *st = state;
+	size_t i, j, k = st->k, m = st->m, n = st->n;
+	struct tl_slice *sl;
+	const double *x;
+	double *q;
+
+	slice->bytes = sizeof *sl + (3 * k + 1) * n * sizeof(double);
+	if ((sl = malloc(slice->bytes)) == NULL)
+		return sd_fail(cause, "out of memory");
+	sl->k = k;
+	sl->n = n;
+	sl->unit = st->unit;
+	sl->proj = (double *)(sl + 1);
+	sl->y = sl->proj + 3 * k * n;
+	for (j = 0; j < k; j++) {
+		q = sl->proj + 3 * j * n;
+		for (i = 0; i < n; i++) {
+			x = st->x + i * m;
+			q[i] = sd_dot(c + j * m, x, m);
+			q[n + i] = sd_dot(u + j * m, x, m);
+			q[2 * n + i] = sd_dot(v + j * m, x, m);
+		}
+	}
+	memcpy(sl->y, st->y, n * sizeof *sl->y);
+	slice->data = sl;
+	slice->f = tl_slice_f;
+	slice->free_data = free;
+	return 0;
+}
+
 const sd_objective_type sd_objective_twolayer = {
 	.name = "twolayer",
 	.summary = "§6: teacher–student two-layer net; a saddle between the "
@@ -595,4 +743,5 @@ const sd_objective_type sd_objective_twolayer = {
 	.filter_size = twolayer_filter_size,
 	.samples = twolayer_samples,
 	.grad_batch = twolayer_grad_batch,
+	.slice_new = tl_slice_new,
 };

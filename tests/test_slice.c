@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_slice.c: f along a chart through the data's projections (slice.h)
+ * is f at the lifted point to 1e-12, for every objective that projects
+ * (glm, each activation of twolayer, pca) on its default chart and on
+ * random charts through a point off the origin, inside the window and far
+ * out of it; a point's value does not depend on the points evaluated with
+ * it; the projections follow the chart; the others are f itself. */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "base/error.h"
+#include "landscape/slice.h"
+#include "testutil.h"
+
+#define SIDE_A	9
+#define SIDE_B	7
+#define POINTS	(SIDE_A * SIDE_B)
+
+/* The objectives that project their data, at sizes a test affords. */
+static const char *const projecting[] = {
+	"glm", "glm:d=20,n=300,seed=3", "glm:d=3,n=1100,wnorm=7",
+	"twolayer", "twolayer:k=3,m=4,n=300,act=1",
+	"twolayer:k=3,m=4,n=700,act=2", "pca", "pca:d=7,seed=3",
+	"pca:d=30,seed=2,l1=40",
+};
+
+/* A grid over the chart's window stretched by scale, in a and b. */
+static void
+grid(const sd_chart *chart, double scale, double *a, double *b)
+{
+	const sd_window *w = &chart->window;
+	size_t i, j;
+
+	for (j = 0; j < SIDE_B; j++) {
+		for (i = 0; i < SIDE_A; i++) {
+			a[j * SIDE_A + i] = scale * (w->xmin + (w->xmax -
+			    w->xmin) * ((double)i + 0.3) / SIDE_A);
+			b[j * SIDE_A + i] = scale * (w->ymin + (w->ymax -
+			    w->ymin) * ((double)j + 0.6) / SIDE_B);
+		}
+	}
+}
+
+/* Every point of the grid through the slice against f at the lifted
+ * point, relative 1e-12. */
+static void
+check_chart(const sd_objective *obj, const sd_chart *chart)
+{
+	double a[POINTS], b[POINTS], f[POINTS], x[256], v, scale;
+	sd_slice slice;
+	size_t k;
+
+	sd_slice_init(&slice);
+	assert_int_equal(sd_slice_update(&slice, obj, chart, NULL), 0);
+	assert_non_null(slice.proj.f);
+	for (scale = 1; scale <= 4; scale *= 4) {
+		grid(chart, scale, a, b);
+		sd_slice_f(&slice, obj, chart, POINTS, a, b, f, x);
+		for (k = 0; k < POINTS; k++) {
+			v = sd_chart_f(chart, obj, a[k], b[k], x);
+			if (!(fabs(f[k] - v) <= 1e-12 * fabs(v)))
+				fail_msg("%s at (%g, %g): %.17g through the "
+				    "slice, %.17g at the point", obj->spec,
+				    a[k], b[k], f[k], v);
+		}
+	}
+	sd_slice_done(&slice);
+}
+
+/* An origin off 0 in every coordinate: a chart through it has c ∉
+ * span(u, v). */
+static void
+origin_off(double *c, size_t d)
+{
+	size_t k;
+
+	for (k = 0; k < d; k++)
+		c[k] = 0.4 * sin(1.7 * (double)k + 0.3);
+}
+
+static void
+test_matches_direct(void **unused)
+{
+	double c[256];
+	sd_chart chart;
+	sd_objective *obj;
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < sizeof projecting / sizeof projecting[0]; i++) {
+		obj = test_objective_new(projecting[i]);
+		assert_true(obj->dim <= 256);
+		assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+		check_chart(obj, &chart);
+		sd_chart_done(&chart);
+		origin_off(c, obj->dim);
+		assert_int_equal(sd_chart_init_random(&chart, obj, c, 7, NULL),
+		    0);
+		chart.window = obj->type->window;
+		check_chart(obj, &chart);
+		sd_chart_done(&chart);
+		sd_objective_free(obj);
+	}
+}
+
+/* A point evaluated alone has the bits it has among the others. */
+static void
+test_alone_same_bits(void **unused)
+{
+	double a[POINTS], b[POINTS], f[POINTS], one, x[256];
+	sd_chart chart;
+	sd_objective *obj;
+	sd_slice slice;
+	size_t i, k;
+
+	(void)unused;
+	for (i = 0; i < sizeof projecting / sizeof projecting[0]; i++) {
+		obj = test_objective_new(projecting[i]);
+		assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+		sd_slice_init(&slice);
+		assert_int_equal(sd_slice_update(&slice, obj, &chart, NULL),
+		    0);
+		grid(&chart, 1, a, b);
+		sd_slice_f(&slice, obj, &chart, POINTS, a, b, f, x);
+		for (k = 0; k < POINTS; k += 5) {
+			sd_slice_f(&slice, obj, &chart, 1, a + k, b + k, &one,
+			    x);
+			assert_memory_equal(&one, &f[k], sizeof one);
+		}
+		sd_slice_done(&slice);
+		sd_chart_done(&chart);
+		sd_objective_free(obj);
+	}
+}
+
+/* Kept while the objective and the plane stay, made again for another
+ * plane (whose values it then gives). */
+static void
+test_follows_chart(void **unused)
+{
+	double c[16], a = 0.7, b = -0.4, f, x[16];
+	sd_objective *obj = test_objective_new("glm:d=6,n=400");
+	sd_chart one, two;
+	sd_slice slice;
+	void *data;
+
+	(void)unused;
+	assert_int_equal(sd_chart_init_default(&one, obj, NULL), 0);
+	origin_off(c, obj->dim);
+	assert_int_equal(sd_chart_init_random(&two, obj, c, 3, NULL), 0);
+	sd_slice_init(&slice);
+	assert_int_equal(sd_slice_update(&slice, obj, &one, NULL), 0);
+	data = slice.proj.data;
+	assert_int_equal(sd_slice_update(&slice, obj, &one, NULL), 0);
+	assert_ptr_equal(slice.proj.data, data);
+	assert_int_equal(sd_slice_update(&slice, obj, &two, NULL), 0);
+	sd_slice_f(&slice, obj, &two, 1, &a, &b, &f, x);
+	assert_close(f, sd_chart_f(&two, obj, a, b, x),
+	    1e-12 * fabs(sd_chart_f(&two, obj, a, b, x)));
+	assert_true(fabs(f - sd_chart_f(&one, obj, a, b, x)) > 1e-6 * f);
+	assert_true(slice.proj.bytes >= 4 * 400 * sizeof(double));
+	sd_slice_done(&slice);
+	sd_chart_done(&one);
+	sd_chart_done(&two);
+	sd_objective_free(obj);
+}
+
+/* Without projections (no hook, a sphere chart) a slice is f at the
+ * lifted point, bit for bit. */
+static void
+test_others_direct(void **unused)
+{
+	static const char *const specs[] = { "himmelblau", "tensor",
+	    "matcomp" };
+	double a[POINTS], b[POINTS], f[POINTS], x[256];
+	sd_chart chart;
+	sd_objective *obj;
+	sd_slice slice;
+	size_t i, k;
+
+	(void)unused;
+	for (i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+		obj = test_objective_new(specs[i]);
+		assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+		sd_slice_init(&slice);
+		assert_int_equal(sd_slice_update(&slice, obj, &chart, NULL),
+		    0);
+		assert_null(slice.proj.f);
+		grid(&chart, 1, a, b);
+		sd_slice_f(&slice, obj, &chart, POINTS, a, b, f, x);
+		for (k = 0; k < POINTS; k++)
+			assert_true(f[k] == sd_chart_f(&chart, obj, a[k], b[k],
+			    x));
+		sd_slice_done(&slice);
+		sd_chart_done(&chart);
+		sd_objective_free(obj);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_matches_direct),
+		cmocka_unit_test(test_alone_same_bits),
+		cmocka_unit_test(test_follows_chart),
+		cmocka_unit_test(test_others_direct),
+	};
+
+	sd_gsl_quiet();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
