@@ -1,0 +1,63 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# field_side_by_side.sh: the glm field at real size in one run (issue 13):
+# `saddle render glm:n=20000 --size 240x70`, the whole process (field,
+# stationary points, frame), beside a chunked numpy computation of the
+# same 240x140 field and a plain C loop of the same sums (plain_field.c,
+# what saddle did before); then the same baselines at n = 10^4 and 10^5
+# beside bench_field's figures (saddle's field on 1 and 2 threads, the exp
+# and memory floors). The baselines at n = 10^4 and 10^5 run on a tenth
+# of the rows (240x14) and are scaled by 10: every row costs the same.
+# numpy is skipped, loudly, when no python (PYTHON, python3, then
+# /usr/bin/python3) imports it. CPU seconds are the figures to compare on
+# a shared machine.
+set -u
+src=${SRCDIR:-$(dirname "$0")/..}
+saddle=${SADDLE:-./src/saddle}
+bench=${BENCH_FIELD:-$(dirname "$saddle")/../bench/bench_field}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+py=
+for p in ${PYTHON:-} python3 /usr/bin/python3; do
+	if "$p" -c 'import numpy' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+
+# cpu CMD...: CPU seconds (user + system) of CMD, its stdout in $tmp/out.
+cpu() {
+	/usr/bin/time -f "%U %S" -o "$tmp/time" "$@" >"$tmp/out" ||
+	    { echo "FAILED: $*" >&2; return 1; }
+	awk '{ printf "%.3f", $1 + $2 }' "$tmp/time"
+}
+
+${CC:-cc} -O2 -o "$tmp/plain_field" "$src/bench/plain_field.c" -lm || exit 1
+
+r=$(cpu "$saddle" render glm:n=20000 --size 240x70 --color none) || exit 1
+echo "render glm:n=20000 --size 240x70, whole process: $r s CPU"
+if [ -n "$py" ]; then
+	p=$(cpu "$py" "$src/bench/field_numpy.py" 20000 2 240 140) || exit 1
+	echo "numpy, the same 240x140 field at n=20000: $p s CPU;" \
+	    "render / numpy = $(echo "$r $p" | awk '{ printf "1/%.1f", $2 / $1 }')"
+else
+	echo "numpy: SKIPPED (no python imports numpy; set PYTHON)"
+fi
+
+for n in 10000 100000; do
+	c=$(cpu "$tmp/plain_field" $n 2 240 14) || exit 1
+	c=$(echo "$c" | awk '{ printf "%.3f", 10 * $1 }')
+	line="n=$n, 240x140 field: plain C $c s CPU"
+	if [ -n "$py" ]; then
+		p=$(cpu "$py" "$src/bench/field_numpy.py" $n 2 240 14) || exit 1
+		p=$(echo "$p" | awk '{ printf "%.3f", 10 * $1 }')
+		line="$line, numpy $p s CPU"
+	fi
+	echo "$line (measured on 240x14, x10)"
+done
+if [ -x "$bench" ]; then
+	"$bench" 10000 100000
+else
+	echo "bench_field: SKIPPED ($bench not built: make bench)"
+fi
