@@ -16,6 +16,13 @@ for name in himmelblau rosenbrock camel6 beale rastrigin doublewell \
     quadwell saddle monkey cubic linnet; do
 	check "list objectives shows $name" grep -q "^  $name " "$tap_tmp/out"
 done
+# The data an instance holds: glm's n·d + n doubles, 200·3 at the
+# defaults, 100000·201 at the largest (issue 13).
+check "list objectives says what glm's data weighs" grep -q \
+    "data: n·d + n doubles (samples, labels; a chart adds 4n) = 4.8 kB at the defaults, 161 MB at the largest" \
+    "$tap_tmp/out"
+check "list objectives weighs every sample-based objective" \
+    test "$(grep -c '^      data: ' "$tap_tmp/out")" -ge 4
 run list
 check "bare list shows objectives and optimizers" \
     sh -c "grep -q '^objectives' '$tap_tmp/out' && grep -q '^optimizers' '$tap_tmp/out'"

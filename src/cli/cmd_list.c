@@ -26,7 +26,44 @@ list_params(const sd_param *table)
 	}
 }
 
-/* The objectives: name, dimension, formula, summary, parameters. */
+/* bytes as people read them: "3.2 kB", "161 MB". */
+static void
+list_bytes(double bytes, char *buf, size_t len)
+{
+	static const char *const units[] = { "B", "kB", "MB", "GB" };
+	size_t u = 0;
+
+	while (bytes >= 1000 && u + 1 < sizeof units / sizeof units[0]) {
+		bytes /= 1000;
+		u++;
+	}
+	snprintf(buf, len, "%.3g %s", bytes, units[u]);
+}
+
+/* The data an instance draws once: the formula, its size at the
+ * defaults and at the largest parameters. */
+static void
+list_data(const sd_objective_type *t)
+{
+	double values[SD_PARAMS_MAX];
+	char at_def[32], at_max[32];
+	size_t i, n = sd_params_count(t->params);
+
+	if (t->data == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		values[i] = t->params[i].def;
+	list_bytes(8.0 * (double)t->data_doubles(values), at_def,
+	    sizeof at_def);
+	for (i = 0; i < n; i++)
+		values[i] = t->params[i].max;
+	list_bytes(8.0 * (double)t->data_doubles(values), at_max,
+	    sizeof at_max);
+	printf("      data: %s = %s at the defaults, %s at the largest\n",
+	    t->data, at_def, at_max);
+}
+
+/* The objectives: name, dimension, formula, summary, parameters, data. */
 static void
 list_objectives(void)
 {
@@ -40,6 +77,7 @@ list_objectives(void)
 		    t->window.xmin, t->window.xmax, t->window.ymin,
 		    t->window.ymax);
 		list_params(t->params);
+		list_data(t);
 	}
 }
 

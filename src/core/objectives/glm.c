@@ -427,6 +427,13 @@ glm_grad_batch(const void *state, const double *w, const size_t *idx,
 	glm_grad_over(state, w, idx, m, g);
 }
 
+/* The samples and the labels. */
+static size_t
+glm_data_doubles(const double *params)
+{
+	return (size_t)params[GLM_N] * ((size_t)params[GLM_D] + 1);
+}
+
 /* ---- glm along a plane chart ------------------------------------------ */
 
 /* The samples seen from a plane w = c + a·u + b·v: wᵀx_i = p0_i + a·pu_i
@@ -522,6 +529,8 @@ const sd_objective_type sd_objective_glm = {
 	.window = { -4, 4, -4, 4 },
 	.params = glm_params,
 	.state_size = sizeof(struct glm_state),
+	.data = "n·d + n doubles (samples, labels; a chart adds 4n)",
+	.data_doubles = glm_data_doubles,
 	.init = glm_init,
 	.done = glm_done,
 	.f = glm_f,
@@ -607,6 +616,13 @@ pop_rule(struct pop_state *st, size_t m, char **cause)
 	}
 	st->n = k;
 	return 0;
+}
+
+/* The rule: four numbers per node pair. */
+static size_t
+pop_data_doubles(const double *params)
+{
+	return 4 * (size_t)params[POP_NODES] * (size_t)params[POP_NODES];
 }
 
 /* Draw the model (the same as glm's for the same seed) and the rule. */
@@ -767,6 +783,8 @@ const sd_objective_type sd_objective_glm_pop = {
 	.window = { -4, 4, -4, 4 },
 	.params = pop_params,
 	.state_size = sizeof(struct pop_state),
+	.data = "4·nodes² doubles (the rule)",
+	.data_doubles = pop_data_doubles,
 	.init = pop_init,
 	.done = pop_done,
 	.f = pop_f,

@@ -273,6 +273,17 @@ matcomp_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	return rc;
 }
 
+/* z, the chart's axis and Ω (adjacency lists and pairs, a word each),
+ * with the expected number p·d(d + 1)/2 of observed pairs. */
+static size_t
+matcomp_data_doubles(const double *params)
+{
+	size_t d = (size_t)params[MATCOMP_D];
+
+	return 3 * d + 1 + (size_t)(4 * params[MATCOMP_P] * (double)(d *
+	    (d + 1) / 2));
+}
+
 const sd_objective_type sd_objective_matcomp = {
 	.name = "matcomp",
 	.summary = "§4.2: rank-1 completion; global minima ±z (f = 0) "
@@ -282,6 +293,8 @@ const sd_objective_type sd_objective_matcomp = {
 	.window = { -1.5, 1.5, -1.5, 1.5 },
 	.params = matcomp_params,
 	.state_size = sizeof(struct matcomp_state),
+	.data = "about 2p·d² + 3d words (z, Ω)",
+	.data_doubles = matcomp_data_doubles,
 	.init = matcomp_init,
 	.done = matcomp_done,
 	.f = matcomp_f,

@@ -42,6 +42,13 @@ typedef struct sd_objective_type {
 	sd_window	 window;	/* default window of the default chart */
 	const sd_param	*params;	/* NULL-key terminated, or NULL */
 	size_t		 state_size;	/* bytes of private state, or 0 */
+	/* The data an instance draws once and every user shares (the
+	 * field, the finder, the racers, the TUI's jobs), for `saddle
+	 * list`: its size as a formula ("n·d + n doubles (samples,
+	 * labels)") and in doubles for parameter values. NULL for types
+	 * that hold a few numbers. */
+	const char	*data;
+	size_t		(*data_doubles)(const double *params);
 
 	/* Build state from parameter values; set *dim when the type's dim is
 	 * 0. May be NULL when state_size is 0. */

@@ -209,6 +209,15 @@ pca_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	return 0;
 }
 
+/* M, its eigenvalues and eigenvectors. */
+static size_t
+pca_data_doubles(const double *params)
+{
+	size_t d = (size_t)params[PCA_D];
+
+	return 2 * d * d + d;
+}
+
 /* ---- pca along a plane chart ------------------------------------------ */
 
 /* x = c + a·u + b·v lies in S = span(c, u, v); with Q an orthonormal basis
@@ -336,6 +345,8 @@ const sd_objective_type sd_objective_pca = {
 	.window = { -2, 2, -2, 2 },
 	.params = pca_params,
 	.state_size = sizeof(struct pca_state),
+	.data = "2d² + d doubles (M, its eigenvectors)",
+	.data_doubles = pca_data_doubles,
 	.init = pca_init,
 	.done = pca_done,
 	.f = pca_f,

@@ -629,6 +629,15 @@ twolayer_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	return rc;
 }
 
+/* The inputs, the labels and the teacher. */
+static size_t
+twolayer_data_doubles(const double *params)
+{
+	size_t k = (size_t)params[TL_K], m = (size_t)params[TL_M];
+
+	return (size_t)params[TL_N] * (m + 1) + k * m;
+}
+
 /* ---- twolayer along a plane chart ------------------------------------- */
 
 /* Samples per tile: the tile's projections (3k·4 kB at most) stay in the
@@ -734,6 +743,9 @@ const sd_objective_type sd_objective_twolayer = {
 	.window = { -2, 2, -2, 2 },
 	.params = twolayer_params,
 	.state_size = sizeof(struct twolayer_state),
+	.data = "n·m + n + k·m doubles (inputs, labels, teacher; a "
+	    "chart adds 3k·n + n)",
+	.data_doubles = twolayer_data_doubles,
 	.init = twolayer_init,
 	.done = twolayer_done,
 	.f = twolayer_f,
