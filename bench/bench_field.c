@@ -6,7 +6,7 @@
  * of 240×140 samples over the default chart, as render and the TUI make
  * it (through the data's projections, slice.h): the exact field on one
  * thread and on two, and the coarse first pass the TUI shows first (one
- * sample per 4×4 block). Wall and CPU seconds (the machine is shared: CPU
+ * sample per 4×4 block, or 12×12 where that is too slow). Wall and CPU seconds (the machine is shared: CPU
  * time is the figure to compare; wall time shows the threads' scaling).
  *
  * The floors, measured here: the vector exp's throughput (an exp per
@@ -35,6 +35,7 @@
 #define ROWS	140
 #define RUNS	3
 #define COARSE	4	/* APP_COARSE */
+#define COARSEST 12	/* what the TUI picks on glm:n=100000 (work.c) */
 
 /* CPU seconds of the whole process (every thread). */
 static double
@@ -158,7 +159,7 @@ bandwidth(void)
 static int
 bench_size(unsigned long n, double ns, double bw)
 {
-	double w1, c1, w2, c2, wc, cc, samples = COLS * ROWS;
+	double w1, c1, w2, c2, wc, cc, wc2, cc2, samples = COLS * ROWS;
 	char spec[64], *cause = NULL;
 	sd_objective *obj;
 	sd_chart chart;
@@ -174,12 +175,17 @@ bench_size(unsigned long n, double ns, double bw)
 	    time_field(obj, &chart, COARSE, &wc, &cc) != 0)
 		return -1;
 	set_threads(2);
-	if (time_field(obj, &chart, 1, &w2, &c2) != 0)
+	if (time_field(obj, &chart, 1, &w2, &c2) != 0 ||
+	    time_field(obj, &chart, COARSEST, &wc2, &cc2) != 0)
 		return -1;
 	printf("%s, field %dx%d: 1 thread %.3f s (%.3f s CPU, %.2f ns per "
 	    "sample and data point); 2 threads %.3f s wall (%.3f s CPU), "
-	    "x%.2f; coarse first pass %.1f ms\n", spec, COLS, ROWS, w1, c1,
-	    c1 / (samples * (double)n) * 1e9, w2, c2, w1 / w2, wc * 1e3);
+	    "x%.2f\n", spec, COLS, ROWS, w1, c1,
+	    c1 / (samples * (double)n) * 1e9, w2, c2, w1 / w2);
+	printf("%s: first pass, one sample per %dx%d block: %.1f ms wall "
+	    "(%.1f ms CPU) on 1 thread; per %dx%d: %.1f ms wall (%.1f ms "
+	    "CPU) on 2\n", spec, COARSE, COARSE, wc * 1e3, cc * 1e3,
+	    COARSEST, COARSEST, wc2 * 1e3, cc2 * 1e3);
 	printf("%s: exp floor %.3f s (field / floor = %.1f); memory floor "
 	    "%.3f s if every sample streamed its 32n bytes\n", spec,
 	    samples * (double)n * ns * 1e-9,

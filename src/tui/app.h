@@ -22,7 +22,7 @@
  * that can take longer than a frame runs on the loop's thread (work.c).
  * A frame waits up to APP_COARSE_MS for the work it starts; a field whose
  * samples are slow comes one sample per APP_COARSE × APP_COARSE block
- * first; the loop looks at running jobs every APP_POLL_MS. 20 ms leaves
+ * first (coarser blocks when that would take longer: work.c); the loop looks at running jobs every APP_POLL_MS. 20 ms leaves
  * the rest of the 50 for drawing the frame and sending it. */
 #define APP_COARSE_MS	20
 #define APP_COARSE	4

@@ -7,8 +7,9 @@
  * The rule: nothing that can take longer than a frame runs on the loop's
  * thread. A field is sampled there only when its cost, measured on this
  * objective (a new one's first frame times a few samples), fits in
- * APP_COARSE_MS; otherwise a job samples it, one sample per APP_COARSE ×
- * APP_COARSE block first, then every sample, and the frames show each
+ * APP_COARSE_MS; otherwise a job samples it, one sample per s × s block
+ * first (s = APP_COARSE, or more when even that would not fit in
+ * APP_COARSE_MS: glm:n=100000), then every sample, and the frames show each
  * pass as it comes ("computing…" in the plot until the first). The
  * frame that starts a job waits for it until APP_COARSE_MS have passed
  * since the frame began, so that where it is quick (the classic
@@ -300,6 +301,22 @@ app_field_probe(app *a)
 	a->sample_s = (app_now() - t0) / (double)(k + (k < APP_PROBE));
 }
 
+/* The side of the blocks of a field's first pass: APP_COARSE, or the
+ * least side whose block centres fit in APP_COARSE_MS at the measured
+ * cost of a sample, but never so coarse that fewer than a dozen samples
+ * span the plot. */
+static size_t
+app_coarse(const app *a, size_t cols, size_t rows)
+{
+	double s = sqrt(a->sample_s * 1e3 * (double)(cols * rows) /
+	    APP_COARSE_MS);
+	double most = fmax((double)(cols < rows ? cols : rows) / 12, 1);
+
+	if (!(s > APP_COARSE))
+		return APP_COARSE;
+	return (size_t)ceil(fmin(s, most));
+}
+
 /* Bring the field up to date: at once when its cost is known to fit in
  * APP_COARSE_MS, else on a job (a copy of the field goes with it, so
  * that a pan reuses its samples) waited for up to ms. Returns nonzero
@@ -334,7 +351,7 @@ app_field(app *a, size_t cols, size_t rows, double ms)
 		return n > 0;
 	}
 	if ((a->field_job = job_field(v->obj, &v->chart, &v->window, cols,
-	    rows, APP_COARSE, &v->field, &cause)) == NULL) {
+	    rows, app_coarse(a, cols, rows), &v->field, &cause)) == NULL) {
 		app_fail(a, cause);
 		return 0;
 	}
