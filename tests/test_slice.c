@@ -2,9 +2,11 @@
 /* test_slice.c: f along a chart through the data's projections (slice.h)
  * is f at the lifted point to 1e-12, for every objective that projects
  * (glm, each activation of twolayer, pca) on its default chart and on
- * random charts through a point off the origin, inside the window and far
- * out of it; a point's value does not depend on the points evaluated with
- * it; the projections follow the chart; the others are f itself. */
+ * random charts through a point off the origin, inside the window and 4,
+ * 16 and 64 times out of it (where glm's exps no longer split); a point's
+ * value does not depend on the points evaluated with it, alone, in a row
+ * or in a grid; the projections follow the chart; the others are f
+ * itself. */
 #include "config.h"
 
 #include <math.h>
@@ -61,7 +63,7 @@ check_chart(const sd_objective *obj, const sd_chart *chart)
 	sd_slice_init(&slice);
 	assert_int_equal(sd_slice_update(&slice, obj, chart, NULL), 0);
 	assert_non_null(slice.proj.f);
-	for (scale = 1; scale <= 4; scale *= 4) {
+	for (scale = 1; scale <= 64; scale *= 4) {
 		grid(chart, scale, a, b);
 		sd_slice_f(&slice, obj, chart, POINTS, a, b, f, x);
 		for (k = 0; k < POINTS; k++) {
@@ -141,6 +143,51 @@ test_alone_same_bits(void **unused)
 	}
 }
 
+/* A grid of points (inside the window, and so far out that glm cannot
+ * split its exps) has each point's bits as the point alone has them,
+ * and lands at its stride. */
+static void
+test_grid_same_bits(void **unused)
+{
+	double a[SIDE_A], b[SIDE_B], f[SIDE_B * (SIDE_A + 2)], one, x[256];
+	double scale;
+	sd_chart chart;
+	sd_objective *obj;
+	sd_slice slice;
+	size_t c, i, j, s = SIDE_A + 2;
+
+	(void)unused;
+	for (c = 0; c < sizeof projecting / sizeof projecting[0]; c++) {
+		obj = test_objective_new(projecting[c]);
+		assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+		sd_slice_init(&slice);
+		assert_int_equal(sd_slice_update(&slice, obj, &chart, NULL),
+		    0);
+		for (scale = 1; scale <= 100; scale *= 100) {
+			for (i = 0; i < SIDE_A; i++)
+				a[i] = scale * (0.37 * (double)i - 1.4);
+			for (j = 0; j < SIDE_B; j++)
+				b[j] = scale * (1.1 - 0.29 * (double)j);
+			for (i = 0; i < SIDE_B * s; i++)
+				f[i] = -1;
+			sd_slice_grid(&slice, obj, &chart, SIDE_A, a, SIDE_B,
+			    b, f, s, x);
+			for (j = 0; j < SIDE_B; j++) {
+				for (i = 0; i < SIDE_A; i++) {
+					sd_slice_f(&slice, obj, &chart, 1,
+					    &a[i], &b[j], &one, x);
+					assert_memory_equal(&one, &f[j * s + i],
+					    sizeof one);
+				}
+				assert_true(f[j * s + SIDE_A] == -1);
+			}
+		}
+		sd_slice_done(&slice);
+		sd_chart_done(&chart);
+		sd_objective_free(obj);
+	}
+}
+
 /* Kept while the objective and the plane stay, made again for another
  * plane (whose values it then gives). */
 static void
@@ -211,6 +258,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_matches_direct),
 		cmocka_unit_test(test_alone_same_bits),
+		cmocka_unit_test(test_grid_same_bits),
 		cmocka_unit_test(test_follows_chart),
 		cmocka_unit_test(test_others_direct),
 	};

@@ -157,6 +157,28 @@ job_slice_f(const void *data, size_t m, const double *a, const double *b,
 	}
 }
 
+/* The grid a column chunk at a time (JOB_SLICE_POINTS × 4 columns: the
+ * rows still share their exps), the flag looked at between chunks. */
+static void
+job_slice_grid(const void *data, size_t na, const double *a, size_t nb,
+    const double *b, double *f, size_t stride)
+{
+	const struct job_slice *s = data;
+	size_t i, j, step;
+
+	for (i = 0; i < na; i += step) {
+		step = na - i < 4 * JOB_SLICE_POINTS ? na - i :
+		    4 * JOB_SLICE_POINTS;
+		if (!job_off(s->j)) {
+			s->real.grid(s->real.data, step, a + i, nb, b,
+			    f + i, stride);
+			continue;
+		}
+		for (j = 0; j < nb; j++)
+			job_nan(f + j * stride + i, step);
+	}
+}
+
 static void
 job_slice_free(void *data)
 {
@@ -186,6 +208,7 @@ job_slice_new(const void *state, const double *c, const double *u,
 	s->j = j;
 	slice->data = s;
 	slice->f = job_slice_f;
+	slice->grid = s->real.grid ? job_slice_grid : NULL;
 	slice->free_data = job_slice_free;
 	slice->bytes = s->real.bytes;
 	return 0;

@@ -20,8 +20,9 @@ typedef enum job_kind {
 } job_kind;
 
 /* Rows a field job refines between two looks at its progress: enough to
- * keep OpenMP's threads busy (it hands them a row each). */
-#define JOB_FIELD_ROWS	4
+ * give each of OpenMP's threads a tile of 8 rows (field.c), whose rows
+ * share their exps on glm. */
+#define JOB_FIELD_ROWS	16
 
 struct job {
 	job_kind		 kind;

@@ -17,6 +17,11 @@
  * as one: far below a pixel, far above rounding error. */
 #define FIELD_SHIFT_TOL 1e-6
 
+/* Rows of a tile of the grid: a glm field shares one exp per sample
+ * between the tile's rows (slice.h), so taller is cheaper, up to what
+ * leaves every thread a tile. */
+#define FIELD_TILE_ROWS	8
+
 /* Grids larger than this estimate the median from a subsample. */
 #define FIELD_MEDIAN_SAMPLES 4096
 
@@ -77,6 +82,7 @@ field_reserve_work(sd_field *field, size_t cols, char **cause)
 	size_t n = field_threads();
 	void *w;
 
+	cols = cols > FIELD_TILE_ROWS ? cols : FIELD_TILE_ROWS;
 	if (n <= field->work_n && cols <= field->work_cols)
 		return 0;
 	n = n > field->work_n ? n : field->work_n;
@@ -223,6 +229,57 @@ field_eval(const sd_field *field, const sd_objective *obj,
 	}
 }
 
+/* Evaluate the tile of rows [j0, j1) and columns [i0, i1) in one call of
+ * sd_slice_grid, NaN where not finite: each sample the same bits as
+ * field_eval gives it. */
+static void
+field_eval_tile(const sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long j0, long j1, long i0, long i1)
+{
+	const long cols = (long)field->cols;
+	struct field_scratch s;
+	double *f = field->f, unused;
+	long i, j;
+
+	field_scratch(field, &s);
+	for (i = i0; i < i1; i++)
+		sd_field_coords(field, (size_t)i, (size_t)j0, &s.a[i - i0],
+		    &unused);
+	for (j = j0; j < j1; j++)
+		sd_field_coords(field, 0, (size_t)j, &unused, &s.b[j - j0]);
+	sd_slice_grid(&field->slice, obj, chart, (size_t)(i1 - i0), s.a,
+	    (size_t)(j1 - j0), s.b, f + j0 * cols + i0, (size_t)cols, s.x);
+	for (j = j0; j < j1; j++)
+		for (i = i0; i < i1; i++)
+			if (!isfinite(f[j * cols + i]))
+				f[j * cols + i] = NAN;
+}
+
+/* Evaluate every sample of rows [j0, j1) in tiles of FIELD_TILE_ROWS
+ * rows (fewer when there would be fewer tiles than threads) and, when
+ * rows are still too few, of part of the columns. */
+static void
+field_fill_tiles(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long j0, long j1)
+{
+	long cols = (long)field->cols, threads = (long)field_threads();
+	long h = FIELD_TILE_ROWS, parts = 1, k, tiles, r, c;
+
+	if ((j1 - j0 + h - 1) / h < threads)
+		h = (j1 - j0 + threads - 1) / threads;
+	h = h > 0 ? h : 1;
+	if ((j1 - j0 + h - 1) / h < threads)
+		parts = threads;
+	tiles = (j1 - j0 + h - 1) / h * parts;
+#pragma omp parallel for schedule(dynamic, 1) private(r, c)
+	for (k = 0; k < tiles; k++) {
+		r = j0 + k / parts * h;
+		c = k % parts;
+		field_eval_tile(field, obj, chart, r, r + h < j1 ? r + h : j1,
+		    cols * c / parts, cols * (c + 1) / parts);
+	}
+}
+
 /* Fill every sample, reusing the old ones that moved by (di, dj); returns
  * how many were evaluated. The old samples wait in the scratch half.
  * Rows go to the threads one at a time: their cost varies (f may be
@@ -237,8 +294,11 @@ field_fill(sd_field *field, const sd_objective *obj, const sd_chart *chart,
 	size_t count = 0, n;
 	long i, j, oi, oj;
 
-	if (reuse)
-		memcpy(old, field->f, field->cols * field->rows * sizeof *old);
+	if (!reuse) {
+		field_fill_tiles(field, obj, chart, 0, rows);
+		return field->cols * field->rows;
+	}
+	memcpy(old, field->f, field->cols * field->rows * sizeof *old);
 #pragma omp parallel for schedule(dynamic, 1) private(i, oi, oj, row, s, n) \
     reduction(+:count)
 	for (j = 0; j < rows; j++) {
@@ -301,29 +361,23 @@ field_fill_coarse(sd_field *field, const sd_objective *obj,
 	return count;
 }
 
-/* Evaluate rows [j0, j1) of a coarse field but the blocks' centres. */
+/* Make rows [j0, j1) of a coarse field exact; returns how many samples
+ * were not exact (the blocks' centres, which the tiles evaluate again to
+ * the same bits, are not counted). */
 static size_t
 field_fill_rows(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, long j0, long j1)
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
 	const long s = (long)field->coarse;
-	struct field_scratch sc;
-	size_t count = 0, n;
+	size_t count = 0;
 	long i, j;
 
-#pragma omp parallel for schedule(dynamic, 1) private(i, sc, n) \
-    reduction(+:count)
-	for (j = j0; j < j1; j++) {
-		field_scratch(field, &sc);
-		for (i = 0, n = 0; i < cols; i++) {
-			if (field_centre(j, rows, s) != j ||
-			    field_centre(i, cols, s) != i)
-				sc.col[n++] = i;
-		}
-		field_eval(field, obj, chart, j, n, &sc, field->f + j * cols);
-		count += n;
-	}
+	field_fill_tiles(field, obj, chart, j0, j1);
+	for (j = j0; j < j1; j++)
+		for (i = 0; i < cols; i++)
+			count += field_centre(j, rows, s) != j ||
+			    field_centre(i, cols, s) != i;
 	return count;
 }
 

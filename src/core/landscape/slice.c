@@ -76,6 +76,23 @@ sd_slice_update(sd_slice *slice, const sd_objective *obj,
 }
 
 void
+sd_slice_grid(const sd_slice *slice, const sd_objective *obj,
+    const sd_chart *chart, size_t na, const double *a, size_t nb,
+    const double *b, double *f, size_t stride, double *work)
+{
+	size_t i, j;
+
+	if (slice->proj.grid != NULL) {
+		slice->proj.grid(slice->proj.data, na, a, nb, b, f, stride);
+		return;
+	}
+	for (j = 0; j < nb; j++)
+		for (i = 0; i < na; i++)
+			sd_slice_f(slice, obj, chart, 1, &a[i], &b[j],
+			    &f[j * stride + i], work);
+}
+
+void
 sd_slice_f(const sd_slice *slice, const sd_objective *obj,
     const sd_chart *chart, size_t m, const double *a, const double *b,
     double *f, double *work)

@@ -51,4 +51,12 @@ void sd_slice_f(const sd_slice *slice, const sd_objective *obj,
     const sd_chart *chart, size_t m, const double *a, const double *b,
     double *f, double *work);
 
+/* f at every (a[i], b[j]), i < na, j < nb, into f[j·stride + i], each
+ * the same bits as sd_slice_f gives it: through the projections' grid
+ * when they have one (glm shares its exps along rows and columns), else
+ * point by point. */
+void sd_slice_grid(const sd_slice *slice, const sd_objective *obj,
+    const sd_chart *chart, size_t na, const double *a, size_t nb,
+    const double *b, double *f, size_t stride, double *work);
+
 #endif

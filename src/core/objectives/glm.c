@@ -39,6 +39,7 @@
 #include "base/error.h"
 #include "base/linalg.h"
 #include "base/simd.h"
+#include "objectives/glm_impl.h"
 #include "objectives/objective.h"
 
 #define GLM_DIM_MAX	200
@@ -46,16 +47,6 @@
 #define GLM_PRUNE	1e-12	/* drop node pairs lighter than this */
 
 /* ---- the model both share --------------------------------------------- */
-
-/* w*, the chart's directions and the noise level. */
-struct glm_model {
-	size_t	 d;
-	double	 wnorm;
-	double	 noise;
-	double	*e;		/* unit, along w* (d entries) */
-	double	*side;		/* unit, ⟂ e: the chart's second axis */
-	double	*wstar;		/* wnorm·e */
-};
 
 /* σ, σ' and σ'' at t. */
 static void
@@ -136,16 +127,6 @@ static const sd_param glm_params[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* The samples in structure-of-arrays layout: coordinate k of sample i at
- * xt[k·n + i], so that a loop over samples reads contiguous memory and
- * runs on vector lanes (simd.h). */
-struct glm_state {
-	struct glm_model	 model;
-	size_t			 n;
-	double			*xt;	/* d×n: the samples by coordinate */
-	double			*y;	/* n labels */
-};
-
 /* One x ~ N(0, I_d) conditioned on ‖x‖ ≤ B. */
 static void
 glm_draw_x(gsl_rng *rng, double *x, size_t d)
@@ -215,29 +196,6 @@ glm_done(void *state)
 	free(st->model.e);
 }
 
-/* Samples per tile: a tile's arrays (4 kB each) stay in the first-level
- * cache while they are worked through, and each sum over samples is the
- * sum of its tiles' sums in order. */
-#define GLM_TILE	512
-
-/* Σ_k w_k·col_k[i] for i < len into t (the columns at stride n): wᵀx_i
- * for a tile of contiguous samples, on vector lanes. */
-SD_SIMD_CLONES
-static void
-glm_combine(const double *w, const double *col, size_t d, size_t n,
-    size_t len, double *t)
-{
-	size_t i, k;
-
-	for (i = 0; i < len; i++)
-		t[i] = 0;
-	for (k = 0; k < d; k++) {
-#pragma omp simd
-		for (i = 0; i < len; i++)
-			t[i] += w[k] * col[k * n + i];
-	}
-}
-
 /* The tile's labels into y and t_k = wᵀx_i for its samples i = idx[i0 +
  * k] (i0 + k when idx is NULL), k < len. */
 static void
@@ -247,7 +205,7 @@ glm_tile_t(const struct glm_state *st, const double *w, const size_t *idx,
 	size_t j, k, i, n = st->n, d = st->model.d;
 
 	if (idx == NULL) {
-		glm_combine(w, st->xt + i0, d, n, len, t);
+		sd_glm_combine(w, st->xt + i0, d, n, len, t);
 		memcpy(y, st->y + i0, len * sizeof *y);
 		return;
 	}
@@ -434,84 +392,6 @@ glm_data_doubles(const double *params)
 	return (size_t)params[GLM_N] * ((size_t)params[GLM_D] + 1);
 }
 
-/* ---- glm along a plane chart ------------------------------------------ */
-
-/* The samples seen from a plane w = c + a·u + b·v: wᵀx_i = p0_i + a·pu_i
- * + b·pv_i. One block: this header, then the four arrays. */
-struct glm_slice {
-	size_t	 n;
-	double	*p0, *pu, *pv, *y;
-};
-
-/* Σ (y_i − σ(p0_i + a·pu_i + b·pv_i))² over i in [i0, i1): the one loop
- * of a field of glm, on vector lanes. */
-SD_SIMD_CLONES
-static double
-glm_slice_tile(const struct glm_slice *sl, size_t i0, size_t i1, double a,
-    double b)
-{
-	const double *p0 = sl->p0, *pu = sl->pu, *pv = sl->pv, *y = sl->y;
-	double s = 0, r;
-	size_t i;
-
-#pragma omp simd reduction(+:s) private(r)
-	for (i = i0; i < i1; i++) {
-		r = y[i] - 1 / (1 + exp(-(p0[i] + a * pu[i] + b * pv[i])));
-		s += r * r;
-	}
-	return s;
-}
-
-/* L̂ at the m chart points, a tile of samples at a time: each point's sum
- * is its tiles' sums in order, whatever the other points. */
-static void
-glm_slice_f(const void *data, size_t m, const double *a, const double *b,
-    double *f)
-{
-	const struct glm_slice *sl = data;
-	size_t i0, i1, k;
-
-	for (k = 0; k < m; k++)
-		f[k] = 0;
-	for (i0 = 0; i0 < sl->n; i0 = i1) {
-		i1 = sl->n - i0 < GLM_TILE ? sl->n : i0 + GLM_TILE;
-		for (k = 0; k < m; k++)
-			f[k] += glm_slice_tile(sl, i0, i1, a[k], b[k]);
-	}
-	for (k = 0; k < m; k++)
-		f[k] /= 2 * (double)sl->n;
-}
-
-/* Project the samples on c, u and v: 3·n·d operations, once per chart. */
-static int
-glm_slice_new(const void *state, const double *c, const double *u,
-    const double *v, sd_objective_slice *slice, char **cause)
-{
-	const struct glm_state *st = state;
-	size_t i0, len, n = st->n, d = st->model.d;
-	struct glm_slice *sl;
-
-	slice->bytes = sizeof *sl + 4 * n * sizeof(double);
-	if ((sl = malloc(slice->bytes)) == NULL)
-		return sd_fail(cause, "out of memory");
-	sl->n = n;
-	sl->p0 = (double *)(sl + 1);
-	sl->pu = sl->p0 + n;
-	sl->pv = sl->pu + n;
-	sl->y = sl->pv + n;
-	for (i0 = 0; i0 < n; i0 += len) {
-		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
-		glm_combine(c, st->xt + i0, d, n, len, sl->p0 + i0);
-		glm_combine(u, st->xt + i0, d, n, len, sl->pu + i0);
-		glm_combine(v, st->xt + i0, d, n, len, sl->pv + i0);
-	}
-	memcpy(sl->y, st->y, n * sizeof *sl->y);
-	slice->data = sl;
-	slice->f = glm_slice_f;
-	slice->free_data = free;
-	return 0;
-}
-
 /* The plane of w*. */
 static int
 glm_chart(const sd_objective *obj, sd_chart *chart, char **cause)
@@ -539,7 +419,7 @@ const sd_objective_type sd_objective_glm = {
 	.default_chart = glm_chart,
 	.samples = glm_samples,
 	.grad_batch = glm_grad_batch,
-	.slice_new = glm_slice_new,
+	.slice_new = sd_glm_slice_new,
 };
 
 /* ---- glm-pop: the population risk ------------------------------------- */

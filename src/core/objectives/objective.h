@@ -107,6 +107,12 @@ typedef struct sd_objective_slice {
 	 * points. */
 	void	(*f)(const void *data, size_t m, const double *a,
 		    const double *b, double *f);
+	/* f at every (a[i], b[j]), i < na, j < nb, into f[j·stride + i]:
+	 * the same bits as f gives each point, with the work shared along
+	 * rows and columns (glm: an exp per row and per column instead of
+	 * per point). NULL: f row by row. */
+	void	(*grid)(const void *data, size_t na, const double *a,
+		    size_t nb, const double *b, double *f, size_t stride);
 	void	(*free_data)(void *data);
 	size_t	 bytes;		/* the size of data */
 } sd_objective_slice;

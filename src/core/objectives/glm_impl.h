@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* glm_impl.h: what glm.c and glm_slice.c share: the model, the empirical
+ * risk's samples, and the one loop that combines them. Private to the
+ * two files. */
+#ifndef SADDLE_GLM_IMPL_H
+#define SADDLE_GLM_IMPL_H
+
+#include <stddef.h>
+
+#include "objectives/objective.h"
+
+/* Samples per tile: a tile's arrays (4 kB each) stay in the first-level
+ * cache while they are worked through, and each sum over samples is the
+ * sum of its tiles' sums in order. */
+#define GLM_TILE	512
+
+/* w*, the chart's directions and the noise level. */
+struct glm_model {
+	size_t	 d;
+	double	 wnorm;
+	double	 noise;
+	double	*e;		/* unit, along w* (d entries) */
+	double	*side;		/* unit, ⟂ e: the chart's second axis */
+	double	*wstar;		/* wnorm·e */
+};
+
+/* The samples in structure-of-arrays layout: coordinate k of sample i at
+ * xt[k·n + i], so that a loop over samples reads contiguous memory and
+ * runs on vector lanes (simd.h). */
+struct glm_state {
+	struct glm_model	 model;
+	size_t			 n;
+	double			*xt;	/* d×n: the samples by coordinate */
+	double			*y;	/* n labels */
+};
+
+/* t_i = Σ_k w_k·col[k·n + i] for i < len: wᵀx_i for a tile of contiguous
+ * samples (col = xt + i0), on vector lanes. */
+void sd_glm_combine(const double *w, const double *col, size_t d, size_t n,
+    size_t len, double *t);
+
+/* glm's slice_new (glm_slice.c). */
+int sd_glm_slice_new(const void *state, const double *c, const double *u,
+    const double *v, sd_objective_slice *slice, char **cause);
+
+#endif

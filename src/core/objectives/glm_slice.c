@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* glm_slice.c: glm's empirical risk along a plane chart (slice.h).
+ *
+ * On the plane w = c + a·u + b·v the samples are seen through three
+ * n-vectors, wᵀx_i = p0_i + a·pu_i + b·pv_i, so f at a chart point costs
+ * O(n), not O(n·d). The exp of σ then dominates, and on a grid of points
+ * most of it can be shared: e^{−wᵀx_i} = e^{−(p0_i + b·pv_i)}·e^{−a·pu_i},
+ * one factor per row b and one per column a, and a point costs a product
+ * and a quotient per sample. The factors are used where neither exponent
+ * can exceed GLM_SPLIT in size (decided per point from the largest
+ * |p0_i|, |pu_i|, |pv_i|, so a point has the same bits in any call): no
+ * overflow, and the split moves the exponent by at most GLM_SPLIT·2ε,
+ * which keeps f within 1e-13 of the unsplit sum; elsewhere e^{−wᵀx_i}
+ * itself. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/simd.h"
+#include "objectives/glm_impl.h"
+
+#define GLM_SPLIT	350	/* the largest |exponent| of a factor */
+#define GLM_GRID_COLS	32	/* columns whose factors a tile keeps */
+
+/* The samples seen from the plane, and the largest |p0_i|, |pu_i|,
+ * |pv_i|. One block: this header, then the four arrays. */
+struct glm_slice {
+	size_t	 n;
+	double	 m0, mu, mv;
+	double	*p0, *pu, *pv, *y;
+};
+
+SD_SIMD_CLONES
+void
+sd_glm_combine(const double *w, const double *col, size_t d, size_t n,
+    size_t len, double *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < len; i++)
+		t[i] = 0;
+	for (k = 0; k < d; k++) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			t[i] += w[k] * col[k * n + i];
+	}
+}
+
+/* Whether the point (a, b) uses the factors. */
+static int
+glm_split(const struct glm_slice *sl, double a, double b)
+{
+	return sl->m0 + fabs(b) * sl->mv <= GLM_SPLIT &&
+	    fabs(a) * sl->mu <= GLM_SPLIT;
+}
+
+/* e_i = e^{−(p_i + s·q_i)} for i < len (p NULL: 0), on vector lanes. */
+SD_SIMD_CLONES
+static void
+glm_factor(const double *p, const double *q, double s, size_t len,
+    double *e)
+{
+	size_t i;
+
+	if (p == NULL) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			e[i] = exp(-(s * q[i]));
+		return;
+	}
+#pragma omp simd
+	for (i = 0; i < len; i++)
+		e[i] = exp(-(p[i] + s * q[i]));
+}
+
+/* Σ (y_i − 1/(1 + r_i·c_i))² for i < len: a point from its factors. */
+SD_SIMD_CLONES
+static double
+glm_tile_split(const double *r, const double *c, const double *y,
+    size_t len)
+{
+	double s = 0, t;
+	size_t i;
+
+#pragma omp simd reduction(+:s) private(t)
+	for (i = 0; i < len; i++) {
+		t = y[i] - 1 / (1 + r[i] * c[i]);
+		s += t * t;
+	}
+	return s;
+}
+
+/* Σ (y_i − σ(p0_i + a·pu_i + b·pv_i))² for i in [i0, i1): a point whose
+ * exponents are too large to split. */
+SD_SIMD_CLONES
+static double
+glm_tile_whole(const struct glm_slice *sl, size_t i0, size_t i1, double a,
+    double b)
+{
+	const double *p0 = sl->p0, *pu = sl->pu, *pv = sl->pv, *y = sl->y;
+	double s = 0, r;
+	size_t i;
+
+#pragma omp simd reduction(+:s) private(r)
+	for (i = i0; i < i1; i++) {
+		r = y[i] - 1 / (1 + exp(-(p0[i] + a * pu[i] + b * pv[i])));
+		s += r * r;
+	}
+	return s;
+}
+
+/* Add one tile [i0, i0 + len) of the grid's sums: the row factors of
+ * every b in rf, the column factors of GLM_GRID_COLS columns at a time
+ * in cf. */
+static void
+glm_grid_tile(const struct glm_slice *sl, size_t i0, size_t len, size_t na,
+    const double *a, size_t nb, const double *b, double *f, size_t stride,
+    double *rf, double *cf)
+{
+	size_t i, j, c0, c1;
+	double *fj;
+
+	for (j = 0; j < nb; j++)
+		glm_factor(sl->p0 + i0, sl->pv + i0, b[j], len, rf + j *
+		    GLM_TILE);
+	for (c0 = 0; c0 < na; c0 = c1) {
+		c1 = na - c0 < GLM_GRID_COLS ? na : c0 + GLM_GRID_COLS;
+		for (i = c0; i < c1; i++)
+			glm_factor(NULL, sl->pu + i0, a[i], len, cf + (i - c0) *
+			    GLM_TILE);
+		for (j = 0; j < nb; j++) {
+			fj = f + j * stride;
+			for (i = c0; i < c1; i++)
+				fj[i] += glm_split(sl, a[i], b[j]) ?
+				    glm_tile_split(rf + j * GLM_TILE, cf +
+				    (i - c0) * GLM_TILE, sl->y + i0, len) :
+				    glm_tile_whole(sl, i0, i0 + len, a[i],
+				    b[j]);
+		}
+	}
+}
+
+/* L̂ at every (a[i], b[j]): the tiles in order, each point's sums the
+ * same whatever the rest of the grid. Without memory for the factors,
+ * every point whole (within 1e-13 of the same). */
+static void
+glm_slice_grid(const void *data, size_t na, const double *a, size_t nb,
+    const double *b, double *f, size_t stride)
+{
+	const struct glm_slice *sl = data;
+	size_t i, j, i0, len, n = sl->n;
+	double *rf;
+
+	for (j = 0; j < nb; j++)
+		memset(f + j * stride, 0, na * sizeof *f);
+	rf = malloc((nb + GLM_GRID_COLS) * GLM_TILE * sizeof *rf);
+	for (i0 = 0; i0 < n; i0 += len) {
+		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
+		if (rf != NULL) {
+			glm_grid_tile(sl, i0, len, na, a, nb, b, f, stride,
+			    rf, rf + nb * GLM_TILE);
+			continue;
+		}
+		for (j = 0; j < nb; j++)
+			for (i = 0; i < na; i++)
+				f[j * stride + i] += glm_tile_whole(sl, i0,
+				    i0 + len, a[i], b[j]);
+	}
+	free(rf);
+	for (j = 0; j < nb; j++)
+		for (i = 0; i < na; i++)
+			f[j * stride + i] /= 2 * (double)n;
+}
+
+/* L̂ at the m chart points: each run of points with the same b is a row
+ * of a grid. */
+static void
+glm_slice_f(const void *data, size_t m, const double *a, const double *b,
+    double *f)
+{
+	size_t k, run;
+
+	for (k = 0; k < m; k += run) {
+		for (run = 1; k + run < m && b[k + run] == b[k]; run++)
+			;
+		glm_slice_grid(data, run, a + k, 1, b + k, f + k, run);
+	}
+}
+
+/* The largest |v_i|. */
+static double
+glm_largest(const double *v, size_t n)
+{
+	double m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m = fmax(m, fabs(v[i]));
+	return m;
+}
+
+/* Project the samples on c, u and v: 3·n·d operations, once per chart. */
+int
+sd_glm_slice_new(const void *state, const double *c, const double *u,
+    const double *v, sd_objective_slice *slice, char **cause)
+{
+	const struct glm_state *st = state;
+	size_t i0, len, n = st->n, d = st->model.d;
+	struct glm_slice *sl;
+
+	slice->bytes = sizeof *sl + 4 * n * sizeof(double);
+	if ((sl = malloc(slice->bytes)) == NULL)
+		return sd_fail(cause, "out of memory");
+	sl->n = n;
+	sl->p0 = (double *)(sl + 1);
+	sl->pu = sl->p0 + n;
+	sl->pv = sl->pu + n;
+	sl->y = sl->pv + n;
+	for (i0 = 0; i0 < n; i0 += len) {
+		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
+		sd_glm_combine(c, st->xt + i0, d, n, len, sl->p0 + i0);
+		sd_glm_combine(u, st->xt + i0, d, n, len, sl->pu + i0);
+		sd_glm_combine(v, st->xt + i0, d, n, len, sl->pv + i0);
+	}
+	memcpy(sl->y, st->y, n * sizeof *sl->y);
+	sl->m0 = glm_largest(sl->p0, n);
+	sl->mu = glm_largest(sl->pu, n);
+	sl->mv = glm_largest(sl->pv, n);
+	slice->data = sl;
+	slice->f = glm_slice_f;
+	slice->grid = glm_slice_grid;
+	slice->free_data = free;
+	return 0;
+}
