@@ -9,11 +9,12 @@
  * sample per 4×4 block, or 12×12 where that is too slow). Wall and CPU seconds (the machine is shared: CPU
  * time is the figure to compare; wall time shows the threads' scaling).
  *
- * The floors, measured here: the vector exp's throughput (an exp per
- * sample and data point is the least a field of glm can do: samples × n
- * exps), and the memory bandwidth of a streamed read (the floor if each
- * sample read the four n-vectors of the projections from memory; the
- * tiles keep them in the caches instead). */
+ * The floors, measured here: the vector exp's throughput (a field that
+ * took an exp per sample and data point could not beat samples × n exps;
+ * glm's grid shares its exps along rows and columns and goes below it),
+ * and the memory bandwidth of a streamed read (the floor if each sample
+ * read the four n-vectors of the projections from memory; the tiles keep
+ * them in the caches instead). */
 #include "config.h"
 
 #include <math.h>
@@ -186,8 +187,9 @@ bench_size(unsigned long n, double ns, double bw)
 	    "(%.1f ms CPU) on 1 thread; per %dx%d: %.1f ms wall (%.1f ms "
 	    "CPU) on 2\n", spec, COARSE, COARSE, wc * 1e3, cc * 1e3,
 	    COARSEST, COARSEST, wc2 * 1e3, cc2 * 1e3);
-	printf("%s: exp floor %.3f s (field / floor = %.1f); memory floor "
-	    "%.3f s if every sample streamed its 32n bytes\n", spec,
+	printf("%s: an exp per sample and data point %.3f s (field / that = "
+	    "%.2f); memory floor %.3f s if every sample streamed its 32n "
+	    "bytes\n", spec,
 	    samples * (double)n * ns * 1e-9,
 	    c1 / (samples * (double)n * ns * 1e-9),
 	    samples * (double)n * 32 / bw);
