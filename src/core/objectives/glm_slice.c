@@ -20,6 +20,7 @@
 
 #include "base/error.h"
 #include "base/simd.h"
+#include "base/vec.h"
 #include "objectives/glm_impl.h"
 
 #define GLM_SPLIT	350	/* the largest |exponent| of a factor */
@@ -190,18 +191,6 @@ glm_slice_f(const void *data, size_t m, const double *a, const double *b,
 	}
 }
 
-/* The largest |v_i|. */
-static double
-glm_largest(const double *v, size_t n)
-{
-	double m = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		m = fmax(m, fabs(v[i]));
-	return m;
-}
-
 /* Project the samples on c, u and v: 3·n·d operations, once per chart. */
 int
 sd_glm_slice_new(const void *state, const double *c, const double *u,
@@ -226,9 +215,9 @@ sd_glm_slice_new(const void *state, const double *c, const double *u,
 		sd_glm_combine(v, st->xt + i0, d, n, len, sl->pv + i0);
 	}
 	memcpy(sl->y, st->y, n * sizeof *sl->y);
-	sl->m0 = glm_largest(sl->p0, n);
-	sl->mu = glm_largest(sl->pu, n);
-	sl->mv = glm_largest(sl->pv, n);
+	sl->m0 = sd_norm_inf(sl->p0, n);
+	sl->mu = sd_norm_inf(sl->pu, n);
+	sl->mv = sd_norm_inf(sl->pv, n);
 	slice->data = sl;
 	slice->f = glm_slice_f;
 	slice->grid = glm_slice_grid;
