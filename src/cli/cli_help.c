@@ -103,6 +103,8 @@ static const struct cli_doc {
 	{ NULL, "format", "csv|json", "the output format (default csv)" },
 	{ "survey", "format", "table|csv|json", "the output format (default "
 	    "table)" },
+	{ "points", "format", "csv|json|table", "the output format (default "
+	    "csv; table: a line per objective, or per value of --sweep)" },
 	{ "map", "format", "csv|json|gnuplot", "the output format (default "
 	    "csv; gnuplot: splot's grid layout)" },
 	{ NULL, "quiet", NULL, "no summary of the events on stderr" },
@@ -150,6 +152,9 @@ static const struct cli_doc {
 	{ NULL, "summary", NULL, "print the map's summary only" },
 	{ NULL, "per-run", NULL, "a row per run (CSV, or JSON with --format "
 	    "json) instead of the table" },
+	{ NULL, "sweep", "KEY=VALUES", "run once per value of the "
+	    "objective's parameter KEY, one table: V1,V2,..., A:B[:STEP] or "
+	    "A..BxRATIO" },
 	{ NULL, "starts", "N", "the number of random starts (default 1000)" },
 	{ NULL, "from", "P", "the segment's start: a,b in chart coordinates, "
 	    "x1,...,xd, or min:K, saddle:K (the finder's Kth)" },

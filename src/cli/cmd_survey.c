@@ -21,10 +21,11 @@
 #include "optimizers/optimizer.h"
 #include "landscape/survey.h"
 #include "survey_runs.h"
+#include "sweep.h"
 
 #define SURVEY_OPTIONS "-e FORMULA, --optimizer NAME[,NAME...], " \
 	"--starts N, --steps S, --tol G, --seed S, --chart CHART, " \
-	"--window W, --format table|csv|json, --per-run"
+	"--window W, --format table|csv|json, --per-run, --sweep KEY=VALUES"
 
 /* Defaults of the options. */
 #define SURVEY_STARTS	1000
@@ -37,6 +38,9 @@
 #define SURVEY_QUIET_SECONDS	1.0
 #define SURVEY_BAR		40
 #define SURVEY_SLICES		200
+
+/* A sweep's table: the bar of the global fraction, this many cells. */
+#define SURVEY_SWEEP_BAR	20
 
 typedef enum survey_format {
 	SURVEY_TABLE = 0,
@@ -55,6 +59,8 @@ struct survey_options {
 	double		 tol;
 	survey_format	 format;
 	int		 per_run;	/* a row per run (survey_runs.h) */
+	int		 sweeping;	/* --sweep given */
+	cli_sweep	 sweep;
 };
 
 /* Everything a survey builds, released by survey_done. */
@@ -117,6 +123,9 @@ survey_option(int ch, const char *arg, void *ctx)
 	case 'R':
 		o->per_run = 1;
 		return 0;
+	case 'W':
+		o->sweeping = 1;
+		return cli_sweep_parse(arg, &o->sweep);
 	default:
 		return -1;
 	}
@@ -134,6 +143,7 @@ const struct option cli_survey_options[] = {
 	{ "window", required_argument, NULL, 'w' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "per-run", no_argument, NULL, 'R' },
+	{ "sweep", required_argument, NULL, 'W' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -238,53 +248,153 @@ survey_go(struct survey_run *r)
 
 /* ---- output ----------------------------------------------------------- */
 
+/* The swept value of survey i, or the empty key: what prefixes its rows. */
+struct survey_at {
+	const char	*key;		/* NULL: no sweep */
+	double		 value;
+};
+
+/* How f* was set, for the table's last line and the CSV's column. */
+static const char *
+survey_fstar_word(const sd_survey *s)
+{
+	return sd_survey_fstar_known(s) ? "known" : "lowest-found";
+}
+
+/* The table's column heads, after a sweep's first column (NULL: none). */
+static void
+survey_table_head(const char *first)
+{
+	if (first != NULL)
+		printf("%-9s ", "");
+	printf("%-10s %s\n", "", "------------ where the runs end "
+	    "-----------     steps      near a saddle");
+	if (first != NULL)
+		printf("%-9s ", first);
+	printf("%-10s %7s %7s %7s %8s %9s %7s %6s %14s\n", "optimizer",
+	    "global", "local", "saddle", "diverged", "not conv", "median",
+	    "p90", "median steps");
+}
+
+/* One optimizer's line of the table, after the first column. */
+static void
+survey_table_row(const sd_survey_row *row)
+{
+	size_t k;
+
+	printf("%-10s", row->type->name);
+	for (k = 0; k < SD_OUTCOME_COUNT; k++)
+		printf(" %*.1f%%", k < 3 ? 6 : k == 3 ? 7 : 8,
+		    100 * row->fraction[k]);
+	printf(" %7zu %6zu %14zu", row->steps_median, row->steps_p90,
+	    row->saddle_median);
+}
+
+/* What "global" means: f* known, or only the lowest minimum seen. */
+static void
+survey_table_fstar(const sd_survey *s, const struct survey_at *at)
+{
+	double f = sd_survey_fstar(s);
+
+	if (at->key != NULL)
+		printf("%s=%g: ", at->key, at->value);
+	if (sd_survey_fstar_known(s))
+		printf("global: f* = %g, the known minimum\n", f);
+	else if (isnan(f))
+		printf("global: no minimum seen (the true one is not known)\n");
+	else
+		printf("global: f* = %g, the lowest minimum seen (the true one "
+		    "is not known)\n", f);
+}
+
 /* The table, for people. */
 static void
 survey_table(const struct survey_run *r, const struct survey_options *o)
 {
 	const sd_window *w = &r->window;
 	const sd_survey_row *row;
-	size_t n, m, k;
+	struct survey_at none = { NULL, 0 };
+	size_t n, m;
 
 	row = sd_survey_rows(r->s, &n);
 	printf("%s: %lu starts uniform in [%g, %g] x [%g, %g], each run until "
 	    "|g| < %g or %lu steps, seed %lu\n", r->obj->spec, o->starts,
 	    w->xmin, w->xmax, w->ymin, w->ymax, o->tol, o->steps, o->seed);
-	printf("%-10s %s\n", "", "------------ where the runs end -----------"
-	    "     steps      near a saddle");
-	printf("%-10s %7s %7s %7s %8s %9s %7s %6s %14s\n", "optimizer",
-	    "global", "local", "saddle", "diverged", "not conv", "median",
-	    "p90", "median steps");
+	survey_table_head(NULL);
 	for (m = 0; m < n; m++) {
-		printf("%-10s", row[m].type->name);
-		for (k = 0; k < SD_OUTCOME_COUNT; k++)
-			printf(" %*.1f%%", k < 3 ? 6 : k == 3 ? 7 : 8,
-			    100 * row[m].fraction[k]);
-		printf(" %7zu %6zu %14zu\n", row[m].steps_median,
-		    row[m].steps_p90, row[m].saddle_median);
+		survey_table_row(&row[m]);
+		putchar('\n');
+	}
+	survey_table_fstar(r->s, &none);
+}
+
+/* A sweep's table: a line per value and optimizer, the value first, and
+ * on a terminal a bar of the global fraction. */
+static void
+survey_sweep_table(const struct survey_run *r, size_t nr,
+    const struct survey_options *o, const char *base)
+{
+	const sd_survey_row *row;
+	struct survey_at at = { o->sweep.key, 0 };
+	int bar = isatty(STDOUT_FILENO);
+	size_t i, n, m;
+
+	printf("%s, %s swept: %lu starts uniform in each window, each run "
+	    "until |g| < %g or %lu steps, seed %lu\n", base, o->sweep.key,
+	    o->starts, o->tol, o->steps, o->seed);
+	survey_table_head(o->sweep.key);
+	for (i = 0; i < nr; i++) {
+		row = sd_survey_rows(r[i].s, &n);
+		for (m = 0; m < n; m++) {
+			printf("%-9g ", o->sweep.values[i]);
+			survey_table_row(&row[m]);
+			if (bar) {
+				fputs("  ", stdout);
+				cli_sweep_bar(stdout, row[m].fraction[0],
+				    SURVEY_SWEEP_BAR);
+			}
+			putchar('\n');
+		}
+	}
+	for (i = 0; i < nr; i++) {
+		at.value = o->sweep.values[i];
+		survey_table_fstar(r[i].s, &at);
 	}
 }
 
-/* CSV: one row per optimizer. */
+/* CSV: one row per optimizer, after the header when head; with a sweep
+ * the swept value first. */
 static void
-survey_csv(const struct survey_run *r, const struct survey_options *o)
+survey_csv(const struct survey_run *r, const struct survey_options *o,
+    const struct survey_at *at, int head)
 {
 	const sd_survey_row *row;
 	size_t n, m, k;
 
 	row = sd_survey_rows(r->s, &n);
-	printf("optimizer,starts");
-	for (k = 0; k < SD_OUTCOME_COUNT; k++)
-		printf(",%s", sd_outcome_name((sd_outcome)k));
-	printf(",steps_median,steps_p90,saddle_steps_median\n");
+	if (head) {
+		if (at->key != NULL)
+			printf("%s,", at->key);
+		printf("optimizer,starts");
+		for (k = 0; k < SD_OUTCOME_COUNT; k++)
+			printf(",%s", sd_outcome_name((sd_outcome)k));
+		printf(",steps_median,steps_p90,saddle_steps_median,fstar,"
+		    "fstar_is\n");
+	}
 	for (m = 0; m < n; m++) {
+		if (at->key != NULL) {
+			cli_number(stdout, at->value);
+			putchar(',');
+		}
 		printf("%s,%lu", row[m].type->name, o->starts);
 		for (k = 0; k < SD_OUTCOME_COUNT; k++) {
 			putchar(',');
 			cli_number(stdout, row[m].fraction[k]);
 		}
-		printf(",%zu,%zu,%zu\n", row[m].steps_median, row[m].steps_p90,
+		printf(",%zu,%zu,%zu,", row[m].steps_median, row[m].steps_p90,
 		    row[m].saddle_median);
+		cli_number_or(stdout, sd_survey_fstar(r->s), "nan");
+		printf(",%s\n", survey_fstar_word(r->s));
 	}
 }
 
@@ -317,13 +427,12 @@ survey_json_row(const sd_survey_row *row)
 	    row->saddle_median);
 }
 
-/* The whole survey as one JSON object. */
+/* The whole survey as one JSON object (no newline after it). */
 static void
 survey_json(const struct survey_run *r, const struct survey_options *o)
 {
 	const sd_window *w = &r->window;
 	double window[4] = { w->xmin, w->xmax, w->ymin, w->ymax };
-	double fstar = sd_survey_fstar(r->s);
 	const sd_survey_row *row;
 	size_t n, m;
 
@@ -336,16 +445,67 @@ survey_json(const struct survey_run *r, const struct survey_options *o)
 	    o->steps);
 	cli_number(stdout, o->tol);
 	printf(",\"seed\":%lu,\"fstar\":", o->seed);
-	if (isnan(fstar))
-		printf("null");
-	else
-		cli_number(stdout, fstar);
-	printf(",\"optimizers\":[");
+	cli_number_or(stdout, sd_survey_fstar(r->s), "null");
+	printf(",\"fstar_is\":\"%s\",\"optimizers\":[",
+	    survey_fstar_word(r->s));
 	for (m = 0; m < n; m++) {
 		printf(m > 0 ? ",\n" : "\n");
 		survey_json_row(&row[m]);
 	}
-	printf("\n]}\n");
+	printf("\n]}");
+}
+
+/* Survey i of nr in the format asked for. */
+static void
+survey_print(const struct survey_run *r, size_t i,
+    const struct survey_options *o)
+{
+	struct survey_at at = { o->sweeping ? o->sweep.key : NULL,
+	    o->sweep.values[i] };
+
+	if (o->per_run && o->format == SURVEY_JSON)
+		survey_runs_json(stdout, r->s, o->starts, r->obj->spec);
+	else if (o->per_run)	/* CSV, the table's default too */
+		survey_runs_csv(stdout, r->s, o->starts, at.key, at.value,
+		    i == 0);
+	else if (o->format == SURVEY_CSV)
+		survey_csv(r, o, &at, i == 0);
+	else
+		survey_json(r, o);
+}
+
+/* Every survey: the table, or each in turn (JSON: a sweep's in an
+ * object that names the key and the values). */
+static void
+survey_output(const struct survey_run *r, size_t nr,
+    const struct survey_options *o, const char *base)
+{
+	int json = o->format == SURVEY_JSON;
+	size_t i;
+
+	if (o->format == SURVEY_TABLE && !o->per_run) {
+		if (o->sweeping)
+			survey_sweep_table(r, nr, o, base);
+		else
+			survey_table(r, o);
+		return;
+	}
+	if (json && o->sweeping) {
+		printf("{\"sweep\":");
+		cli_json_string(stdout, o->sweep.key);
+		printf(",\"values\":");
+		cli_json_numbers(stdout, o->sweep.values, nr);
+		printf(",\"surveys\":[\n");
+	}
+	for (i = 0; i < nr; i++) {
+		if (json && i > 0)
+			printf(",\n");
+		survey_print(&r[i], i, o);
+	}
+	if (json && o->sweeping)
+		printf("\n]}");
+	if (json)
+		putchar('\n');
 }
 
 /* ---- the command ------------------------------------------------------ */
@@ -360,8 +520,37 @@ survey_done(struct survey_run *r)
 	sd_objective_free(r->obj);
 }
 
-/* Build the objective, the chart, the window and the survey with its
- * optimizers; 0 or an exit status. */
+/* The objectives: the one named, or one per value of the sweep, into
+ * r[0..*n−1].obj; 0 or an exit status. */
+static int
+survey_objectives(const struct survey_options *o, struct survey_run *r,
+    size_t *n, char **base)
+{
+	sd_objective *obj, *objs[CLI_SWEEP_MAX];
+	size_t i;
+	int rc;
+
+	if ((rc = cli_objective_arg("survey", o->spec, o->expr, &obj)) != 0)
+		return rc;
+	if ((*base = strdup(obj->spec)) == NULL) {
+		sd_objective_free(obj);
+		return cli_runtime_error(sd_printf("out of memory"));
+	}
+	if (!o->sweeping) {
+		r[0].obj = obj;
+		*n = 1;
+		return 0;
+	}
+	rc = cli_sweep_objectives(&o->sweep, obj, objs);
+	sd_objective_free(obj);
+	for (i = 0; rc == 0 && i < o->sweep.n; i++)
+		r[i].obj = objs[i];
+	*n = rc == 0 ? o->sweep.n : 0;
+	return rc;
+}
+
+/* Build the chart, the window and the survey with its optimizers for
+ * r->obj; 0 or an exit status. */
 static int
 survey_prepare(struct survey_run *r, const struct survey_options *o)
 {
@@ -373,8 +562,7 @@ survey_prepare(struct survey_run *r, const struct survey_options *o)
 	int rc;
 
 	if ((rc = survey_methods(o->optimizers, types, &n)) != 0 ||
-	    (rc = cli_objective_arg("survey", o->spec, o->expr, &r->obj)) !=
-	    0 || (rc = cli_chart(o->chart, r->obj, &r->chart)) != 0)
+	    (rc = cli_chart(o->chart, r->obj, &r->chart)) != 0)
 		return rc;
 	r->have_chart = 1;
 	r->window = r->chart.window;
@@ -397,22 +585,24 @@ cmd_survey(int argc, char **argv)
 	struct survey_options o = { .starts = SURVEY_STARTS,
 	    .steps = SURVEY_STEPS, .tol = SURVEY_TOL, .seed = SURVEY_SEED,
 	    .format = SURVEY_TABLE };
-	struct survey_run r = { 0 };
+	struct survey_run *r;
+	char *base = NULL;
+	size_t n = 0, i;
 	int rc;
 
-	if ((rc = survey_parse(argc, argv, &o)) == 0 &&
-	    (rc = survey_prepare(&r, &o)) == 0 && (rc = survey_go(&r)) == 0) {
-		if (o.per_run && o.format == SURVEY_JSON)
-			survey_runs_json(stdout, r.s, o.starts, r.obj->spec);
-		else if (o.per_run)	/* CSV, the table's default too */
-			survey_runs_csv(stdout, r.s, o.starts);
-		else if (o.format == SURVEY_CSV)
-			survey_csv(&r, &o);
-		else if (o.format == SURVEY_JSON)
-			survey_json(&r, &o);
-		else
-			survey_table(&r, &o);
+	if ((r = calloc(CLI_SWEEP_MAX, sizeof *r)) == NULL)
+		return cli_runtime_error(sd_printf("out of memory"));
+	if ((rc = survey_parse(argc, argv, &o)) == 0)
+		rc = survey_objectives(&o, r, &n, &base);
+	for (i = 0; rc == 0 && i < n; i++) {
+		if ((rc = survey_prepare(&r[i], &o)) == 0)
+			rc = survey_go(&r[i]);
 	}
-	survey_done(&r);
+	if (rc == 0)
+		survey_output(r, n, &o, base);
+	for (i = 0; i < n; i++)
+		survey_done(&r[i]);
+	free(r);
+	free(base);
 	return rc;
 }

@@ -39,18 +39,26 @@ survey_run_get(const sd_survey *s, size_t m, size_t i,
 }
 
 void
-survey_runs_csv(FILE *fp, const sd_survey *s, size_t starts)
+survey_runs_csv(FILE *fp, const sd_survey *s, size_t starts,
+    const char *key, double value, int head)
 {
 	struct survey_run_row r;
 	size_t m, i, n, k;
 	double v[5];
 
 	sd_survey_rows(s, &n);
-	fputs("optimizer,run,start_a,start_b,end_a,end_b,f,steps,"
-	    "saddle_steps,outcome\n", fp);
+	if (head && key != NULL)
+		fprintf(fp, "%s,", key);
+	if (head)
+		fputs("optimizer,run,start_a,start_b,end_a,end_b,f,steps,"
+		    "saddle_steps,outcome\n", fp);
 	for (m = 0; m < n; m++) {
 		for (i = 0; i < starts; i++) {
 			survey_run_get(s, m, i, &r);
+			if (key != NULL) {
+				cli_number(fp, value);
+				fputc(',', fp);
+			}
 			fprintf(fp, "%s,%zu", r.optimizer, i);
 			v[0] = r.start[0];
 			v[1] = r.start[1];

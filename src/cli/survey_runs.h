@@ -12,8 +12,11 @@
  * CSV with the header
  * optimizer,run,start_a,start_b,end_a,end_b,f,steps,saddle_steps,outcome
  * where end_a, end_b and f are the stationary point the run ended at,
- * nan when it ended at none (diverged, not converged). */
-void survey_runs_csv(FILE *fp, const sd_survey *s, size_t starts);
+ * nan when it ended at none (diverged, not converged). With a sweep (key
+ * not NULL) each row starts with the swept value, the header with key;
+ * the header only when head. */
+void survey_runs_csv(FILE *fp, const sd_survey *s, size_t starts,
+    const char *key, double value, int head);
 
 /* The same as one JSON object {"objective": ..., "runs": [...]}, with
  * null for nan. */

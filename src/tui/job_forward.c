@@ -15,7 +15,7 @@
 /* The forwarding objective passes every hook of the real one on, with
  * its own state: a hook added to sd_objective_type must be added here
  * too, or it would be handed the job instead of the objective's state. */
-_Static_assert(offsetof(sd_objective_type, slice_new) +
+_Static_assert(offsetof(sd_objective_type, planted) +
     sizeof(void (*)(void)) == sizeof(sd_objective_type),
     "job.c forwards every hook of sd_objective_type: add the new one");
 
@@ -110,6 +110,22 @@ job_filter_size(const void *state)
 	const struct job *j = state;
 
 	return j->real->type->filter_size(j->real->state);
+}
+
+static double
+job_fmin(const void *state)
+{
+	const struct job *j = state;
+
+	return j->real->type->fmin(j->real->state);
+}
+
+static const double *
+job_planted(const void *state)
+{
+	const struct job *j = state;
+
+	return j->real->type->planted(j->real->state);
 }
 
 /* The hook reads the real objective's state: hand it the real one. It
@@ -236,6 +252,8 @@ job_forward(struct job *j, const sd_objective *real)
 	j->type.grad_batch = t->grad_batch ? job_grad_batch : NULL;
 	j->type.fg_batch = t->fg_batch ? job_fg_batch : NULL;
 	j->type.slice_new = t->slice_new ? job_slice_new : NULL;
+	j->type.fmin = t->fmin ? job_fmin : NULL;
+	j->type.planted = t->planted ? job_planted : NULL;
 	j->obj.type = &j->type;
 	j->obj.dim = real->dim;
 	memcpy(j->obj.params, real->params, sizeof j->obj.params);

@@ -535,6 +535,12 @@ sd_survey_fstar(const sd_survey *s)
 	return s->fstar;
 }
 
+int
+sd_survey_fstar_known(const sd_survey *s)
+{
+	return s->fstar_known;
+}
+
 /* The range of f over a grid on the window: the landscape's scale, which
  * says how close two values of f are to be the same. */
 static double
@@ -559,13 +565,14 @@ survey_range(const sd_survey *s, double *work)
 	return hi > lo && isfinite(hi - lo) ? hi - lo : 0;
 }
 
-/* f*, the lowest minimum known or found, and how close to it an end must
- * be to count as a global minimum: a millionth of f's range over the
- * window (or of |f*| when f is flat there). */
+/* f*, the objective's known minimum or else the lowest minimum known or
+ * found, and how close to it an end must be to count as a global
+ * minimum: a millionth of f's range over the window (or of |f*| when f
+ * is flat there). */
 static int
 survey_fstar(sd_survey *s, char **cause)
 {
-	double *work, range;
+	double *work, range, known;
 	size_t k;
 
 	if ((work = calloc(s->obj->dim, sizeof *work)) == NULL)
@@ -576,6 +583,11 @@ survey_fstar(sd_survey *s, char **cause)
 	for (k = 0; k < sd_survey_points(s); k++) {
 		if (sd_survey_is_min(s, k))
 			s->fstar = fmin(s->fstar, sd_survey_point(s, k)->f);
+	}
+	if (s->obj->type->fmin != NULL &&
+	    isfinite(known = s->obj->type->fmin(s->obj->state))) {
+		s->fstar = known;
+		s->fstar_known = 1;
 	}
 	if (!isfinite(s->fstar))
 		s->fstar = NAN;

@@ -29,8 +29,9 @@
  * the batch (sd_finder_classify) and kept as a found point, which later
  * ends within a hundredth of the window's shorter side share. An end is
  * at a global minimum when its point's f is within 10⁻⁶ × (the range of f
- * over the window, or |f*| when f is flat there) of f*, the lowest minimum
- * (min, degenerate-min) known or found: to that tolerance it is a global
+ * over the window, or |f*| when f is flat there) of f*, the objective's
+ * known global minimum (sd_objective_type's fmin) or else the lowest
+ * minimum (min, degenerate-min) known or found: to that tolerance it is a global
  * minimizer, whatever the second-order test says at a point that is only
  * nearly stationary (linnet3's continuum of minima). Other minima are
  * local; other points count as saddles. */
@@ -160,8 +161,15 @@ const sd_point *sd_survey_point(const sd_survey *s, size_t k);
 int sd_survey_is_min(const sd_survey *s, size_t k);
 int sd_survey_is_global(const sd_survey *s, size_t k);
 
-/* The lowest minimum known or found (after finish); NaN when none. */
+/* f* (after finish): the global minimum's value when the objective
+ * knows it (its type's fmin), else the lowest minimum known or found;
+ * NaN when none. */
 double sd_survey_fstar(const sd_survey *s);
+
+/* Whether f* is the objective's known global minimum (1) or only the
+ * lowest minimum the survey saw (0): then "global" means "as low as the
+ * lowest seen", and the true minimum may be lower. */
+int sd_survey_fstar_known(const sd_survey *s);
 
 /* Release everything the survey owns; NULL is fine. */
 void sd_survey_free(sd_survey *s);

@@ -68,6 +68,7 @@ struct sd_survey {
 	size_t			 done;
 	int			 finished;
 	double			 fstar;
+	int			 fstar_known;	/* the objective's fmin */
 	double			 ftol;
 	sd_survey_row		 rows[SD_SURVEY_METHODS_MAX];
 };

@@ -112,6 +112,13 @@ glm_model_chart(const struct glm_model *m, sd_chart *chart, char **cause)
 	return rc;
 }
 
+/* w*: both types' states start with their model. */
+static const double *
+glm_planted(const void *state)
+{
+	return ((const struct glm_model *)state)->wstar;
+}
+
 /* ---- glm: the empirical risk ------------------------------------------ */
 
 enum { GLM_N, GLM_D, GLM_SEED, GLM_NOISE, GLM_WNORM };
@@ -420,6 +427,7 @@ const sd_objective_type sd_objective_glm = {
 	.samples = glm_samples,
 	.grad_batch = glm_grad_batch,
 	.slice_new = sd_glm_slice_new,
+	.planted = glm_planted,
 };
 
 /* ---- glm-pop: the population risk ------------------------------------- */
@@ -646,6 +654,13 @@ pop_hess(const void *state, const double *w, double *h)
 	}
 }
 
+/* noise²/6: L(w*), the only minimum (Theorem 3.2). */
+static double
+pop_fmin(const void *state)
+{
+	return ((const struct pop_state *)state)->base;
+}
+
 /* The plane of w*. */
 static int
 pop_chart(const sd_objective *obj, sd_chart *chart, char **cause)
@@ -671,4 +686,6 @@ const sd_objective_type sd_objective_glm_pop = {
 	.grad = pop_grad,
 	.hess = pop_hess,
 	.default_chart = pop_chart,
+	.fmin = pop_fmin,
+	.planted = glm_planted,
 };

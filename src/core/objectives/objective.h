@@ -95,6 +95,15 @@ typedef struct sd_objective_type {
 	int	(*slice_new)(const void *state, const double *c,
 		    const double *u, const double *v,
 		    struct sd_objective_slice *slice, char **cause);
+	/* The global minimum's value when the objective knows it in
+	 * closed form (twolayer: 0 when the student is at least as wide as
+	 * the teacher), NaN when it does not (a narrower student); NULL: not
+	 * known. A survey's "global" is this value when it is known. */
+	double	(*fmin)(const void *state);
+	/* The parameter the data were drawn from (glm's w*, twolayer's
+	 * teacher when it has the student's shape): dim entries, or NULL.
+	 * `points` reports each point's distance to it. */
+	const double *(*planted)(const void *state);
 } sd_objective_type;
 
 /* f along one plane chart, made by a type's slice_new: the chart's
