@@ -59,7 +59,7 @@ expect_usage "expected csv, json or gnuplot" map doublewell --kind pl --format p
 run survey himmelblau --optimizer gd,adam --starts 50 --per-run
 cp "$out" "$tap_tmp/runs"
 check "per-run CSV: the header" test "$(head -1 "$tap_tmp/runs")" = \
-    "optimizer,run,start_a,start_b,end_a,end_b,f,steps,saddle_steps,outcome"
+    "optimizer,run,start_a,start_b,end_a,end_b,f,steps,saddle_steps,outcome,last_a,last_b,last_f,last_norm,last_spread,last_x1,last_x2"
 check "per-run CSV: a row per optimizer and start" \
     test "$(tail -n +2 "$tap_tmp/runs" | wc -l)" = 100
 check "per-run CSV: every optimizer runs from the same starts" sh -c "
@@ -78,7 +78,7 @@ check "per-run CSV: a global run ends at f = 0 (Himmelblau's minima)" sh -c "
 
 run survey rastrigin --optimizer gd --starts 20 --steps 2 --per-run
 check "per-run CSV: a run that ended nowhere has nan for its end and f" sh -c "
-    grep -q ',nan,nan,nan,2,[0-9]*,not-converged\$' '$out' &&
+    grep -q ',nan,nan,nan,2,[0-9]*,not-converged,' '$out' &&
     awk -F, 'NR > 1 && \$10 == \"not-converged\" && \$5 != \"nan\" { bad = 1 } END { exit bad }' '$out'"
 
 run survey himmelblau --optimizer gd --starts 3 --per-run --format json

@@ -46,7 +46,7 @@ check "newton converges to saddles (and the maximum) from some starts" \
 # ---- survey: CSV ----------------------------------------------------------
 run survey camel6 --optimizer gd,cubic --starts 200 --steps 20000 --format csv
 check "CSV header is the contract" test "$(head -1 "$out")" = \
-    "optimizer,starts,global,local,saddle,diverged,not-converged,steps_median,steps_p90,saddle_steps_median,fstar,fstar_is"
+    "optimizer,starts,global,local,saddle,diverged,not-converged,steps_median,steps_p90,saddle_steps_median,fstar,fstar_is,end_norm_median,end_spread_median"
 check "one CSV row per optimizer, in order" \
     test "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' ')" = "gd cubic "
 check "the five fractions of a row add up to 1" \

@@ -24,7 +24,7 @@ run survey glm --optimizer gd,adam --starts 20 --sweep n=10,100 --format csv
 check "survey --sweep exits 0" test "$(status)" = 0
 check "survey --sweep CSV: the key first, then the usual header" \
     test "$(head -1 "$out")" = \
-    "n,optimizer,starts,global,local,saddle,diverged,not-converged,steps_median,steps_p90,saddle_steps_median,fstar,fstar_is"
+    "n,optimizer,starts,global,local,saddle,diverged,not-converged,steps_median,steps_p90,saddle_steps_median,fstar,fstar_is,end_norm_median,end_spread_median"
 check "survey --sweep CSV: a row per value and optimizer, in order" \
     test "$(tail -n +2 "$out" | cut -d, -f1,2 | tr '\n' ' ')" = \
     "10,gd 10,adam 100,gd 100,adam "

@@ -42,6 +42,12 @@
 /* A sweep's table: the bar of the global fraction, this many cells. */
 #define SURVEY_SWEEP_BAR	20
 
+/* The global runs end on a continuum of minima when they end at more
+ * than this many distinct points (a run ends at a known point, or at one
+ * classified where it stopped unless within a hundredth of the window of
+ * an earlier one: survey.h). */
+#define SURVEY_CONTINUUM	8
+
 typedef enum survey_format {
 	SURVEY_TABLE = 0,
 	SURVEY_CSV,
@@ -307,6 +313,55 @@ survey_table_fstar(const sd_survey *s, const struct survey_at *at)
 		    "is not known)\n", f);
 }
 
+/* Whether the global runs end at more than SURVEY_CONTINUUM distinct
+ * points: a continuum of minima (linnet's xy = 1), not a few isolated
+ * ones. */
+static int
+survey_continuum(const sd_survey *s, size_t starts)
+{
+	size_t n, m, i, k, distinct = 0, points = sd_survey_points(s);
+	unsigned char *seen;
+	int p;
+
+	if ((seen = calloc(points + 1, 1)) == NULL)
+		return 0;
+	sd_survey_rows(s, &n);
+	for (m = 0; m < n; m++) {
+		for (i = 0; i < starts; i++) {
+			if (sd_survey_end(s, m, i, &p) == SD_OUTCOME_GLOBAL &&
+			    p >= 0 && !seen[k = (size_t)p]) {
+				seen[k] = 1;
+				distinct++;
+			}
+		}
+	}
+	free(seen);
+	return distinct > SURVEY_CONTINUUM;
+}
+
+/* Where each method's global runs end (their last iterates), when they
+ * end on a continuum of minima: the methods pick different ones there,
+ * and the norm and spread say which. */
+static void
+survey_table_ends(const struct survey_run *r, const struct survey_options *o)
+{
+	double q[SURVEY_RUNS_SUMMARY];
+	size_t n, m;
+	int c;
+
+	if (!survey_continuum(r->s, o->starts))
+		return;
+	sd_survey_rows(r->s, &n);
+	printf("where the global runs end: |x| and spread max|x_k| - "
+	    "min|x_k| (10%%, 50%%, 90%%)\n");
+	for (m = 0; m < n; m++) {
+		c = survey_runs_summary(r->s, &r->chart, m, o->starts, q);
+		printf("  %-10s %6d runs  |x| %-9.4g %-9.4g %-9.4g spread "
+		    "%-9.4g %-9.4g %.4g\n", sd_survey_rows(r->s, &n)[m].type->name,
+		    c, q[0], q[1], q[2], q[3], q[4], q[5]);
+	}
+}
+
 /* The table, for people. */
 static void
 survey_table(const struct survey_run *r, const struct survey_options *o)
@@ -326,6 +381,7 @@ survey_table(const struct survey_run *r, const struct survey_options *o)
 		putchar('\n');
 	}
 	survey_table_fstar(r->s, &none);
+	survey_table_ends(r, o);
 }
 
 /* A sweep's table: a line per value and optimizer, the value first, and
@@ -369,6 +425,7 @@ survey_csv(const struct survey_run *r, const struct survey_options *o,
     const struct survey_at *at, int head)
 {
 	const sd_survey_row *row;
+	double q[SURVEY_RUNS_SUMMARY];
 	size_t n, m, k;
 
 	row = sd_survey_rows(r->s, &n);
@@ -379,7 +436,7 @@ survey_csv(const struct survey_run *r, const struct survey_options *o,
 		for (k = 0; k < SD_OUTCOME_COUNT; k++)
 			printf(",%s", sd_outcome_name((sd_outcome)k));
 		printf(",steps_median,steps_p90,saddle_steps_median,fstar,"
-		    "fstar_is\n");
+		    "fstar_is,end_norm_median,end_spread_median\n");
 	}
 	for (m = 0; m < n; m++) {
 		if (at->key != NULL) {
@@ -394,7 +451,12 @@ survey_csv(const struct survey_run *r, const struct survey_options *o,
 		printf(",%zu,%zu,%zu,", row[m].steps_median, row[m].steps_p90,
 		    row[m].saddle_median);
 		cli_number_or(stdout, sd_survey_fstar(r->s), "nan");
-		printf(",%s\n", survey_fstar_word(r->s));
+		printf(",%s,", survey_fstar_word(r->s));
+		survey_runs_summary(r->s, &r->chart, m, o->starts, q);
+		cli_number_or(stdout, q[1], "nan");
+		putchar(',');
+		cli_number_or(stdout, q[4], "nan");
+		putchar('\n');
 	}
 }
 
@@ -464,9 +526,11 @@ survey_print(const struct survey_run *r, size_t i,
 	    o->sweep.values[i] };
 
 	if (o->per_run && o->format == SURVEY_JSON)
-		survey_runs_json(stdout, r->s, o->starts, r->obj->spec);
+		survey_runs_json(stdout, r->s, &r->chart, o->starts,
+		    r->obj->spec);
 	else if (o->per_run)	/* CSV, the table's default too */
-		survey_runs_csv(stdout, r->s, o->starts, at.key, at.value,
+		survey_runs_csv(stdout, r->s, &r->chart, o->starts, at.key,
+		    at.value,
 		    i == 0);
 	else if (o->format == SURVEY_CSV)
 		survey_csv(r, o, &at, i == 0);
@@ -571,6 +635,9 @@ survey_prepare(struct survey_run *r, const struct survey_options *o)
 		return cli_usage_error(cause);
 	if ((r->s = sd_survey_new(r->obj, &r->chart, &r->window, &so,
 	    &cause)) == NULL)
+		return cli_runtime_error(cause);
+	if ((double)o->starts * (double)n * (double)(r->obj->dim + 1) <=
+	    CLI_TRACE_MAX && sd_survey_keep_ends(r->s, &cause) != 0)
 		return cli_runtime_error(cause);
 	for (m = 0; m < n; m++) {
 		if (sd_survey_add(r->s, types[m], NULL, &cause) != 0)

@@ -225,6 +225,8 @@ survey_unprepare(sd_survey *s)
 	free(s->threads);
 	free(s->rec);
 	free(s->pending);
+	free(s->ends);
+	s->ends = NULL;
 	s->threads = NULL;
 	s->rec = NULL;
 	s->pending = NULL;
@@ -258,7 +260,10 @@ survey_prepare(sd_survey *s, char **cause)
 	s->rec = calloc(total, sizeof *s->rec);
 	s->pending = calloc(survey_chunk(s) * s->obj->dim, sizeof *s->pending);
 	s->threads = calloc((size_t)s->n_threads, sizeof *s->threads);
-	if (s->rec == NULL || s->pending == NULL || s->threads == NULL) {
+	if (s->keep_ends)
+		s->ends = calloc(total * (s->obj->dim + 1), sizeof *s->ends);
+	if (s->rec == NULL || s->pending == NULL || s->threads == NULL ||
+	    (s->keep_ends && s->ends == NULL)) {
 		survey_unprepare(s);
 		return sd_fail(cause, "out of memory");
 	}
@@ -288,6 +293,40 @@ sd_survey_escapes(const sd_event *ev, size_t n)
 			steps += ev[k].steps;
 	}
 	return steps;
+}
+
+int
+sd_survey_keep_ends(sd_survey *s, char **cause)
+{
+	if (s->threads != NULL)
+		return sd_fail(cause, "survey: ends must be kept before the "
+		    "runs start");
+	s->keep_ends = 1;
+	return 0;
+}
+
+void
+sd_survey_keep(sd_survey *s, size_t r, const double *x, double f)
+{
+	double *e;
+
+	if (s->ends == NULL)
+		return;
+	e = s->ends + r * (s->obj->dim + 1);
+	memcpy(e, x, s->obj->dim * sizeof *x);
+	e[s->obj->dim] = f;
+}
+
+const double *
+sd_survey_last(const sd_survey *s, size_t m, size_t i, double *f)
+{
+	const double *e;
+
+	if (s->ends == NULL)
+		return NULL;
+	e = s->ends + (m * s->opts.starts + i) * (s->obj->dim + 1);
+	*f = e[s->obj->dim];
+	return e;
 }
 
 void
@@ -339,6 +378,7 @@ sd_survey_run(sd_survey *s, struct survey_thread *t, size_t r, size_t slot)
 		near += opt->iter - t->mon.entered;
 	rec->steps = (uint32_t)opt->iter;
 	rec->near = (uint32_t)near;
+	sd_survey_keep(s, r, opt->x, opt->f);
 	if (st == SD_STEP_DIVERGED)
 		rec->stop = STOP_DIVERGED;
 	else if (opt->grad_norm < s->opts.tol)

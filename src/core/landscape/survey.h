@@ -117,6 +117,13 @@ sd_survey *sd_survey_new(const sd_objective *obj, const sd_chart *chart,
 int sd_survey_add(sd_survey *s, const sd_optimizer_type *type,
     const double *params, char **cause);
 
+/* Keep every run's last iterate and its f (sd_survey_last), before the
+ * first sd_survey_iterate: dim + 1 doubles per run. Where a run ends on a
+ * continuum of minima (linnet's xy = 1) its stationary point is only the
+ * nearest one found; the last iterate says where on the continuum it is.
+ * Returns -1 with *cause after the runs have started. */
+int sd_survey_keep_ends(sd_survey *s, char **cause);
+
 /* Run up to n more runs (all methods' runs count, in order: every start
  * of the first method, then the second's, ...). Returns -1 with *cause
  * on allocation failure. */
@@ -146,6 +153,11 @@ void sd_survey_start(const sd_survey *s, size_t i, double *a, double *b);
  * point it ended at (sd_survey_point), or -1. */
 sd_outcome sd_survey_end(const sd_survey *s, size_t m, size_t i,
     int *point);
+
+/* Its last iterate (dim entries, in full coordinates) and f there, when
+ * the survey keeps them (sd_survey_keep_ends); NULL otherwise. */
+const double *sd_survey_last(const sd_survey *s, size_t m, size_t i,
+    double *f);
 
 /* Its steps, and the steps it spent inside saddle neighbourhoods. */
 void sd_survey_steps(const sd_survey *s, size_t m, size_t i, size_t *steps,

@@ -154,6 +154,7 @@ block_end(sd_survey *s, struct survey_thread *t, const sd_optimizer *v,
 		near += v->iter - t->mons[j].entered;
 	rec->steps = (uint32_t)v->iter;
 	rec->near = (uint32_t)near;
+	sd_survey_keep(s, r, v->x, v->f);
 	if (t->status[j] == SD_STEP_DIVERGED)
 		rec->stop = STOP_DIVERGED;
 	else if (v->grad_norm < s->opts.tol)

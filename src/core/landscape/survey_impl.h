@@ -67,6 +67,8 @@ struct sd_survey {
 	double			*pending;	/* SURVEY_CHUNK × dim */
 	size_t			 done;
 	int			 finished;
+	int			 keep_ends;	/* sd_survey_keep_ends */
+	double			*ends;		/* per run: dim + 1, x then f */
 	double			 fstar;
 	int			 fstar_known;	/* the objective's fmin */
 	double			 ftol;
@@ -75,6 +77,9 @@ struct sd_survey {
 
 /* The steps that the events ev[0..n−1] say were spent near a saddle. */
 size_t sd_survey_escapes(const sd_event *ev, size_t n);
+
+/* Keep run r's last iterate x and f there when the survey keeps them. */
+void sd_survey_keep(sd_survey *s, size_t r, const double *x, double f);
 
 /* Where a converged run is: the known point whose neighbourhood holds x,
  * or pending (x kept in slot for classification after the chunk). */

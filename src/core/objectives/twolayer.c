@@ -2,7 +2,8 @@
 /* objectives_twolayer.c: the chapter's §6, a two-layer teacher–student
  * network f_θ(x) = Σ_{j≤k} φ(w_jᵀx) on Gaussian inputs x ~ N(0, I_m),
  * with the empirical risk L̂(θ) = 1/(2n) Σ (f_θ(x_i) − y_i)² of labels
- * y_i = f_θ*(x_i) from a teacher θ* of the same shape.
+ * y_i = f_θ*(x_i) from a teacher θ* of kt hidden units (default kt = k,
+ * the student's shape).
  *
  * θ = (w_1, ..., w_k), k·m entries, hidden unit j's weights (its "filter")
  * at j·m. The output weights are fixed to 1, as in the quadratic-network
@@ -26,7 +27,13 @@
  * L̂ restricted to S is a stationary point of L̂: the symmetric network
  * s*, in which units 1 and 2 coincide, lies between θ* and Pθ* and has
  * directions of negative curvature that split the two units (Fukumizu &
- * Amari 2000). The default chart is the plane through θ*, Pθ* and s*. */
+ * Amari 2000). The default chart is the plane through θ*, Pθ* and s*.
+ *
+ * Over-parameterization (§6): a student wider than its teacher (k > kt)
+ * reaches zero risk at θ* padded with zero units (φ(0) = 0 for all three
+ * activations), and the chart is drawn through that padded teacher; a
+ * narrower one (k < kt) cannot reach zero, its minimum is not known, and
+ * the chart goes through the teacher's first k units. */
 #include "config.h"
 
 #include <math.h>
@@ -47,7 +54,7 @@
 #define TWOLAYER_LM_ITER	300	/* the search for s* */
 #define TWOLAYER_HESS_BUDGET	2e8	/* k²m²n: the largest search */
 
-enum { TL_K, TL_M, TL_N, TL_SEED, TL_ACT };
+enum { TL_K, TL_M, TL_N, TL_SEED, TL_ACT, TL_KT };
 
 static const sd_param twolayer_params[] = {
 	{ "k", 2, 1, TWOLAYER_K_MAX, 1, "hidden units (default 2)" },
@@ -58,6 +65,8 @@ static const sd_param twolayer_params[] = {
 	    "samples (default 1)" },
 	{ "act", 0, 0, 2, 1, "activation: 0 tanh (default), 1 quadratic u², "
 	    "2 ReLU" },
+	{ "kt", 0, 0, TWOLAYER_K_MAX, 1, "the teacher's hidden units (default "
+	    "0: k, the student's)" },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -181,11 +190,16 @@ static const struct twolayer_act {
 struct twolayer_state {
 	size_t		 k, m, n;
 	tl_unit		*unit;
+	size_t		 kt;		/* the teacher's hidden units */
 	twolayer_phi	*phi;
 	twolayer_value	*value;
 	double		*x;		/* n×m inputs */
 	double		*y;		/* n labels */
-	double		*teacher;	/* k×m: θ* */
+	double		*teacher;	/* k×m: θ* in the student's shape, its
+					 * first kt units padded with zeros
+					 * (or cut to k) */
+	double		*full;		/* kt×m: the teacher the labels come
+					 * from (teacher itself when kt = k) */
 };
 
 /* The teacher: orthonormal rows when k ≤ m, else random unit rows. */
@@ -204,17 +218,25 @@ twolayer_draw_teacher(gsl_rng *rng, double *t, size_t k, size_t m)
 		sd_random_unit(rng, t + j * m, m);
 }
 
-/* f_θ(x) = Σ_j φ(w_jᵀx). */
+/* f_θ(x) = Σ_{j<units} φ(w_jᵀx). */
 static double
-twolayer_output(const struct twolayer_state *st, const double *theta,
-    const double *x)
+twolayer_units(const struct twolayer_state *st, const double *theta,
+    size_t units, const double *x)
 {
 	double s = 0;
 	size_t j;
 
-	for (j = 0; j < st->k; j++)
+	for (j = 0; j < units; j++)
 		s += st->value(sd_dot(theta + j * st->m, x, st->m));
 	return s;
+}
+
+/* The student's output f_θ(x). */
+static double
+twolayer_output(const struct twolayer_state *st, const double *theta,
+    const double *x)
+{
+	return twolayer_units(st, theta, st->k, x);
 }
 
 /* Draw the teacher, then the samples and their labels. */
@@ -223,31 +245,38 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 {
 	struct twolayer_state *st = state;
 	size_t k = (size_t)params[TL_K], m = (size_t)params[TL_M];
-	size_t n = (size_t)params[TL_N], i, p;
+	size_t n = (size_t)params[TL_N], i, p, kt;
 	gsl_rng *rng;
 
 	if (k * m < 2)
 		return sd_fail(cause, "twolayer: k=1, m=1 has one parameter: "
 		    "expected k·m ≥ 2");
+	kt = params[TL_KT] > 0 ? (size_t)params[TL_KT] : k;
 	st->k = k;
+	st->kt = kt;
 	st->m = m;
 	st->n = n;
 	st->unit = twolayer_acts[(size_t)params[TL_ACT]].unit;
 	st->phi = twolayer_acts[(size_t)params[TL_ACT]].phi;
 	st->value = twolayer_acts[(size_t)params[TL_ACT]].value;
-	if ((st->x = malloc((n * m + n + k * m) * sizeof *st->x)) == NULL)
+	if ((st->x = calloc(n * m + n + k * m + kt * m, sizeof *st->x)) ==
+	    NULL)
 		return sd_fail(cause, "out of memory");
 	st->y = st->x + n * m;
 	st->teacher = st->y + n;
+	st->full = kt == k ? st->teacher : st->teacher + k * m;
 	if ((rng = sd_rng_new((unsigned long)params[TL_SEED], cause)) == NULL) {
 		free(st->x);
 		return -1;
 	}
-	twolayer_draw_teacher(rng, st->teacher, k, m);
+	twolayer_draw_teacher(rng, st->full, kt, m);
+	if (kt != k)
+		memcpy(st->teacher, st->full, (kt < k ? kt : k) * m *
+		    sizeof *st->teacher);
 	for (i = 0; i < n; i++) {
 		for (p = 0; p < m; p++)
 			st->x[i * m + p] = gsl_ran_ugaussian(rng);
-		st->y[i] = twolayer_output(st, st->teacher, st->x + i * m);
+		st->y[i] = twolayer_units(st, st->full, kt, st->x + i * m);
 	}
 	gsl_rng_free(rng);
 	*dim = k * m;
@@ -371,6 +400,25 @@ twolayer_grad_batch(const void *state, const double *theta,
     const size_t *idx, size_t cnt, double *g)
 {
 	twolayer_grad_over(state, theta, idx, cnt, g);
+}
+
+/* Zero when the student is at least as wide as its teacher (the padded
+ * teacher fits every label), else not known. */
+static double
+twolayer_fmin(const void *state)
+{
+	const struct twolayer_state *st = state;
+
+	return st->k >= st->kt ? 0 : NAN;
+}
+
+/* θ*, when the teacher has the student's shape. */
+static const double *
+twolayer_planted(const void *state)
+{
+	const struct twolayer_state *st = state;
+
+	return st->k == st->kt ? st->teacher : NULL;
 }
 
 /* ---- the symmetric network s* ------------------------------------------ */
@@ -756,4 +804,6 @@ const sd_objective_type sd_objective_twolayer = {
 	.samples = twolayer_samples,
 	.grad_batch = twolayer_grad_batch,
 	.slice_new = tl_slice_new,
+	.fmin = twolayer_fmin,
+	.planted = twolayer_planted,
 };
