@@ -33,7 +33,13 @@
  * reaches zero risk at θ* padded with zero units (φ(0) = 0 for all three
  * activations), and the chart is drawn through that padded teacher; a
  * narrower one (k < kt) cannot reach zero, its minimum is not known, and
- * the chart goes through the teacher's first k units. */
+ * the chart goes through the teacher's first k units.
+ *
+ * The NTK model (§6.1, `ntk=1`): the network is replaced by its
+ * linearization at θ₀, drawn after the samples from the same generator
+ * with entries init·N(0, 1/m) (`init`, default 1: the usual 1/√fan-in
+ * scale), and the risk becomes a convex quadratic (ntk.h) whose minimizer
+ * nearest θ₀ the default chart goes through, with θ₀ and the teacher. */
 #include "config.h"
 
 #include <math.h>
@@ -47,6 +53,7 @@
 #include "base/error.h"
 #include "base/linalg.h"
 #include "base/simd.h"
+#include "objectives/ntk.h"
 #include "objectives/objective.h"
 
 #define TWOLAYER_K_MAX	16
@@ -54,7 +61,7 @@
 #define TWOLAYER_LM_ITER	300	/* the search for s* */
 #define TWOLAYER_HESS_BUDGET	2e8	/* k²m²n: the largest search */
 
-enum { TL_K, TL_M, TL_N, TL_SEED, TL_ACT, TL_KT };
+enum { TL_K, TL_M, TL_N, TL_SEED, TL_ACT, TL_KT, TL_NTK, TL_INIT };
 
 static const sd_param twolayer_params[] = {
 	{ "k", 2, 1, TWOLAYER_K_MAX, 1, "hidden units (default 2)" },
@@ -67,6 +74,10 @@ static const sd_param twolayer_params[] = {
 	    "2 ReLU" },
 	{ "kt", 0, 0, TWOLAYER_K_MAX, 1, "the teacher's hidden units (default "
 	    "0: k, the student's)" },
+	{ "ntk", 0, 0, 1, 1, "1: the network's linearization at θ₀ (the NTK "
+	    "model, §6.1); default 0" },
+	{ "init", 1, 0, 10, 0, "θ₀'s scale: entries init·N(0, 1/m), drawn "
+	    "after the samples (default 1)" },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -200,6 +211,8 @@ struct twolayer_state {
 					 * (or cut to k) */
 	double		*full;		/* kt×m: the teacher the labels come
 					 * from (teacher itself when kt = k) */
+	double		*theta0;	/* k×m: ntk=1's θ₀, or NULL */
+	sd_ntk		*ntk;		/* ntk=1's linearized loss, or NULL */
 };
 
 /* The teacher: orthonormal rows when k ≤ m, else random unit rows. */
@@ -237,6 +250,55 @@ twolayer_output(const struct twolayer_state *st, const double *theta,
     const double *x)
 {
 	return twolayer_units(st, theta, st->k, x);
+}
+
+/* The features ∇_θ f_θ₀(x_i) (block j: φ'(w_jᵀx_i) x_i) into J and the
+ * offsets f_θ₀(x_i) − ⟨θ₀, J_i⟩ − y_i into c (ntk.h). */
+static void
+twolayer_features(const struct twolayer_state *st, double *J, double *c)
+{
+	size_t i, j, D = st->k * st->m;
+	const double *x, *w;
+	double p, p1, p2;
+
+	for (i = 0; i < st->n; i++) {
+		x = st->x + i * st->m;
+		c[i] = -st->y[i];
+		for (j = 0; j < st->k; j++) {
+			w = st->theta0 + j * st->m;
+			st->phi(sd_dot(w, x, st->m), &p, &p1, &p2);
+			memset(J + i * D + j * st->m, 0, st->m * sizeof *J);
+			sd_axpy(p1, x, J + i * D + j * st->m, st->m);
+			c[i] += p;
+		}
+		c[i] -= sd_dot(J + i * D, st->theta0, D);
+	}
+}
+
+/* ntk=1: θ₀ from rng, then the linearized loss. */
+static int
+twolayer_linearize(struct twolayer_state *st, gsl_rng *rng, double init,
+    char **cause)
+{
+	size_t i, D = st->k * st->m;
+	double *J;
+
+	if ((st->theta0 = malloc(D * sizeof *st->theta0)) == NULL ||
+	    (J = malloc((st->n * D + st->n) * sizeof *J)) == NULL) {
+		free(st->theta0);
+		return sd_fail(cause, "out of memory");
+	}
+	for (i = 0; i < D; i++)
+		st->theta0[i] = init * gsl_ran_ugaussian(rng) /
+		    sqrt((double)st->m);
+	twolayer_features(st, J, J + st->n * D);
+	st->ntk = sd_ntk_new(st->n, D, J, J + st->n * D, st->theta0, cause);
+	free(J);
+	if (st->ntk == NULL) {
+		free(st->theta0);
+		return -1;
+	}
+	return 0;
 }
 
 /* Draw the teacher, then the samples and their labels. */
@@ -278,6 +340,12 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 			st->x[i * m + p] = gsl_ran_ugaussian(rng);
 		st->y[i] = twolayer_units(st, st->full, kt, st->x + i * m);
 	}
+	if (params[TL_NTK] > 0 &&
+	    twolayer_linearize(st, rng, params[TL_INIT], cause) != 0) {
+		gsl_rng_free(rng);
+		free(st->x);
+		return -1;
+	}
 	gsl_rng_free(rng);
 	*dim = k * m;
 	return 0;
@@ -287,7 +355,11 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 static void
 twolayer_done(void *state)
 {
-	free(((struct twolayer_state *)state)->x);
+	struct twolayer_state *st = state;
+
+	sd_ntk_free(st->ntk);
+	free(st->theta0);
+	free(st->x);
 }
 
 /* 1/(2n) Σ (f_θ(x_i) − y_i)². */
@@ -298,6 +370,8 @@ twolayer_f(const void *state, const double *theta)
 	double s = 0, r;
 	size_t i;
 
+	if (st->ntk != NULL)
+		return sd_ntk_f(st->ntk, theta);
 	for (i = 0; i < st->n; i++) {
 		r = twolayer_output(st, theta, st->x + i * st->m) - st->y[i];
 		s += r * r;
@@ -315,6 +389,10 @@ twolayer_grad_over(const struct twolayer_state *st, const double *theta,
 	size_t t, i, j, m = st->m;
 	const double *x;
 
+	if (st->ntk != NULL) {
+		sd_ntk_grad(st->ntk, theta, idx, cnt, g);
+		return;
+	}
 	memset(g, 0, st->k * m * sizeof *g);
 	for (t = 0; t < cnt; t++) {
 		i = idx ? idx[t] : t;
@@ -359,6 +437,10 @@ twolayer_hess(const void *state, const double *theta, double *h)
 	size_t i, j, l, m = st->m, D = st->k * m;
 	const double *x;
 
+	if (st->ntk != NULL) {
+		sd_ntk_hess(st->ntk, h);
+		return;
+	}
 	memset(h, 0, D * D * sizeof *h);
 	inv = 1 / (double)st->n;
 	for (i = 0; i < st->n; i++) {
@@ -635,6 +717,30 @@ twolayer_symmetric(const sd_objective *obj, double *out, char **cause)
 	return 0;
 }
 
+/* ntk=1: the plane through θ₀ (the chart's origin), along the way to the
+ * minimizer nearest it (on the a axis) and towards the teacher, in a
+ * window that holds all three; -1 when they are collinear. */
+static int
+twolayer_ntk_chart(const sd_objective *obj, sd_chart *chart)
+{
+	const struct twolayer_state *st = obj->state;
+	size_t rank, D = st->k * st->m, i;
+	const double *min = sd_ntk_minimizer(st->ntk, &rank);
+	double u[TWOLAYER_K_MAX * TWOLAYER_M_MAX];
+	double v[TWOLAYER_K_MAX * TWOLAYER_M_MAX], a, b, r;
+
+	for (i = 0; i < D; i++) {
+		u[i] = min[i] - st->theta0[i];
+		v[i] = st->teacher[i] - st->theta0[i];
+	}
+	if (sd_chart_init_plane(chart, D, st->theta0, u, v, NULL) != 0)
+		return -1;
+	sd_chart_project(chart, st->teacher, &a, &b, NULL);
+	r = 1.25 * fmax(sd_norm(u, D), fmax(fabs(a), fabs(b)));
+	chart->window = (sd_window){ -r, r, -r, r };
+	return 0;
+}
+
 /* The permutation chart: the plane through θ* (at (−r, 0)), its twin Pθ*
  * with units 1 and 2 swapped (at (r, 0)) and the symmetric saddle s*
  * (on the b axis). With one hidden unit: the plane of the first two
@@ -647,6 +753,8 @@ twolayer_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	double *twin, *sym, *e;
 	int rc;
 
+	if (st->ntk != NULL && twolayer_ntk_chart(obj, chart) == 0)
+		return 0;
 	if ((twin = calloc(3 * D, sizeof *twin)) == NULL)
 		return sd_fail(cause, "out of memory");
 	sym = twin + D;
