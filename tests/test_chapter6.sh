@@ -9,6 +9,8 @@
 #    adam from the same starts end at systematically different
 #    balancedness (a sign test, threshold below).
 #  - survey --per-run's last iterate: full and chart coordinates, f there.
+#  - The NTK model's gap |f - f_ntk|/f: zero at θ₀, and the region where
+#    it is small grows with the width.
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
 
 out=$tap_tmp/out
@@ -83,4 +85,22 @@ check "per-run JSON: the last iterate with chart, x, f, norm, spread" \
 d = json.load(open(sys.argv[1]))
 l = d["runs"][0]["last"]
 assert len(l["chart"]) == 2 and len(l["x"]) == 3 and l["f"] >= 0 and l["norm"] > 0' "$out"
+# ---- ntk-gap ------------------------------------------------------------------
+run map twolayer:ntk=1 --kind ntk-gap --size 41x21 --window -1:1,-1:1 --format csv
+check "ntk-gap: the model is the network at θ₀ (the chart's origin)" \
+    csvpy '[float(r["value"]) for r in rows if float(r["a"]) == 0 and float(r["b"]) == 0] == [0.0]'
+check "ntk-gap: and differs from it elsewhere" \
+    csvpy 'max(float(r["value"]) for r in rows) > 0.01'
+for k in 2 16; do
+	run map "twolayer:ntk=1,k=$k,m=4" --kind ntk-gap --size 41x21 \
+	    --window -1:1,-1:1 --format csv
+	cp "$out" "$tap_tmp/gap$k"
+done
+check "ntk-gap: the lazy region (gap < 0.1) is larger at k = 16 than at k = 2" \
+    python3 -c 'import csv, sys
+frac = lambda f: (lambda v: sum(x < 0.1 for x in v) / len(v))([float(r["value"]) for r in csv.DictReader(open(f)) if r["value"] != "nan"])
+assert frac(sys.argv[2]) > frac(sys.argv[1])' "$tap_tmp/gap2" "$tap_tmp/gap16"
+run map himmelblau --kind ntk-gap --summary
+check "ntk-gap of an objective without an NTK model: an error naming it" \
+    sh -c "test '$(cat "$tap_tmp/status")' != 0 && test ! -s '$out' && grep -q 'ntk-gap map of himmelblau: it has no NTK model' '$tap_tmp/err'"
 tap_done

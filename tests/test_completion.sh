@@ -24,7 +24,7 @@ check "complete: the next parameter after a comma" \
 check "complete: survey's optimizers after a comma" \
     test "$(complete_words survey camel6 --optimizer gd,ad)" = "gd,adagrad gd,adam "
 check "complete: map kinds are the core's" \
-    test "$(complete_words map x --kind '')" = "strict-saddle pl quasiconvex rsi basins "
+    test "$(complete_words map x --kind '')" = "strict-saddle pl quasiconvex rsi basins ntk-gap "
 check "complete: charts, with : for those that take a point" \
     test "$(complete_words points pca --chart '')" = "default random hessian: points: trajectory "
 check "complete: survey's formats from its help" \

@@ -298,7 +298,7 @@ static void
 key_map(app *a, int key)
 {
 	(void)key;
-	overlay_next(&a->ov);
+	overlay_next(&a->ov, a->v->obj);
 	app_message(a, 0, "map: %s", overlay_name(&a->ov));
 	app_dirty(a);
 }

@@ -53,14 +53,17 @@ overlay_pending(const overlay *o)
 }
 
 void
-overlay_next(overlay *o)
+overlay_next(overlay *o, const sd_objective *obj)
 {
 	size_t k;
 
 	for (k = 0; o->type != NULL && sd_map_types[k] != o->type; k++)
 		continue;
 	/* From none the first kind; after the last, NULL: none again. */
-	o->type = o->type == NULL ? sd_map_types[0] : sd_map_types[k + 1];
+	k = o->type == NULL ? 0 : k + 1;
+	while (sd_map_types[k] != NULL && !sd_map_applies(sd_map_types[k], obj))
+		k++;
+	o->type = sd_map_types[k];
 	overlay_forget(o);
 }
 

@@ -58,8 +58,8 @@ void overlay_init(overlay *o);
 /* Release the map. */
 void overlay_done(overlay *o);
 
-/* The next kind in the cycle. */
-void overlay_next(overlay *o);
+/* The next kind in the cycle that has something to show for obj. */
+void overlay_next(overlay *o, const sd_objective *obj);
 
 /* Show the map of type (NULL: none). */
 void overlay_set(overlay *o, const sd_map_type *type);

@@ -33,8 +33,15 @@ const sd_map_type *const sd_map_types[] = {
 	&sd_map_quasiconvex,
 	&sd_map_rsi,
 	&sd_map_basins,
+	&sd_map_ntk_gap,
 	NULL
 };
+
+int
+sd_map_applies(const sd_map_type *t, const sd_objective *obj)
+{
+	return t->applies == NULL || t->applies(obj);
+}
 
 /* What one thread needs for a pixel: the point, ∇f, ∇²f and the
  * eigen-decomposition's workspace. */

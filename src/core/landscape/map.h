@@ -14,6 +14,9 @@
  * rsi			∇f·(x − x*) / ‖x − x*‖² of (2.3)
  * basins		where an optimizer started at the pixel ends: which
  *			minimum, a saddle, diverged, not converged (survey.h)
+ * ntk-gap		|f − f_ntk|/f: how far the NTK model (§6.1, the
+ *			network linearized at θ₀; twolayer's ntk parameter)
+ *			is from the network
  *
  * f* and x* are the lowest minimum the finder finds in the window. The
  * smallest ratio over the window is the largest constant for which the
@@ -87,6 +90,9 @@ typedef struct sd_map_type {
 	 * handed sd_map_pixels. */
 	void	(*pixel)(sd_map *map, const void *state,
 		    const sd_map_sample *s, size_t p);
+	/* Whether the kind has anything to show for obj (ntk-gap: only an
+	 * objective with an NTK model); NULL: every objective. */
+	int	(*applies)(const sd_objective *obj);
 	/* The name of label k (labelling kinds). */
 	void	(*label_name)(const sd_map *map, size_t k, char *buf,
 		    size_t len);
@@ -97,10 +103,14 @@ extern const sd_map_type sd_map_pl;		/* map_ratio.c */
 extern const sd_map_type sd_map_quasiconvex;
 extern const sd_map_type sd_map_rsi;
 extern const sd_map_type sd_map_basins;	/* map_basins.c */
+extern const sd_map_type sd_map_ntk_gap;	/* map_ntk.c */
 
 /* The registry, NULL-terminated, in the order of the m key's cycle and of
  * every list of kinds. */
 extern const sd_map_type *const sd_map_types[];
+
+/* Whether kind t has anything to show for obj (its applies hook). */
+int sd_map_applies(const sd_map_type *t, const sd_objective *obj);
 
 /* Strict-saddle labels: which of Definition 2.1's conditions holds — the
  * most local one when several do: curvature, then near-min, then
