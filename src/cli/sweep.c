@@ -152,22 +152,16 @@ static int
 sweep_bad_key(const char *key, const sd_objective_type *type)
 {
 	const sd_param *p = type->params;
-	char *list = sd_printf("%s", ""), *t;
 	size_t i, n = sd_params_count(p);
+	char list[SD_PARAMS_MAX * 16] = "";
 
 	if (n == 0)
 		return cli_usage("--sweep: %s has no parameters to sweep",
 		    type->name);
-	for (i = 0; i < n && list != NULL; i++) {
-		t = sd_printf("%s%s%s", list, i == 0 ? "" : i + 1 < n ? ", " :
-		    " or ", p[i].key);
-		free(list);
-		list = t;
-	}
-	cli_usage("--sweep: unknown key '%s' of %s: expected %s", key,
-	    type->name, list ? list : "?");
-	free(list);
-	return CLI_EXIT_USAGE;
+	for (i = 0; i < n; i++)
+		sd_list_add(list, sizeof list, i, n, p[i].key);
+	return cli_usage("--sweep: unknown key '%s' of %s: expected %s", key,
+	    type->name, list);
 }
 
 int
