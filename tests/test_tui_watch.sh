@@ -237,7 +237,9 @@ keys hlp ?
 check "? again: what you see" wait_for hlp "─ what you see ─"
 check "… the glyphs" wait_for hlp "stationary points: minimum, maximum, saddle"
 check "… the arrows' weights" wait_for hlp "g: downhill; heavy where |∇f|"
-kinds=$("$SADDLE" map --help | sed -n 's/^ *--kind KIND *//p' |
+# (the list may wrap: its lines run up to the next option)
+kinds=$("$SADDLE" map --help | sed -n '/^ *--kind KIND/,/^ *--alpha/p' |
+    sed '$d; s/^ *--kind KIND *//; s/^ *//' | tr '\n' ' ' |
     sed 's/,\| or / /g')
 for k in $kinds; do
 	check "… the map $k in one line" poll shows_re hlp "│ $k +[^ ].*[^ ] +│"

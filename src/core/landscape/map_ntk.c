@@ -96,6 +96,8 @@ const sd_map_type sd_map_ntk_gap = {
 	.name = "ntk-gap",
 	.title = "NTK gap",
 	.summary = "|f − f_ntk|/f, the NTK model's error (§6.1)",
+	.meaning = "|f − f_ntk|/f: where the network's linearization at θ₀ "
+	    "is faithful (twolayer only)",
 	.setup = ntk_setup,
 	.run = ntk_run,
 	.pixel = ntk_pixel,
