@@ -55,9 +55,8 @@
 #include "base/simd.h"
 #include "objectives/ntk.h"
 #include "objectives/objective.h"
+#include "objectives/twolayer_impl.h"
 
-#define TWOLAYER_K_MAX	16
-#define TWOLAYER_M_MAX	16
 #define TWOLAYER_LM_ITER	300	/* the search for s* */
 #define TWOLAYER_HESS_BUDGET	2e8	/* k²m²n: the largest search */
 
@@ -81,8 +80,6 @@ static const sd_param twolayer_params[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* φ, φ' and φ'' at u. */
-typedef void twolayer_phi(double u, double *p, double *p1, double *p2);
 
 /* tanh, as 1 − 2/(e^{2u} + 1): half the time of libm's tanh (it is the
  * cost of a field) and within 4·10⁻¹⁶ of it; ±1 when e^{2u} overflows or
@@ -115,8 +112,6 @@ phi_relu(double u, double *p, double *p1, double *p2)
 	*p2 = 0;
 }
 
-/* φ alone, for f (a field evaluates nothing else). */
-typedef double twolayer_value(double u);
 
 /* tanh, as phi_tanh computes it. */
 static double
@@ -139,10 +134,6 @@ value_relu(double u)
 	return u > 0 ? u : 0;
 }
 
-/* out_i += φ(p0_i + a·pu_i + b·pv_i) for i < len, one per activation, on
- * vector lanes (simd.h); tanh as value_tanh computes it. */
-typedef void tl_unit(const double *p0, const double *pu, const double *pv,
-    size_t len, double a, double b, double *out);
 
 SD_SIMD_CLONES
 static void
@@ -198,38 +189,6 @@ static const struct twolayer_act {
 	{ phi_relu, value_relu, unit_relu },
 };
 
-struct twolayer_state {
-	size_t		 k, m, n;
-	tl_unit		*unit;
-	size_t		 kt;		/* the teacher's hidden units */
-	twolayer_phi	*phi;
-	twolayer_value	*value;
-	double		*x;		/* n×m inputs */
-	double		*y;		/* n labels */
-	double		*teacher;	/* k×m: θ* in the student's shape, its
-					 * first kt units padded with zeros
-					 * (or cut to k) */
-	double		*full;		/* kt×m: the teacher the labels come
-					 * from (teacher itself when kt = k) */
-	double		*theta0;	/* k×m: ntk=1's θ₀, or NULL */
-	sd_ntk		*ntk;		/* ntk=1's linearized loss, or NULL */
-};
-
-/* The teacher: orthonormal rows when k ≤ m, else random unit rows. */
-static void
-twolayer_draw_teacher(gsl_rng *rng, double *t, size_t k, size_t m)
-{
-	double q[TWOLAYER_M_MAX * TWOLAYER_M_MAX];
-	size_t j;
-
-	if (k <= m) {
-		sd_random_orthogonal(rng, q, m);
-		memcpy(t, q, k * m * sizeof *t);
-		return;
-	}
-	for (j = 0; j < k; j++)
-		sd_random_unit(rng, t + j * m, m);
-}
 
 /* f_θ(x) = Σ_{j<units} φ(w_jᵀx). */
 static double
@@ -250,55 +209,6 @@ twolayer_output(const struct twolayer_state *st, const double *theta,
     const double *x)
 {
 	return twolayer_units(st, theta, st->k, x);
-}
-
-/* The features ∇_θ f_θ₀(x_i) (block j: φ'(w_jᵀx_i) x_i) into J and the
- * offsets f_θ₀(x_i) − ⟨θ₀, J_i⟩ − y_i into c (ntk.h). */
-static void
-twolayer_features(const struct twolayer_state *st, double *J, double *c)
-{
-	size_t i, j, D = st->k * st->m;
-	const double *x, *w;
-	double p, p1, p2;
-
-	for (i = 0; i < st->n; i++) {
-		x = st->x + i * st->m;
-		c[i] = -st->y[i];
-		for (j = 0; j < st->k; j++) {
-			w = st->theta0 + j * st->m;
-			st->phi(sd_dot(w, x, st->m), &p, &p1, &p2);
-			memset(J + i * D + j * st->m, 0, st->m * sizeof *J);
-			sd_axpy(p1, x, J + i * D + j * st->m, st->m);
-			c[i] += p;
-		}
-		c[i] -= sd_dot(J + i * D, st->theta0, D);
-	}
-}
-
-/* ntk=1: θ₀ from rng, then the linearized loss. */
-static int
-twolayer_linearize(struct twolayer_state *st, gsl_rng *rng, double init,
-    char **cause)
-{
-	size_t i, D = st->k * st->m;
-	double *J;
-
-	if ((st->theta0 = malloc(D * sizeof *st->theta0)) == NULL ||
-	    (J = malloc((st->n * D + st->n) * sizeof *J)) == NULL) {
-		free(st->theta0);
-		return sd_fail(cause, "out of memory");
-	}
-	for (i = 0; i < D; i++)
-		st->theta0[i] = init * gsl_ran_ugaussian(rng) /
-		    sqrt((double)st->m);
-	twolayer_features(st, J, J + st->n * D);
-	st->ntk = sd_ntk_new(st->n, D, J, J + st->n * D, st->theta0, cause);
-	free(J);
-	if (st->ntk == NULL) {
-		free(st->theta0);
-		return -1;
-	}
-	return 0;
 }
 
 /* Draw the teacher, then the samples and their labels. */
@@ -331,7 +241,7 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 		free(st->x);
 		return -1;
 	}
-	twolayer_draw_teacher(rng, st->full, kt, m);
+	sd_twolayer_draw_teacher(rng, st->full, kt, m);
 	if (kt != k)
 		memcpy(st->teacher, st->full, (kt < k ? kt : k) * m *
 		    sizeof *st->teacher);
@@ -341,7 +251,7 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 		st->y[i] = twolayer_units(st, st->full, kt, st->x + i * m);
 	}
 	if (params[TL_NTK] > 0 &&
-	    twolayer_linearize(st, rng, params[TL_INIT], cause) != 0) {
+	    sd_twolayer_linearize(st, rng, params[TL_INIT], cause) != 0) {
 		gsl_rng_free(rng);
 		free(st->x);
 		return -1;
@@ -482,25 +392,6 @@ twolayer_grad_batch(const void *state, const double *theta,
     const size_t *idx, size_t cnt, double *g)
 {
 	twolayer_grad_over(state, theta, idx, cnt, g);
-}
-
-/* Zero when the student is at least as wide as its teacher (the padded
- * teacher fits every label), else not known. */
-static double
-twolayer_fmin(const void *state)
-{
-	const struct twolayer_state *st = state;
-
-	return st->k >= st->kt ? 0 : NAN;
-}
-
-/* θ*, when the teacher has the student's shape. */
-static const double *
-twolayer_planted(const void *state)
-{
-	const struct twolayer_state *st = state;
-
-	return st->k == st->kt ? st->teacher : NULL;
 }
 
 /* ---- the symmetric network s* ------------------------------------------ */
@@ -717,30 +608,6 @@ twolayer_symmetric(const sd_objective *obj, double *out, char **cause)
 	return 0;
 }
 
-/* ntk=1: the plane through θ₀ (the chart's origin), along the way to the
- * minimizer nearest it (on the a axis) and towards the teacher, in a
- * window that holds all three; -1 when they are collinear. */
-static int
-twolayer_ntk_chart(const sd_objective *obj, sd_chart *chart)
-{
-	const struct twolayer_state *st = obj->state;
-	size_t rank, D = st->k * st->m, i;
-	const double *min = sd_ntk_minimizer(st->ntk, &rank);
-	double u[TWOLAYER_K_MAX * TWOLAYER_M_MAX];
-	double v[TWOLAYER_K_MAX * TWOLAYER_M_MAX], a, b, r;
-
-	for (i = 0; i < D; i++) {
-		u[i] = min[i] - st->theta0[i];
-		v[i] = st->teacher[i] - st->theta0[i];
-	}
-	if (sd_chart_init_plane(chart, D, st->theta0, u, v, NULL) != 0)
-		return -1;
-	sd_chart_project(chart, st->teacher, &a, &b, NULL);
-	r = 1.25 * fmax(sd_norm(u, D), fmax(fabs(a), fabs(b)));
-	chart->window = (sd_window){ -r, r, -r, r };
-	return 0;
-}
-
 /* The permutation chart: the plane through θ* (at (−r, 0)), its twin Pθ*
  * with units 1 and 2 swapped (at (r, 0)) and the symmetric saddle s*
  * (on the b axis). With one hidden unit: the plane of the first two
@@ -753,7 +620,7 @@ twolayer_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 	double *twin, *sym, *e;
 	int rc;
 
-	if (st->ntk != NULL && twolayer_ntk_chart(obj, chart) == 0)
+	if (st->ntk != NULL && sd_twolayer_ntk_chart(obj, chart) == 0)
 		return 0;
 	if ((twin = calloc(3 * D, sizeof *twin)) == NULL)
 		return sd_fail(cause, "out of memory");
@@ -866,6 +733,12 @@ tl_slice_new(const void *state, const double *c, const double *u,
 	const double *x;
 	double *q;
 
+	if (st->ntk != NULL) {
+		/* The NTK model is not the network these projections
+		 * evaluate: no slice, f at the lifted points. */
+		memset(slice, 0, sizeof *slice);
+		return 0;
+	}
 	slice->bytes = sizeof *sl + (3 * k + 1) * n * sizeof(double);
 	if ((sl = malloc(slice->bytes)) == NULL)
 		return sd_fail(cause, "out of memory");
@@ -912,6 +785,6 @@ const sd_objective_type sd_objective_twolayer = {
 	.samples = twolayer_samples,
 	.grad_batch = twolayer_grad_batch,
 	.slice_new = tl_slice_new,
-	.fmin = twolayer_fmin,
-	.planted = twolayer_planted,
+	.fmin = sd_twolayer_fmin,
+	.planted = sd_twolayer_planted,
 };

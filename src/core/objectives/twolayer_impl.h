@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* twolayer_impl.h: what twolayer.c shares with twolayer_model.c (the
+ * teacher and the NTK model, §6.1): the state and its activation types. Not for other files:
+ * they see twolayer through objective.h. */
+#ifndef SADDLE_TWOLAYER_IMPL_H
+#define SADDLE_TWOLAYER_IMPL_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "landscape/chart.h"
+#include "objectives/ntk.h"
+#include "objectives/objective.h"
+
+#define TWOLAYER_K_MAX	16
+#define TWOLAYER_M_MAX	16
+
+/* φ, φ' and φ'' at u. */
+typedef void twolayer_phi(double u, double *p, double *p1, double *p2);
+
+/* φ alone, for f (a field evaluates nothing else). */
+typedef double twolayer_value(double u);
+
+/* out_i += φ(p0_i + a·pu_i + b·pv_i) for i < len, one per activation, on
+ * vector lanes (simd.h); tanh as value_tanh computes it. */
+typedef void tl_unit(const double *p0, const double *pu, const double *pv,
+    size_t len, double a, double b, double *out);
+
+struct twolayer_state {
+	size_t		 k, m, n;
+	tl_unit		*unit;
+	size_t		 kt;		/* the teacher's hidden units */
+	twolayer_phi	*phi;
+	twolayer_value	*value;
+	double		*x;		/* n×m inputs */
+	double		*y;		/* n labels */
+	double		*teacher;	/* k×m: θ* in the student's shape, its
+					 * first kt units padded with zeros
+					 * (or cut to k) */
+	double		*full;		/* kt×m: the teacher the labels come
+					 * from (teacher itself when kt = k) */
+	double		*theta0;	/* k×m: ntk=1's θ₀, or NULL */
+	sd_ntk		*ntk;		/* ntk=1's linearized loss, or NULL */
+};
+
+/* The teacher's k rows of m into t: orthonormal when k ≤ m, else random
+ * unit vectors. */
+void sd_twolayer_draw_teacher(gsl_rng *rng, double *t, size_t k, size_t m);
+
+/* The type's fmin and planted hooks (objective.h). */
+double sd_twolayer_fmin(const void *state);
+const double *sd_twolayer_planted(const void *state);
+
+/* ntk=1: draw θ₀ from rng (entries init·N(0, 1/m)) and build the
+ * linearized loss into st->theta0 and st->ntk. */
+int sd_twolayer_linearize(struct twolayer_state *st, gsl_rng *rng,
+    double init, char **cause);
+
+/* ntk=1's default chart: the plane through θ₀ (the origin), the minimizer
+ * nearest it (on the a axis) and the teacher; -1 when they are
+ * collinear. */
+int sd_twolayer_ntk_chart(const sd_objective *obj, sd_chart *chart);
+
+#endif
