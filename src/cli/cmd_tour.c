@@ -97,9 +97,12 @@ tour_validate(const tour *t)
 			return rc;
 		view_done(&v);
 		for (i = 0; i < t->stops[k].n_dos; i++) {
-			if (app_command_check(t->stops[k].dos[i], &cause) != 0)
-				return cli_usage("%s:%d: %s", t->path,
+			if (app_command_check(t->stops[k].dos[i], &cause) != 0) {
+				rc = cli_usage("%s:%d: %s", t->path,
 				    t->stops[k].do_line[i], cause);
+				free(cause);
+				return rc;
+			}
 		}
 	}
 	return 0;
