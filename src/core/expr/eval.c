@@ -137,20 +137,20 @@ d_abs(double u, double fu, double *d1, double *d2)
 }
 
 const struct expr_func sd_expr_funcs[] = {
-	{ "sin", sin, d_sin },
-	{ "cos", cos, d_cos },
-	{ "tan", tan, d_tan },
-	{ "asin", asin, d_asin },
-	{ "acos", acos, d_acos },
-	{ "atan", atan, d_atan },
-	{ "sinh", sinh, d_sinh },
-	{ "cosh", cosh, d_cosh },
-	{ "tanh", tanh, d_tanh },
-	{ "exp", exp, d_exp },
-	{ "log", log, d_log },
-	{ "sqrt", sqrt, d_sqrt },
-	{ "abs", fabs, d_abs },
-	{ NULL, NULL, NULL }
+	{ "sin", sin, d_sin, sd_expr_iv_sin },
+	{ "cos", cos, d_cos, sd_expr_iv_cos },
+	{ "tan", tan, d_tan, sd_expr_iv_tan },
+	{ "asin", asin, d_asin, sd_expr_iv_asin },
+	{ "acos", acos, d_acos, sd_expr_iv_acos },
+	{ "atan", atan, d_atan, sd_expr_iv_atan },
+	{ "sinh", sinh, d_sinh, sd_expr_iv_sinh },
+	{ "cosh", cosh, d_cosh, sd_expr_iv_cosh },
+	{ "tanh", tanh, d_tanh, sd_expr_iv_tanh },
+	{ "exp", exp, d_exp, sd_expr_iv_exp },
+	{ "log", log, d_log, sd_expr_iv_log },
+	{ "sqrt", sqrt, d_sqrt, sd_expr_iv_sqrt },
+	{ "abs", fabs, d_abs, sd_expr_iv_abs },
+	{ NULL, NULL, NULL, NULL }
 };
 
 /* ---- value-only evaluation -------------------------------------------- */

@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 
+#include "base/interval.h"
 #include "objectives/objective.h"
 
 typedef struct sd_expr sd_expr;
@@ -79,6 +80,19 @@ void sd_expr_eval2(const sd_expr *e, double x, double y, double *f,
  * Equal, bit for bit, to sd_expr_eval2 at each point. */
 void sd_expr_eval_fg_batch(const sd_expr *e, size_t n, const double *x,
     const double *y, double *f, double *gx, double *gy);
+
+/* Enclosures of f, ∇f and ∇²f (h = f_aa, f_ab, f_bb) over a box, in
+ * coordinates (a, b) of which x and y are affine functions: in[0] and
+ * in[1] enclose x and y over the box, jac = (∂x/∂a, ∂x/∂b, ∂y/∂a, ∂y/∂b)
+ * (1, 0, 0, 1 for the identity). Each function is taken on the part of
+ * the box where it is defined: every enclosure is empty when the formula
+ * is defined nowhere in the box (eval_box.c, interval.h). Returns 1 when
+ * f is defined and twice continuously differentiable on the whole box
+ * (no operand left its domain, nothing was unbounded), which is what an
+ * interval Newton test needs; 0 otherwise: the enclosures still hold
+ * where f is defined. */
+int sd_expr_eval_box(const sd_expr *e, const sd_iv in[2],
+    const double jac[4], sd_iv *f, sd_iv g[2], sd_iv h[3]);
 
 /* An objective for the formula: type name "expr", summary and formula
  * the text, dim 2, default window [-3,3]², f, gradient and Hessian

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "base/interval.h"
+
 #define EXPR_STACK_MAX	128	/* evaluation stack slots */
 #define EXPR_POWI_MAX	16	/* x^n as multiplications for |n| ≤ this */
 
@@ -38,11 +40,22 @@ struct sd_expr {
 /* φ'(u) and φ''(u) of a function, given u and fu = φ(u). */
 typedef void expr_deriv(double u, double fu, double *d1, double *d2);
 
-/* The functions formulas may call, NULL-name terminated (eval.c). */
+/* Enclosures of φ(u), φ'(u) and φ''(u) over an interval u, each taken
+ * on u ∩ φ's domain (eval_box.c). */
+typedef void expr_ideriv(sd_iv u, sd_iv *f, sd_iv *d1, sd_iv *d2);
+
+expr_ideriv sd_expr_iv_sin, sd_expr_iv_cos, sd_expr_iv_tan, sd_expr_iv_asin,
+    sd_expr_iv_acos, sd_expr_iv_atan, sd_expr_iv_sinh, sd_expr_iv_cosh,
+    sd_expr_iv_tanh, sd_expr_iv_exp, sd_expr_iv_log, sd_expr_iv_sqrt,
+    sd_expr_iv_abs;
+
+/* The functions formulas may call, NULL-name terminated (eval.c): the
+ * function, its derivatives, their interval enclosures. */
 struct expr_func {
 	const char	*name;
 	double		(*f)(double);
 	expr_deriv	*d;
+	expr_ideriv	*iv;
 };
 extern const struct expr_func sd_expr_funcs[];
 

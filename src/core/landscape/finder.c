@@ -155,6 +155,7 @@ sd_point_list_done(sd_point_list *list)
 	for (i = 0; i < list->n; i++)
 		sd_point_done(&list->points[i]);
 	free(list->points);
+	free(list->unresolved);
 	memset(list, 0, sizeof *list);
 }
 
@@ -200,6 +201,7 @@ static void
 finder_done(struct finder *fd)
 {
 	sd_finder_work_done(&fd->work);
+	sd_certify_result_done(&fd->certified);
 	free(fd->store);
 	free(fd->roots);
 }
@@ -583,12 +585,13 @@ finder_dedup(struct finder *fd, int second)
 
 	for (i = 0; i < fd->n; i++) {
 		p = &fd->roots[i];
-		if (!p->keep || (second && !p->singular))
+		if (!p->keep || (second && (!p->singular || p->certified)))
 			continue;
 		for (j = 0; j < i && p->keep; j++) {
 			q = &fd->roots[j];
-			if (!q->keep || (second && (!q->singular ||
-			    q->kind != p->kind)))
+			/* Two proven roots are two: their boxes said so. */
+			if (!q->keep || (p->certified && q->certified) ||
+			    (second && (!q->singular || q->kind != p->kind)))
 				continue;
 			for (big = 0, k = 0; k < d; k++)
 				big = fmax(big, fmax(fabs(p->x[k]), fabs(q->x[k])));
@@ -616,7 +619,8 @@ finder_classify_all(struct finder *fd)
 			continue;
 		c.lam = fd->store + r->at + r->d;
 		if (sd_finder_classify_at(&fd->work, r->x, &c) != 0 ||
-		    !c.resolved) {
+		    (!c.resolved && !r->certified)) {
+			fd->lost |= r->certified;
 			r->keep = 0;
 			continue;
 		}
@@ -672,8 +676,8 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 {
 	struct finder fd;
 	double *v = NULL;
-	size_t i, side;
-	int rc = -1;
+	size_t i, side, first;
+	int rc = -1, cert;
 
 	sd_gsl_quiet();
 	memset(out, 0, sizeof *out);
@@ -691,9 +695,15 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 	fd.gtol = FINDER_GTOL * fd.gscale;
 	fd.work.gfloor = FINDER_FLOOR * fd.gscale;
 	fd.work.ffloor = FINDER_FLOOR * fd.fscale;
-	/* No finite sample, or ∇f = 0 at all of them: nothing to resolve. */
-	if (fd.gscale > 0 && finder_seeds(&fd, v, (int)side, cause) != 0)
+	if ((cert = sd_finder_certify(&fd, opts, out, cause)) < 0)
 		goto done;
+	first = fd.n;
+	/* No finite sample, or ∇f = 0 at all of them: nothing to resolve. */
+	if (fd.gscale > 0 && out->n_unresolved > 0 &&
+	    finder_seeds(&fd, v, (int)side, cause) != 0)
+		goto done;
+	if (cert == 0)
+		sd_finder_certify_filter(&fd, first, out);
 	for (i = 0; i < fd.n; i++) {
 		fd.roots[i].x = fd.store + fd.roots[i].at;
 		fd.roots[i].d = fd.work.d;
@@ -702,9 +712,11 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 	finder_dedup(&fd, 0);
 	finder_classify_all(&fd);
 	finder_dedup(&fd, 1);
-	if ((rc = finder_output(&fd, out, cause)) != 0)
-		sd_point_list_done(out);
+	out->complete = cert == 0 && out->n_unresolved == 0 && !fd.lost;
+	rc = finder_output(&fd, out, cause);
 done:
+	if (rc != 0)
+		sd_point_list_done(out);
 	free(v);
 	finder_done(&fd);
 	return rc;

@@ -42,6 +42,14 @@ typedef struct sd_point_list {
 	size_t		 cap;
 	size_t		 dim;
 	sd_point	*points;	/* sorted by f, then x1, x2, ... */
+	int		 complete;	/* proven: every stationary point in
+					 * the window is listed (certify.h) */
+	size_t		 n_unresolved;	/* regions with no proof either way:
+					 * the whole window when the search
+					 * could not run */
+	sd_window	*unresolved;	/* owned; n_unresolved chart boxes */
+	size_t		 boxes;		/* boxes the certified search
+					 * examined; 0 when it did not run */
 } sd_point_list;
 
 /* The threshold of "near the slice" (`points --all`, the TUI's toggle):
@@ -58,6 +66,9 @@ typedef struct sd_finder_options {
 				 * offset is at most near × L (L the window's
 				 * larger side), such as SD_FINDER_NEAR; 0:
 				 * only the points on the slice */
+	int	no_certify;	/* 1: the old search only (benchmarks) */
+	size_t	certify_boxes;	/* the certified search's limits; 0: */
+	double	certify_ms;	/* SD_CERTIFY_BOXES and _MS */
 } sd_finder_options;
 
 /* "min", "max", "saddle", "degenerate-min", ... */
@@ -66,7 +77,10 @@ const char *sd_point_kind_name(sd_point_kind kind);
 /* Whether kind is a local minimum, strict or degenerate. */
 int sd_point_kind_is_min(sd_point_kind kind);
 
-/* Find the stationary points inside window (closed) of chart. opts may be
+/* Find the stationary points inside window (closed) of chart: through
+ * the certified search where the objective has one (certify.h), with
+ * Newton from seeds in the regions it leaves unresolved; by Newton from
+ * seeds alone otherwise (complete is then 0, the window unresolved). opts may be
  * NULL for the defaults. On success *out holds the sorted list (call
  * sd_point_list_done). Returns -1 with *cause on allocation failure. */
 int sd_finder_run(const sd_objective *obj, const sd_chart *chart,

@@ -7,7 +7,8 @@
  * finder_newton.c	the work area (eigen-decomposition, Newton step,
  *			merit) and damped Newton from one seed
  * finder_classify.c	one point's classification, and sd_finder_classify
- * finder_near.c	seeds off the slice, for the points near it */
+ * finder_near.c	seeds off the slice, for the points near it
+ * finder_certify.c	the certified search's roots and regions in a run */
 #ifndef SADDLE_FINDER_IMPL_H
 #define SADDLE_FINDER_IMPL_H
 
@@ -15,6 +16,7 @@
 
 #include "base/spectrum.h"
 #include "base/vec.h"
+#include "landscape/certify.h"
 #include "landscape/chart.h"
 #include "landscape/finder.h"
 #include "objectives/objective.h"
@@ -93,6 +95,7 @@ struct finder_root {
 	const double	*x;		/* store + at, once it stops moving */
 	size_t		 d;
 	int		 keep;
+	int		 certified;	/* proven the only root of its box */
 };
 
 /* One run: the window, the scales measured on it, the roots. */
@@ -111,6 +114,8 @@ struct finder {
 	double			*store;		/* 2d doubles per root */
 	struct finder_root	*roots;
 	size_t			 n, cap;
+	sd_certify_result	 certified;	/* the certified search's */
+	int			 lost;		/* a certified root dropped */
 };
 
 /* How a Newton run ended. */
@@ -179,6 +184,20 @@ void sd_finder_keep(struct finder *fd, double *x);
 /* With fd->near: Newton from seeds off the slice around every distinct
  * root found so far (finder_near.c says how). */
 int sd_finder_near_seeds(struct finder *fd, char **cause);
+
+/* ---- the certified path (finder_certify.c) ---------------------------- */
+
+/* Run the certified search when the objective has one: its roots join
+ * the run (certified), its unresolved regions go to out. Returns 0 when
+ * it ran, 1 when it did not (out then has the window as its one
+ * unresolved region), -1 with *cause when out of memory. */
+int sd_finder_certify(struct finder *fd, const sd_finder_options *opts,
+    sd_point_list *out, char **cause);
+
+/* Drop the roots from index first on (Newton's from seeds) that lie in a
+ * proof box or outside every unresolved region of out. */
+void sd_finder_certify_filter(struct finder *fd, size_t first,
+    const sd_point_list *out);
 
 /* ---- classification (finder_classify.c) ------------------------------- */
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/simd.h"
@@ -73,6 +74,16 @@ params_init(void *state, const double *params, size_t *dim, char **cause)
 	return 0;
 }
 
+/* name_expression: the formula in sd_expr_compile's syntax (the type's
+ * expression hook), for the objectives without parameters. */
+#define CLASSIC_EXPRESSION(name, text)					\
+static int								\
+name##_expression(const void *s, char *buf, size_t size)		\
+{									\
+	(void)s;							\
+	return snprintf(buf, size, "%s", text);				\
+}
+
 /* ---- himmelblau: (x²+y−11)² + (x+y²−7)² ------------------------------- */
 
 static double
@@ -105,6 +116,8 @@ himmelblau_hess(const void *s, const double *p, double *h)
 
 CLASSIC_BATCH(himmelblau)
 
+CLASSIC_EXPRESSION(himmelblau, "(x^2+y-11)^2 + (x+y^2-7)^2")
+
 const sd_objective_type sd_objective_himmelblau = {
 	.name = "himmelblau",
 	.summary = "four global minima, four saddles, one maximum",
@@ -115,6 +128,7 @@ const sd_objective_type sd_objective_himmelblau = {
 	.grad = himmelblau_grad,
 	.hess = himmelblau_hess,
 	.fg_batch = himmelblau_fg_batch,
+	.expression = himmelblau_expression,
 };
 
 /* ---- rosenbrock: (a−x)² + b(y−x²)² ------------------------------------ */
@@ -156,6 +170,15 @@ rosenbrock_hess(const void *s, const double *p, double *h)
 
 CLASSIC_BATCH(rosenbrock)
 
+static int
+rosenbrock_expression(const void *s, char *buf, size_t size)
+{
+	const double *k = s;
+
+	return snprintf(buf, size, "(%.17g-x)^2 + %.17g*(y-x^2)^2", k[0],
+	    k[1]);
+}
+
 const sd_objective_type sd_objective_rosenbrock = {
 	.name = "rosenbrock",
 	.summary = "a curved, badly conditioned valley (use log levels)",
@@ -169,6 +192,7 @@ const sd_objective_type sd_objective_rosenbrock = {
 	.grad = rosenbrock_grad,
 	.hess = rosenbrock_hess,
 	.fg_batch = rosenbrock_fg_batch,
+	.expression = rosenbrock_expression,
 };
 
 /* ---- camel6: (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y² ------------------ */
@@ -203,6 +227,8 @@ camel6_hess(const void *s, const double *p, double *h)
 
 CLASSIC_BATCH(camel6)
 
+CLASSIC_EXPRESSION(camel6, "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2")
+
 const sd_objective_type sd_objective_camel6 = {
 	.name = "camel6",
 	.summary = "six-hump camel: six minima, two of them global",
@@ -213,6 +239,7 @@ const sd_objective_type sd_objective_camel6 = {
 	.grad = camel6_grad,
 	.hess = camel6_hess,
 	.fg_batch = camel6_fg_batch,
+	.expression = camel6_expression,
 };
 
 /* ---- beale: Σᵢ (cᵢ − x + xyⁱ)², c = (1.5, 2.25, 2.625) ---------------- */
@@ -273,6 +300,8 @@ beale_hess(const void *s, const double *p, double *h)
 	hess2(h, xx, xy, yy);
 }
 
+CLASSIC_EXPRESSION(beale, "(1.5-x+x*y)^2 + (2.25-x+x*y^2)^2 + (2.625-x+x*y^3)^2")
+
 const sd_objective_type sd_objective_beale = {
 	.name = "beale",
 	.summary = "sharp ridges; a saddle with eigenvalues near −0.78 and 868",
@@ -282,6 +311,7 @@ const sd_objective_type sd_objective_beale = {
 	.f = beale_f,
 	.grad = beale_grad,
 	.hess = beale_hess,
+	.expression = beale_expression,
 };
 
 /* ---- rastrigin: 2A + x² + y² − A(cos 2πx + cos 2πy) ------------------- */
@@ -327,6 +357,15 @@ rastrigin_hess(const void *s, const double *p, double *h)
 	    2 + k * cos(2 * M_PI * p[1]));
 }
 
+static int
+rastrigin_expression(const void *s, char *buf, size_t size)
+{
+	double A = *(const double *)s;
+
+	return snprintf(buf, size, "2*%.17g + x^2 + y^2 - %.17g*(cos(2*pi*x) "
+	    "+ cos(2*pi*y))", A, A);
+}
+
 const sd_objective_type sd_objective_rastrigin = {
 	.name = "rastrigin",
 	.summary = "a bowl covered in ripples: hundreds of stationary points",
@@ -339,6 +378,7 @@ const sd_objective_type sd_objective_rastrigin = {
 	.f = rastrigin_f,
 	.grad = rastrigin_grad,
 	.hess = rastrigin_hess,
+	.expression = rastrigin_expression,
 };
 
 /* ---- doublewell: (x²−1)² + y² ------------------------------------------ */
@@ -369,6 +409,8 @@ doublewell_hess(const void *s, const double *p, double *h)
 
 CLASSIC_BATCH(doublewell)
 
+CLASSIC_EXPRESSION(doublewell, "(x^2-1)^2 + y^2")
+
 const sd_objective_type sd_objective_doublewell = {
 	.name = "doublewell",
 	.summary = "two minima and the strict saddle between them",
@@ -379,6 +421,7 @@ const sd_objective_type sd_objective_doublewell = {
 	.grad = doublewell_grad,
 	.hess = doublewell_hess,
 	.fg_batch = doublewell_fg_batch,
+	.expression = doublewell_expression,
 };
 
 /* ---- quadwell: (x²−1)² + (y²−1)² --------------------------------------- */
@@ -407,6 +450,8 @@ quadwell_hess(const void *s, const double *p, double *h)
 	hess2(h, 12 * p[0] * p[0] - 4, 0, 12 * p[1] * p[1] - 4);
 }
 
+CLASSIC_EXPRESSION(quadwell, "(x^2-1)^2 + (y^2-1)^2")
+
 const sd_objective_type sd_objective_quadwell = {
 	.name = "quadwell",
 	.summary = "four minima, four saddles, a maximum at the origin",
@@ -416,6 +461,7 @@ const sd_objective_type sd_objective_quadwell = {
 	.f = quadwell_f,
 	.grad = quadwell_grad,
 	.hess = quadwell_hess,
+	.expression = quadwell_expression,
 };
 
 /* ---- saddle: x² − y² --------------------------------------------------- */
@@ -443,6 +489,8 @@ saddle_hess(const void *s, const double *p, double *h)
 	hess2(h, 2, 0, -2);
 }
 
+CLASSIC_EXPRESSION(saddle, "x^2 - y^2")
+
 const sd_objective_type sd_objective_saddle = {
 	.name = "saddle",
 	.summary = "the textbook strict saddle",
@@ -452,6 +500,7 @@ const sd_objective_type sd_objective_saddle = {
 	.f = saddle_f,
 	.grad = saddle_grad,
 	.hess = saddle_hess,
+	.expression = saddle_expression,
 };
 
 /* ---- monkey: x³ − 3xy² ------------------------------------------------- */
@@ -478,6 +527,8 @@ monkey_hess(const void *s, const double *p, double *h)
 	hess2(h, 6 * p[0], -6 * p[1], -6 * p[0]);
 }
 
+CLASSIC_EXPRESSION(monkey, "x^3 - 3*x*y^2")
+
 const sd_objective_type sd_objective_monkey = {
 	.name = "monkey",
 	.summary = "monkey saddle: three valleys, a degenerate saddle at 0",
@@ -487,6 +538,7 @@ const sd_objective_type sd_objective_monkey = {
 	.f = monkey_f,
 	.grad = monkey_grad,
 	.hess = monkey_hess,
+	.expression = monkey_expression,
 };
 
 /* ---- cubic: x² + y³ ---------------------------------------------------- */
@@ -513,6 +565,8 @@ cubic_hess(const void *s, const double *p, double *h)
 	hess2(h, 2, 0, 6 * p[1]);
 }
 
+CLASSIC_EXPRESSION(cubic, "x^2 + y^3")
+
 const sd_objective_type sd_objective_cubic = {
 	.name = "cubic",
 	.summary = "the chapter's non-strict saddle: ∇²f(0) ⪰ 0 yet not a min",
@@ -522,6 +576,7 @@ const sd_objective_type sd_objective_cubic = {
 	.f = cubic_f,
 	.grad = cubic_grad,
 	.hess = cubic_hess,
+	.expression = cubic_expression,
 };
 
 /* ---- linnet: ½(1 − xy)² ------------------------------------------------ */
@@ -562,6 +617,8 @@ linnet_fmin(const void *s)
 	return 0;
 }
 
+CLASSIC_EXPRESSION(linnet, "0.5*(1 - x*y)^2")
+
 const sd_objective_type sd_objective_linnet = {
 	.name = "linnet",
 	.summary = "a scalar two-layer linear net: a curve of minima xy = 1",
@@ -572,4 +629,6 @@ const sd_objective_type sd_objective_linnet = {
 	.grad = linnet_grad,
 	.hess = linnet_hess,
 	.fmin = linnet_fmin,
+
+	.expression = linnet_expression,
 };

@@ -6,6 +6,7 @@
  * front ends need no special case. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,15 @@ expr_objective_fg_batch(const void *state, size_t n, const double *const *x,
 	sd_expr_eval_fg_batch(s->expr, n, x[0], x[1], f, g[0], g[1]);
 }
 
+/* The formula is its own expression. */
+static int
+expr_objective_expression(const void *state, char *buf, size_t size)
+{
+	const struct expr_state *s = state;
+
+	return snprintf(buf, size, "%s", s->text);
+}
+
 /* Release what the state owns (not the state: sd_objective_free does). */
 static void
 expr_objective_done(void *state)
@@ -78,6 +88,7 @@ static const sd_objective_type expr_type = {
 	.grad = expr_objective_grad,
 	.hess = expr_objective_hess,
 	.fg_batch = expr_objective_fg_batch,
+	.expression = expr_objective_expression,
 };
 
 sd_objective *

@@ -66,6 +66,13 @@ typedef struct sd_objective_type {
 
 	/* Optional hooks; NULL when the objective has no use for them. */
 
+	/* Two-dimensional objectives: f as a formula in x and y that
+	 * sd_expr_compile reads (expr.h), with the parameters in state
+	 * written in, so that the certified search (certify.h) can enclose
+	 * f and its derivatives over a box. Writes at most size bytes
+	 * (snprintf's rules) and returns the formula's length. */
+	int	(*expression)(const void *state, char *buf, size_t size);
+
 	/* Build the chart the objective is best seen through (chart.h):
 	 * pca's plane of v1 and v2, the tensor's sphere. NULL: the plane of
 	 * the first two coordinates through the origin. */
