@@ -107,12 +107,40 @@ points_json(const sd_objective *obj, const sd_window *w,
 	cli_json_string(stdout, obj->spec);
 	printf(",\"window\":");
 	cli_json_numbers(stdout, window, 4);
-	printf(",\"points\":[");
+	printf(",\"complete\":%s,\"unresolved\":%zu,\"unresolved_boxes\":[",
+	    list->complete ? "true" : "false", list->n_unresolved);
+	for (i = 0; i < list->n_unresolved; i++) {
+		window[0] = list->unresolved[i].xmin;
+		window[1] = list->unresolved[i].xmax;
+		window[2] = list->unresolved[i].ymin;
+		window[3] = list->unresolved[i].ymax;
+		if (i > 0)
+			printf(",");
+		cli_json_numbers(stdout, window, 4);
+	}
+	printf("],\"points\":[");
 	for (i = 0; i < list->n; i++) {
 		printf(i > 0 ? ",\n" : "\n");
 		points_json_point(&list->points[i], list->dim);
 	}
 	printf("\n]}");
+}
+
+/* One line on stderr when the list is not proven complete. */
+static void
+points_warn(const sd_point_list *list)
+{
+	if (list->complete)
+		return;
+	/* After the list, also where both streams go to one file. */
+	fflush(stdout);
+	if (list->boxes == 0)
+		fprintf(stderr, "saddle: points: no certified search here; "
+		    "the list may be incomplete\n");
+	else
+		fprintf(stderr, "saddle: points: %zu region%s unresolved; "
+		    "the list may be incomplete\n", list->n_unresolved,
+		    list->n_unresolved == 1 ? "" : "s");
 }
 
 /* What the command line asked for. */
@@ -437,6 +465,10 @@ cmd_points(int argc, char **argv)
 		rc = points_find(&r[i], &o);
 	if (rc == 0)
 		points_output(r, n, &o);
+	/* One answer: say when it is not proven complete (a sweep's table
+	 * is read for its numbers). */
+	if (rc == 0 && n == 1 && !o.sweeping)
+		points_warn(&r[0].list);
 	for (i = 0; i < n; i++) {
 		if (r[i].have_list)
 			sd_point_list_done(&r[i].list);

@@ -478,6 +478,7 @@ sd_finder_keep(struct finder *fd, double *x)
 	if (finder_accept(fd, x, r)) {
 		r->at = fd->n * 2 * fd->work.d;
 		r->keep = 1;
+		r->certified = 0;
 		fd->n++;
 	}
 }
