@@ -206,6 +206,26 @@ panel_near(panel_pen *p, const view *v)
 	p->y++;
 }
 
+/* Whether the points in view are proven to be all of them (certify.h). */
+static void
+panel_proof(panel_pen *p, const view *v)
+{
+	const sd_point_list *l = &v->points;
+	char buf[64];
+
+	if (!v->points_valid)
+		return;
+	if (l->complete)
+		snprintf(buf, sizeof buf, "proved complete");
+	else if (l->boxes == 0)
+		snprintf(buf, sizeof buf, "may be incomplete (not certified)");
+	else
+		snprintf(buf, sizeof buf, "may be incomplete (%zu region%s)",
+		    l->n_unresolved, l->n_unresolved == 1 ? "" : "s");
+	panel_put(p, p->x, buf, p->ctx->th->dim, 0);
+	p->y++;
+}
+
 /* The stationary points in view: a count and the legend. */
 static void
 panel_points(panel_pen *p, const view *v)
@@ -245,6 +265,7 @@ panel_points(panel_pen *p, const view *v)
 		x += w;
 	}
 	p->y++;
+	panel_proof(p, v);
 	panel_near(p, v);
 	panel_undefined(p, v);
 }

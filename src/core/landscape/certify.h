@@ -35,7 +35,7 @@
 
 #define SD_CERTIFY_BOXES	400000	/* boxes examined, at most */
 #define SD_CERTIFY_MS		4000	/* milliseconds, at most */
-#define SD_CERTIFY_WIDTH	0x1p-36	/* least box side, × window side */
+#define SD_CERTIFY_WIDTH	0x1p-32	/* least box side, × window side */
 
 typedef struct sd_certify_options {
 	size_t	max_boxes;	/* 0: SD_CERTIFY_BOXES */

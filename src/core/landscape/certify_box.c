@@ -156,13 +156,14 @@ certify_inflate(const struct certify *ct, const struct certify_box *x,
     struct certify_box *box, struct certify_box *k)
 {
 	double a = sd_iv_mid(x->a), b = sd_iv_mid(x->b);
-	double ra = CERTIFY_INFLATE * (x->a.hi - x->a.lo);
-	double rb = CERTIFY_INFLATE * (x->b.hi - x->b.lo);
+	double ra = fmax(CERTIFY_INFLATE * (x->a.hi - x->a.lo), ct->min_a);
+	double rb = fmax(CERTIFY_INFLATE * (x->b.hi - x->b.lo), ct->min_b);
 	sd_iv g[2], h[3];
 
+	/* Newton may land in x or in a neighbour of its size. */
 	if (certify_newton(ct, &a, &b) != 0 ||
-	    fabs(a - sd_iv_mid(x->a)) > 4 * ra ||
-	    fabs(b - sd_iv_mid(x->b)) > 4 * rb)
+	    fabs(a - sd_iv_mid(x->a)) > 8 * ra ||
+	    fabs(b - sd_iv_mid(x->b)) > 8 * rb)
 		return 0;
 	box->a = sd_iv_make(sd_iv_down(a - ra, SD_IV_ARITH),
 	    sd_iv_up(a + ra, SD_IV_ARITH));
