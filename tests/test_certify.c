@@ -24,6 +24,10 @@
 #include "testutil.h"
 #include "finder_util.h"
 
+/* A time limit no run here reaches, even under sanitizers and load: the
+ * box limit alone decides, so the results do not depend on the clock. */
+#define TEST_MS	600000
+
 /* ---- enclosures --------------------------------------------------------- */
 
 /* A uniform double in [lo, hi] from a small LCG (the test's own stream). */
@@ -120,9 +124,13 @@ find_expr(const char *text, sd_window w, const sd_finder_options *o,
 	char *cause = NULL;
 	sd_chart chart;
 
+	sd_finder_options slow = { .certify_ms = TEST_MS };
+
 	*obj = sd_objective_new_expr(text, &cause);
 	assert_non_null(*obj);
 	assert_int_equal(sd_chart_init_default(&chart, *obj, &cause), 0);
+	if (o == NULL)
+		o = &slow;
 	assert_int_equal(sd_finder_run(*obj, &chart, &w, o, list, &cause), 0);
 	check_list(*obj, &chart, &w, list, 1e-9);
 	sd_chart_done(&chart);
@@ -244,7 +252,7 @@ test_kink(void **state)
 static void
 test_budget(void **state)
 {
-	sd_finder_options opts = { .certify_boxes = 50 };
+	sd_finder_options opts = { .certify_boxes = 50, .certify_ms = TEST_MS };
 	sd_window w = { -3, 3, -3, 3 };
 	sd_point_list l;
 	sd_objective *o;
@@ -273,6 +281,70 @@ test_uncertified(void **state)
 	assert_int_equal(l.n_unresolved, 1);
 	assert_int_equal(l.boxes, 0);
 	sd_point_list_done(&l);
+	sd_objective_free(obj);
+}
+
+/* sin(20x)·sin(20y), for an objective that withdraws its formula. */
+static double
+sines_f(const void *s, const double *x)
+{
+	(void)s;
+	return sin(20 * x[0]) * sin(20 * x[1]);
+}
+
+static void
+sines_grad(const void *s, const double *x, double *g)
+{
+	(void)s;
+	g[0] = 20 * cos(20 * x[0]) * sin(20 * x[1]);
+	g[1] = 20 * sin(20 * x[0]) * cos(20 * x[1]);
+}
+
+static void
+sines_hess(const void *s, const double *x, double *h)
+{
+	(void)s;
+	h[0] = h[3] = -400 * sines_f(s, x);
+	h[1] = h[2] = 400 * cos(20 * x[0]) * cos(20 * x[1]);
+}
+
+static int sines_calls;
+
+/* The formula once (to compile it), then no more: a cancelled job. */
+static int
+sines_expression(const void *s, char *buf, size_t size)
+{
+	(void)s;
+	if (sines_calls++ > 0)
+		return -1;
+	return snprintf(buf, size, "sin(20*x)*sin(20*y)");
+}
+
+/* An objective that withdraws its formula stops the search within a few
+ * dozen boxes (the TUI cancels a job so), and the list is not complete. */
+static void
+test_withdrawn(void **state)
+{
+	static const sd_objective_type type = {
+		.name = "withdrawn", .dim = 2, .window = { -3, 3, -3, 3 },
+		.f = sines_f, .grad = sines_grad, .hess = sines_hess,
+		.expression = sines_expression,
+	};
+	sd_certify_options o = { 0, TEST_MS };
+	sd_objective *obj = make_type(&type);
+	sd_certify_result r;
+	char *cause = NULL;
+	sd_chart chart;
+
+	(void)state;
+	assert_int_equal(sd_chart_init_default(&chart, obj, &cause), 0);
+	assert_int_equal(sd_certify_run(obj, &chart, &type.window, &o, &r,
+	    &cause), 0);
+	assert_true(r.limited);
+	assert_true(r.boxes > 0 && r.boxes <= 64);
+	assert_true(r.n_regions > 0);
+	sd_certify_result_done(&r);
+	sd_chart_done(&chart);
 	sd_objective_free(obj);
 }
 
@@ -309,6 +381,21 @@ test_expressions(void **state)
 	}
 }
 
+/* The finder on obj over its default window, clock or not. */
+static void
+find_slow(const sd_objective *obj, sd_point_list *list)
+{
+	sd_finder_options o = { .certify_ms = TEST_MS };
+	char *cause = NULL;
+	sd_chart chart;
+
+	assert_int_equal(sd_chart_init_default(&chart, obj, &cause), 0);
+	assert_int_equal(sd_finder_run(obj, &chart, &chart.window, &o, list,
+	    &cause), 0);
+	check_list(obj, &chart, &chart.window, list, 1e-9);
+	sd_chart_done(&chart);
+}
+
 /* The classic objectives' points known in closed form, and the kinds
  * their Hessians give; a degenerate point leaves its list incomplete. */
 static void
@@ -341,7 +428,7 @@ test_classic(void **state)
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		obj = test_objective_new(cases[i].name);
-		find(obj, NULL, &l);
+		find_slow(obj, &l);
 		if (cases[i].n > 0)
 			assert_int_equal(l.n, cases[i].n);
 		assert_int_equal(l.complete, cases[i].complete);
@@ -421,6 +508,7 @@ main(void)
 		cmocka_unit_test(test_kink),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_uncertified),
+		cmocka_unit_test(test_withdrawn),
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_classic),
 		cmocka_unit_test(test_never_wrong),

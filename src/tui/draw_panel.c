@@ -206,15 +206,18 @@ panel_near(panel_pen *p, const view *v)
 	p->y++;
 }
 
-/* Whether the points in view are proven to be all of them (certify.h). */
-static void
-panel_proof(panel_pen *p, const view *v)
+/* Whether the points in view are proven to be all of them (certify.h),
+ * as the legend's last entry at x: on the kinds' line when it fits.
+ * Returns where the next entry would go. */
+static int
+panel_proof(panel_pen *p, const view *v, int x)
 {
 	const sd_point_list *l = &v->points;
 	char buf[64];
+	int w;
 
 	if (!v->points_valid)
-		return;
+		return x;
 	if (l->complete)
 		snprintf(buf, sizeof buf, "proved complete");
 	else if (l->boxes == 0)
@@ -222,8 +225,13 @@ panel_proof(panel_pen *p, const view *v)
 	else
 		snprintf(buf, sizeof buf, "may be incomplete (%zu region%s)",
 		    l->n_unresolved, l->n_unresolved == 1 ? "" : "s");
-	panel_put(p, p->x, buf, p->ctx->th->dim, 0);
-	p->y++;
+	w = canvas_text_width(p->ctx->cv, buf) + 2;
+	if (x + w > p->x + p->w && x > p->x) {
+		x = p->x;
+		p->y++;
+	}
+	panel_put(p, x, buf, p->ctx->th->dim, 0);
+	return x + w;
 }
 
 /* The stationary points in view: a count and the legend. */
@@ -264,8 +272,8 @@ panel_points(panel_pen *p, const view *v)
 		panel_put(p, x + 1, buf, p->ctx->th->text, 0);
 		x += w;
 	}
+	panel_proof(p, v, x);
 	p->y++;
-	panel_proof(p, v);
 	panel_near(p, v);
 	panel_undefined(p, v);
 }

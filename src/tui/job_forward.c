@@ -128,6 +128,19 @@ job_planted(const void *state)
 	return j->real->type->planted(j->real->state);
 }
 
+/* The real objective's formula; refused once cancelled, which is how the
+ * certified search (it evaluates the formula itself, not through the
+ * objective) learns to stop (certify.h). */
+static int
+job_expression(const void *state, char *buf, size_t size)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		return -1;
+	return j->real->type->expression(j->real->state, buf, size);
+}
+
 /* The hook reads the real objective's state: hand it the real one. It
  * evaluates the real objective, which answers in full even once the job is
  * cancelled (twolayer's searches for its saddle, about 12 ms on
@@ -246,6 +259,7 @@ job_forward(struct job *j, const sd_objective *real)
 	j->type.f = job_f;
 	j->type.grad = job_grad;
 	j->type.hess = job_hess;
+	j->type.expression = t->expression ? job_expression : NULL;
 	j->type.default_chart = t->default_chart ? job_default_chart : NULL;
 	j->type.filter_size = t->filter_size ? job_filter_size : NULL;
 	j->type.samples = t->samples ? job_samples : NULL;

@@ -15,7 +15,7 @@
 #include "landscape/finder.h"
 
 #define CERTIFY_EXPR_MAX	4096	/* a classic formula's text, at most */
-#define CERTIFY_CLOCK		256	/* boxes between looks at the clock */
+#define CERTIFY_CLOCK		64	/* boxes between looks at the clock */
 
 int
 sd_certify_available(const sd_objective *obj, const sd_chart *chart)
@@ -86,12 +86,15 @@ certify_init(struct certify *ct, const sd_objective *obj,
 	return certify_compile(ct, cause);
 }
 
-/* Whether the time is up. */
+/* Whether the time is up, or the objective no longer gives its formula
+ * (a cancelled job's, objective.h). */
 static int
 certify_late(const struct certify *ct)
 {
 	struct timespec now;
 
+	if (ct->obj->type->expression(ct->obj->state, NULL, 0) < 0)
+		return 1;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return now.tv_sec > ct->deadline.tv_sec ||
 	    (now.tv_sec == ct->deadline.tv_sec &&

@@ -70,7 +70,9 @@ typedef struct sd_objective_type {
 	 * sd_expr_compile reads (expr.h), with the parameters in state
 	 * written in, so that the certified search (certify.h) can enclose
 	 * f and its derivatives over a box. Writes at most size bytes
-	 * (snprintf's rules) and returns the formula's length. */
+	 * (snprintf's rules; buf may be NULL when size is 0) and returns
+	 * the formula's length, or -1 when it has none (the TUI's jobs
+	 * refuse it once cancelled: the search asks again as it runs). */
 	int	(*expression)(const void *state, char *buf, size_t size);
 
 	/* Build the chart the objective is best seen through (chart.h):
