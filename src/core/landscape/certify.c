@@ -75,7 +75,7 @@ certify_init(struct certify *ct, const sd_objective *obj,
 	ct->max_boxes = o != NULL && o->max_boxes > 0 ? o->max_boxes :
 	    SD_CERTIFY_BOXES;
 	ms = o != NULL && o->max_ms > 0 ? o->max_ms : SD_CERTIFY_MS;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
 	ct->deadline.tv_sec = now.tv_sec + (time_t)(ms / 1000);
 	ct->deadline.tv_nsec = now.tv_nsec +
 	    (long)(fmod(ms, 1000) * 1000000);
@@ -86,7 +86,8 @@ certify_init(struct certify *ct, const sd_objective *obj,
 	return certify_compile(ct, cause);
 }
 
-/* Whether the time is up, or the objective no longer gives its formula
+/* Whether the time is up (the thread's processor time: a loaded machine
+ * does not cut a search short), or the objective no longer gives its formula
  * (a cancelled job's, objective.h). */
 static int
 certify_late(const struct certify *ct)
@@ -95,7 +96,7 @@ certify_late(const struct certify *ct)
 
 	if (ct->obj->type->expression(ct->obj->state, NULL, 0) < 0)
 		return 1;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
 	return now.tv_sec > ct->deadline.tv_sec ||
 	    (now.tv_sec == ct->deadline.tv_sec &&
 	    now.tv_nsec >= ct->deadline.tv_nsec);

@@ -34,7 +34,7 @@
 #include "objectives/objective.h"
 
 #define SD_CERTIFY_BOXES	200000	/* boxes examined, at most */
-#define SD_CERTIFY_MS		2000	/* milliseconds, at most */
+#define SD_CERTIFY_MS		2000	/* ms of the thread's CPU time, at most */
 #define SD_CERTIFY_WIDTH	0x1p-32	/* least box side, × window side */
 
 typedef struct sd_certify_options {
