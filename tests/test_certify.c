@@ -231,19 +231,13 @@ test_kink(void **state)
 	sd_window w = { -1, 1, -1, 1 };
 	sd_point_list l;
 	sd_objective *o;
-	size_t i;
-	int inside = 0;
 
 	(void)state;
 	find_expr("cos(sqrt(x^2+y^2))", w, NULL, &l, &o);
 	near(&l, 0, 0, 1e-9);
 	assert_false(l.complete);
 	assert_true(l.n_unresolved >= 1 && l.boxes > 0);
-	for (i = 0; i < l.n_unresolved; i++)
-		inside |= l.unresolved[i].xmin <= 0 &&
-		    l.unresolved[i].xmax >= 0 && l.unresolved[i].ymin <= 0 &&
-		    l.unresolved[i].ymax >= 0;
-	assert_true(inside);
+	assert_true(sd_windows_have(l.unresolved, l.n_unresolved, 0, 0));
 	sd_point_list_done(&l);
 	sd_objective_free(o);
 }

@@ -317,35 +317,29 @@ done:
 	return rc;
 }
 
-/* Whether (a, b) is in one of n windows. */
-static int
-certify_in_any(const sd_window *w, size_t n, size_t stride, double a,
-    double b)
+int
+sd_windows_have(const sd_window *w, size_t n, double a, double b)
 {
-	const char *p = (const char *)w;
 	size_t i;
 
-	for (i = 0; i < n; i++, p += stride) {
-		w = (const sd_window *)p;
-		if (a >= w->xmin && a <= w->xmax && b >= w->ymin &&
-		    b <= w->ymax)
+	for (i = 0; i < n; i++) {
+		if (a >= w[i].xmin && a <= w[i].xmax && b >= w[i].ymin &&
+		    b <= w[i].ymax)
 			return 1;
 	}
 	return 0;
 }
 
 int
-sd_certify_unresolved_at(const sd_certify_result *r, double a, double b)
-{
-	return certify_in_any(r->regions, r->n_regions, sizeof *r->regions,
-	    a, b);
-}
-
-int
 sd_certify_proven_at(const sd_certify_result *r, double a, double b)
 {
-	return r->n_roots > 0 && certify_in_any(&r->roots[0].box, r->n_roots,
-	    sizeof *r->roots, a, b);
+	size_t i;
+
+	for (i = 0; i < r->n_roots; i++) {
+		if (sd_windows_have(&r->roots[i].box, 1, a, b))
+			return 1;
+	}
+	return 0;
 }
 
 void

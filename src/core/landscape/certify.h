@@ -71,8 +71,8 @@ int sd_certify_run(const sd_objective *obj, const sd_chart *chart,
     const sd_window *window, const sd_certify_options *opts,
     sd_certify_result *out, char **cause);
 
-/* Whether (a, b) lies in one of the result's unresolved regions. */
-int sd_certify_unresolved_at(const sd_certify_result *r, double a, double b);
+/* Whether (a, b) lies in one of the n windows w (closed). */
+int sd_windows_have(const sd_window *w, size_t n, double a, double b);
 
 /* Whether (a, b) lies in the proof box of one of the result's roots. */
 int sd_certify_proven_at(const sd_certify_result *r, double a, double b);

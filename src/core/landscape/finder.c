@@ -15,6 +15,14 @@
  * decide. Sampling dominates the cost on smooth objectives (17,689
  * gradients); rastrigin's 441 points cost as many short Newton runs.
  *
+ * Certified path. Where the objective has a certified search (certify.h:
+ * two dimensions, a formula, a plane chart) its proven roots replace the
+ * seeds' (finder_certify.c): they are classified like any root, kept even
+ * where the resolution test below would drop them, and never merged by
+ * the dedup radius (two proof boxes said they are two). Newton from the
+ * seeds runs only when regions are left unresolved, and only its roots
+ * inside those regions are kept. The list says complete when none is.
+ *
  * Tolerances. Nothing is absolute: L is the window's larger side, G the
  * largest finite ‖∇f‖ and F the largest finite |f| on the sampling grid,
  * so that rescaling x or f rescales every threshold with it.

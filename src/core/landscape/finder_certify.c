@@ -71,22 +71,6 @@ finder_certify_regions(struct finder *fd, const sd_certify_result *cr,
 	return 0;
 }
 
-/* Whether chart point (a, b) is in one of the list's regions. */
-static int
-finder_unresolved_at(const sd_point_list *out, double a, double b)
-{
-	const sd_window *w;
-	size_t i;
-
-	for (i = 0; i < out->n_unresolved; i++) {
-		w = &out->unresolved[i];
-		if (a >= w->xmin && a <= w->xmax && b >= w->ymin &&
-		    b <= w->ymax)
-			return 1;
-	}
-	return 0;
-}
-
 int
 sd_finder_certify(struct finder *fd, const sd_finder_options *opts,
     sd_point_list *out, char **cause)
@@ -132,7 +116,8 @@ sd_finder_certify_filter(struct finder *fd, size_t first,
 	for (i = first; i < fd->n; i++) {
 		r = &fd->roots[i];
 		if (sd_certify_proven_at(&fd->certified, r->a, r->b) ||
-		    !finder_unresolved_at(out, r->a, r->b))
+		    !sd_windows_have(out->unresolved, out->n_unresolved, r->a,
+		    r->b))
 			r->keep = 0;
 	}
 }
