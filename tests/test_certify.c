@@ -434,6 +434,34 @@ test_classic(void **state)
 	}
 }
 
+/* Through a rotated plane the chart coordinates are what is searched:
+ * himmelblau's nine points all lie within 6 of the origin, so a rotated
+ * ±6 window holds them all. */
+static void
+test_rotated(void **state)
+{
+	sd_objective *obj = test_objective_new("himmelblau");
+	sd_finder_options o = { .certify_ms = TEST_MS };
+	sd_window w = { -6, 6, -6, 6 };
+	double origin[2] = { 0, 0 };
+	char *cause = NULL;
+	sd_point_list l;
+	sd_chart chart;
+
+	(void)state;
+	assert_int_equal(sd_chart_init_random(&chart, obj, origin, 3, &cause),
+	    0);
+	assert_true(fabs(chart.u[0]) > 0.01 && fabs(chart.u[1]) > 0.01);
+	assert_int_equal(sd_finder_run(obj, &chart, &w, &o, &l, &cause), 0);
+	check_list(obj, &chart, &w, &l, 1e-9);
+	assert_true(l.complete);
+	assert_int_equal(l.n, 9);
+	assert_int_equal(count_kind(&l, SD_POINT_MIN), 4);
+	sd_point_list_done(&l);
+	sd_chart_done(&chart);
+	sd_objective_free(obj);
+}
+
 /* ---- complete: true is never wrong ------------------------------------- */
 
 /* P(t) = ∫ c (t − r0)(t − r1)(t − r2) dt as formula text in variable v. */
@@ -505,6 +533,7 @@ main(void)
 		cmocka_unit_test(test_withdrawn),
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_classic),
+		cmocka_unit_test(test_rotated),
 		cmocka_unit_test(test_never_wrong),
 	};
 

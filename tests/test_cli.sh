@@ -52,6 +52,32 @@ assert len(p[0]["eigenvalues"])==2 and p[0]["chart"]==p[0]["x"]' "$tap_tmp/out";
 else
 	not_ok "points --format json" "$(cat "$tap_tmp/out")"
 fi
+# The proof (certify.h): cubic's degenerate saddle is not proven, so its
+# list is not complete, says where, and says so on stderr in one line;
+# himmelblau's is, silently; a d-dimensional objective has no proof.
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+b=d["unresolved_boxes"]
+assert d["complete"] is False and d["unresolved"]==len(b)==1
+assert b[0][0]<=0<=b[0][1] and b[0][2]<=0<=b[0][3]' "$tap_tmp/out"; then
+	ok "points --format json: cubic is not complete, unresolved around 0"
+else
+	not_ok "points --format json: complete and unresolved" "$(cat "$tap_tmp/out")"
+fi
+check "cubic: one stderr line says the list may be incomplete" test \
+    "$(cat "$tap_tmp/err")" = \
+    "saddle: points: 1 region unresolved; the list may be incomplete"
+run points himmelblau --format json
+check "himmelblau: complete, nothing unresolved, nothing on stderr" sh -c \
+    "grep -q '\"complete\":true,\"unresolved\":0,\"unresolved_boxes\":\[\]' \
+    '$tap_tmp/out' && test ! -s '$tap_tmp/err'"
+run points pca:d=3 --format json
+check "pca:d=3: not certified, said on stderr" sh -c \
+    "grep -q '\"complete\":false' '$tap_tmp/out' &&
+    grep -q 'no certified search here' '$tap_tmp/err'"
+run points -e '(x^2-1e-4)^2+y^2' --window -0.5:0.5,-0.5:0.5
+check "minima 0.02 apart in a window of 1 stay two (and the saddle)" test \
+    "$(tail -n +2 "$tap_tmp/out" | cut -d, -f1 | tr '\n' ' ')" = \
+    "min min saddle "
 run points himmelblau
 cp "$tap_tmp/out" "$tap_tmp/first"
 run points himmelblau

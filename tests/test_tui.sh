@@ -315,6 +315,17 @@ else
 	    "$was, then $moved_to"
 fi
 keys large q
+
+# ---- the proof in the legend --------------------------------------------
+# The panel says whether the points in view are all of them (certify.h):
+# himmelblau's are proven; cubic's degenerate saddle leaves one region.
+start proof 100x30 cubic
+check "cubic: the legend says the list may be incomplete" \
+    wait_for proof "may be incomplete (1 region)"
+t send-keys -t proof ":objective himmelblau" Enter
+check "himmelblau: the legend says proved complete" \
+    wait_for proof "proved complete"
+keys proof q
 wait_file "$tap_tmp/large/after"
 check "large: q while the map is computed exits with status 0" \
     test "$(cat "$tap_tmp/large/status" 2>/dev/null)" = 0
