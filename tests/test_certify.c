@@ -242,6 +242,25 @@ test_kink(void **state)
 	sd_objective_free(o);
 }
 
+/* A degenerate point in a window a million doubles wide: boxes stop
+ * being split where a side has no double inside, long before the box
+ * limit, and the point is still reported. */
+static void
+test_narrow(void **state)
+{
+	sd_window w = { 1e4 - 1e-6, 1e4 + 1e-6, 1e4 - 1e-6, 1e4 + 1e-6 };
+	sd_point_list l;
+	sd_objective *o;
+
+	(void)state;
+	find_expr("(x-1e4)^3 - 3*(x-1e4)*(y-1e4)^2", w, NULL, &l, &o);
+	assert_false(l.complete);
+	assert_true(l.boxes > 0 && l.boxes < 20000);
+	near(&l, 1e4, 1e4, 1e-10);
+	sd_point_list_done(&l);
+	sd_objective_free(o);
+}
+
 /* Out of boxes: not complete, and the old search still finds points. */
 static void
 test_budget(void **state)
@@ -528,6 +547,7 @@ main(void)
 		cmocka_unit_test(test_sines),
 		cmocka_unit_test(test_far_well),
 		cmocka_unit_test(test_kink),
+		cmocka_unit_test(test_narrow),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_uncertified),
 		cmocka_unit_test(test_withdrawn),

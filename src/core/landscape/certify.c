@@ -190,14 +190,19 @@ certify_bisect(struct certify *ct, const struct certify_box *x)
 {
 	struct certify_box l = *x, r = *x;
 	double t = 0.5 - 1.0 / 64, cut;
+	sd_iv *side = (x->a.hi - x->a.lo) / ct->min_a >=
+	    (x->b.hi - x->b.lo) / ct->min_b ? &l.a : &l.b;
 
-	if ((x->a.hi - x->a.lo) / ct->min_a >= (x->b.hi - x->b.lo) / ct->min_b) {
-		cut = x->a.lo + t * (x->a.hi - x->a.lo);
-		l.a.hi = r.a.lo = cut;
-	} else {
-		cut = x->b.lo + t * (x->b.hi - x->b.lo);
-		l.b.hi = r.b.lo = cut;
-	}
+	cut = side->lo + t * (side->hi - side->lo);
+	/* A side a few doubles wide (a narrow window far from 0) cannot be
+	 * split: the box stays unresolved. */
+	if (!(cut > side->lo && cut < side->hi))
+		return certify_keep(&ct->open, &ct->n_open, &ct->ocap, x);
+	side->hi = cut;
+	if (side == &l.a)
+		r.a.lo = cut;
+	else
+		r.b.lo = cut;
 	return certify_push(ct, &l) != 0 || certify_push(ct, &r) != 0 ? -1 : 0;
 }
 
