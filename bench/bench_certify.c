@@ -103,8 +103,8 @@ bench_eval(const char *text)
 		sink += G[0].lo;
 	}
 	tb = bench_now() - t0;
-	printf("%-40s %8.1f %8.1f %6.1f%s\n", text, 1e6 * tp / EVALS,
-	    1e6 * tb / EVALS, tb / tp, sink == 1.5 ? " " : "");
+	printf("%-40s %8.1f %8.1f %6.1f%s\n", text, 1e9 * tp / EVALS,
+	    1e9 * tb / EVALS, tb / tp, sink == 1.5 ? " " : "");
 	sd_expr_free(e);
 }
 
