@@ -629,6 +629,5 @@ const sd_objective_type sd_objective_linnet = {
 	.grad = linnet_grad,
 	.hess = linnet_hess,
 	.fmin = linnet_fmin,
-
 	.expression = linnet_expression,
 };
