@@ -54,6 +54,19 @@ linnet3_hess(const void *s, const double *p, double *h)
 	h[5] = h[7] = x * x * y * z - r * x;
 }
 
+/* ∇²f v, the 3×3 product written out. */
+static void
+linnet3_hvp(const void *s, const double *p, const double *v, double *hv)
+{
+	double h[9];
+	size_t i;
+
+	linnet3_hess(s, p, h);
+	for (i = 0; i < 3; i++)
+		hv[i] = h[3 * i] * v[0] + h[3 * i + 1] * v[1] +
+		    h[3 * i + 2] * v[2];
+}
+
 /* The plane through 0 of (1, 1, 1)/√3 and (1, −1, 0)/√2: the a axis is
  * the escape direction, with the global minimum (1, 1, 1) at (√3, 0). */
 static int
@@ -87,5 +100,6 @@ const sd_objective_type sd_objective_linnet3 = {
 	.grad = linnet3_grad,
 	.hess = linnet3_hess,
 	.fmin = linnet3_fmin,
+	.hvp = linnet3_hvp,
 	.default_chart = linnet3_chart,
 };

@@ -207,6 +207,44 @@ sd_objective_hessian(const sd_objective *obj, const double *x, double *h)
 	obj->type->hess(obj->state, x, h);
 }
 
+int
+sd_objective_hvp(const sd_objective *obj, const double *x, const double *v,
+    double *hv)
+{
+	size_t i, d = obj->dim;
+	double *h;
+
+	if (obj->type->hvp != NULL) {
+		obj->type->hvp(obj->state, x, v, hv);
+		return 0;
+	}
+	if ((h = malloc(d * d * sizeof *h)) == NULL)
+		return -1;
+	obj->type->hess(obj->state, x, h);
+	for (i = 0; i < d; i++)
+		hv[i] = sd_dot(h + i * d, v, d);
+	free(h);
+	return 0;
+}
+
+int
+sd_objective_rhvp(const sd_objective *obj, const double *x, double xg,
+    const double *v, double *hv, double *work)
+{
+	size_t d = obj->dim;
+
+	if (obj->type->manifold != SD_SPHERE)
+		return sd_objective_hvp(obj, x, v, hv);
+	/* P H P v − xg P v with P = I − xxᵀ, x a unit vector. */
+	memcpy(work, v, d * sizeof *work);
+	sd_axpy(-sd_dot(x, v, d), x, work, d);
+	if (sd_objective_hvp(obj, x, work, hv) != 0)
+		return -1;
+	sd_axpy(-sd_dot(x, hv, d), x, hv, d);
+	sd_axpy(-xg, work, hv, d);
+	return 0;
+}
+
 void
 sd_objective_rgradient(const sd_objective *obj, const double *x, double *g)
 {

@@ -63,6 +63,12 @@ typedef struct sd_objective_type {
 	void	(*grad)(const void *state, const double *x, double *g);
 	/* h = ∇²f(x), row-major dim×dim (ambient for sphere objectives). */
 	void	(*hess)(const void *state, const double *x, double *h);
+	/* Optional: hv = ∇²f(x)·v without forming ∇²f (ambient on the
+	 * sphere), in the time of a gradient: what the finder and newton
+	 * use from SD_KRYLOV_DIM on (krylov.h). NULL: sd_objective_hvp
+	 * multiplies by the dense Hessian. */
+	void	(*hvp)(const void *state, const double *x, const double *v,
+		    double *hv);
 
 	/* Optional hooks; NULL when the objective has no use for them. */
 
@@ -197,6 +203,18 @@ void sd_objective_gradient(const sd_objective *obj, const double *x,
 /* Euclidean (ambient) Hessian ∇²f(x) into h, row-major dim×dim. */
 void sd_objective_hessian(const sd_objective *obj, const double *x,
     double *h);
+
+/* hv = ∇²f(x)·v (Euclidean, ambient on the sphere): the type's hvp, or
+ * the dense Hessian times v. Returns -1 when out of memory. */
+int sd_objective_hvp(const sd_objective *obj, const double *x,
+    const double *v, double *hv);
+
+/* hv = the Riemannian Hessian at x applied to v (sd_objective_rhessian's
+ * matrix times v) in the time of one sd_objective_hvp: on R^d ∇²f·v; on
+ * the sphere P∇²f(Pv) − xg·Pv, where xg = xᵀ∇f(x) is the caller's and
+ * work holds dim doubles. Returns -1 when out of memory. */
+int sd_objective_rhvp(const sd_objective *obj, const double *x, double xg,
+    const double *v, double *hv, double *work);
 
 /* f and the Euclidean gradient at n points, structure of arrays (see
  * fg_batch): the type's batch version, or one point at a time through

@@ -185,6 +185,19 @@ pca_hess(const void *state, const double *x, double *h)
 	}
 }
 
+/* ∇²g v = 2(2x(xᵀv) + ‖x‖²v − Mv): d² work, no matrix to fill. */
+static void
+pca_hvp(const void *state, const double *x, const double *v, double *hv)
+{
+	const struct pca_state *st = state;
+	size_t i, d = st->d;
+	double n2 = sd_dot(x, x, d), xv = sd_dot(x, v, d);
+
+	for (i = 0; i < d; i++)
+		hv[i] = 2 * (2 * x[i] * xv + n2 * v[i] -
+		    sd_dot(st->m + i * d, v, d));
+}
+
 /* The plane through 0 of v1 and v2, the top two eigenvectors: the global
  * minima ±√λ1 v1 sit at (±√λ1, 0), the saddles ±√λ2 v2 at (0, ±√λ2). */
 static int
@@ -352,6 +365,7 @@ const sd_objective_type sd_objective_pca = {
 	.f = pca_f,
 	.grad = pca_grad,
 	.hess = pca_hess,
+	.hvp = pca_hvp,
 	.default_chart = pca_chart,
 	.slice_new = pca_slice_new,
 };

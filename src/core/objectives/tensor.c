@@ -135,6 +135,23 @@ tensor_hess(const void *state, const double *x, double *h)
 	}
 }
 
+/* ∇²f̄ v = −12 Σ (a_iᵀx)² (a_iᵀv) a_i. */
+static void
+tensor_hvp(const void *state, const double *x, const double *v, double *hv)
+{
+	const struct tensor_state *st = state;
+	size_t i, d = st->d;
+	const double *a;
+	double c;
+
+	memset(hv, 0, d * sizeof *hv);
+	for (i = 0; i < st->n; i++) {
+		a = st->a + i * d;
+		c = sd_dot(a, x, d);
+		sd_axpy(-12 * c * c * sd_dot(a, v, d), a, hv, d);
+	}
+}
+
 /* The sphere of a1, a2, a3 (completed by the rotation's next rows when
  * n < 3): ±a1 at longitude 0 and π, ±a2 at ±π/2, ±a3 at the poles. */
 static int
@@ -162,5 +179,6 @@ const sd_objective_type sd_objective_tensor = {
 	.f = tensor_f,
 	.grad = tensor_grad,
 	.hess = tensor_hess,
+	.hvp = tensor_hvp,
 	.default_chart = tensor_chart,
 };

@@ -372,6 +372,33 @@ twolayer_hess(const void *state, const double *theta, double *h)
 	}
 }
 
+/* ∇²L̂ v, block j: (1/n) Σ (φ'_j Σ_l φ'_l v_lᵀx + r φ''_j v_jᵀx) x, the
+ * Hessian's blocks applied sample by sample: n·k·m work, not n·k²·m². */
+static void
+twolayer_hvp(const void *state, const double *theta, const double *v,
+    double *hv)
+{
+	const struct twolayer_state *st = state;
+	double d1[TWOLAYER_K_MAX], d2[TWOLAYER_K_MAX], sv[TWOLAYER_K_MAX];
+	double r, p, a, inv = 1 / (double)st->n;
+	size_t i, j, m = st->m;
+	const double *x;
+
+	memset(hv, 0, st->k * m * sizeof *hv);
+	for (i = 0; i < st->n; i++) {
+		x = st->x + i * m;
+		for (r = -st->y[i], a = 0, j = 0; j < st->k; j++) {
+			st->phi(sd_dot(theta + j * m, x, m), &p, &d1[j], &d2[j]);
+			sv[j] = sd_dot(v + j * m, x, m);
+			r += p;
+			a += d1[j] * sv[j];
+		}
+		for (j = 0; j < st->k; j++)
+			sd_axpy(inv * (d1[j] * a + r * d2[j] * sv[j]), x,
+			    hv + j * m, m);
+	}
+}
+
 /* Each hidden unit's m weights form a filter. */
 static size_t
 twolayer_filter_size(const void *state)
@@ -780,6 +807,7 @@ const sd_objective_type sd_objective_twolayer = {
 	.f = twolayer_f,
 	.grad = twolayer_grad,
 	.hess = twolayer_hess,
+	.hvp = twolayer_hvp,
 	.default_chart = twolayer_chart,
 	.filter_size = twolayer_filter_size,
 	.samples = twolayer_samples,
