@@ -634,6 +634,7 @@ finder_classify_all(struct finder *fd)
 			continue;
 		}
 		r->kind = c.kind;
+		r->n_eigen = c.n_eigen;
 		r->singular = c.singular;
 		r->f = c.f;
 		r->gnorm = c.gnorm;
@@ -666,7 +667,7 @@ finder_output(struct finder *fd, sd_point_list *out, char **cause)
 		c.f = r->f;
 		c.gnorm = r->gnorm;
 		c.lam = fd->store + r->at + d;
-		c.n_eigen = fd->work.sphere ? d - 1 : d;
+		c.n_eigen = r->n_eigen;
 		pt = &out->points[out->n];
 		if (sd_finder_point_fill(pt, d, r->x, &c, cause) != 0)
 			return -1;
@@ -702,6 +703,7 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 	if (finder_sample(&fd, v, (int)side, cause) != 0)
 		goto done;
 	fd.gtol = FINDER_GTOL * fd.gscale;
+	fd.work.gscale = fd.gscale;
 	fd.work.gfloor = FINDER_FLOOR * fd.gscale;
 	fd.work.ffloor = FINDER_FLOOR * fd.fscale;
 	if ((cert = sd_finder_certify(&fd, opts, out, cause)) < 0)

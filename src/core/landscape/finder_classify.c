@@ -245,8 +245,8 @@ work_finite_at(struct finder_work *fw, const double *x, double r)
 
 /* The largest circle radius, at most FINDER_RADIUS·L, at which f is still
  * finite around x (it overflows nearby on huge windows); 0 if none. */
-static double
-work_radius(struct finder_work *fw, const double *x)
+double
+sd_finder_radius(struct finder_work *fw, const double *x)
 {
 	double r = FINDER_RADIUS * fw->length;
 	int k;
@@ -265,8 +265,8 @@ static double work_spread_gradient(struct finder_work *, const double *,
  * relative to its size at x ± r·v_i, and varies somewhere. False on a
  * plateau, and on the floor of an asymptotic valley where Newton stalls
  * with ‖∇f‖ merely small: there vᵀ∇f hardly changes along the valley. */
-static int
-work_resolved(struct finder_work *fw, const double *x, double r)
+int
+sd_finder_resolved(struct finder_work *fw, const double *x, double r)
 {
 	double c, cn, near, any = 0;
 	size_t i;
@@ -486,15 +486,38 @@ sd_finder_second_order(const double *lam, size_t n, double tol)
 	return -1;
 }
 
-/* Classify x into *c (c->lam has room for d values). Returns -1 when f,
- * its gradient or its Hessian is not finite at x. */
-int
-sd_finder_classify_at(struct finder_work *fw, const double *x,
+/* Classify x from the full spectrum of its Hessian (fw->g holds ∇f). */
+static int
+work_classify_dense(struct finder_work *fw, const double *x,
     struct finder_class *c)
 {
 	size_t i;
 	double tol, r;
 	int kind;
+
+	if ((tol = work_eig_tol(fw, x, c->lam)) < 0)
+		return -1;
+	c->n_eigen = fw->spec->n;
+	for (c->singular = 0, i = 0; i < c->n_eigen; i++)
+		c->singular |= fabs(c->lam[i]) <= tol;
+	r = sd_finder_radius(fw, x);
+	if ((kind = sd_finder_second_order(c->lam, c->n_eigen, tol)) >= 0)
+		c->kind = (sd_point_kind)kind;
+	else if (r == 0 || work_degenerate(fw, x, c->f, tol, r, &c->kind))
+		return 0;
+	c->resolved = r > 0 && sd_finder_resolved(fw, x, r / 100);
+	return 0;
+}
+
+/* Classify x into *c (c->lam has room for d values). Matrix-free from
+ * the extreme eigenvalues when they decide; the full spectrum otherwise
+ * (a flat direction needs the circles through every flat eigenvector).
+ * Returns -1 when f, its gradient or its Hessian is not finite at x. */
+int
+sd_finder_classify_at(struct finder_work *fw, const double *x,
+    struct finder_class *c)
+{
+	int rc, krylov = fw->krylov;
 
 	c->resolved = 0;
 	c->singular = 0;
@@ -503,18 +526,12 @@ sd_finder_classify_at(struct finder_work *fw, const double *x,
 	c->f = sd_objective_f(fw->obj, x);
 	if (sd_finder_merit(fw, x, fw->g, &c->gnorm) != 0 || !isfinite(c->f))
 		return -1;
-	if ((tol = work_eig_tol(fw, x, c->lam)) < 0)
-		return -1;
-	c->n_eigen = fw->spec->n;
-	for (c->singular = 0, i = 0; i < c->n_eigen; i++)
-		c->singular |= fabs(c->lam[i]) <= tol;
-	r = work_radius(fw, x);
-	if ((kind = sd_finder_second_order(c->lam, c->n_eigen, tol)) >= 0)
-		c->kind = (sd_point_kind)kind;
-	else if (r == 0 || work_degenerate(fw, x, c->f, tol, r, &c->kind))
-		return 0;
-	c->resolved = r > 0 && work_resolved(fw, x, r / 100);
-	return 0;
+	if (krylov && (rc = sd_finder_krylov_classify(fw, x, c)) != 0)
+		return rc < 0 ? -1 : 0;
+	fw->krylov = 0;
+	rc = work_classify_dense(fw, x, c);
+	fw->krylov = krylov;
+	return rc;
 }
 
 /* Fill *pt from a classified x, allocating its arrays. */

@@ -8,7 +8,9 @@
  *			merit) and damped Newton from one seed
  * finder_classify.c	one point's classification, and sd_finder_classify
  * finder_near.c	seeds off the slice, for the points near it
- * finder_certify.c	the certified search's roots and regions in a run */
+ * finder_certify.c	the certified search's roots and regions in a run
+ * finder_krylov.c	the same second order without d×d matrices, from
+ *			SD_KRYLOV_DIM on: MINRES steps, Lanczos extremes */
 #ifndef SADDLE_FINDER_IMPL_H
 #define SADDLE_FINDER_IMPL_H
 
@@ -55,12 +57,26 @@
 #define FINDER_NEAR_FLOPS	1e9	/* off-slice Newton runs' budget */
 #define FINDER_NEAR_ITERS	10	/* Newton iterations, to count it */
 #define FINDER_NEAR_MIN		64	/* off-slice Newton runs at least */
+#define FINDER_FORCING		1e-2	/* MINRES's largest relative residual */
+#define FINDER_KRYLOV_RTOL	1e-12	/* ... and its least */
+#define FINDER_TRUNCATE(d)	((d) / 4 + 16)	/* MINRES's products */
+#define FINDER_LANCZOS_RTOL	1e-8	/* Ritz residual, × max|λ| */
 
-/* Scratch for one objective: the eigen-solver and vectors of length d. */
+/* Scratch for one objective: the eigen-solver and vectors of length d.
+ * With krylov set (d ≥ SD_KRYLOV_DIM and an hvp) the Hessian is never
+ * formed unless a point needs the full spectrum: second order goes
+ * through products at `at` (sd_finder_prepare), and spec holds the
+ * directions classification looks along (the extreme Ritz pairs and the
+ * gradient's direction) instead of a full decomposition. */
 struct finder_work {
 	const sd_objective		*obj;
 	size_t				 d;
 	int				 sphere;
+	int				 krylov;
+	const double			*at;		/* the products' x */
+	double				 xg;		/* xᵀ∇f there (sphere) */
+	double				 gscale;	/* G, for MINRES's tol */
+	double				*kw;		/* 4d: the products' work */
 	double				 length;	/* L */
 	double				 gfloor;	/* ‖∇f‖ below: zero */
 	double				 ffloor;	/* |Δf| below: level */
@@ -90,6 +106,7 @@ struct finder_root {
 	double		 key;		/* f quantized, for the order */
 	double		 a, b, offset;
 	sd_point_kind	 kind;
+	size_t		 n_eigen;	/* eigenvalues known */
 	int		 singular;	/* maybe one of a continuum */
 	size_t		 at;		/* offset of x in the store */
 	const double	*x;		/* store + at, once it stops moving */
@@ -151,6 +168,11 @@ void sd_finder_work_done(struct finder_work *fw);
  * the d − 1 pairs of the tangent space (spectrum.h). */
 int sd_finder_eigen(struct finder_work *fw, const double *x);
 
+/* Second order at x for sd_finder_newton_step: the Hessian decomposed,
+ * or with krylov its products set up at x (which must not move while
+ * they are used). -1 when it is not finite. */
+int sd_finder_prepare(struct finder_work *fw, const double *x);
+
 /* The Newton step s = −H⁺g from the last decomposition, dropping the
  * eigenvalues at or below cut × the largest. Returns ‖s‖ (+∞ when it
  * overflows). */
@@ -199,7 +221,31 @@ int sd_finder_certify(struct finder *fd, const sd_finder_options *opts,
 void sd_finder_certify_filter(struct finder *fd, size_t first,
     const sd_point_list *out);
 
+/* ---- matrix-free (finder_krylov.c) ------------------------------------ */
+
+/* The Newton step s = −H⁺g by MINRES on the products prepared at x: to a
+ * relative residual shrinking with ‖g‖/G (inexact Newton: superlinear
+ * near a root), to FINDER_KRYLOV_RTOL when cut is 0. Returns ‖s‖, +∞ on
+ * failure. */
+double sd_finder_krylov_step(struct finder_work *fw, const double *g,
+    double *s, double cut);
+
+/* Classify x from the extreme Ritz pairs (fw->g holds ∇f at x): sets
+ * c->kind, lam and n_eigen = 2 and returns 1 when the second-order test
+ * decides; 0 when an extreme eigenvalue is flat (the caller then needs
+ * the full spectrum); -1 when a product is not finite. */
+int sd_finder_krylov_classify(struct finder_work *fw, const double *x,
+    struct finder_class *c);
+
 /* ---- classification (finder_classify.c) ------------------------------- */
+
+/* Whether ∇f vanishes at x along fw->spec's directions relative to its
+ * size at x ± r·v, and varies somewhere (a root, not a plateau). */
+int sd_finder_resolved(struct finder_work *fw, const double *x, double r);
+
+/* The largest circle radius, at most FINDER_RADIUS·L, at which f is
+ * finite at x ± r·v along fw->spec's directions; 0 if none. */
+double sd_finder_radius(struct finder_work *fw, const double *x);
 
 /* Classify x into *c (c->lam has room for d values). Returns -1 when f,
  * its gradient or its Hessian is not finite at x. */

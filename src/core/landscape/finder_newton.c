@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/krylov.h"
 #include "base/spectrum.h"
 #include "base/vec.h"
 #include "landscape/finder_impl.h"
@@ -29,8 +30,9 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->d = d;
 	fw->sphere = obj->type->manifold == SD_SPHERE;
 	fw->length = length;
+	fw->krylov = d >= SD_KRYLOV_DIM && obj->type->hvp != NULL;
 	fw->spec = sd_spectrum_alloc(d);
-	fw->buf = calloc((7 + 2 * FINDER_BESIDE) * d + 2 * d * d,
+	fw->buf = calloc((11 + 2 * FINDER_BESIDE) * d + 2 * d * d,
 	    sizeof *fw->buf);
 	if (fw->spec == NULL || fw->buf == NULL) {
 		sd_spectrum_free(fw->spec);
@@ -44,7 +46,8 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->xt = fw->sp + d;
 	fw->xs = fw->xt + d;
 	fw->xb = fw->xs + d;
-	fw->h = fw->xb + d;
+	fw->kw = fw->xb + d;
+	fw->h = fw->kw + 4 * d;
 	fw->h2 = fw->h + d * d;
 	fw->band = fw->h2 + d * d;
 	return 0;
@@ -66,9 +69,25 @@ sd_finder_eigen(struct finder_work *fw, const double *x)
 	return sd_spectrum_decompose(fw->spec, fw->h, fw->sphere ? x : NULL);
 }
 
+int
+sd_finder_prepare(struct finder_work *fw, const double *x)
+{
+	if (!fw->krylov) {
+		sd_objective_rhessian(fw->obj, x, fw->h);
+		return sd_finder_eigen(fw, x);
+	}
+	fw->at = x;
+	fw->xg = 0;
+	if (fw->sphere) {
+		sd_objective_gradient(fw->obj, x, fw->kw);
+		fw->xg = sd_dot(x, fw->kw, fw->d);
+	}
+	return isfinite(fw->xg) ? 0 : -1;
+}
+
 /* The Newton step s = −H⁺g from the decomposition of sd_finder_eigen, dropping
- * the eigenvalues at or below cut × the largest. Returns ‖s‖ (+∞ when it
- * overflows). */
+ * the eigenvalues at or below cut × the largest (with krylov: by MINRES,
+ * sd_finder_krylov_step). Returns ‖s‖ (+∞ when it overflows). */
 double
 sd_finder_newton_step(struct finder_work *fw, const double *g, double *s,
     double cut)
@@ -76,6 +95,8 @@ sd_finder_newton_step(struct finder_work *fw, const double *g, double *s,
 	double lam, c;
 	size_t i, d = fw->d;
 
+	if (fw->krylov)
+		return sd_finder_krylov_step(fw, g, s, cut);
 	cut *= work_lmax(fw);
 	memset(s, 0, d * sizeof *s);
 	for (i = 0; i < fw->spec->n; i++) {
@@ -185,8 +206,7 @@ finder_iterate(struct finder *fd, double *x, double *m, double ref,
 	struct finder_work *fw = &fd->work;
 	double ns, qp = *q;
 
-	sd_objective_rhessian(fw->obj, x, fw->h);
-	if (sd_finder_eigen(fw, x) != 0 ||
+	if (sd_finder_prepare(fw, x) != 0 ||
 	    (ns = finder_step(fd, FINDER_PINV)) < 0)
 		return -1;
 	*q = nsp > 0 ? ns / nsp : 0;
@@ -226,8 +246,7 @@ finder_end(struct finder *fd, double *x, double m, double best)
 	if (best == 0)
 		return FINDER_ROOT;
 	sd_objective_rgradient(fw->obj, x, fw->g);
-	sd_objective_rhessian(fw->obj, x, fw->h);
-	if (sd_finder_eigen(fw, x) != 0)
+	if (sd_finder_prepare(fw, x) != 0)
 		return FINDER_LOST;
 	ns = sd_finder_newton_step(fw, fw->g, fw->s, FINDER_PINV);
 	return ns <= FINDER_XTOL * (sd_norm_inf(x, fw->d) + fw->length) ?

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* finder_krylov.c: the finder's second order without d×d matrices, from
+ * SD_KRYLOV_DIM on for objectives with an hvp (finder.c explains the
+ * method; krylov.h why).
+ *
+ * Newton	The step −H⁺∇f is MINRES's on the products at x (inexact
+ *		Newton): its relative residual is min(FINDER_FORCING,
+ *		√(‖∇f‖/G)), at least FINDER_KRYLOV_RTOL, so the steps are
+ *		rough far from a root and converge superlinearly near one,
+ *		truncated after FINDER_TRUNCATE(d) products: about what a
+ *		dense Hessian of a sum over samples costs (n·d²/2 against
+ *		2n·d a product). Looser forcing (0.5) made the runs crawl
+ *		instead of leaving the window as the dense ones do: on
+ *		glm:d=60 three times the iterations. The retry of the dense
+ *		method (every nonzero eigenvalue inverted) is a solve to
+ *		FINDER_KRYLOV_RTOL in up to 2d + 10 products. On a singular H
+ *		MINRES stops at a least-squares step (krylov.h), as the dense
+ *		pseudo-inverse drops eigenvalues below 1e-12 of the largest.
+ * classify	Lanczos finds λmin and λmax to a residual of
+ *		FINDER_LANCZOS_RTOL × max|λ| (Ritz values lie inside the
+ *		spectrum and converge to its ends first). tol has the dense
+ *		one's terms, with ‖∇²f(y) − ∇²f(x)‖ (y = x + s, and x + δ·v
+ *		where the dense test tries every x ± δ·e_k) estimated by its
+ *		products with the two Ritz vectors and with s/‖s‖ (a lower
+ *		bound of the 2-norm, where the dense test takes the
+ *		Frobenius norm: it matters only at degenerate points, which
+ *		go dense anyway).
+ *		λmin > tol: min; λmax < −tol: max; λmin < −tol < tol < λmax:
+ *		saddle. Otherwise a flat direction may hide anywhere in the
+ *		spectrum, and the caller classifies x from the full one. The
+ *		root-or-plateau test and the radii look along the two Ritz
+ *		vectors and ∇f's direction, not along all d eigenvectors (2d
+ *		gradients: the n·d² this file avoids). The point reports the
+ *		two extreme eigenvalues (n_eigen = 2). */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "base/krylov.h"
+#include "base/vec.h"
+#include "landscape/finder_impl.h"
+
+/* The Riemannian Hessian at fw->at applied to v. */
+static int
+work_product(void *ctx, const double *v, double *out)
+{
+	struct finder_work *fw = ctx;
+
+	return sd_objective_rhvp(fw->obj, fw->at, fw->xg, v, out, fw->kw);
+}
+
+/* The operator prepared by sd_finder_prepare. */
+static sd_linop
+work_operator(struct finder_work *fw)
+{
+	sd_linop op = { fw->d, fw->sphere ? fw->at : NULL, work_product, fw };
+
+	return op;
+}
+
+double
+sd_finder_krylov_step(struct finder_work *fw, const double *g, double *s,
+    double cut)
+{
+	sd_linop op = work_operator(fw);
+	double *b = fw->kw + fw->d, rtol = FINDER_KRYLOV_RTOL;
+	size_t i, d = fw->d;
+
+	if (cut > 0 && fw->gscale > 0)
+		rtol = fmax(rtol, fmin(FINDER_FORCING,
+		    sqrt(sd_norm(g, d) / fw->gscale)));
+	for (i = 0; i < d; i++)
+		b[i] = -g[i];
+	if (sd_minres(&op, b, rtol, cut > 0 ? FINDER_TRUNCATE(d) : 2 * d + 10,
+	    s, NULL) != 0)
+		return INFINITY;
+	return sd_all_finite(s, d) ? sd_norm(s, d) : INFINITY;
+}
+
+/* ‖(∇²f(y) − ∇²f(x)) u‖ for unit u, y = fw->xt; the products at x are
+ * prepared again on return. -1 when not finite. */
+static double
+work_change(struct finder_work *fw, const double *x, const double *u)
+{
+	double *p = fw->kw + 2 * fw->d, *q = p + fw->d;
+
+	if (sd_finder_prepare(fw, fw->xt) != 0 || work_product(fw, u, p) != 0 ||
+	    sd_finder_prepare(fw, x) != 0 || work_product(fw, u, q) != 0)
+		return -1;
+	sd_axpy(-1, q, p, fw->d);
+	return sd_norm(p, fw->d);
+}
+
+/* The eigenvalue tolerance at x from the extreme pairs in fw->spec (the
+ * dense work_eig_tol's terms; see the file's comment): how far the
+ * Hessian moves over the Newton step, and within the distance the root
+ * is located to (δ = FINDER_XTOL·(‖x‖∞ + L)) along the Ritz vectors. */
+static double
+work_krylov_tol(struct finder_work *fw, const double *x, double lmax)
+{
+	double ns, big = 0, c, delta;
+	size_t i, d = fw->d;
+
+	delta = FINDER_XTOL * (sd_norm_inf(x, d) + fw->length);
+	ns = sd_finder_newton_step(fw, fw->g, fw->s, FINDER_PINV);
+	if (!isfinite(ns))
+		return INFINITY;
+	if (ns > 0)
+		sd_axpy(1 / ns - 1, fw->s, fw->s, d);
+	for (i = 0; i < 5; i++) {
+		/* Along s by ‖s‖ (i = 0, 1, 2: products with v_min, v_max,
+		 * s); by δ along v_min and v_max (i = 3, 4). */
+		if (i < 3 && !(ns > 0))
+			continue;
+		if (sd_finder_move(fw, fw->xt, x, i < 3 ? ns : delta,
+		    i < 3 ? fw->s : work_vec(fw, i - 3)) != 0)
+			return INFINITY;
+		c = work_change(fw, x, i == 2 ? fw->s : work_vec(fw, i % 3 % 2));
+		if (c < 0)
+			return INFINITY;
+		big = fmax(big, c);
+	}
+	return fmax(FINDER_EIG_REL * lmax, FINDER_EIG_STEP * big);
+}
+
+/* A fixed start for Lanczos with a component along every direction. */
+static void
+work_start(double *v, size_t d)
+{
+	size_t k;
+
+	for (k = 0; k < d; k++)
+		v[k] = sin(1 + 7.3 * (double)k) + 0.25;
+}
+
+/* Add ∇f's direction (fw->g) to the directions of fw->spec. */
+static void
+work_add_gradient(struct finder_work *fw)
+{
+	double n = sd_norm(fw->g, fw->d);
+	double *v = fw->spec->evec + fw->spec->n * fw->d;
+
+	if (!(n > 0))
+		return;
+	memcpy(v, fw->g, fw->d * sizeof *v);
+	sd_axpy(1 / n - 1, v, v, fw->d);
+	fw->spec->eval[fw->spec->n++] = NAN;
+}
+
+int
+sd_finder_krylov_classify(struct finder_work *fw, const double *x,
+    struct finder_class *c)
+{
+	sd_extremes ex = { .vmin = fw->spec->evec,
+	    .vmax = fw->spec->evec + fw->d };
+	sd_linop op;
+	double tol, r;
+	int kind;
+
+	if (sd_finder_prepare(fw, x) != 0)
+		return -1;
+	op = work_operator(fw);
+	work_start(fw->xt, fw->d);
+	if (sd_lanczos_extremes(&op, fw->xt, FINDER_LANCZOS_RTOL, &ex) != 0)
+		return -1;
+	fw->spec->n = 2;
+	fw->spec->eval[0] = c->lam[0] = ex.lmin;
+	fw->spec->eval[1] = c->lam[1] = ex.lmax;
+	c->n_eigen = 2;
+	tol = work_krylov_tol(fw, x, fmax(fabs(ex.lmin), fabs(ex.lmax)));
+	if ((kind = sd_finder_second_order(c->lam, 2, tol)) < 0)
+		return 0;
+	c->kind = (sd_point_kind)kind;
+	work_add_gradient(fw);
+	r = sd_finder_radius(fw, x);
+	c->resolved = r > 0 && sd_finder_resolved(fw, x, r / 100);
+	return 1;
+}
