@@ -173,7 +173,7 @@ test_minres(void **unused)
 	double lam[D], s[D], b[D], as[D];
 	sd_linop op = { D, NULL, dense_apply, &m };
 	size_t k, it;
-	int singular;
+	int singular, rc;
 
 	(void)unused;
 	for (singular = 0; singular <= 1; singular++) {
@@ -182,7 +182,8 @@ test_minres(void **unused)
 		for (k = 0; k < D; k++)
 			s[k] = sin(2.0 * (double)k);
 		dense_apply(&m, s, b);		/* b in A's range */
-		assert_int_equal(sd_minres(&op, b, 1e-12, 4 * D, as, &it), 0);
+		rc = sd_minres(&op, b, 1e-12, 4 * D, as, &it);
+		assert_true(rc == 0 || (singular && rc == 1));
 		assert_true(it <= D + 1);
 		dense_apply(&m, as, s);
 		for (k = 0; k < D; k++)
@@ -191,7 +192,7 @@ test_minres(void **unused)
 	/* b outside the range: a least-squares step, A(b − As) = 0. */
 	for (k = 0; k < D; k++)
 		b[k] = cos((double)k);
-	assert_int_equal(sd_minres(&op, b, 1e-10, 4 * D, s, &it), 0);
+	assert_int_equal(sd_minres(&op, b, 1e-10, 4 * D, s, &it), 1);
 	/* Bounded like the pseudo-inverse's: the least |λ| ≠ 0 is 0.5. */
 	assert_true(sd_norm(s, D) <= 1.01 * sd_norm(b, D) / 0.5);
 	dense_apply(&m, s, as);

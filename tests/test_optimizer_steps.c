@@ -20,6 +20,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "base/error.h"
+#include "base/krylov.h"
 #include "objectives/objective.h"
 #include "optimizers/optimizer.h"
 #include "testutil.h"
@@ -338,6 +339,58 @@ test_hand_newton(void **unused)
 	sd_objective_free(obj);
 }
 
+/* From SD_KRYLOV_DIM on newton steps by MINRES on Hessian products: the
+ * same iterates as the dense eigenbasis step of the same type without its
+ * hvp, on R^d and on the sphere (from a start where the Hessians are well
+ * conditioned: pure Newton's step along a tiny eigenvalue is as
+ * sensitive to the solver's rounding as that eigenvalue is small). */
+static void
+test_newton_matrix_free(void **unused)
+{
+	static const struct { const char *spec; double scale; } runs[] = {
+		{ "pca:d=60,seed=3", 0.1 }, { "glm:d=60,n=300", 0.02 },
+		{ "glm-pop:d=60", 0.1 }, { "matcomp:d=60", 0.2 },
+		{ "tensor:d=50,n=4,seed=2", 0.1 },
+	};
+	sd_objective *fast, *slow;
+	sd_objective_type dense;
+	sd_optimizer *p, *q;
+	double x0[60], dist, big;
+	size_t i, k;
+	int t;
+
+	(void)unused;
+	for (i = 0; i < sizeof runs / sizeof *runs; i++) {
+		fast = objective(runs[i].spec);
+		slow = objective(runs[i].spec);
+		assert_true(fast->dim >= SD_KRYLOV_DIM && fast->dim <= 60);
+		assert_non_null(fast->type->hvp);
+		dense = *slow->type;
+		dense.hvp = NULL;
+		slow->type = &dense;
+		for (k = 0; k < fast->dim; k++)
+			x0[k] = runs[i].scale * sin((double)k + 1);
+		p = optimizer("newton", fast, NULL, x0, 1);
+		q = optimizer("newton", slow, NULL, x0, 1);
+		for (t = 0; t < 4; t++) {
+			step_ok(p);
+			step_ok(q);
+			for (dist = 0, big = 1, k = 0; k < fast->dim; k++) {
+				dist = fmax(dist, fabs(p->x[k] - q->x[k]));
+				big = fmax(big, fabs(q->x[k]));
+			}
+			if (!(dist <= 1e-7 * big))
+				fail_msg("%s: step %d is %g from the dense one",
+				    runs[i].spec, t + 1, dist);
+		}
+		sd_optimizer_free(p);
+		sd_optimizer_free(q);
+		slow->type = fast->type;
+		sd_objective_free(fast);
+		sd_objective_free(slow);
+	}
+}
+
 /* ---- cubic's subproblem --------------------------------------------- */
 
 /* m(s) = gᵀs + ½sᵀHs + (M/6)‖s‖³ for 2D data. */
@@ -507,6 +560,7 @@ main(void)
 		cmocka_unit_test(test_pgd_without_perturbation_is_gd),
 		cmocka_unit_test(test_hand_sgd),
 		cmocka_unit_test(test_hand_newton),
+		cmocka_unit_test(test_newton_matrix_free),
 		cmocka_unit_test(test_cubic_subproblem),
 		cmocka_unit_test(test_cubic_hard_case),
 		cmocka_unit_test(test_step_sizes),

@@ -316,14 +316,15 @@ sd_minres(const sd_linop *op, const double *b, double rtol,
 	while (m.beta > 0 && it < max_iter) {
 		rc = minres_iterate(op, &m, vec, s, it == 0, t);
 		it++;
-		if (rc != 0) {
-			rc = rc < 0 ? -1 : 0;
+		if (rc != 0 || t[0] <= rtol || !(m.beta > 0))
+			break;
+		if (t[1] <= rtol) {
+			rc = 1;
 			break;
 		}
-		if (t[0] <= rtol || t[1] <= rtol || !(m.beta > 0))
-			break;
 		if (t[1] > MINRES_DIVERGED * m.best) {
 			memcpy(s, m.sbest, d * sizeof *s);
+			rc = 1;
 			break;
 		}
 	}

@@ -56,14 +56,14 @@ int sd_lanczos_extremes(const sd_linop *op, const double *start,
     double rtol, sd_extremes *out);
 
 /* MINRES (Paige & Saunders 1975) for A s = b from s = 0, b in the
- * complement of the normal: stops when ‖b − As‖ ≤ rtol·‖b‖, when
- * ‖A(b − As)‖ ≤ rtol·‖A‖‖b − As‖ or that ratio has risen a thousandfold
- * over its least value (b outside A's range: s is then the best
- * least-squares solution met, the pseudo-inverse step on a singular A,
- * before rounding inverts the null space), before
- * a pivot below SD_MINRES_SINGULAR·‖A‖ (the space has become singular to
- * rounding), or after max_iter products. *iter gets the products spent (may be NULL).
- * Returns -1 when out of memory or a product fails or is not finite. */
+ * complement of the normal. Stops when ‖b − As‖ ≤ rtol·‖b‖ or after
+ * max_iter products (returns 0), or when A is singular on b's Krylov
+ * space (returns 1): a pivot below SD_MINRES_SINGULAR·‖A‖, or
+ * ‖A(b − As)‖ ≤ rtol·‖A‖‖b − As‖, or that ratio risen a thousandfold over
+ * its least value — b outside A's range: s is then the best least-squares
+ * solution met, the pseudo-inverse step, before rounding starts to invert
+ * the null space. *iter gets the products spent (may be NULL). Returns -1
+ * when out of memory or a product fails or is not finite. */
 int sd_minres(const sd_linop *op, const double *b, double rtol,
     size_t max_iter, double *s, size_t *iter);
 

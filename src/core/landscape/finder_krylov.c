@@ -72,8 +72,9 @@ sd_finder_krylov_step(struct finder_work *fw, const double *g, double *s,
 		    sqrt(sd_norm(g, d) / fw->gscale)));
 	for (i = 0; i < d; i++)
 		b[i] = -g[i];
+	/* A singular H (1) is fine: the least-squares step. */
 	if (sd_minres(&op, b, rtol, cut > 0 ? FINDER_TRUNCATE(d) : 2 * d + 10,
-	    s, NULL) != 0)
+	    s, NULL) < 0)
 		return INFINITY;
 	return sd_all_finite(s, d) ? sd_norm(s, d) : INFINITY;
 }
