@@ -92,6 +92,7 @@ bench_finder(const char *spec, int runs)
 	before = finder_ms(obj, &dense, &chart, runs, &pb);
 	printf("%-30s %4zu %6zu %6zu %10.1f %10.1f %7.2f\n", spec, obj->dim,
 	    pa, pb, after, before, before / after);
+	fflush(stdout);	/* rows as they come: the slow ones take minutes */
 	sd_chart_done(&chart);
 	sd_objective_free(obj);
 	return after < 0 || before < 0 ? -1 : 0;
