@@ -20,6 +20,9 @@
 #include "testutil.h"
 #include "finder_util.h"
 
+/* Points classified from the extreme eigenvalues alone (Lanczos). */
+static size_t lanczos_points;
+
 /* Whether two points of dimension d coincide to Newton's accuracy. */
 static int
 same_x(const double *x, const double *y, size_t d)
@@ -44,7 +47,8 @@ check_pair(const sd_point *p, const sd_point *q, const char *spec)
 	if (p->kind != q->kind)
 		fail_msg("%s: a %s matrix-free is a %s dense", spec,
 		    sd_point_kind_name(p->kind), sd_point_kind_name(q->kind));
-	assert_int_equal(p->n_eigen, 2);
+	assert_true(p->n_eigen == 2 || p->n_eigen == q->n_eigen);
+	lanczos_points += p->n_eigen == 2;
 	assert_true(p->lambda_min <= p->lambda_max);
 	assert_close(p->f, q->f, 1e-9 * (1 + fabs(q->f)));
 	assert_close(p->lambda_min, q->lambda_min, 1e-6 * big);
@@ -71,7 +75,7 @@ check_same(const sd_point_list *fast, const sd_point_list *dense,
 /* Near the slice Newton's paths differ with its steps, and either run
  * may reach a point the other misses: each matrix-free point must be a
  * root that the dense classification (obj is dense now) classifies the
- * same. Returns how many of them the dense run found too. */
+ * same when it is strict. Returns how many of them the dense run found too. */
 static size_t
 check_near(const sd_objective *obj, const sd_point_list *fast,
     const sd_point_list *dense, double length, const char *spec)
@@ -83,7 +87,11 @@ check_near(const sd_objective *obj, const sd_point_list *fast,
 	for (i = 0; i < fast->n; i++) {
 		assert_int_equal(sd_finder_classify_scale(obj,
 		    fast->points[i].x, length, &q, &cause), 0);
-		check_pair(&fast->points[i], &q, spec);
+		/* A lone classification has no window's |f| scale for its
+		 * circles' level: degenerate kinds may differ (tensor's
+		 * points with 46 flat directions); strict ones may not. */
+		if (q.kind <= SD_POINT_SADDLE)
+			check_pair(&fast->points[i], &q, spec);
 		sd_point_done(&q);
 		for (j = 0; j < dense->n; j++)
 			both += same_x(fast->points[i].x, dense->points[j].x,
@@ -144,17 +152,20 @@ static void
 test_same_as_dense(void **unused)
 {
 	static const char *const specs[] = {
-		"pca:d=60,seed=3", "matcomp:d=60", "glm:d=60,n=400",
+		"pca:d=60,seed=3", "matcomp:d=60", "glm:d=60,n=600",
 		"glm-pop:d=60,nodes=24", "tensor:d=50,n=4,seed=2",
-		"twolayer:k=8,m=8,n=200",
+		"twolayer:k=8,m=8,n=600",
 	};
 	size_t i, found = 0;
 
 	(void)unused;
 	for (i = 0; i < sizeof specs / sizeof *specs; i++)
 		found += compare(specs[i]) > 0;
-	/* Every one of them has points to compare. */
+	/* Every one of them has points to compare; matcomp, glm and
+	 * twolayer (d³ + n·d² above FINDER_SPECTRUM_FLOPS) are classified
+	 * by Lanczos, the others from their cheap full spectrum. */
 	assert_int_equal(found, sizeof specs / sizeof *specs);
+	assert_true(lanczos_points >= 3);
 }
 
 /* pca at d = 60, λ_i = 61 − i: at ±√λ_i v_i the Hessian's spectrum is

@@ -510,8 +510,9 @@ work_classify_dense(struct finder_work *fw, const double *x,
 }
 
 /* Classify x into *c (c->lam has room for d values). Matrix-free from
- * the extreme eigenvalues when they decide; the full spectrum otherwise
- * (a flat direction needs the circles through every flat eigenvector).
+ * the extreme eigenvalues when the full spectrum is costly (lanczos) and
+ * they decide; the full spectrum otherwise (a flat direction needs the
+ * circles through every flat eigenvector).
  * Returns -1 when f, its gradient or its Hessian is not finite at x. */
 int
 sd_finder_classify_at(struct finder_work *fw, const double *x,
@@ -526,7 +527,7 @@ sd_finder_classify_at(struct finder_work *fw, const double *x,
 	c->f = sd_objective_f(fw->obj, x);
 	if (sd_finder_merit(fw, x, fw->g, &c->gnorm) != 0 || !isfinite(c->f))
 		return -1;
-	if (krylov && (rc = sd_finder_krylov_classify(fw, x, c)) != 0)
+	if (fw->lanczos && (rc = sd_finder_krylov_classify(fw, x, c)) != 0)
 		return rc < 0 ? -1 : 0;
 	fw->krylov = 0;
 	rc = work_classify_dense(fw, x, c);

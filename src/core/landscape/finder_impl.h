@@ -61,18 +61,21 @@
 #define FINDER_KRYLOV_RTOL	1e-12	/* ... and its least */
 #define FINDER_TRUNCATE(d)	((d) / 4 + 16)	/* MINRES's products */
 #define FINDER_LANCZOS_RTOL	1e-8	/* Ritz residual, × max|λ| */
+#define FINDER_SPECTRUM_FLOPS	2e6	/* d³ + n·d² below: full spectrum */
 
 /* Scratch for one objective: the eigen-solver and vectors of length d.
- * With krylov set (d ≥ SD_KRYLOV_DIM and an hvp) the Hessian is never
- * formed unless a point needs the full spectrum: second order goes
- * through products at `at` (sd_finder_prepare), and spec holds the
- * directions classification looks along (the extreme Ritz pairs and the
- * gradient's direction) instead of a full decomposition. */
+ * With krylov set (d ≥ SD_KRYLOV_DIM and an hvp) Newton never forms the
+ * Hessian: its steps go through products at `at` (sd_finder_prepare).
+ * With lanczos set too (the full spectrum is costly) classification
+ * does not either unless a point needs it, and spec holds the directions
+ * it looks along (the extreme Ritz pairs and the gradient's direction)
+ * instead of a full decomposition. */
 struct finder_work {
 	const sd_objective		*obj;
 	size_t				 d;
 	int				 sphere;
 	int				 krylov;
+	int				 lanczos;	/* classify by it */
 	const double			*at;		/* the products' x */
 	double				 xg;		/* xᵀ∇f there (sphere) */
 	double				 gscale;	/* G, for MINRES's tol */
@@ -160,6 +163,9 @@ work_lmax(const struct finder_work *fw)
 /* Allocate the scratch for obj; length is L. */
 int sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
     double length, char **cause);
+
+/* The flops of one point's full spectrum: d³ + n·d², n the samples. */
+double sd_finder_spectrum_flops(const sd_objective *obj);
 
 /* Release the scratch. */
 void sd_finder_work_done(struct finder_work *fw);

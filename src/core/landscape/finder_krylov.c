@@ -16,7 +16,10 @@
  *		FINDER_KRYLOV_RTOL in up to 2d + 10 products. On a singular H
  *		MINRES stops at a least-squares step (krylov.h), as the dense
  *		pseudo-inverse drops eigenvalues below 1e-12 of the largest.
- * classify	Lanczos finds λmin and λmax to a residual of
+ * classify	Where the full spectrum costs more than FINDER_SPECTRUM_FLOPS
+ *		(d³ + n·d², n the samples: about a millisecond; pca up to
+ *		d ≈ 125 and glm:d=60 up to n ≈ 500 keep it), Lanczos finds
+ *		λmin and λmax to a residual of
  *		FINDER_LANCZOS_RTOL × max|λ| (Ritz values lie inside the
  *		spectrum and converge to its ends first). tol has the dense
  *		one's terms, with ‖∇²f(y) − ∇²f(x)‖ (y = x + s, and x + δ·v

@@ -31,6 +31,8 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->sphere = obj->type->manifold == SD_SPHERE;
 	fw->length = length;
 	fw->krylov = d >= SD_KRYLOV_DIM && obj->type->hvp != NULL;
+	fw->lanczos = fw->krylov && sd_finder_spectrum_flops(obj) >
+	    FINDER_SPECTRUM_FLOPS;
 	fw->spec = sd_spectrum_alloc(d);
 	fw->buf = calloc((11 + 2 * FINDER_BESIDE) * d + 2 * d * d,
 	    sizeof *fw->buf);
@@ -51,6 +53,18 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->h2 = fw->h + d * d;
 	fw->band = fw->h2 + d * d;
 	return 0;
+}
+
+/* What the full spectrum of one point costs: the Hessian of a sum over
+ * n samples (n·d²) and its decomposition (d³). */
+double
+sd_finder_spectrum_flops(const sd_objective *obj)
+{
+	double d = (double)obj->dim, n = 1;
+
+	if (obj->type->samples != NULL)
+		n = (double)obj->type->samples(obj->state);
+	return d * d * d + n * d * d;
 }
 
 /* Release the scratch. */
