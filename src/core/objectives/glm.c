@@ -377,22 +377,25 @@ glm_hess(const void *state, const double *w, double *h)
 	}
 }
 
-/* ∇²L̂ v = (1/n) Σ q_i (x_iᵀv) x_i with q_i as in glm_hess: one pass over
- * the samples, n·d work instead of the Hessian's n·d². */
+/* ∇²L̂ v = (1/n) Σ q_i (x_iᵀv) x_i with q_i as in glm_hess, tile by tile:
+ * n·d work instead of the Hessian's n·d². */
 static void
 glm_hvp(const void *state, const double *w, const double *v, double *hv)
 {
 	const struct glm_state *st = state;
-	size_t i, d = st->model.d;
-	double s, s1, s2, q;
-	const double *x;
+	double q[GLM_TILE], y[GLM_TILE], s[GLM_TILE];
+	size_t i0, j, k, len, n = st->n, d = st->model.d;
 
 	memset(hv, 0, d * sizeof *hv);
-	for (i = 0; i < st->n; i++) {
-		x = st->x + i * d;
-		glm_sigmoid(sd_dot(w, x, d), &s, &s1, &s2);
-		q = (s1 * s1 + (s - st->y[i]) * s2) / (double)st->n;
-		sd_axpy(q * sd_dot(v, x, d), x, hv, d);
+	for (i0 = 0; i0 < n; i0 += len) {
+		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
+		glm_tile_t(st, w, NULL, i0, len, q, y);
+		glm_tile_curv(q, y, len, (double)n);
+		sd_glm_combine(v, st->xt + i0, d, n, len, s);
+		for (k = 0; k < len; k++)
+			s[k] *= q[k];
+		for (j = 0; j < d; j++)
+			hv[j] += glm_tile_dot(s, st->xt + j * n + i0, len);
 	}
 }
 
