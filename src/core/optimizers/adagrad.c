@@ -87,6 +87,17 @@ adagrad_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
 		    s->G[i] + opt->g[i] * opt->g[i]);
 }
 
+/* The sum of squared gradients. */
+static int
+adagrad_copy(void *dst, const void *src)
+{
+	const adagrad_state *from = src;
+	adagrad_state *to = dst;
+
+	memcpy(to->G, from->G, from->dim * sizeof *to->G);
+	return 0;
+}
+
 /* Release the accumulator. */
 static void
 adagrad_free(void *state)
@@ -111,4 +122,5 @@ const sd_optimizer_type sd_optimizer_adagrad = {
 	.iterate = adagrad_iterate,
 	.free = adagrad_free,
 	.step_sizes = adagrad_step_sizes,
+	.copy = adagrad_copy,
 };

@@ -116,6 +116,17 @@ adam_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
 		    adam_second(opt, s->v[i], opt->g[i]), c2);
 }
 
+/* Both moments. */
+static int
+adam_copy(void *dst, const void *src)
+{
+	const adam_state *from = src;
+	adam_state *to = dst;
+
+	memcpy(to->m, from->m, 2 * from->dim * sizeof *to->m);
+	return 0;
+}
+
 /* Release the moments. */
 static void
 adam_free(void *state)
@@ -140,4 +151,5 @@ const sd_optimizer_type sd_optimizer_adam = {
 	.iterate = adam_iterate,
 	.free = adam_free,
 	.step_sizes = adam_step_sizes,
+	.copy = adam_copy,
 };

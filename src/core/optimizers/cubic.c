@@ -137,6 +137,15 @@ cubic_iterate(void *state, sd_optimizer *opt)
 	return SD_STEP_OK;
 }
 
+/* Nothing: the decomposition is the step's work, made afresh each step. */
+static int
+cubic_copy(void *dst, const void *src)
+{
+	(void)dst;
+	(void)src;
+	return 0;
+}
+
 /* Release the decomposition. */
 static void
 cubic_free(void *state)
@@ -158,4 +167,5 @@ const sd_optimizer_type sd_optimizer_cubic = {
 	.alloc = cubic_alloc,
 	.iterate = cubic_iterate,
 	.free = cubic_free,
+	.copy = cubic_copy,
 };

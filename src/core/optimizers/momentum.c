@@ -67,6 +67,17 @@ momentum_iterate(void *state, sd_optimizer *opt)
 	return SD_STEP_OK;
 }
 
+/* The velocity. */
+static int
+momentum_copy(void *dst, const void *src)
+{
+	const momentum_state *from = src;
+	momentum_state *to = dst;
+
+	memcpy(to->v, from->v, from->dim * sizeof *to->v);
+	return 0;
+}
+
 /* Release the velocity. */
 static void
 momentum_free(void *state)
@@ -90,4 +101,5 @@ const sd_optimizer_type sd_optimizer_momentum = {
 	.set = momentum_set,
 	.iterate = momentum_iterate,
 	.free = momentum_free,
+	.copy = momentum_copy,
 };

@@ -83,6 +83,17 @@ nesterov_iterate(void *state, sd_optimizer *opt)
 	return SD_STEP_OK;
 }
 
+/* The velocity (y and gy are the step's work). */
+static int
+nesterov_copy(void *dst, const void *src)
+{
+	const nesterov_state *from = src;
+	nesterov_state *to = dst;
+
+	memcpy(to->v, from->v, from->dim * sizeof *to->v);
+	return 0;
+}
+
 /* Release the block. */
 static void
 nesterov_free(void *state)
@@ -106,4 +117,5 @@ const sd_optimizer_type sd_optimizer_nesterov = {
 	.set = nesterov_set,
 	.iterate = nesterov_iterate,
 	.free = nesterov_free,
+	.copy = nesterov_copy,
 };

@@ -109,6 +109,15 @@ newton_iterate(void *state, sd_optimizer *opt)
 	return SD_STEP_OK;
 }
 
+/* Nothing: the decomposition is the step's work, made afresh each step. */
+static int
+newton_copy(void *dst, const void *src)
+{
+	(void)dst;
+	(void)src;
+	return 0;
+}
+
 /* Release the decomposition and the work. */
 static void
 newton_free(void *state)
@@ -132,4 +141,5 @@ const sd_optimizer_type sd_optimizer_newton = {
 	.alloc = newton_alloc,
 	.iterate = newton_iterate,
 	.free = newton_free,
+	.copy = newton_copy,
 };

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 
 #include "base/error.h"
@@ -193,6 +194,42 @@ optimizer_accept(sd_optimizer *opt)
 	opt->grad_norm = gn;
 	opt->iter++;
 	return SD_STEP_OK;
+}
+
+sd_optimizer *
+sd_optimizer_copy(const sd_optimizer *src, char **cause)
+{
+	const sd_optimizer_type *type = src->type;
+	sd_optimizer *opt;
+	double *from = src->x < src->trial ? src->x : src->trial, *to;
+
+	if (type->state_size > 0 && type->copy == NULL) {
+		sd_fail(cause, "%s cannot be copied", type->name);
+		return NULL;
+	}
+	if ((opt = sd_optimizer_new_scaled(type, src->objective, &src->scale,
+	    cause)) == NULL)
+		return NULL;
+	if (gsl_rng_memcpy(opt->rng, src->rng) != GSL_SUCCESS ||
+	    (type->copy != NULL && type->copy(opt->state, src->state) != 0)) {
+		sd_optimizer_free(opt);
+		sd_fail(cause, "out of memory");
+		return NULL;
+	}
+	memcpy(opt->params, src->params, sizeof opt->params);
+	opt->seed = src->seed;
+	opt->iter = src->iter;
+	opt->f = src->f;
+	opt->grad_norm = src->grad_norm;
+	/* The four arrays in the same places of the block as in src's,
+	 * which the pairwise swaps may have exchanged. */
+	to = opt->x;
+	memcpy(to, from, 4 * src->dim * sizeof *to);
+	opt->x = to + (src->x - from);
+	opt->g = to + (src->g - from);
+	opt->trial = to + (src->trial - from);
+	opt->gtrial = to + (src->gtrial - from);
+	return opt;
 }
 
 sd_step_status

@@ -66,6 +66,11 @@ typedef struct sd_optimizer_type {
 	sd_step_status (*iterate)(void *state, sd_optimizer *opt);
 	/* Release what alloc allocated inside state. */
 	void	(*free)(void *state);
+	/* Make dst (allocated by alloc for the same dim, set or not)
+	 * continue exactly as src would: copy what the state carries from
+	 * one step to the next. NULL: the state cannot be copied (bfgs:
+	 * GSL's minimizer state is opaque), so sd_optimizer_copy fails. */
+	int	(*copy)(void *dst, const void *src);
 
 	const sd_param_scale *scales;	/* parallel to params; NULL: all
 					 * SD_SCALE_FIXED */
@@ -133,6 +138,12 @@ int sd_optimizer_set_params(sd_optimizer *opt, const char *text,
  * when f or ∇f is not finite at x0, or x0 cannot be retracted. */
 int sd_optimizer_set(sd_optimizer *opt, const double *x0,
     unsigned long seed, char **cause);
+
+/* A new optimizer that continues bit for bit as src would, so that a
+ * copy can be stepped elsewhere (the visualizer's thread) and src kept
+ * in case the step is not wanted: NULL with *cause when out of memory or
+ * when src's method has no copy hook. */
+sd_optimizer *sd_optimizer_copy(const sd_optimizer *src, char **cause);
 
 /* Take exactly one step. */
 sd_step_status sd_optimizer_iterate(sd_optimizer *opt);

@@ -116,6 +116,17 @@ pgd_iterate(void *state, sd_optimizer *opt)
 	return SD_STEP_OK;
 }
 
+/* When the last perturbation came (xi, y and gy are the step's work). */
+static int
+pgd_copy(void *dst, const void *src)
+{
+	const pgd_state *from = src;
+	pgd_state *to = dst;
+
+	to->t_noise = from->t_noise;
+	return 0;
+}
+
 /* Release the block. */
 static void
 pgd_free(void *state)
@@ -141,4 +152,5 @@ const sd_optimizer_type sd_optimizer_pgd = {
 	.set = pgd_set,
 	.iterate = pgd_iterate,
 	.free = pgd_free,
+	.copy = pgd_copy,
 };

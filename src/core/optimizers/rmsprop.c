@@ -98,6 +98,17 @@ rmsprop_step_sizes(const void *state, const sd_optimizer *opt, double *eta)
 		    rmsprop_mean(opt, st->s[i], opt->g[i]));
 }
 
+/* The running mean of g². */
+static int
+rmsprop_copy(void *dst, const void *src)
+{
+	const rmsprop_state *from = src;
+	rmsprop_state *to = dst;
+
+	memcpy(to->s, from->s, from->dim * sizeof *to->s);
+	return 0;
+}
+
 /* Release the running mean. */
 static void
 rmsprop_free(void *state)
@@ -121,4 +132,5 @@ const sd_optimizer_type sd_optimizer_rmsprop = {
 	.iterate = rmsprop_iterate,
 	.free = rmsprop_free,
 	.step_sizes = rmsprop_step_sizes,
+	.copy = rmsprop_copy,
 };

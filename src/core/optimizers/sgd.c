@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -124,6 +125,27 @@ sgd_iterate(void *state, sd_optimizer *opt)
 	return SD_STEP_OK;
 }
 
+/* The permutation the minibatches are drawn from (g is the step's work). */
+static int
+sgd_copy(void *dst, const void *src)
+{
+	const sgd_state *from = src;
+	sgd_state *to = dst;
+
+	if (to->n != from->n) {
+		free(to->perm);
+		to->perm = NULL;
+		to->n = 0;
+		if (from->n > 0 && (to->perm = malloc(from->n *
+		    sizeof *to->perm)) == NULL)
+			return -1;
+		to->n = from->n;
+	}
+	if (from->n > 0)
+		memcpy(to->perm, from->perm, from->n * sizeof *to->perm);
+	return 0;
+}
+
 /* Release the gradient and the permutation. */
 static void
 sgd_free(void *state)
@@ -149,4 +171,5 @@ const sd_optimizer_type sd_optimizer_sgd = {
 	.set = sgd_set,
 	.iterate = sgd_iterate,
 	.free = sgd_free,
+	.copy = sgd_copy,
 };
