@@ -127,7 +127,7 @@ app_animate(app *a)
 	 * unwatched, they would all be run again when those come), and
 	 * for their paths to be run again (app_replay). */
 	if ((a->v->watch_wanted && !a->v->watch_valid) ||
-	    view_replaying(a->v) > 0) {
+	    view_replaying(a->v) > 0 || view_stepping(a->v, NULL) > 0) {
 		a->clock = now;
 		return;
 	}
@@ -137,7 +137,7 @@ app_animate(app *a)
 	a->owed -= (double)n;
 	if (n > APP_STEPS_PER_FRAME)
 		n = APP_STEPS_PER_FRAME;
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < n && view_stepping(a->v, NULL) == 0; k++) {
 		if (view_step(a->v) == 0) {
 			app_play(a, 0);
 			app_message(a, 0, "every racer has stopped: x restarts "
@@ -155,7 +155,8 @@ app_steps(app *a)
 	double t0 = app_now();
 
 	if (a->steps_left <= 0 || (a->v->watch_wanted && !a->v->watch_valid) ||
-	    a->v->n_pending > 0 || view_replaying(a->v) > 0)
+	    a->v->n_pending > 0 || view_replaying(a->v) > 0 ||
+	    view_stepping(a->v, NULL) > 0)
 		return;
 	do {
 		if (view_step(a->v) == 0) {
@@ -164,7 +165,8 @@ app_steps(app *a)
 			    "them, enter moves the start");
 			return;
 		}
-	} while (--a->steps_left > 0 && (app_now() - t0) * 1e3 < APP_STEP_MS);
+	} while (--a->steps_left > 0 && view_stepping(a->v, NULL) == 0 &&
+	    (app_now() - t0) * 1e3 < APP_STEP_MS);
 }
 
 /* Run the racers' paths again after a new chart or the watch points
@@ -188,6 +190,10 @@ app_timeout(const app *a)
 {
 	double ms = -1;
 
+	/* A step on a thread: look for it every poll, nothing else is due
+	 * until it lands. */
+	if (view_stepping(a->v, NULL) > 0)
+		return APP_POLL_MS;
 	if ((a->steps_left > 0 && a->v->n_pending == 0 &&
 	    !(a->v->watch_wanted && !a->v->watch_valid)) ||
 	    view_replaying(a->v) > 0)

@@ -58,8 +58,7 @@ job_lower(void)
 #endif
 }
 
-/* Seconds on the monotonic clock (a field job times its first pass). */
-static double
+double
 job_now(void)
 {
 	struct timespec ts;

@@ -104,6 +104,9 @@ typedef int (*job_task_fn)(job *self, const sd_objective *obj, void *arg,
 job *job_task(const sd_objective *obj, job_task_fn run, void *arg,
     void (*free_arg)(void *), char **cause);
 
+/* Seconds on the monotonic clock, for timing what a job does. */
+double job_now(void);
+
 /* A task's arg (read its result there once job_wait saw it done). */
 void *job_task_arg(job *j);
 

@@ -120,6 +120,8 @@ key_step(app *a, int key)
 	app_play(a, 0);
 	if (a->v->n_racers == 0)
 		app_message(a, 0, "no racers: a adds one");
+	else if (view_stepping(a->v, NULL) > 0)
+		app_message(a, 0, "a step is under way: Esc cancels it");
 	else if (view_step(a->v) == 0)
 		app_message(a, 0, "every racer has stopped: x restarts them");
 }
@@ -345,8 +347,9 @@ key_quit(app *a, int key)
 	a->quit = 1;
 }
 
-/* Esc: stop :step N and cancel :survey, the objective being built and
- * the figure being written; forget f's mark. */
+/* Esc: stop :step N and the animation's step under way, cancel :survey,
+ * the objective being built and the figure being written; forget f's
+ * mark. */
 static void
 key_cancel(app *a, int key)
 {
@@ -358,6 +361,11 @@ key_cancel(app *a, int key)
 	view_replay_stop(a->v);
 	any |= overlay_survey_cancel(&a->ov);
 	any |= app_tasks_cancel(a);
+	if (view_steps_cancel(a->v)) {
+		/* Playing on would start the same step again. */
+		app_play(a, 0);
+		any = 1;
+	}
 	if (any)
 		app_message(a, 0, "cancelled");
 }

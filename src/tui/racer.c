@@ -21,6 +21,7 @@ racer_new(const sd_optimizer_type *type, const sd_objective *obj,
 		return NULL;
 	}
 	sd_trace_init(&r->trace, obj->dim);
+	r->step_s = -1;
 	if ((r->opt = (scale != NULL ?
 	    sd_optimizer_new_scaled(type, obj, scale, cause) :
 	    sd_optimizer_new(type, obj, cause))) == NULL)
@@ -44,6 +45,7 @@ racer_free(racer *r)
 {
 	if (r == NULL)
 		return;
+	racer_cancel(r);
 	if (r->watching)
 		sd_monitor_done(&r->mon);
 	sd_trace_done(&r->trace);
@@ -94,6 +96,7 @@ racer_start_x(racer *r, const double *x0, unsigned long seed, char **cause)
 {
 	int rc;
 
+	racer_cancel(r);
 	rc = sd_optimizer_set(r->opt, x0, seed, cause);
 	sd_trace_clear(&r->trace);
 	r->replay_to = 0;
@@ -107,24 +110,6 @@ racer_start_x(racer *r, const double *x0, unsigned long seed, char **cause)
 	if (r->tol > 0 && sd_optimizer_test_gradient(r->opt, r->tol))
 		r->trace.stop = SD_STOP_CONVERGED;
 	return 0;
-}
-
-int
-racer_step(racer *r)
-{
-	size_t before = r->trace.n;
-
-	if (r->trace.stop != SD_STOP_NONE || r->trace.n == 0)
-		return 0;
-	if (sd_trace_step(&r->trace, r->opt, r->watching ? &r->mon : NULL,
-	    NULL, NULL) != 0) {
-		r->trace.stop = SD_STOP_STUCK;
-		return 0;
-	}
-	if (r->trace.stop == SD_STOP_NONE && r->tol > 0 &&
-	    sd_optimizer_test_gradient(r->opt, r->tol))
-		r->trace.stop = SD_STOP_CONVERGED;
-	return r->trace.n > before;
 }
 
 void

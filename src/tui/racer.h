@@ -18,6 +18,12 @@
 #include "optimizers/optimizer.h"
 #include "optimizers/trace.h"
 
+/* A step that took longer than this (seconds) runs on a thread the next
+ * time: a frame, the rule that no key waits for work (HACKING.md). */
+#define RACER_SLOW_S	0.020
+
+struct job;
+
 typedef struct racer {
 	sd_optimizer	*opt;		/* owned */
 	char		*set;		/* owned; the --set text, or NULL */
@@ -28,6 +34,12 @@ typedef struct racer {
 	size_t		 replay_to;	/* iterates to run again up to
 					 * (view_replay with defer); 0: none.
 					 * A start clears it. */
+	struct job	*stepping;	/* the step under way on a thread, on
+					 * a copy of opt (racer_step), or
+					 * NULL */
+	double		 step_t0;	/* when it began (job_now) */
+	double		 step_s;	/* what the last step took; < 0:
+					 * not known yet */
 } racer;
 
 /* A racer of method type for obj, whose scale (sd_objective_scale) is
@@ -57,8 +69,21 @@ int racer_start(racer *r, const sd_chart *chart, double a, double b,
 int racer_start_x(racer *r, const double *x0, unsigned long seed,
     char **cause);
 
-/* Take one step unless the run has stopped; returns 1 when it moved. */
+/* Take one step unless the run has stopped; returns 1 when it moved or
+ * a step is under way. A step whose cost is not known yet, or whose last
+ * one took more than RACER_SLOW_S, steps a copy of the optimizer
+ * (sd_optimizer_copy) on a thread, waiting for it up to RACER_SLOW_S;
+ * racer_poll lands it later, so the trace and the events are those of a
+ * step taken here. A method that cannot be copied (bfgs) steps here. */
 int racer_step(racer *r);
+
+/* Land the step under way when it is done, waiting up to ms: 1 when it
+ * landed (the trace has it), 0 when it still runs or none does. */
+int racer_poll(racer *r, double ms);
+
+/* Drop the step under way, which runs out on its own: the racer stays
+ * where it was. Returns 1 when there was one. */
+int racer_cancel(racer *r);
 
 /* The chart coordinates of iterate i. */
 void racer_at(const racer *r, const sd_chart *chart, size_t i, double *a,

@@ -680,9 +680,9 @@ view_set_tol(view *v, double tol)
 int
 view_step(view *v)
 {
-	int i, moved = 0;
+	int i, moved = (int)view_stepping(v, NULL);
 
-	for (i = 0; i < v->n_racers; i++)
+	for (i = 0; moved == 0 && i < v->n_racers; i++)
 		moved += racer_step(v->racers[i]);
 	return moved;
 }

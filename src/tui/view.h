@@ -239,8 +239,21 @@ void view_replay_stop(view *v);
 /* Change the convergence tolerance of the view and its racers. */
 void view_set_tol(view *v, double tol);
 
-/* One step of every running racer; returns how many moved. */
+/* One step of every running racer; returns how many moved or are
+ * stepping on a thread (racer_step). While a racer's step is under way
+ * no other starts: it returns how many are under way. */
 int view_step(view *v);
+
+/* view_steps.c: how many racers have a step under way on a thread, and
+ * the first of them into *first (when not NULL). */
+size_t view_stepping(const view *v, const racer **first);
+
+/* Land the racers' steps that are done; nonzero when one did. */
+int view_steps_poll(view *v);
+
+/* Drop the racers' steps under way (they stay where they were); nonzero
+ * when there was one. */
+int view_steps_cancel(view *v);
 
 /* Bring the field (cols × rows samples), the stationary points and the
  * cursor's readings up to date with the window. *evaluated (may be NULL)

@@ -43,7 +43,7 @@ app_waiting(const app *a)
 	}
 	return a->points_job != NULL || a->watch_job != NULL ||
 	    a->field_job != NULL || a->scale_job != NULL ||
-	    overlay_pending(&a->ov);
+	    overlay_pending(&a->ov) || view_stepping(a->v, NULL) > 0;
 }
 
 /* Forget the costs measured on another objective. */
@@ -502,6 +502,7 @@ app_work(app *a, size_t cols, size_t rows, double t0)
 
 	job_reap(0);
 	dirty |= app_tasks_poll(a);
+	dirty |= view_steps_poll(a->v);
 	app_survey(a);
 	app_scale(a, app_left(a, t0));
 	dirty |= app_field(a, cols, rows, app_left(a, t0));
@@ -515,9 +516,14 @@ app_work(app *a, size_t cols, size_t rows, double t0)
 const char *
 app_busy(const app *a, char *buf, size_t len)
 {
+	const racer *r;
+
 	if (app_tasks_busy(a, buf, len) != NULL)
 		return buf;
-	if (overlay_survey_running(&a->ov))
+	if (view_stepping(a->v, &r) > 0)
+		snprintf(buf, len, "stepping %s… %.1f s  (Esc cancels)",
+		    r->opt->type->name, job_now() - r->step_t0);
+	else if (overlay_survey_running(&a->ov))
 		snprintf(buf, len, "survey: %.0f%% of the runs done  (Esc "
 		    "cancels)", 100 * overlay_survey_progress(&a->ov));
 	else if (view_replaying(a->v) > 0)

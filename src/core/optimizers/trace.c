@@ -154,13 +154,20 @@ int
 sd_trace_step(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
     sd_step_status *status, char **cause)
 {
-	sd_event ev[SD_MONITOR_EVENTS_MAX];
-	sd_step_status st;
-	size_t n = 0;
+	sd_step_status st = sd_optimizer_iterate(opt);
 
-	st = sd_optimizer_iterate(opt);
 	if (status != NULL)
 		*status = st;
+	return sd_trace_record(trace, opt, mon, st, cause);
+}
+
+int
+sd_trace_record(sd_trace *trace, const sd_optimizer *opt, sd_monitor *mon,
+    sd_step_status st, char **cause)
+{
+	sd_event ev[SD_MONITOR_EVENTS_MAX];
+	size_t n = 0;
+
 	if (mon != NULL)
 		n = sd_monitor_observe(mon, opt, st, ev,
 		    SD_MONITOR_EVENTS_MAX);

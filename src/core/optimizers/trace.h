@@ -77,6 +77,13 @@ int sd_trace_start(sd_trace *trace, const sd_optimizer *opt,
 int sd_trace_step(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
     sd_step_status *status, char **cause);
 
+/* What sd_trace_step does once the step is taken: record the events of
+ * a step of opt (st its status) and, when it was taken, the new iterate.
+ * For a step taken elsewhere (the visualizer steps a copy on a thread,
+ * sd_optimizer_copy), so that the trace is the same as sd_trace_step's. */
+int sd_trace_record(sd_trace *trace, const sd_optimizer *opt,
+    sd_monitor *mon, sd_step_status st, char **cause);
+
 /* sd_trace_start, then steps until opt->iter reaches steps, ‖g‖ < tol
  * (tol > 0; iterate 0 included) or a step fails; trace->stop says which.
  * Returns -1 with *cause when out of memory, or the sink's nonzero value

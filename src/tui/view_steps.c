@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* view_steps.c: the racers' steps under way on threads (racer_step.c),
+ * seen from the view: which one runs, landing them, dropping them. The
+ * racers step in rounds: view_step starts none while one is under way,
+ * so that N steps asked for are N steps of every racer. */
+#include "config.h"
+
+#include "job.h"
+#include "view.h"
+
+size_t
+view_stepping(const view *v, const racer **first)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k < v->n_racers; k++) {
+		if (v->racers[k]->stepping == NULL)
+			continue;
+		if (n++ == 0 && first != NULL)
+			*first = v->racers[k];
+	}
+	return n;
+}
+
+int
+view_steps_poll(view *v)
+{
+	int k, landed = 0;
+
+	for (k = 0; k < v->n_racers; k++)
+		landed |= racer_poll(v->racers[k], 0);
+	return landed;
+}
+
+int
+view_steps_cancel(view *v)
+{
+	int k, any = 0;
+
+	for (k = 0; k < v->n_racers; k++)
+		any |= racer_cancel(v->racers[k]);
+	return any;
+}
