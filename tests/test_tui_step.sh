@@ -1,0 +1,96 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test_tui_step.sh: a racer's slow step runs off the loop's thread
+# (issue 11; src/tui/racer_step.c). On glm:d=200,n=20000 one newton step
+# (a 200×200 Hessian over 20,000 samples and its eigendecomposition)
+# takes far longer than a frame; after space the status line says
+# "stepping newton…" while it runs, Esc drops it (the racer stays at
+# step 0), left to finish it lands where `saddle run` lands (the same f
+# and ‖∇f‖ after step 1), and q quits while one runs. Times are printed
+# as TAP comments. The racers appear once the optimizers' scale is
+# measured (81 Hessians), which takes tens of seconds on a loaded
+# machine: that wait is a bounded poll of its own.
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
+
+. "${SRCDIR:-$(dirname "$0")/..}/tests/tmux.sh"
+
+answer_s=${SADDLE_ANSWER_S:-1}
+obj=glm:d=200,n=20000
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# within NAME TEXT MS: poll every 20 ms for TEXT on NAME's screen, for up
+# to 10 s; prints the milliseconds since MS, or "never".
+within() {
+	local i
+	for i in $(seq 500); do
+		if screen "$1" | grep -qF -- "$2"; then
+			echo $(( $(now_ms) - $3 ))
+			return 0
+		fi
+		sleep 0.02
+	done
+	echo never
+	return 1
+}
+
+# fast WHAT MS: ok when MS is a number of milliseconds within answer_s.
+fast() {
+	echo "# $1: $2 ms"
+	check "$1 within ${answer_s} s ($2 ms)" \
+	    test "$2" != never -a "$2" -le $(( answer_s * 1000 ))
+}
+
+# at_step NAME N: the panel says the newton racer is at step N.
+at_step() { screen "$1" | grep -qE "newton +step $2( |\$)"; }
+
+# The headless step, meanwhile (it measures the scale too).
+"$SADDLE" run "$obj" --optimizer newton --steps 1 >"$tap_tmp/run.csv" \
+    2>/dev/null &
+run_pid=$!
+
+start s 120x40 "$obj" --optimizer newton
+check "the newton racer appears (the scale measured)" \
+    poll_for 300 at_step s 0
+
+# Esc drops the step under way: the racer stays at step 0.
+t send-keys -t s Space
+t0=$(now_ms)
+fast "space: the status line says stepping newton" \
+    "$(within s "stepping newton" "$t0")"
+t send-keys -t s Escape
+t0=$(now_ms)
+fast "Esc: cancelled" "$(within s "cancelled" "$t0")"
+check "Esc: the step is no longer under way" wait_gone s "stepping newton"
+check "Esc: the racer is still at step 0" at_step s 0
+
+# Left to finish, the step lands where the headless run's does.
+keys s Space
+check "space: the step lands (step 1)" poll_for 120 at_step s 1
+wait "$run_pid"
+want=$(awk -F, '$1 == 1 { printf "f %.5g  ‖∇f‖ %.3g", $2, $3 }' \
+    "$tap_tmp/run.csv")
+echo "# saddle run after step 1: $want"
+check "step 1: f and ‖∇f‖ as saddle run has them" \
+    test -n "$want" -a -n "$(screen s | grep -F -- "$want")"
+
+# q while a step runs quits at once.
+t send-keys -t s Space
+wait_for s "stepping newton" || true
+t0=$(now_ms)
+t send-keys -t s q
+ms=never
+for i in $(seq 500); do
+	if [ -s "$tap_tmp/s/status" ]; then
+		ms=$(( $(now_ms) - t0 ))
+		break
+	fi
+	sleep 0.02
+done
+fast "q while newton steps: saddle exits" "$ms"
+wait_file "$tap_tmp/s/after"
+check "exit status 0" test "$(cat "$tap_tmp/s/status")" = 0
+check "the tty modes are restored" \
+    cmp -s "$tap_tmp/s/before" "$tap_tmp/s/after"
+
+tap_done
