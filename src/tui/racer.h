@@ -72,9 +72,9 @@ int racer_start_x(racer *r, const double *x0, unsigned long seed,
 /* Take one step unless the run has stopped; returns 1 when it moved or
  * a step is under way. A step whose cost is not known yet, or whose last
  * one took more than RACER_SLOW_S, steps a copy of the optimizer
- * (sd_optimizer_copy) on a thread, waiting for it up to RACER_SLOW_S;
- * racer_poll lands it later, so the trace and the events are those of a
- * step taken here. A method that cannot be copied (bfgs) steps here. */
+ * (sd_optimizer_copy) on a thread; racer_poll lands it, so the trace and
+ * the events are those of a step taken here. A method that cannot be
+ * copied (bfgs) steps here. */
 int racer_step(racer *r);
 
 /* Land the step under way when it is done, waiting up to ms: 1 when it

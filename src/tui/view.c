@@ -678,16 +678,6 @@ view_set_tol(view *v, double tol)
 }
 
 int
-view_step(view *v)
-{
-	int i, moved = (int)view_stepping(v, NULL);
-
-	for (i = 0; moved == 0 && i < v->n_racers; i++)
-		moved += racer_step(v->racers[i]);
-	return moved;
-}
-
-int
 view_refresh_field(view *v, size_t cols, size_t rows, size_t coarse,
     size_t *evaluated, char **cause)
 {
