@@ -69,13 +69,18 @@ int racer_start(racer *r, const sd_chart *chart, double a, double b,
 int racer_start_x(racer *r, const double *x0, unsigned long seed,
     char **cause);
 
-/* Take one step unless the run has stopped; returns 1 when it moved or
+/* Take one step here unless the run has stopped; returns 1 when it
+ * moved. A step under way on a thread is waited for and landed instead
+ * (1). */
+int racer_step(racer *r);
+
+/* Start one step unless the run has stopped; returns 1 when it moved or
  * a step is under way. A step whose cost is not known yet, or whose last
  * one took more than RACER_SLOW_S, steps a copy of the optimizer
  * (sd_optimizer_copy) on a thread; racer_poll lands it, so the trace and
  * the events are those of a step taken here. A method that cannot be
  * copied (bfgs) steps here. */
-int racer_step(racer *r);
+int racer_step_start(racer *r);
 
 /* Land the step under way when it is done, waiting up to ms: 1 when it
  * landed (the trace has it), 0 when it still runs or none does. */

@@ -100,12 +100,31 @@ racer_move_start(racer *r)
 	return r->stepping != NULL ? 0 : -1;
 }
 
+/* One step here and now, timed. */
+static int
+racer_step_here(racer *r)
+{
+	sd_step_status st;
+	double t0 = job_now();
+
+	st = sd_optimizer_iterate(r->opt);
+	r->step_s = job_now() - t0;
+	return racer_record(r, st);
+}
+
 int
 racer_step(racer *r)
 {
-	sd_step_status st;
-	double t0;
+	if (r->stepping != NULL)
+		return racer_poll(r, -1);
+	if (r->trace.stop != SD_STOP_NONE || r->trace.n == 0)
+		return 0;
+	return racer_step_here(r);
+}
 
+int
+racer_step_start(racer *r)
+{
 	if (r->stepping != NULL)
 		return 1;
 	if (r->trace.stop != SD_STOP_NONE || r->trace.n == 0)
@@ -113,10 +132,7 @@ racer_step(racer *r)
 	if ((r->step_s < 0 || r->step_s > RACER_SLOW_S) &&
 	    racer_move_start(r) == 0)
 		return 1;
-	t0 = job_now();
-	st = sd_optimizer_iterate(r->opt);
-	r->step_s = job_now() - t0;
-	return racer_record(r, st);
+	return racer_step_here(r);
 }
 
 int

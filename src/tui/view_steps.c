@@ -20,7 +20,7 @@ view_step(view *v)
 	if (moved > 0)
 		return moved;
 	for (k = 0; k < v->n_racers; k++)
-		moved += racer_step(v->racers[k]);
+		moved += racer_step_start(v->racers[k]);
 	/* Steps sent to threads whose cost is not known yet (or that are
 	 * quicker this time) land before the frame, as if taken here:
 	 * one frame's wait for the round, not one per racer. */
