@@ -138,7 +138,7 @@ app_animate(app *a)
 	if (n > APP_STEPS_PER_FRAME)
 		n = APP_STEPS_PER_FRAME;
 	for (k = 0; k < n && view_stepping(a->v, NULL) == 0; k++) {
-		if (view_step(a->v) == 0) {
+		if (view_step_start(a->v) == 0) {
 			app_play(a, 0);
 			app_message(a, 0, "every racer has stopped: x restarts "
 			    "them, enter moves the start");
@@ -159,7 +159,7 @@ app_steps(app *a)
 	    view_stepping(a->v, NULL) > 0)
 		return;
 	do {
-		if (view_step(a->v) == 0) {
+		if (view_step_start(a->v) == 0) {
 			a->steps_left = 0;
 			app_message(a, 0, "every racer has stopped: x restarts "
 			    "them, enter moves the start");

@@ -122,7 +122,7 @@ key_step(app *a, int key)
 		app_message(a, 0, "no racers: a adds one");
 	else if (view_stepping(a->v, NULL) > 0)
 		app_message(a, 0, "a step is under way: Esc cancels it");
-	else if (view_step(a->v) == 0)
+	else if (view_step_start(a->v) == 0)
 		app_message(a, 0, "every racer has stopped: x restarts them");
 }
 

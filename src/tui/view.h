@@ -239,12 +239,17 @@ void view_replay_stop(view *v);
 /* Change the convergence tolerance of the view and its racers. */
 void view_set_tol(view *v, double tol);
 
-/* One step of every running racer; returns how many moved or are
- * stepping on a thread (racer_step). While a racer's step is under way
- * no other starts: it returns how many are under way. */
+/* view_steps.c: one step of every running racer, here (headless
+ * callers: render, tour); returns how many moved. */
 int view_step(view *v);
 
-/* view_steps.c: how many racers have a step under way on a thread, and
+/* The loop's round of steps: one step of every running racer, those
+ * slower than a frame on threads (racer_step_start), waiting for them up
+ * to a frame; returns how many moved or are under way. While a racer's
+ * step is under way no other starts: it returns how many are. */
+int view_step_start(view *v);
+
+/* How many racers have a step under way on a thread, and
  * the first of them into *first (when not NULL). */
 size_t view_stepping(const view *v, const racer **first);
 

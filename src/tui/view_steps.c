@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* view_steps.c: the racers' steps, some of them on threads
  * (racer_step.c), seen from the view: a round of steps, which one runs,
- * landing them, dropping them. The racers step in rounds: view_step
- * starts none while one is under way, so that N steps asked for are N
- * steps of every racer. */
+ * landing them, dropping them. The racers step in rounds:
+ * view_step_start starts none while one is under way, so that N steps
+ * asked for are N steps of every racer. */
 #include "config.h"
 
 #include <math.h>
@@ -13,6 +13,16 @@
 
 int
 view_step(view *v)
+{
+	int k, moved = 0;
+
+	for (k = 0; k < v->n_racers; k++)
+		moved += racer_step(v->racers[k]);
+	return moved;
+}
+
+int
+view_step_start(view *v)
 {
 	double until;
 	int k, moved = (int)view_stepping(v, NULL);
