@@ -711,108 +711,6 @@ twolayer_data_doubles(const double *params)
 	return (size_t)params[TL_N] * (m + 1) + k * m;
 }
 
-/* ---- twolayer along a plane chart ------------------------------------- */
-
-/* Samples per tile: the tile's projections (3k·4 kB at most) stay in the
- * cache while the points of a row go through it. */
-#define TL_TILE	512
-
-/* The samples seen from a plane θ = c + a·u + b·v: unit j's w_jᵀx_i =
- * p0 + a·pu + b·pv, the three n-vectors of unit j at proj + 3jn. One
- * block: this header, the projections, the labels. */
-struct tl_slice {
-	size_t	 k, n;
-	tl_unit	*unit;
-	double	*proj, *y;
-};
-
-/* Σ (out_i − y_i)² for i < len, on vector lanes. */
-SD_SIMD_CLONES
-static double
-tl_tile_sq(const double *out, const double *y, size_t len)
-{
-	double s = 0, r;
-	size_t i;
-
-#pragma omp simd reduction(+:s) private(r)
-	for (i = 0; i < len; i++) {
-		r = out[i] - y[i];
-		s += r * r;
-	}
-	return s;
-}
-
-/* L̂ at the m chart points, a tile of samples at a time: each point's sum
- * is its tiles' sums in order, whatever the other points. */
-static void
-tl_slice_f(const void *data, size_t m, const double *a, const double *b,
-    double *f)
-{
-	const struct tl_slice *sl = data;
-	size_t i0, len, j, p, n = sl->n;
-	double out[TL_TILE];
-	const double *q;
-
-	for (p = 0; p < m; p++)
-		f[p] = 0;
-	for (i0 = 0; i0 < n; i0 += len) {
-		len = n - i0 < TL_TILE ? n - i0 : TL_TILE;
-		for (p = 0; p < m; p++) {
-			memset(out, 0, len * sizeof *out);
-			for (j = 0; j < sl->k; j++) {
-				q = sl->proj + 3 * j * n + i0;
-				sl->unit(q, q + n, q + 2 * n, len, a[p],
-				    b[p], out);
-			}
-			f[p] += tl_tile_sq(out, sl->y + i0, len);
-		}
-	}
-	for (p = 0; p < m; p++)
-		f[p] /= 2 * (double)n;
-}
-
-/* Project the samples on each unit's filter of c, u and v: 3·k·m·n
- * operations, once per chart. */
-static int
-tl_slice_new(const void *state, const double *c, const double *u,
-    const double *v, sd_objective_slice *slice, char **cause)
-{
-	const struct twolayer_state *st = state;
-	size_t i, j, k = st->k, m = st->m, n = st->n;
-	struct tl_slice *sl;
-	const double *x;
-	double *q;
-
-	if (st->ntk != NULL) {
-		/* The NTK model is not the network these projections
-		 * evaluate: no slice, f at the lifted points. */
-		memset(slice, 0, sizeof *slice);
-		return 0;
-	}
-	slice->bytes = sizeof *sl + (3 * k + 1) * n * sizeof(double);
-	if ((sl = malloc(slice->bytes)) == NULL)
-		return sd_fail(cause, "out of memory");
-	sl->k = k;
-	sl->n = n;
-	sl->unit = st->unit;
-	sl->proj = (double *)(sl + 1);
-	sl->y = sl->proj + 3 * k * n;
-	for (j = 0; j < k; j++) {
-		q = sl->proj + 3 * j * n;
-		for (i = 0; i < n; i++) {
-			x = st->x + i * m;
-			q[i] = sd_dot(c + j * m, x, m);
-			q[n + i] = sd_dot(u + j * m, x, m);
-			q[2 * n + i] = sd_dot(v + j * m, x, m);
-		}
-	}
-	memcpy(sl->y, st->y, n * sizeof *sl->y);
-	slice->data = sl;
-	slice->f = tl_slice_f;
-	slice->free_data = free;
-	return 0;
-}
-
 const sd_objective_type sd_objective_twolayer = {
 	.name = "twolayer",
 	.summary = "§6: teacher–student two-layer net; a saddle between the "
@@ -835,7 +733,7 @@ const sd_objective_type sd_objective_twolayer = {
 	.filter_size = twolayer_filter_size,
 	.samples = twolayer_samples,
 	.grad_batch = twolayer_grad_batch,
-	.slice_new = tl_slice_new,
+	.slice_new = sd_twolayer_slice_new,
 	.fmin = sd_twolayer_fmin,
 	.planted = sd_twolayer_planted,
 };

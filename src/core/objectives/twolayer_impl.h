@@ -62,4 +62,11 @@ int sd_twolayer_linearize(struct twolayer_state *st, gsl_rng *rng,
  * collinear. */
 int sd_twolayer_ntk_chart(const sd_objective *obj, sd_chart *chart);
 
+/* twolayer_slice.c: the slice_new hook: the samples projected on each
+ * unit's filter of c, u and v, 3·k·m·n operations once per chart (none
+ * for ntk=1, whose f is not the network's). */
+int sd_twolayer_slice_new(const void *state, const double *c,
+    const double *u, const double *v, sd_objective_slice *slice,
+    char **cause);
+
 #endif
