@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "bench.h"
+#include "bench_finder.h"
 #include "landscape/chart.h"
 #include "base/error.h"
 #include "landscape/finder.h"
@@ -16,34 +17,11 @@
 
 #define RUNS 7
 
-/* One objective's run: what the timed function needs and reports. */
-struct job {
-	const sd_objective	*obj;
-	const sd_chart		*chart;
-	size_t			 points;
-	char			*cause;
-};
-
-/* One run of the finder; its points are counted and released. */
-static int
-job_run(void *arg)
-{
-	struct job *job = arg;
-	sd_point_list list;
-
-	if (sd_finder_run(job->obj, job->chart, &job->chart->window, NULL,
-	    &list, &job->cause) != 0)
-		return -1;
-	job->points = list.n;
-	sd_point_list_done(&list);
-	return 0;
-}
-
 /* Time the finder on the objective of this type; -1 on failure. */
 static int
 bench_type(const sd_objective_type *type, double *total)
 {
-	struct job job = { 0 };
+	struct bench_finder_job job = { 0 };
 	sd_objective *obj;
 	sd_chart chart;
 	size_t dim;
@@ -58,7 +36,7 @@ bench_type(const sd_objective_type *type, double *total)
 	job.obj = obj;
 	job.chart = &chart;
 	dim = obj->dim;
-	ms = bench_median_ms(job_run, &job, RUNS);
+	ms = bench_median_ms(bench_finder_run, &job, RUNS);
 	sd_chart_done(&chart);
 	sd_objective_free(obj);
 	if (ms < 0)

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "bench_finder.h"
 #include "base/error.h"
 #include "base/krylov.h"
 #include "base/spectrum.h"
@@ -27,39 +28,17 @@
 #include "landscape/finder.h"
 #include "objectives/objective.h"
 
-/* One finder job: the objective, its chart, what it found. */
-struct job {
-	const sd_objective	*obj;
-	const sd_chart		*chart;
-	size_t			 points;
-	char			*cause;
-};
-
-static int
-job_run(void *arg)
-{
-	struct job *job = arg;
-	sd_point_list list;
-
-	if (sd_finder_run(job->obj, job->chart, &job->chart->window, NULL,
-	    &list, &job->cause) != 0)
-		return -1;
-	job->points = list.n;
-	sd_point_list_done(&list);
-	return 0;
-}
-
 /* The finder's median ms on obj, with its type or with t instead. */
 static double
 finder_ms(sd_objective *obj, const sd_objective_type *t,
     const sd_chart *chart, int runs, size_t *points)
 {
 	const sd_objective_type *own = obj->type;
-	struct job job = { obj, chart, 0, NULL };
+	struct bench_finder_job job = { obj, chart, 0, NULL };
 	double ms;
 
 	obj->type = t;
-	ms = bench_median_ms(job_run, &job, runs);
+	ms = bench_median_ms(bench_finder_run, &job, runs);
 	obj->type = own;
 	*points = job.points;
 	if (job.cause != NULL)

@@ -15,32 +15,9 @@
 
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tmux.sh"
 
-answer_s=${SADDLE_ANSWER_S:-1}
+. "${SRCDIR:-$(dirname "$0")/..}/tests/answer.sh"
+
 obj=glm:d=200,n=10000
-
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# within NAME TEXT MS: poll every 20 ms for TEXT on NAME's screen, for up
-# to 10 s; prints the milliseconds since MS, or "never".
-within() {
-	local i
-	for i in $(seq 500); do
-		if screen "$1" | grep -qF -- "$2"; then
-			echo $(( $(now_ms) - $3 ))
-			return 0
-		fi
-		sleep 0.02
-	done
-	echo never
-	return 1
-}
-
-# fast WHAT MS: ok when MS is a number of milliseconds within answer_s.
-fast() {
-	echo "# $1: $2 ms"
-	check "$1 within ${answer_s} s ($2 ms)" \
-	    test "$2" != never -a "$2" -le $(( answer_s * 1000 ))
-}
 
 # at_step NAME N: the panel says a newton racer is at step N.
 at_step() { screen "$1" | grep -qE "newton +step $2( |\$)"; }
@@ -78,17 +55,7 @@ check "step 1: f and ‖∇f‖ as saddle run has them" \
 # q while a step runs quits at once.
 t send-keys -t s Space
 wait_for s "stepping newton" || true
-t0=$(now_ms)
-t send-keys -t s q
-ms=never
-for i in $(seq 500); do
-	if [ -s "$tap_tmp/s/status" ]; then
-		ms=$(( $(now_ms) - t0 ))
-		break
-	fi
-	sleep 0.02
-done
-fast "q while newton steps: saddle exits" "$ms"
+fast "q while newton steps: saddle exits" "$(quit_ms s)"
 wait_file "$tap_tmp/s/after"
 check "exit status 0" test "$(cat "$tap_tmp/s/status")" = 0
 check "the tty modes are restored" \

@@ -382,17 +382,12 @@ points_objectives(const char *spec, const struct points_options *o,
 
 	if ((rc = cli_objective_arg("points", spec, o->expr, &obj)) != 0)
 		return rc;
-	if (!o->sweeping) {
-		r[0].obj = obj;
-		*n = 1;
-		return 0;
-	}
-	rc = cli_sweep_objectives(&o->sweep, obj, objs);
-	sd_objective_free(obj);
-	for (i = 0; rc == 0 && i < o->sweep.n; i++)
+	if ((rc = cli_sweep_take(o->sweeping ? &o->sweep : NULL, obj, objs,
+	    n)) != 0)
+		return rc;
+	for (i = 0; i < *n; i++)
 		r[i].obj = objs[i];
-	*n = rc == 0 ? o->sweep.n : 0;
-	return rc;
+	return 0;
 }
 
 /* The chart, the window and the points of r->obj; 0 or an exit status. */

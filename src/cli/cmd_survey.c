@@ -600,17 +600,12 @@ survey_objectives(const struct survey_options *o, struct survey_run *r,
 		sd_objective_free(obj);
 		return cli_runtime_error(sd_printf("out of memory"));
 	}
-	if (!o->sweeping) {
-		r[0].obj = obj;
-		*n = 1;
-		return 0;
-	}
-	rc = cli_sweep_objectives(&o->sweep, obj, objs);
-	sd_objective_free(obj);
-	for (i = 0; rc == 0 && i < o->sweep.n; i++)
+	if ((rc = cli_sweep_take(o->sweeping ? &o->sweep : NULL, obj, objs,
+	    n)) != 0)
+		return rc;
+	for (i = 0; i < *n; i++)
 		r[i].obj = objs[i];
-	*n = rc == 0 ? o->sweep.n : 0;
-	return rc;
+	return 0;
 }
 
 /* Build the chart, the window and the survey with its optimizers for

@@ -201,6 +201,23 @@ cli_sweep_objectives(const cli_sweep *sw, const sd_objective *base,
 	return rc;
 }
 
+int
+cli_sweep_take(const cli_sweep *sw, sd_objective *base, sd_objective **objs,
+    size_t *n)
+{
+	int rc;
+
+	if (sw == NULL) {
+		objs[0] = base;
+		*n = 1;
+		return 0;
+	}
+	rc = cli_sweep_objectives(sw, base, objs);
+	sd_objective_free(base);
+	*n = rc == 0 ? sw->n : 0;
+	return rc;
+}
+
 void
 cli_sweep_free(sd_objective **objs, size_t n)
 {

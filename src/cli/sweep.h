@@ -36,6 +36,12 @@ int cli_sweep_parse(const char *arg, cli_sweep *sw);
 int cli_sweep_objectives(const cli_sweep *sw, const sd_objective *base,
     sd_objective **objs);
 
+/* The objectives a command runs, taking base: base alone (sw NULL), or
+ * one per value of the sweep (cli_sweep_objectives; base is freed). *n
+ * gets how many; 0 or an exit status (objs empty). */
+int cli_sweep_take(const cli_sweep *sw, sd_objective *base,
+    sd_objective **objs, size_t *n);
+
 /* Free the n objectives of objs. */
 void cli_sweep_free(sd_objective **objs, size_t n);
 

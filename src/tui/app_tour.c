@@ -12,7 +12,8 @@
 
 /* Put nv in place of the view shown, which is freed: its jobs stop first
  * (they borrow its objective), and the map, the survey and the animation
- * start again from nothing, as in a new visualizer. */
+ * start again from nothing, as in a new visualizer. The costs measured on
+ * the old objective go by themselves when the spec changes (work.c). */
 static void
 app_tour_swap(app *a, view *nv)
 {
@@ -31,8 +32,6 @@ app_tour_swap(app *a, view *nv)
 	a->playing = 0;
 	a->steps_left = 0;
 	a->owed = 0;
-	a->sample_s = 0;
-	a->cost_of[0] = '\0';
 	a->help = 0;
 	app_dirty(a);
 }
