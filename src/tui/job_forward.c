@@ -234,6 +234,13 @@ job_slice_new(const void *state, const double *c, const double *u,
 		free(s);
 		return -1;
 	}
+	if (s->real.f == NULL) {
+		/* Declined (twolayer:ntk=1): f at the lifted points, through
+		 * job_f, as for a type without the hook. */
+		free(s);
+		memset(slice, 0, sizeof *slice);
+		return 0;
+	}
 	s->j = j;
 	slice->data = s;
 	slice->f = job_slice_f;

@@ -106,7 +106,8 @@ typedef struct sd_objective_type {
 	/* Along a plane chart x = c + a·u + b·v: project the data on c, u
 	 * and v once (glm: three n-vectors), so that f at a chart point
 	 * costs O(n) (pca: O(1)), not O(n·d); fills *slice, which owns
-	 * what it holds and outlives state. NULL: f at the lifted point. */
+	 * what it holds and outlives state. NULL, or a slice left with
+	 * f NULL (an instance that declines): f at the lifted point. */
 	int	(*slice_new)(const void *state, const double *c,
 		    const double *u, const double *v,
 		    struct sd_objective_slice *slice, char **cause);

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_job_field.c: the visualizer's field job (job.h) samples what the
+ * core samples. The job evaluates through a forwarding objective, whose
+ * slice hook wraps the real one; an objective whose type has the hook
+ * but whose instance declines it (twolayer:ntk=1: the projections
+ * evaluate the network, not its linearization) must fall back to f at
+ * the lifted points, as a type without the hook does. Each sample is
+ * compared with sd_chart_f at its chart point. */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "landscape/chart.h"
+#include "landscape/field.h"
+#include "tui/job.h"
+
+/* The job's field of spec over its default chart and window, every
+ * sample against sd_chart_f to 1e-12 relative. */
+static void
+check_job_field(const char *spec)
+{
+	const size_t cols = 24, rows = 12;
+	sd_objective *obj;
+	sd_chart chart;
+	sd_field field;
+	char *cause = NULL;
+	double a, b, want, got, sample_s = 0, *work;
+	size_t i, j;
+	job *jb;
+	int rc;
+
+	obj = sd_objective_new(spec, &cause);
+	assert_non_null(obj);
+	assert_int_equal(sd_chart_init_default(&chart, obj, &cause), 0);
+	jb = job_field(obj, &chart, &chart.window, cols, rows, 4, NULL,
+	    &cause);
+	assert_non_null(jb);
+	/* The coarse pass first, then the finished field (rc 2). */
+	do {
+		while (!job_wait(jb, 1000))
+			continue;
+		memset(&field, 0, sizeof field);
+		rc = job_take_field(jb, &field, &sample_s, &cause);
+		assert_true(rc >= 0);
+		if (rc == 1)
+			sd_field_done(&field);
+	} while (rc != 2);
+	job_free(jb);
+	assert_int_equal(field.cols, cols);
+	assert_int_equal(field.rows, rows);
+	work = malloc(obj->dim * sizeof *work);
+	assert_non_null(work);
+	for (j = 0; j < rows; j++) {
+		for (i = 0; i < cols; i++) {
+			sd_field_coords(&field, i, j, &a, &b);
+			want = sd_chart_f(&chart, obj, a, b, work);
+			got = field.f[j * cols + i];
+			assert_true(isfinite(got));
+			assert_true(fabs(got - want) <= 1e-12 *
+			    fmax(1, fabs(want)));
+		}
+	}
+	free(work);
+	sd_field_done(&field);
+	sd_chart_done(&chart);
+	sd_objective_free(obj);
+}
+
+/* A type with a slice hook that projects (glm). */
+static void
+test_glm(void **state)
+{
+	(void)state;
+	check_job_field("glm");
+}
+
+/* The same type's hook declining for this instance (twolayer:ntk=1). */
+static void
+test_twolayer_ntk(void **state)
+{
+	(void)state;
+	check_job_field("twolayer:ntk=1,k=8");
+}
+
+/* A type without the hook (himmelblau). */
+static void
+test_himmelblau(void **state)
+{
+	(void)state;
+	check_job_field("himmelblau");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_glm),
+		cmocka_unit_test(test_twolayer_ntk),
+		cmocka_unit_test(test_himmelblau),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
