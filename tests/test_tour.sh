@@ -113,6 +113,11 @@ check "tour 3 starts at the third stop" poll at third 3
 keys third p
 check "every normal key still works inside a stop (p plays)" \
     wait_for third "playing"
-keys third q
+keys third '?'
+check "? in a tour: n is the tour's next stop" \
+    wait_for third "the tour's next stop"
+check "? in a tour: no 'select the next racer', which n no longer does" \
+    hides third "select the next racer"
+keys third Escape q
 
 tap_done

@@ -65,13 +65,23 @@ check "playing took more steps (now $n)" test "${n:-0}" -gt 3
 # ---- help, command line, completion --------------------------------------
 keys main '?'
 check "? shows the help overlay" wait_for main "zoom in at the cursor"
-check "the overlay lists the : commands" wait_for main ":objective NAME"
-# At 100x30 the keys and commands take two pages: space turns the page,
-# and the last one holds what the first could not (q, :quit, the glyphs).
-check "the overlay says it has another page" wait_for main "1/2, space: more"
-keys main Space
-check "space shows the second page" wait_for main "show the keys"
-check "the second page ends the overlay" wait_for main "any key closes"
+# At 100x30 the keys and commands take more than a page (one column, too
+# narrow for two): space turns the pages, and the last one holds what
+# the first could not (:help, :quit).
+check "the overlay says it has another page" wait_for main "space: more"
+last_page() { shows main "any key closes"; }
+# foot: the overlay's page number ("2/3"), or nothing on the last page.
+foot() { screen main | grep -o '[0-9]*/[0-9]*, space: more' | head -1; }
+foot_not() { test "$(foot)" != "$1"; }
+for i in 1 2 3 4 5; do
+	last_page && break
+	f=$(foot)
+	keys main Space
+	poll foot_not "$f"
+done
+check "space turns to the last page" last_page
+check "... which lists the : commands" wait_for main ":quit"
+check "... to the end (:help show the keys)" wait_for main "show the keys"
 keys main Escape
 check "any key closes the overlay" wait_gone main "show the keys"
 # status_is NAME REGEX: the bottom row, all of it, matches REGEX.
@@ -218,10 +228,23 @@ check "the racer's distance from the slice is shown" \
 keys near '?'
 check "the help overlay lists A" wait_for near "points near the slice on / off"
 check "the help overlay lists :chart" wait_for near ":chart CHART"
-# Each column is as wide as its own entries: nothing is cut at 120 columns.
-check "the help overlay's longest description is whole at 120 columns" \
-    wait_for near "the selected racer's parameters"
+# Two columns at 120, each as wide as its keys allow; a description
+# longer than its column wraps, so nothing is cut.
+check "the help overlay's :set is there at 120 columns" \
+    wait_for near ":set k=v,...               the selected racer's"
+check "... its description wrapped, not cut (parameters)" \
+    poll shows_re near "cursor {20,}parameters +│\$"
 keys near Escape q
+
+# Below the two columns' width, one column whose descriptions wrap at the
+# box's edge: the ends of the long ones are on the screen.
+start narrow 80x24 himmelblau
+keys narrow '?' '?'
+check "80 columns: what-you-see's long lines wrap (… its own dashes)" \
+    wait_for narrow "number, its own dashes)"
+check "80 columns: ... and are whole (critical values)" \
+    wait_for narrow "on the bar: critical values"
+keys narrow Escape q
 
 # ---- a new objective, typed ahead ----------------------------------------
 # The keys arrive at once, so no frame waits for the finder (job.h): the

@@ -26,8 +26,6 @@ racers() {
 # has_racers NAME WANT: whether the panel lists exactly WANT (spaces).
 has_racers() { [ "$(racers "$1" | tr '\n' ' ')" = "$2 " ]; }
 
-# shows_re NAME REGEX: whether the pane shows a line matching REGEX.
-shows_re() { screen "$1" | grep -qE -- "$2"; }
 
 # ---- racer management -----------------------------------------------------
 start race 110x32 doublewell --optimizer gd,momentum,nesterov

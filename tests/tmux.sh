@@ -67,6 +67,8 @@ poll() { poll_for 10 "$@"; }
 # shows NAME TEXT / hides NAME TEXT: whether the pane shows TEXT now.
 shows() { screen "$1" | grep -qF -- "$2"; }
 hides() { ! shows "$1" "$2"; }
+# shows_re NAME REGEX: whether a line of the pane matches REGEX (ERE).
+shows_re() { screen "$1" | grep -qE -- "$2"; }
 
 # wait_for NAME TEXT: up to 10 s for TEXT to appear (0) or not (1).
 wait_for() { poll shows "$1" "$2"; }

@@ -327,7 +327,7 @@ app_help_key(app *a, int key)
 		a->help = 2;
 		a->help_page = 0;
 	} else if (key == ' ' && a->help_page + 1 <
-	    frame_help_pages(a->frame->rows, ui.n_help))
+	    frame_help_pages(a->frame, &ui))
 		a->help_page++;
 	else
 		a->help = 0;

@@ -248,8 +248,12 @@ void app_help(const app *a, frame_ui *ui);
 void app_tour_go(app *a, int k);
 
 /* app_tour.c: a tour's key (n, b, the arrows, r); nonzero when it was
- * one. */
+ * one. app_tour_takes says whether key is one without acting, and
+ * app_tour_help appends the tour's help lines to out (room for max):
+ * their count. */
 int app_tour_key(app *a, int key);
+int app_tour_takes(int key);
+int app_tour_help(frame_help *out, int max);
 
 /* commands.c: run one ':' command line ("map basins"); -1 when it
  * failed, which the status line says. */

@@ -64,6 +64,36 @@ app_tour_go(app *a, int k)
 	}
 }
 
+/* The tour's keys and what the help says of them. */
+static const int app_tour_keys[] = { 'n', SCREEN_KEY_RIGHT, 'b',
+    SCREEN_KEY_LEFT, 'r' };
+static const frame_help app_tour_lines[] = {
+	{ "n →", "the tour's next stop" },
+	{ "b ←", "its previous stop (h l still move the cursor)" },
+	{ "r", "build this stop again" },
+};
+
+int
+app_tour_takes(int key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof app_tour_keys / sizeof *app_tour_keys; i++)
+		if (app_tour_keys[i] == key)
+			return 1;
+	return 0;
+}
+
+int
+app_tour_help(frame_help *out, int max)
+{
+	int i, n = (int)(sizeof app_tour_lines / sizeof *app_tour_lines);
+
+	for (i = 0; i < n && i < max; i++)
+		out[i] = app_tour_lines[i];
+	return i;
+}
+
 int
 app_tour_key(app *a, int key)
 {

@@ -64,9 +64,11 @@ void frame_base(draw_ctx *ctx, const view *v, const layout *lay,
 void frame_top(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *ov, const frame_ui *ui);
 
-/* How many pages the help overlay of n_help entries takes on a canvas
- * of rows: space turns them, any other key closes the overlay. */
-int frame_help_pages(int rows, int n_help);
+/* frame_help.c: how many pages ui's help overlay takes on cv (space
+ * turns them, any other key closes the overlay), and the overlay's page
+ * ui->help_page drawn over everything (frame_top calls it). */
+int frame_help_pages(const canvas *cv, const frame_ui *ui);
+void frame_help_overlay(draw_ctx *ctx, const frame_ui *ui);
 
 /* The message that replaces the frame below the layout's minimum. */
 void frame_too_small(draw_ctx *ctx);

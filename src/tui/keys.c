@@ -546,22 +546,52 @@ static const frame_help key_legend[] = {
 	  "bar's place)" },
 };
 
-/* The lines of the first page (keys, then ':' commands) or the
- * second. */
-static const frame_help *
-key_help_page(int page, int *n)
+/* Whether the tour takes every key of b, which its help then leaves
+ * out. */
+static int
+key_tour_takes(const struct key_binding *b)
 {
-	static frame_help keys[64], legend[32];
-	static int n_keys, n_legend;
+	int i;
+
+	for (i = 0; i < KEYS_MAX && b->keys[i] != 0; i++)
+		if (!app_tour_takes(b->keys[i]))
+			return 0;
+	return 1;
+}
+
+/* The first page's lines: in a tour, the tour's keys first and the
+ * bindings it hides left out; then the ':' commands. */
+static int
+key_help_keys(frame_help *out, int max, int tour)
+{
 	const struct key_binding *b;
+	int n = tour ? app_tour_help(out, max) : 0;
+
+	for (b = key_bindings; b->fn != NULL && n < max; b++) {
+		if (tour && key_tour_takes(b))
+			continue;
+		out[n].keys = b->label;
+		out[n++].what = b->what;
+	}
+	return n + app_command_help(out + n, max - n);
+}
+
+/* The lines of the first page (keys, then ':' commands; tour: in a
+ * tour) or the second. */
+static const frame_help *
+key_help_page(int page, int tour, int *n)
+{
+	static frame_help keys[2][64], legend[32];
+	static int n_keys[2], n_legend;
 	size_t i;
 
-	if (n_keys == 0) {
-		for (b = key_bindings; b->fn != NULL; b++) {
-			keys[n_keys].keys = b->label;
-			keys[n_keys++].what = b->what;
-		}
-		n_keys += app_command_help(keys + n_keys, 64 - n_keys);
+	if (page != 2) {
+		if (n_keys[tour] == 0)
+			n_keys[tour] = key_help_keys(keys[tour], 64, tour);
+		*n = n_keys[tour];
+		return keys[tour];
+	}
+	if (n_legend == 0) {
 		for (i = 0; i < sizeof key_legend / sizeof *key_legend; i++)
 			legend[n_legend++] = key_legend[i];
 		for (i = 0; sd_map_types[i] != NULL && n_legend < 32; i++) {
@@ -569,8 +599,8 @@ key_help_page(int page, int *n)
 			legend[n_legend++].what = sd_map_types[i]->meaning;
 		}
 	}
-	*n = page == 2 ? n_legend : n_keys;
-	return page == 2 ? legend : keys;
+	*n = n_legend;
+	return legend;
 }
 
 void
@@ -578,7 +608,7 @@ app_help(const app *a, frame_ui *ui)
 {
 	if (a->help == 0)
 		return;
-	ui->help = key_help_page(a->help, &ui->n_help);
+	ui->help = key_help_page(a->help, a->tour != NULL, &ui->n_help);
 	ui->help_page = a->help_page;
 	ui->help_title = a->help == 2 ? " what you see " : " keys ";
 	ui->help_foot = a->help == 2 ? " any key closes " :
