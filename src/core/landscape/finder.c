@@ -178,6 +178,7 @@ finder_init(struct finder *fd, const sd_objective *obj,
 	double length;
 
 	memset(fd, 0, sizeof *fd);
+	sd_slice_init(&fd->slice);
 	if (chart->dim != obj->dim)
 		return sd_fail(cause, "%s: the chart has dimension %zu, the "
 		    "objective %zu", obj->type->name, chart->dim, obj->dim);
@@ -210,16 +211,10 @@ finder_done(struct finder *fd)
 {
 	sd_finder_work_done(&fd->work);
 	sd_certify_result_done(&fd->certified);
+	sd_slice_done(&fd->slice);
+	sd_point_list_done(&fd->inner);
 	free(fd->store);
 	free(fd->roots);
-}
-
-/* The chart point of node k of a grid of n intervals over [c − h, c + h]
- * (k may be negative or past n: the margin). */
-static double
-finder_node(double c, double h, int n, int k)
-{
-	return c + (k - n / 2) * (2 * h / n);
 }
 
 /* x = the chart point (a, b) on the objective's manifold; -1 if none. */
@@ -238,10 +233,10 @@ finder_sample_row(const struct finder *fd, double *v, int side, int j,
 {
 	const struct finder_work *fw = &fd->work;
 	int i, n = fd->grid, mg = FINDER_MARGIN, k = FINDER_FSTRIDE;
-	double a, b = finder_node(fd->cb, fd->hb, n, j - mg), m, f;
+	double a, b = sd_finder_node(fd->cb, fd->hb, n, j - mg), m, f;
 
 	for (i = 0; i < side; i++) {
-		a = finder_node(fd->ca, fd->ha, n, i - mg);
+		a = sd_finder_node(fd->ca, fd->ha, n, i - mg);
 		v[j * side + i] = INFINITY;
 		if (finder_lift(fd, a, b, x) != 0 ||
 		    sd_finder_merit(fw, x, g, &m) != 0)
@@ -272,11 +267,11 @@ finder_sample_row_batch(const struct finder *fd, double *v, int side, int j,
     const struct finder_rowbuf *r, double *gs, double *fs)
 {
 	int i, n = fd->grid, mg = FINDER_MARGIN, k = FINDER_FSTRIDE;
-	double b = finder_node(fd->cb, fd->hb, n, j - mg), m;
+	double b = sd_finder_node(fd->cb, fd->hb, n, j - mg), m;
 	size_t c, d = fd->work.d, w = (size_t)side;
 
 	for (i = 0; i < side; i++) {
-		sd_chart_lift(fd->chart, finder_node(fd->ca, fd->ha, n,
+		sd_chart_lift(fd->chart, sd_finder_node(fd->ca, fd->ha, n,
 		    i - mg), b, r->p);
 		for (c = 0; c < d; c++)
 			r->x[c * w + (size_t)i] = r->p[c];
@@ -373,6 +368,8 @@ finder_sample(struct finder *fd, double *v, int side, char **cause)
 	double gs = 0, fs = 0, *buf;
 	int j;
 
+	if (fd->grid_slice != NULL)
+		return sd_finder_plane_sample(fd, v, side, cause);
 	if (fd->work.obj->type->fg_batch != NULL && !fd->work.sphere) {
 		if (finder_sample_batch(fd, v, side, &fd->gscale,
 		    &fd->fscale) != 0)
@@ -516,15 +513,15 @@ finder_seeds(struct finder *fd, const double *v, int side, char **cause)
 		for (i = 0; i < side && rc == 0; i++) {
 			if (finder_local_min(v, side, i, j))
 				rc = finder_seed(fd,
-				    finder_node(fd->ca, fd->ha, n, i - mg),
-				    finder_node(fd->cb, fd->hb, n, j - mg),
+				    sd_finder_node(fd->ca, fd->ha, n, i - mg),
+				    sd_finder_node(fd->cb, fd->hb, n, j - mg),
 				    cause);
 		}
 	}
 	for (j = 0; j <= c && rc == 0; j++) {
 		for (i = 0; i <= c && rc == 0; i++)
-			rc = finder_seed(fd, finder_node(fd->ca, fd->ha, c, i),
-			    finder_node(fd->cb, fd->hb, c, j), cause);
+			rc = finder_seed(fd, sd_finder_node(fd->ca, fd->ha, c, i),
+			    sd_finder_node(fd->cb, fd->hb, c, j), cause);
 	}
 	if (rc == 0 && fd->w.xmin <= 0 && fd->w.xmax >= 0 &&
 	    fd->w.ymin <= 0 && fd->w.ymax >= 0)
@@ -684,15 +681,38 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
     const sd_window *window, const sd_finder_options *opts,
     sd_point_list *out, char **cause)
 {
+	double scales[2];
+
+	return sd_finder_run_in(obj, chart, window, opts, NULL, out, scales,
+	    cause);
+}
+
+/* The seeds' Newton runs: from φ's points (finder_plane.c) when plane,
+ * else from the samples v. */
+static int
+finder_search(struct finder *fd, int plane, const double *v, int side,
+    char **cause)
+{
+	return plane ? sd_finder_plane_seeds(fd, cause) :
+	    finder_seeds(fd, v, side, cause);
+}
+
+int
+sd_finder_run_in(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, const sd_finder_options *opts,
+    const sd_objective_slice *grid_slice, sd_point_list *out,
+    double *scales, char **cause)
+{
 	struct finder fd;
 	double *v = NULL;
 	size_t i, side, first;
-	int rc = -1, cert;
+	int rc = -1, cert, plane = 0;
 
 	sd_gsl_quiet();
 	memset(out, 0, sizeof *out);
 	if (finder_init(&fd, obj, chart, window, opts, cause) != 0)
 		return -1;
+	fd.grid_slice = grid_slice;
 	side = (size_t)fd.grid + 1 + 2 * FINDER_MARGIN;
 	if ((v = malloc(side * side * sizeof *v)) == NULL ||
 	    sd_finder_room(&fd, cause) == NULL) {
@@ -700,8 +720,11 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 			sd_fail(cause, "out of memory");
 		goto done;
 	}
-	if (finder_sample(&fd, v, (int)side, cause) != 0)
+	if ((plane = sd_finder_plane_scan(&fd, opts, cause)) < 0 ||
+	    (plane == 0 && finder_sample(&fd, v, (int)side, cause) != 0))
 		goto done;
+	scales[0] = fd.gscale;
+	scales[1] = fd.fscale;
 	fd.gtol = FINDER_GTOL * fd.gscale;
 	fd.work.gscale = fd.gscale;
 	fd.work.gfloor = FINDER_FLOOR * fd.gscale;
@@ -711,7 +734,7 @@ sd_finder_run(const sd_objective *obj, const sd_chart *chart,
 	first = fd.n;
 	/* No finite sample, or ∇f = 0 at all of them: nothing to resolve. */
 	if (fd.gscale > 0 && out->n_unresolved > 0 &&
-	    finder_seeds(&fd, v, (int)side, cause) != 0)
+	    finder_search(&fd, plane, v, (int)side, cause) != 0)
 		goto done;
 	if (cert == 0)
 		sd_finder_certify_filter(&fd, first, out);

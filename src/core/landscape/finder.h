@@ -67,6 +67,9 @@ typedef struct sd_finder_options {
 				 * larger side), such as SD_FINDER_NEAR; 0:
 				 * only the points on the slice */
 	int	no_certify;	/* 1: the old search only (benchmarks) */
+	int	full_space;	/* 1: Newton in R^d from every seed, not
+				 * through the slice first (benchmarks,
+				 * tests: finder_plane.c) */
 	size_t	certify_boxes;	/* the certified search's limits; 0: */
 	double	certify_ms;	/* SD_CERTIFY_BOXES and _MS */
 } sd_finder_options;

@@ -10,7 +10,9 @@
  * finder_near.c	seeds off the slice, for the points near it
  * finder_certify.c	the certified search's roots and regions in a run
  * finder_krylov.c	the same second order without d×d matrices, from
- *			SD_KRYLOV_DIM on: MINRES steps, Lanczos extremes */
+ *			SD_KRYLOV_DIM on: MINRES steps, Lanczos extremes
+ * finder_plane.c	the search through a slice: φ's stationary points
+ *			first, then Newton in R^d from those where ∇f = 0 */
 #ifndef SADDLE_FINDER_IMPL_H
 #define SADDLE_FINDER_IMPL_H
 
@@ -21,6 +23,7 @@
 #include "landscape/certify.h"
 #include "landscape/chart.h"
 #include "landscape/finder.h"
+#include "landscape/slice.h"
 #include "objectives/objective.h"
 
 #define FINDER_GRID		128	/* sampling intervals per side */
@@ -136,7 +139,21 @@ struct finder {
 	size_t			 n, cap;
 	sd_certify_result	 certified;	/* the certified search's */
 	int			 lost;		/* a certified root dropped */
+	/* The search through a slice (finder_plane.c): the slice, φ's
+	 * points found by the inner run; in the inner run, the slice
+	 * whose ∇φ it samples on its grid (NULL otherwise). */
+	sd_slice		 slice;
+	sd_point_list		 inner;
+	const sd_objective_slice *grid_slice;
 };
+
+/* The chart point of node k of a grid of n intervals over [c − h, c + h]
+ * (k may be negative or past n: the margin). */
+static inline double
+sd_finder_node(double c, double h, int n, int k)
+{
+	return c + (k - n / 2) * (2 * h / n);
+}
 
 /* How a Newton run ended. */
 enum finder_end {
@@ -206,6 +223,31 @@ double *sd_finder_room(struct finder *fd, char **cause);
 /* Newton from x, the address sd_finder_room gave; a candidate root is
  * kept. */
 void sd_finder_keep(struct finder *fd, double *x);
+
+/* sd_finder_run, with ∇f sampled through grid_slice's grad_grid or fgh
+ * when it is not NULL (the inner run of finder_plane.c), and G and F
+ * (the largest finite ‖∇f‖ and |f| on the grid) into scales[0..1]. */
+int sd_finder_run_in(const sd_objective *obj, const sd_chart *chart,
+    const sd_window *window, const sd_finder_options *opts,
+    const sd_objective_slice *grid_slice, sd_point_list *out,
+    double *scales, char **cause);
+
+/* ---- the search through a slice (finder_plane.c) ---------------------- */
+
+/* When the run goes through a slice (finder_plane.c says when): the
+ * slice made, φ's points found by the inner run into fd->inner, G and F
+ * set from it; returns 1. Returns 0 when it does not apply, -1 with
+ * *cause when out of memory. */
+int sd_finder_plane_scan(struct finder *fd, const sd_finder_options *opts,
+    char **cause);
+
+/* Newton in R^d from each of φ's points where ‖∇f‖ ≤ fd->gtol. */
+int sd_finder_plane_seeds(struct finder *fd, char **cause);
+
+/* Sample ‖∇φ‖ on the grid (side × side with its margin) into v through
+ * fd->grid_slice, and G and F into fd (finder.c's finder_sample). */
+int sd_finder_plane_sample(struct finder *fd, double *v, int side,
+    char **cause);
 
 /* ---- seeds off the slice (finder_near.c) ------------------------------- */
 

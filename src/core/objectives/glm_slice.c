@@ -191,6 +191,157 @@ glm_slice_f(const void *data, size_t m, const double *a, const double *b,
 	}
 }
 
+/* The sums of φ's derivatives at (a, b) over samples [i0, i1) into s:
+ * with σ_i = σ(z_i), r_i = σ_i − y_i, s1 = σ_i(1 − σ_i) and
+ * s2 = s1(1 − 2σ_i) as glm.c writes them, Σ r², Σ r·s1·(pu, pv) and
+ * Σ (s1² + r·s2)·(pu², pu·pv, pv²). */
+SD_SIMD_CLONES
+static void
+glm_tile_fgh(const struct glm_slice *sl, size_t i0, size_t i1, double a,
+    double b, double *s)
+{
+	const double *pu = sl->pu, *pv = sl->pv;
+	double f = 0, ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+	double v, r, s1, c;
+	size_t i;
+
+#pragma omp simd reduction(+:f, ga, gb, haa, hab, hbb) private(v, r, s1, c)
+	for (i = i0; i < i1; i++) {
+		v = 1 / (1 + exp(-(sl->p0[i] + a * pu[i] + b * pv[i])));
+		r = v - sl->y[i];
+		s1 = v * (1 - v);
+		c = s1 * s1 + r * s1 * (1 - 2 * v);
+		f += r * r;
+		ga += r * s1 * pu[i];
+		gb += r * s1 * pv[i];
+		haa += c * pu[i] * pu[i];
+		hab += c * pu[i] * pv[i];
+		hbb += c * pv[i] * pv[i];
+	}
+	s[0] += f;
+	s[1] += ga;
+	s[2] += gb;
+	s[3] += haa;
+	s[4] += hab;
+	s[5] += hbb;
+}
+
+/* φ(a, b) = L̂(c + a·u + b·v), its gradient and Hessian (slice fgh). */
+static void
+glm_slice_fgh(const void *data, double a, double b, double *f, double *g,
+    double *h)
+{
+	const struct glm_slice *sl = data;
+	double s[6] = { 0 }, n = (double)sl->n;
+	size_t i0, len;
+
+	for (i0 = 0; i0 < sl->n; i0 += len) {
+		len = sl->n - i0 < GLM_TILE ? sl->n - i0 : GLM_TILE;
+		glm_tile_fgh(sl, i0, i0 + len, a, b, s);
+	}
+	*f = s[0] / (2 * n);
+	g[0] = s[1] / n;
+	g[1] = s[2] / n;
+	h[0] = s[3] / n;
+	h[1] = s[4] / n;
+	h[2] = s[5] / n;
+}
+
+/* Add a point's Σ r·s1·(pu, pv) over a tile to *ga, *gb from its exp
+ * factors (r_i·c_i = e^{−z_i}). */
+SD_SIMD_CLONES
+static void
+glm_tile_grad_split(const double *r, const double *c, const double *y,
+    const double *pu, const double *pv, size_t len, double *ga, double *gb)
+{
+	double sa = 0, sb = 0, v, t;
+	size_t i;
+
+#pragma omp simd reduction(+:sa, sb) private(v, t)
+	for (i = 0; i < len; i++) {
+		v = 1 / (1 + r[i] * c[i]);
+		t = (v - y[i]) * v * (1 - v);
+		sa += t * pu[i];
+		sb += t * pv[i];
+	}
+	*ga += sa;
+	*gb += sb;
+}
+
+/* The same for a point too far out to split. */
+SD_SIMD_CLONES
+static void
+glm_tile_grad_whole(const struct glm_slice *sl, size_t i0, size_t len,
+    double a, double b, double *ga, double *gb)
+{
+	const double *pu = sl->pu + i0, *pv = sl->pv + i0;
+	const double *p0 = sl->p0 + i0, *y = sl->y + i0;
+	double sa = 0, sb = 0, v, t;
+	size_t i;
+
+#pragma omp simd reduction(+:sa, sb) private(v, t)
+	for (i = 0; i < len; i++) {
+		v = 1 / (1 + exp(-(p0[i] + a * pu[i] + b * pv[i])));
+		t = (v - y[i]) * v * (1 - v);
+		sa += t * pu[i];
+		sb += t * pv[i];
+	}
+	*ga += sa;
+	*gb += sb;
+}
+
+/* ∇φ at every (a[i], b[j]) (slice grad_grid): glm_slice_grid's tiles and
+ * shared exps, two sums a point. */
+static void
+glm_slice_grad_grid(const void *data, size_t na, const double *a, size_t nb,
+    const double *b, double *ga, double *gb, size_t stride)
+{
+	const struct glm_slice *sl = data;
+	size_t i, j, i0, c0, c1, len, k, n = sl->n;
+	double *rf, *cf;
+
+	for (j = 0; j < nb; j++) {
+		memset(ga + j * stride, 0, na * sizeof *ga);
+		memset(gb + j * stride, 0, na * sizeof *gb);
+	}
+	rf = malloc((nb + GLM_GRID_COLS) * GLM_TILE * sizeof *rf);
+	cf = rf != NULL ? rf + nb * GLM_TILE : NULL;
+	for (i0 = 0; i0 < n; i0 += len) {
+		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
+		for (j = 0; rf != NULL && j < nb; j++)
+			glm_factor(sl->p0 + i0, sl->pv + i0, b[j], len,
+			    rf + j * GLM_TILE);
+		for (c0 = 0; c0 < na; c0 = c1) {
+			c1 = na - c0 < GLM_GRID_COLS ? na : c0 + GLM_GRID_COLS;
+			for (i = c0; rf != NULL && i < c1; i++)
+				glm_factor(NULL, sl->pu + i0, a[i], len,
+				    cf + (i - c0) * GLM_TILE);
+			for (j = 0; j < nb; j++) {
+				for (i = c0; i < c1; i++) {
+					k = j * stride + i;
+					if (rf != NULL && glm_split(sl, a[i],
+					    b[j]))
+						glm_tile_grad_split(rf + j *
+						    GLM_TILE, cf + (i - c0) *
+						    GLM_TILE, sl->y + i0, sl->pu +
+						    i0, sl->pv + i0, len, &ga[k],
+						    &gb[k]);
+					else
+						glm_tile_grad_whole(sl, i0, len,
+						    a[i], b[j], &ga[k], &gb[k]);
+				}
+			}
+		}
+	}
+	free(rf);
+	for (j = 0; j < nb; j++) {
+		for (i = 0; i < na; i++) {
+			ga[j * stride + i] /= (double)n;
+			gb[j * stride + i] /= (double)n;
+		}
+	}
+}
+
 /* Project the samples on c, u and v: 3·n·d operations, once per chart. */
 int
 sd_glm_slice_new(const void *state, const double *c, const double *u,
@@ -221,6 +372,8 @@ sd_glm_slice_new(const void *state, const double *c, const double *u,
 	slice->data = sl;
 	slice->f = glm_slice_f;
 	slice->grid = glm_slice_grid;
+	slice->fgh = glm_slice_fgh;
+	slice->grad_grid = glm_slice_grad_grid;
 	slice->free_data = free;
 	return 0;
 }

@@ -138,6 +138,19 @@ typedef struct sd_objective_slice {
 	 * per point). NULL: f row by row. */
 	void	(*grid)(const void *data, size_t na, const double *a,
 		    size_t nb, const double *b, double *f, size_t stride);
+	/* Optional: φ(a, b) = f(c + a·u + b·v) at one chart point, with
+	 * its analytic gradient g = (φ_a, φ_b) and Hessian h = (φ_aa,
+	 * φ_ab, φ_bb), in O(n) (pca: O(1)): what the finder runs Newton
+	 * on to find the slice's stationary points before it looks at
+	 * them in R^d (finder_plane.c). NULL: the finder works in R^d. */
+	void	(*fgh)(const void *data, double a, double b, double *f,
+		    double *g, double *h);
+	/* Optional, with fgh: φ_a and φ_b at every (a[i], b[j]) into
+	 * ga and gb [j·stride + i], the work shared along rows and
+	 * columns as in grid (glm's exps). NULL: fgh point by point. */
+	void	(*grad_grid)(const void *data, size_t na, const double *a,
+		    size_t nb, const double *b, double *ga, double *gb,
+		    size_t stride);
 	void	(*free_data)(void *data);
 	size_t	 bytes;		/* the size of data */
 } sd_objective_slice;

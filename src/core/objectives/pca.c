@@ -269,6 +269,43 @@ pca_slice_f(const void *data, size_t m, const double *a, const double *b,
 	}
 }
 
+/* φ(a, b) = g(c + a·u + b·v) with its gradient and Hessian: with
+ * E = B − zzᵀ, ∇_z = 2(‖z‖²z − Bz) and ∇²_z = 2(2zzᵀ + ‖z‖²I − B) (g's
+ * own, on the r coordinates), seen along zu and zv. */
+static void
+pca_slice_fgh(const void *data, double a, double b, double *f, double *g,
+    double *h)
+{
+	const struct pca_slice *sl = data;
+	size_t i, j, r = sl->r;
+	double z[3], gz[3], hu[3], hv[3], zz = 0, e, t;
+
+	pca_slice_f(data, 1, &a, &b, f);
+	for (i = 0; i < r; i++) {
+		z[i] = sl->z0[i] + a * sl->zu[i] + b * sl->zv[i];
+		zz += z[i] * z[i];
+	}
+	for (i = 0; i < r; i++) {
+		gz[i] = zz * z[i];
+		hu[i] = hv[i] = 0;
+		for (j = 0; j < r; j++) {
+			gz[i] -= sl->b[i * r + j] * z[j];
+			e = 2 * z[i] * z[j] + (i == j ? zz : 0) -
+			    sl->b[i * r + j];
+			hu[i] += e * sl->zu[j];
+			hv[i] += e * sl->zv[j];
+		}
+	}
+	for (g[0] = g[1] = h[0] = h[1] = h[2] = 0, i = 0; i < r; i++) {
+		t = 2 * gz[i];
+		g[0] += t * sl->zu[i];
+		g[1] += t * sl->zv[i];
+		h[0] += 2 * hu[i] * sl->zu[i];
+		h[1] += 2 * hv[i] * sl->zu[i];
+		h[2] += 2 * hv[i] * sl->zv[i];
+	}
+}
+
 /* The columns of Q (d each, q[0] = u, q[1] = v, q[2] = c's part off
  * them when there is one); returns r. */
 static size_t
@@ -344,6 +381,7 @@ pca_slice_new(const void *state, const double *c, const double *u,
 	free(q);
 	slice->data = sl;
 	slice->f = pca_slice_f;
+	slice->fgh = pca_slice_fgh;
 	slice->free_data = free;
 	slice->bytes = sizeof *sl;
 	return 0;
