@@ -12,6 +12,7 @@
  * neither the stationary points nor the signs of the eigenvalues. */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,7 +324,9 @@ pca_slice_basis(const double *c, const double *u, const double *v,
 		sd_axpy(-sd_dot(w, u, d), u, w, d);
 		sd_axpy(-sd_dot(w, v, d), v, w, d);
 	}
-	if (!((t = sd_norm(w, d)) > 0))
+	/* c in span(u, v) up to rounding (always so in two dimensions):
+	 * what is left is rounding, not a direction. */
+	if (!((t = sd_norm(w, d)) > 16 * DBL_EPSILON * sd_norm(c, d)))
 		return 2;
 	for (i = 0; i < d; i++)
 		w[i] /= t;
