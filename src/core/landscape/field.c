@@ -20,7 +20,7 @@
 /* Rows of a tile of the grid: a glm field shares one exp per sample
  * between the tile's rows (slice.h), so taller is cheaper, up to what
  * leaves every thread a tile. */
-#define FIELD_TILE_ROWS	8
+#define FIELD_TILE_ROWS	48
 
 /* Grids larger than this estimate the median from a subsample. */
 #define FIELD_MEDIAN_SAMPLES 4096

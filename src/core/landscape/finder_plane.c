@@ -36,7 +36,7 @@
 #include "base/vec.h"
 #include "landscape/finder_impl.h"
 
-#define PLANE_ROWS	8	/* grid rows sampled together */
+#define PLANE_ROWS	48	/* grid rows sampled together */
 
 /* The inner objective's state: the slice it reads. */
 struct plane_state {
