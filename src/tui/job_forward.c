@@ -69,6 +69,17 @@ job_hess(const void *state, const double *x, double *h)
 }
 
 static void
+job_hvp(const void *state, const double *x, const double *v, double *hv)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		job_nan(hv, j->real->dim);
+	else
+		j->real->type->hvp(j->real->state, x, v, hv);
+}
+
+static void
 job_grad_batch(const void *state, const double *x, const size_t *idx,
     size_t m, double *g)
 {
@@ -208,6 +219,46 @@ job_slice_grid(const void *data, size_t na, const double *a, size_t nb,
 	}
 }
 
+/* φ and its derivatives at one point (the finder's search through the
+ * slice), NaN once cancelled. */
+static void
+job_slice_fgh(const void *data, double a, double b, double *f, double *g,
+    double *h)
+{
+	const struct job_slice *s = data;
+
+	if (!job_off(s->j)) {
+		s->real.fgh(s->real.data, a, b, f, g, h);
+		return;
+	}
+	job_nan(f, 1);
+	job_nan(g, 2);
+	job_nan(h, 3);
+}
+
+/* ∇φ on a grid, a column chunk at a time as job_slice_grid. */
+static void
+job_slice_grad_grid(const void *data, size_t na, const double *a, size_t nb,
+    const double *b, double *ga, double *gb, size_t stride)
+{
+	const struct job_slice *s = data;
+	size_t i, j, step;
+
+	for (i = 0; i < na; i += step) {
+		step = na - i < 4 * JOB_SLICE_POINTS ? na - i :
+		    4 * JOB_SLICE_POINTS;
+		if (!job_off(s->j)) {
+			s->real.grad_grid(s->real.data, step, a + i, nb, b,
+			    ga + i, gb + i, stride);
+			continue;
+		}
+		for (j = 0; j < nb; j++) {
+			job_nan(ga + j * stride + i, step);
+			job_nan(gb + j * stride + i, step);
+		}
+	}
+}
+
 static void
 job_slice_free(void *data)
 {
@@ -245,6 +296,8 @@ job_slice_new(const void *state, const double *c, const double *u,
 	slice->data = s;
 	slice->f = job_slice_f;
 	slice->grid = s->real.grid ? job_slice_grid : NULL;
+	slice->fgh = s->real.fgh ? job_slice_fgh : NULL;
+	slice->grad_grid = s->real.grad_grid ? job_slice_grad_grid : NULL;
 	slice->free_data = job_slice_free;
 	slice->bytes = s->real.bytes;
 	return 0;
@@ -266,6 +319,7 @@ job_forward(struct job *j, const sd_objective *real)
 	j->type.f = job_f;
 	j->type.grad = job_grad;
 	j->type.hess = job_hess;
+	j->type.hvp = t->hvp ? job_hvp : NULL;
 	j->type.expression = t->expression ? job_expression : NULL;
 	j->type.default_chart = t->default_chart ? job_default_chart : NULL;
 	j->type.filter_size = t->filter_size ? job_filter_size : NULL;
