@@ -14,6 +14,7 @@ struct bench_finder_job {
 	const sd_chart		*chart;
 	size_t			 points;
 	char			*cause;
+	const sd_finder_options	*opts;		/* NULL: the defaults */
 };
 
 /* One run of the finder over the chart's window; its points are counted
@@ -24,8 +25,8 @@ bench_finder_run(void *arg)
 	struct bench_finder_job *job = arg;
 	sd_point_list list;
 
-	if (sd_finder_run(job->obj, job->chart, &job->chart->window, NULL,
-	    &list, &job->cause) != 0)
+	if (sd_finder_run(job->obj, job->chart, &job->chart->window,
+	    job->opts, &list, &job->cause) != 0)
 		return -1;
 	job->points = list.n;
 	sd_point_list_done(&list);

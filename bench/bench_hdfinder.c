@@ -2,13 +2,16 @@
 /* bench_hdfinder.c: second order in high dimension (issue 13, item 3).
  *
  * finder	`points` on the chapter's d-dimensional objectives at their
- *		defaults and at d = 200: the finder as it is ("after",
- *		matrix-free from SD_KRYLOV_DIM) beside the same objective
- *		with its hvp removed ("before": dense Hessians and their
- *		full decomposition, the finder before this work), in one
- *		run. The goal sizes glm:n=100000,d=200 and
- *		twolayer:k=16,m=16,n=100000 take minutes "before": they run
- *		with BENCH_FULL=1 only.
+ *		defaults and at d = 200, in one run: the finder as it is
+ *		("slice": through the slice first where the objective's
+ *		slice has fgh, finder_plane.c), the same with Newton in R^d
+ *		from every seed ("R^d": sd_finder_options.full_space,
+ *		matrix-free from SD_KRYLOV_DIM), and that with the hvp
+ *		removed ("dense": dense Hessians and their full
+ *		decomposition, the finder before issue 13). The goal sizes
+ *		glm:n=100000,d=200 and twolayer:k=16,m=16,n=100000 take
+ *		minutes in R^d: they run with BENCH_FULL=1 only (and
+ *		finder_goals.sh times `saddle points` on them).
  * products	what the SD_KRYLOV_DIM threshold rests on: one dense Hessian
  *		and its decomposition against one Hessian-vector product,
  *		for pca and glm (n = 2000) at d = 20 .. 200.
@@ -28,13 +31,15 @@
 #include "landscape/finder.h"
 #include "objectives/objective.h"
 
-/* The finder's median ms on obj, with its type or with t instead. */
+/* The finder's median ms on obj, with its type or with t instead, in R^d
+ * from every seed when full_space. */
 static double
 finder_ms(sd_objective *obj, const sd_objective_type *t,
-    const sd_chart *chart, int runs, size_t *points)
+    const sd_chart *chart, int full_space, int runs, size_t *points)
 {
 	const sd_objective_type *own = obj->type;
-	struct bench_finder_job job = { obj, chart, 0, NULL };
+	sd_finder_options o = { .full_space = full_space };
+	struct bench_finder_job job = { obj, chart, 0, NULL, &o };
 	double ms;
 
 	obj->type = t;
@@ -54,8 +59,8 @@ bench_finder(const char *spec, int runs)
 	sd_objective *obj;
 	sd_objective_type dense;
 	sd_chart chart;
-	size_t pa, pb;
-	double after, before;
+	size_t pa, pb, pc;
+	double after, before, dense_ms;
 	char *cause = NULL;
 
 	if ((obj = sd_objective_new(spec, &cause)) == NULL ||
@@ -67,14 +72,16 @@ bench_finder(const char *spec, int runs)
 	}
 	dense = *obj->type;
 	dense.hvp = NULL;
-	after = finder_ms(obj, obj->type, &chart, runs, &pa);
-	before = finder_ms(obj, &dense, &chart, runs, &pb);
-	printf("%-30s %4zu %6zu %6zu %10.1f %10.1f %7.2f\n", spec, obj->dim,
-	    pa, pb, after, before, before / after);
+	after = finder_ms(obj, obj->type, &chart, 0, runs, &pa);
+	before = finder_ms(obj, obj->type, &chart, 1, runs, &pb);
+	dense_ms = finder_ms(obj, &dense, &chart, 1, runs, &pc);
+	printf("%-30s %4zu %6zu %6zu %6zu %10.1f %10.1f %10.1f %7.2f\n",
+	    spec, obj->dim, pa, pb, pc, after, before, dense_ms,
+	    before / after);
 	fflush(stdout);	/* rows as they come: the slow ones take minutes */
 	sd_chart_done(&chart);
 	sd_objective_free(obj);
-	return after < 0 || before < 0 ? -1 : 0;
+	return after < 0 || before < 0 || dense_ms < 0 ? -1 : 0;
 }
 
 /* What one product and one dense decomposition time. */
@@ -159,8 +166,9 @@ main(void)
 
 	sd_gsl_quiet();
 	printf("finder (points on the default chart; ms, median)\n");
-	printf("%-30s %4s %6s %6s %10s %10s %7s\n", "objective", "dim",
-	    "after", "before", "after ms", "before ms", "ratio");
+	printf("%-30s %4s %6s %6s %6s %10s %10s %10s %7s\n", "objective",
+	    "dim", "slice", "R^d", "dense", "slice ms", "R^d ms", "dense ms",
+	    "R^d/sl");
 	for (i = 0; i < sizeof specs / sizeof *specs; i++)
 		rc |= bench_finder(specs[i], i < 5 ? 5 : 1);
 	for (i = 0; getenv("BENCH_FULL") && i < sizeof full / sizeof *full;
