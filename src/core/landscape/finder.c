@@ -14,6 +14,10 @@
  * Hessian's eigenvalues, by circles of samples of f where those cannot
  * decide. Sampling dominates the cost on smooth objectives (17,689
  * gradients); rastrigin's 441 points cost as many short Newton runs.
+ * Where the objective's slice has φ's derivatives (fgh) and no point off
+ * the slice is asked for, all of this runs on φ(a, b) = f(c + a·u + b·v)
+ * first, at O(n) a sample, and Newton in R^d only from φ's stationary
+ * points where ∇f vanishes (finder_plane.c).
  *
  * Certified path. Where the objective has a certified search (certify.h:
  * two dimensions, a formula, a plane chart) its proven roots replace the

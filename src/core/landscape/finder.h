@@ -5,7 +5,9 @@
  * method on ∇f = 0 (Hessian as Jacobian) runs from each; roots with a tiny
  * gradient are deduplicated and classified from the Hessian's eigenvalues
  * (DESIGN.md §3). Only points inside the closed window (and on the drawn
- * slice, or near it when asked) are reported. */
+ * slice, or near it when asked) are reported. With a slice that gives
+ * φ's derivatives, the points on it are searched for through φ first
+ * (finder_plane.c). */
 #ifndef SADDLE_FINDER_H
 #define SADDLE_FINDER_H
 
