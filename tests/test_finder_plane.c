@@ -101,6 +101,7 @@ test_default_charts(void **unused)
 		{ "pca", 5 }, { "pca:d=7,seed=3", 5 },
 		{ "pca:d=60,seed=1", 5 }, { "glm", 1 },
 		{ "glm:d=20,n=300,seed=3", 0 }, { "glm:d=3,n=1100,wnorm=7", 0 },
+		{ "twolayer", 3 }, { "twolayer:k=3,m=3,n=300", 3 },
 	};
 	sd_objective *obj;
 	sd_chart chart;

@@ -32,7 +32,8 @@
 static const char *const deriving[] = {
 	"glm", "glm:d=20,n=300,seed=3", "glm:d=3,n=1100,wnorm=7",
 	"glm:d=60,n=50,noise=0.5", "pca", "pca:d=7,seed=3",
-	"pca:d=30,seed=2,l1=40",
+	"pca:d=30,seed=2,l1=40", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
+	"twolayer:k=4,m=5,n=200,kt=2",
 };
 
 /* |x − y| within tol·scale, with a message naming what differs. */

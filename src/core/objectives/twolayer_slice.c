@@ -22,9 +22,10 @@
  * p0 + a·pu + b·pv, the three n-vectors of unit j at proj + 3jn. One
  * block: this header, the projections, the labels. */
 struct tl_slice {
-	size_t	 k, n;
-	tl_unit	*unit;
-	double	*proj, *y;
+	size_t		 k, n;
+	tl_unit		*unit;
+	twolayer_phi	*phi;
+	double		*proj, *y;
 };
 
 /* Σ (out_i − y_i)² for i < len, on vector lanes. */
@@ -72,6 +73,58 @@ tl_slice_f(const void *data, size_t m, const double *a, const double *b,
 		f[p] /= 2 * (double)n;
 }
 
+/* Add sample i's terms of φ's derivatives at (a, b) to s (slice fgh):
+ * with r = f_θ(x_i) − y_i, A = Σ_j φ'(z_j)·pu_j, B likewise along pv,
+ * r², r·A, r·B and A² + r·Σ_j φ''(z_j)·pu_j², A·B + r·Σ φ''·pu·pv,
+ * B² + r·Σ φ''·pv². */
+static void
+tl_sample_fgh(const struct tl_slice *sl, size_t i, double a, double b,
+    double *s)
+{
+	const double *q;
+	double r = -sl->y[i], ga = 0, gb = 0, caa = 0, cab = 0, cbb = 0;
+	double p, p1, p2, pu, pv;
+	size_t j, n = sl->n;
+
+	for (j = 0; j < sl->k; j++) {
+		q = sl->proj + 3 * j * n + i;
+		pu = q[n];
+		pv = q[2 * n];
+		sl->phi(q[0] + a * pu + b * pv, &p, &p1, &p2);
+		r += p;
+		ga += p1 * pu;
+		gb += p1 * pv;
+		caa += p2 * pu * pu;
+		cab += p2 * pu * pv;
+		cbb += p2 * pv * pv;
+	}
+	s[0] += r * r;
+	s[1] += r * ga;
+	s[2] += r * gb;
+	s[3] += ga * ga + r * caa;
+	s[4] += ga * gb + r * cab;
+	s[5] += gb * gb + r * cbb;
+}
+
+/* φ(a, b) = L̂(c + a·u + b·v), its gradient and Hessian (slice fgh). */
+static void
+tl_slice_fgh(const void *data, double a, double b, double *f, double *g,
+    double *h)
+{
+	const struct tl_slice *sl = data;
+	double s[6] = { 0 }, n = (double)sl->n;
+	size_t i;
+
+	for (i = 0; i < sl->n; i++)
+		tl_sample_fgh(sl, i, a, b, s);
+	*f = s[0] / (2 * n);
+	g[0] = s[1] / n;
+	g[1] = s[2] / n;
+	h[0] = s[3] / n;
+	h[1] = s[4] / n;
+	h[2] = s[5] / n;
+}
+
 int
 sd_twolayer_slice_new(const void *state, const double *c, const double *u,
     const double *v, sd_objective_slice *slice, char **cause)
@@ -94,6 +147,7 @@ sd_twolayer_slice_new(const void *state, const double *c, const double *u,
 	sl->k = k;
 	sl->n = n;
 	sl->unit = st->unit;
+	sl->phi = st->phi;
 	sl->proj = (double *)(sl + 1);
 	sl->y = sl->proj + 3 * k * n;
 	for (j = 0; j < k; j++) {
@@ -108,6 +162,7 @@ sd_twolayer_slice_new(const void *state, const double *c, const double *u,
 	memcpy(sl->y, st->y, n * sizeof *sl->y);
 	slice->data = sl;
 	slice->f = tl_slice_f;
+	slice->fgh = tl_slice_fgh;
 	slice->free_data = free;
 	return 0;
 }
