@@ -150,7 +150,7 @@ done
 check "storm: 2000 signals, saddle still runs" kill -0 "$pid"
 t send-keys -t storm C-l ? 
 check "storm: it still answers keys (? shows the help)" \
-    wait_for storm "this help"
+    wait_for storm "move the cursor"
 keys storm Escape
 fast "storm: q quits" "$(quit_ms storm)"
 wait_file "$tap_tmp/storm/after"
