@@ -2,7 +2,9 @@
 /* test_scale.c: an objective's scale (sd_objective_scale) is measured
  * once and kept in the objective's memo: later calls evaluate nothing and
  * return the same bits, an objective without a memo measures every time,
- * and threads asking at once all get the one measurement. */
+ * and threads asking at once all get the one measurement; from
+ * SD_KRYLOV_DIM on it is measured without Hessians, near the dense
+ * value. */
 #include "config.h"
 
 #include <math.h>
@@ -10,6 +12,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +23,7 @@
 #endif
 
 #include "base/error.h"
+#include "base/krylov.h"
 #include "objectives/objective.h"
 #include "testutil.h"
 
@@ -141,6 +145,100 @@ test_threads(void **unused)
 	sd_objective_free(obj);
 }
 
+/* obj's scale measured fresh (no memo), densely when dense is set: the
+ * same objective with its hvp hidden, as below SD_KRYLOV_DIM. */
+static void
+scale_fresh(const sd_objective *obj, int dense, sd_scale *s)
+{
+	sd_objective_type type = *obj->type;
+	sd_objective copy = *obj;
+
+	if (dense)
+		type.hvp = NULL;
+	copy.type = &type;
+	copy.memo = NULL;
+	assert_int_equal(sd_objective_scale(&copy, s, NULL), 0);
+}
+
+/* From SD_KRYLOV_DIM on the scale is measured from products
+ * (scale_krylov.c): on mid-size sample sums, a product-based low-rank
+ * one and a sphere, L is within 1e-4 of the dense value (Lanczos stops
+ * at a residual of 1e-2, and Ritz values converge about as its square)
+ * and never above it, and M, Hutchinson's estimate of the same
+ * Frobenius norms from 8 probes, within 20 %. */
+static void
+test_matrix_free_near_dense(void **unused)
+{
+	static const char *const specs[] = {
+		"glm:d=60,n=500", "twolayer:k=8,m=8,n=300", "pca:d=60",
+		"matcomp:d=60", "tensor:d=60", NULL
+	};
+	const char *const *spec;
+	sd_objective *obj;
+	sd_scale dense, free_;
+
+	(void)unused;
+	for (spec = specs; *spec != NULL; spec++) {
+		obj = sd_objective_new(*spec, NULL);
+		assert_non_null(obj);
+		assert_true(obj->dim >= SD_KRYLOV_DIM);
+		scale_fresh(obj, 1, &dense);
+		scale_fresh(obj, 0, &free_);
+		assert_true(free_.D == dense.D);
+		assert_true(free_.L <= dense.L * (1 + 1e-12));
+		assert_close(free_.L, dense.L, 1e-4 * dense.L);
+		assert_close(free_.M, dense.M, 0.2 * dense.M);
+		sd_objective_free(obj);
+	}
+}
+
+/* What the type's hess hook would have done, counted. */
+static void (*wrapped_hess)(const void *, const double *, double *);
+
+static void
+counting_hess(const void *state, const double *x, double *h)
+{
+	atomic_fetch_add(&hessians, 1);
+	wrapped_hess(state, x, h);
+}
+
+/* Hessians the scale of spec forms (its type's hess counted). */
+static long
+scale_hessians(const char *spec)
+{
+	sd_objective *obj = sd_objective_new(spec, NULL);
+	sd_objective_type type;
+	sd_objective copy;
+	sd_scale s;
+
+	assert_non_null(obj);
+	type = *obj->type;
+	wrapped_hess = type.hess;
+	type.hess = counting_hess;
+	copy = *obj;
+	copy.type = &type;
+	copy.memo = NULL;
+	atomic_store(&hessians, 0);
+	assert_int_equal(sd_objective_scale(&copy, &s, NULL), 0);
+	assert_true(s.L > 0 && isfinite(s.L) && s.M > 0 && isfinite(s.M));
+	sd_objective_free(obj);
+	return atomic_load(&hessians);
+}
+
+/* The switch is the finder's: dense Hessians below SD_KRYLOV_DIM, none
+ * from it on. */
+static void
+test_matrix_free_from_krylov_dim(void **unused)
+{
+	char below[64], at[64];
+
+	(void)unused;
+	snprintf(below, sizeof below, "glm:d=%d,n=100", SD_KRYLOV_DIM - 1);
+	snprintf(at, sizeof at, "glm:d=%d,n=100", SD_KRYLOV_DIM);
+	assert_true(scale_hessians(below) > 0);
+	assert_int_equal(scale_hessians(at), 0);
+}
+
 int
 main(void)
 {
@@ -148,6 +246,8 @@ main(void)
 		cmocka_unit_test(test_measured_once),
 		cmocka_unit_test(test_without_memo),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_matrix_free_near_dense),
+		cmocka_unit_test(test_matrix_free_from_krylov_dim),
 	};
 
 	sd_gsl_quiet();

@@ -42,7 +42,6 @@
 #include "objectives/glm_impl.h"
 #include "objectives/objective.h"
 
-#define GLM_DIM_MAX	200
 #define GLM_NORM_SLACK	5	/* B = √d + GLM_NORM_SLACK */
 #define GLM_PRUNE	1e-12	/* drop node pairs lighter than this */
 
@@ -284,24 +283,43 @@ glm_tile_dot3(const double *c, const double *a, const double *b, size_t len)
 	return s;
 }
 
+/* A tile's Σ (y_i − σ(wᵀx_i))². */
+static void
+glm_f_tile(const struct glm_state *st, const void *w, size_t i0, size_t len,
+    double *part)
+{
+	double t[GLM_TILE];
+
+	sd_glm_combine(w, st->xt + i0, st->model.d, st->n, len, t);
+	*part = glm_tile_sq(t, st->y + i0, len);
+}
+
 /* 1/(2n) Σ (y_i − σ(wᵀx_i))². */
 static double
 glm_f(const void *state, const double *w)
 {
 	const struct glm_state *st = state;
-	double t[GLM_TILE], y[GLM_TILE], s = 0;
-	size_t i0, len;
+	double s;
 
-	for (i0 = 0; i0 < st->n; i0 += len) {
-		len = st->n - i0 < GLM_TILE ? st->n - i0 : GLM_TILE;
-		glm_tile_t(st, w, NULL, i0, len, t, y);
-		s += glm_tile_sq(t, y, len);
-	}
+	sd_glm_over_tiles(st, glm_f_tile, w, 1, &s);
 	return s / (2 * (double)st->n);
 }
 
-/* The mean over the m samples idx (all samples when idx is NULL) of
- * (σ(t) − y)σ'(t)x, t = wᵀx. */
+/* A tile's Σ (σ(t_i) − y_i)σ'(t_i)x_i / n, t_i = wᵀx_i. */
+static void
+glm_grad_tile(const struct glm_state *st, const void *w, size_t i0,
+    size_t len, double *part)
+{
+	double t[GLM_TILE];
+	size_t j, n = st->n;
+
+	sd_glm_combine(w, st->xt + i0, st->model.d, n, len, t);
+	glm_tile_coef(t, st->y + i0, len, 1 / (double)n);
+	for (j = 0; j < st->model.d; j++)
+		part[j] = glm_tile_dot(t, st->xt + j * n + i0, len);
+}
+
+/* The mean over the m samples idx of (σ(t) − y)σ'(t)x, t = wᵀx. */
 static void
 glm_grad_over(const struct glm_state *st, const double *w,
     const size_t *idx, size_t m, double *g)
@@ -315,13 +333,8 @@ glm_grad_over(const struct glm_state *st, const double *w,
 		glm_tile_t(st, w, idx, i0, len, t, y);
 		glm_tile_coef(t, y, len, 1 / (double)m);
 		for (j = 0; j < d; j++) {
-			if (idx == NULL)
-				g[j] += glm_tile_dot(t, st->xt + j * n + i0,
-				    len);
-			else
-				for (k = 0; k < len; k++)
-					g[j] += t[k] * st->xt[j * n +
-					    idx[i0 + k]];
+			for (k = 0; k < len; k++)
+				g[j] += t[k] * st->xt[j * n + idx[i0 + k]];
 		}
 	}
 }
@@ -332,7 +345,7 @@ glm_grad(const void *state, const double *w, double *g)
 {
 	const struct glm_state *st = state;
 
-	glm_grad_over(st, w, NULL, st->n, g);
+	sd_glm_over_tiles(st, glm_grad_tile, w, st->model.d, g);
 }
 
 /* q_k ← (σ'(t_k)² + (σ(t_k) − y_k)σ''(t_k))/n over a tile. */
@@ -377,26 +390,38 @@ glm_hess(const void *state, const double *w, double *h)
 	}
 }
 
-/* ∇²L̂ v = (1/n) Σ q_i (x_iᵀv) x_i with q_i as in glm_hess, tile by tile:
- * n·d work instead of the Hessian's n·d². */
+/* The point and direction of an hvp. */
+struct glm_hvp_arg {
+	const double	*w, *v;
+};
+
+/* A tile's (1/n) Σ q_i (x_iᵀv) x_i with q_i as in glm_hess; wᵀx and vᵀx
+ * in one sweep of the tile. */
+static void
+glm_hvp_tile(const struct glm_state *st, const void *arg, size_t i0,
+    size_t len, double *part)
+{
+	const struct glm_hvp_arg *a = arg;
+	double q[GLM_TILE], s[GLM_TILE];
+	size_t j, k, n = st->n;
+
+	sd_glm_combine2(a->w, a->v, st->xt + i0, st->model.d, n, len, q, s);
+	glm_tile_curv(q, st->y + i0, len, (double)n);
+	for (k = 0; k < len; k++)
+		s[k] *= q[k];
+	for (j = 0; j < st->model.d; j++)
+		part[j] = glm_tile_dot(s, st->xt + j * n + i0, len);
+}
+
+/* ∇²L̂ v = (1/n) Σ q_i (x_iᵀv) x_i, tile by tile: n·d work instead of
+ * the Hessian's n·d². */
 static void
 glm_hvp(const void *state, const double *w, const double *v, double *hv)
 {
 	const struct glm_state *st = state;
-	double q[GLM_TILE], y[GLM_TILE], s[GLM_TILE];
-	size_t i0, j, k, len, n = st->n, d = st->model.d;
+	struct glm_hvp_arg a = { w, v };
 
-	memset(hv, 0, d * sizeof *hv);
-	for (i0 = 0; i0 < n; i0 += len) {
-		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
-		glm_tile_t(st, w, NULL, i0, len, q, y);
-		glm_tile_curv(q, y, len, (double)n);
-		sd_glm_combine(v, st->xt + i0, d, n, len, s);
-		for (k = 0; k < len; k++)
-			s[k] *= q[k];
-		for (j = 0; j < d; j++)
-			hv[j] += glm_tile_dot(s, st->xt + j * n + i0, len);
-	}
+	sd_glm_over_tiles(st, glm_hvp_tile, &a, st->model.d, hv);
 }
 
 /* n: sgd's samples. */

@@ -34,22 +34,6 @@ struct glm_slice {
 	double	*p0, *pu, *pv, *y;
 };
 
-SD_SIMD_CLONES
-void
-sd_glm_combine(const double *w, const double *col, size_t d, size_t n,
-    size_t len, double *t)
-{
-	size_t i, k;
-
-	for (i = 0; i < len; i++)
-		t[i] = 0;
-	for (k = 0; k < d; k++) {
-#pragma omp simd
-		for (i = 0; i < len; i++)
-			t[i] += w[k] * col[k * n + i];
-	}
-}
-
 /* Whether the point (a, b) uses the factors. */
 static int
 glm_split(const struct glm_slice *sl, double a, double b)

@@ -24,10 +24,12 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/krylov.h"
 #include "base/spectrum.h"
 #include "base/vec.h"
 #include "landscape/chart.h"
 #include "objectives/objective.h"
+#include "objectives/scale_impl.h"
 
 /* The states of a memo. */
 enum {
@@ -47,23 +49,6 @@ struct sd_scale_memo {
 #define SCALE_GRID_LARGE	9
 #define SCALE_LARGE_DIM		8
 
-/* One row of grid samples: the lifted points and their Hessians. */
-struct scale_row {
-	double	*x;		/* n × d */
-	double	*h;		/* n × d² */
-	int	*ok;		/* n: finite and on the manifold */
-};
-
-/* What the measurement needs while it walks the grid. */
-struct scale_work {
-	const sd_objective		*obj;
-	size_t				 d, n;
-	struct scale_row		 row[2];	/* previous, current */
-	double				*mem;		/* both rows' x and h */
-	int				*okmem;		/* both rows' ok */
-	sd_spectrum			*sp;
-};
-
 /* Largest |eigenvalue| of the (Riemannian) Hessian h at x; 0 when there
  * is none. */
 static double
@@ -75,19 +60,20 @@ scale_spectral(struct scale_work *w, const double *h, const double *x)
 	return sd_norm_inf(w->sp->eval, w->sp->n);
 }
 
-/* ‖H_p − H_q‖_F / ‖p − q‖ for two valid samples, or 0. */
+/* ‖H_p − H_q‖_F / ‖p − q‖ for two valid samples (matrix-free: its
+ * estimate from the probes), or 0. */
 static double
 scale_lipschitz(const struct scale_work *w, const struct scale_row *rp,
     size_t ip, const struct scale_row *rq, size_t iq)
 {
-	const double *hp = rp->h + ip * w->d * w->d, *hq = rq->h + iq *
-	    w->d * w->d, *xp = rp->x + ip * w->d, *xq = rq->x + iq * w->d;
+	size_t k, block = w->cols * w->d;
+	const double *hp = rp->h + ip * block, *hq = rq->h + iq * block;
+	const double *xp = rp->x + ip * w->d, *xq = rq->x + iq * w->d;
 	double dh = 0, dx = 0, t;
-	size_t k;
 
 	if (!rp->ok[ip] || !rq->ok[iq])
 		return 0;
-	for (k = 0; k < w->d * w->d; k++) {
+	for (k = 0; k < block; k++) {
 		t = hp[k] - hq[k];
 		dh += t * t;
 	}
@@ -95,7 +81,7 @@ scale_lipschitz(const struct scale_work *w, const struct scale_row *rp,
 		t = xp[k] - xq[k];
 		dx += t * t;
 	}
-	return dx > 0 ? sqrt(dh / dx) : 0;
+	return dx > 0 ? sqrt(dh * w->weight / dx) : 0;
 }
 
 /* Sample point i of the current row at chart point (a, b); returns the
@@ -106,13 +92,15 @@ scale_sample(struct scale_work *w, const sd_chart *chart, size_t i,
 {
 	struct scale_row *r = &w->row[1];
 	size_t d = w->d;
-	double *x = r->x + i * d, *h = r->h + i * d * d;
+	double *x = r->x + i * d, *h = r->h + i * w->cols * d;
 	size_t k;
 
 	sd_chart_lift(chart, a, b, x);
 	r->ok[i] = 0;
 	if (sd_objective_retract(w->obj, x) != 0)
 		return 0;
+	if (w->kr != NULL)
+		return sd_scale_krylov_sample(w, r, i);
 	sd_objective_rhessian(w->obj, x, h);
 	for (k = 0; k < d * d; k++) {
 		if (!isfinite(h[k]))
@@ -129,23 +117,36 @@ scale_work_done(struct scale_work *w)
 	free(w->mem);
 	free(w->okmem);
 	sd_spectrum_free(w->sp);
+	sd_scale_krylov_done(w);
 }
 
-/* Allocate the work arrays for dimension d. */
+int
+sd_scale_matrix_free(const sd_objective *obj)
+{
+	return obj->dim >= SD_KRYLOV_DIM && obj->type->hvp != NULL;
+}
+
+/* Allocate the work arrays for dimension d: a d×d Hessian a point, or
+ * the matrix-free probes' products. */
 static int
 scale_work_init(struct scale_work *w, const sd_objective *obj)
 {
 	size_t d = obj->dim, n, per;
+	int fail;
 
 	memset(w, 0, sizeof *w);
 	w->obj = obj;
-	w->d = d;
+	w->d = w->cols = d;
+	w->weight = 1;
 	w->n = n = d > SCALE_LARGE_DIM ? SCALE_GRID_LARGE : SCALE_GRID;
-	per = n * (d + d * d);
+	if (sd_scale_matrix_free(obj))
+		fail = sd_scale_krylov_init(w);
+	else
+		fail = (w->sp = sd_spectrum_alloc(d)) == NULL;
+	per = n * (d + w->cols * d);
 	w->mem = malloc(2 * per * sizeof(double));
 	w->okmem = calloc(2 * n, sizeof(int));
-	w->sp = sd_spectrum_alloc(d);
-	if (w->mem == NULL || w->okmem == NULL || w->sp == NULL) {
+	if (fail || w->mem == NULL || w->okmem == NULL) {
 		scale_work_done(w);
 		return -1;
 	}
