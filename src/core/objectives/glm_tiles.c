@@ -14,10 +14,14 @@
 #include "base/simd.h"
 #include "objectives/glm_impl.h"
 
-/* Sample·coordinates from which a pass goes on threads: below it (n·d
- * of 2¹⁸, a quarter of a millisecond) starting the team costs more than
- * the second thread saves. */
-#define GLM_THREADS_MIN	(1u << 18)
+/* Sample·coordinates from which a pass goes on threads (n ≥ 21,000 at
+ * d = 200, a pass of a few milliseconds): below it, on a shared machine,
+ * waking the team and waiting for a descheduled thread at the barrier
+ * cost more than the second thread saves (measured: the scale of
+ * glm:d=200,n=2000 took 11 times longer with a team per product than
+ * on one thread under a load of 4.5 on 2 cores). Tiles are handed out
+ * two at a time, so a thread that loses its core holds few of them. */
+#define GLM_THREADS_MIN	(1u << 22)
 
 SD_SIMD_CLONES
 void

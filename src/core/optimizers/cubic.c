@@ -13,13 +13,19 @@
  * The hard case — γ_1 = 0 with ψ(−λ_1) ≥ 0, e.g. a start on the stable
  * manifold of a saddle — has μ = −λ_1 and s = s_rest + τ q_1 with τ
  * chosen so that ‖s‖ = 2μ/M; it is what lets cubic leave a saddle that
- * gradient methods converge to. */
+ * gradient methods converge to.
+ *
+ * From SD_KRYLOV_DIM on, for objectives with an hvp, H is never formed:
+ * the same model is minimized over a Krylov subspace of Hessian-vector
+ * products, to a documented tolerance (cubic_krylov.c). Below it the
+ * step is the exact one above. */
 #include "config.h"
 
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "base/krylov.h"
 #include "optimizers/optimizer.h"
 #include "optimizers/optimizer_impl.h"
 
@@ -41,11 +47,27 @@ static const sd_param cubic_params[] = {
 
 static const sd_param_scale cubic_scales[] = { SD_SCALE_CURVATURE };
 
-/* The state is the decomposition and its work arrays. */
+/* The decomposition and its work arrays; from SD_KRYLOV_DIM on also the
+ * subspace's (used when the objective has an hvp). */
+struct cubic {
+	sd_eigen		 e;
+	struct sd_cubic_krylov	*kr;
+};
+
 static int
 cubic_alloc(void *state, size_t dim)
 {
-	return sd_eigen_alloc(state, dim);
+	struct cubic *cb = state;
+
+	if (sd_eigen_alloc(&cb->e, dim) != 0)
+		return -1;
+	cb->kr = NULL;
+	if (dim >= SD_KRYLOV_DIM && (cb->kr = sd_cubic_krylov_new(dim)) ==
+	    NULL) {
+		sd_eigen_free(&cb->e);
+		return -1;
+	}
+	return 0;
 }
 
 /* ψ(μ) and, when dpsi is not NULL, ψ'(μ). Terms with γ_i = 0 are left
@@ -72,9 +94,10 @@ cubic_psi(const sd_eigen *e, double M, double mu, double *dpsi)
 
 /* The shift μ of the model's global minimizer: the hard case directly,
  * else safeguarded Newton on ψ over (lo, hi], where hi solves
- * μ(λ_1 + μ) = (M/2)‖g‖ and so bounds the root from above. */
-static double
-cubic_shift(const sd_eigen *e, double M, double gnorm)
+ * μ(λ_1 + μ) = (M/2)‖g‖ and so bounds the root from above. Reads e's n,
+ * lambda and gq only. */
+double
+sd_cubic_shift(const sd_eigen *e, double M, double gnorm)
 {
 	double l1 = e->lambda[0], lo = fmax(0, -l1), hi, mu, psi, dpsi, next;
 	int k;
@@ -104,8 +127,8 @@ cubic_shift(const sd_eigen *e, double M, double gnorm)
 
 /* The step's eigen-coordinates for shift mu, completing the component
  * along q_1 when the secular equation leaves ‖s‖ short of 2μ/M. */
-static void
-cubic_coordinates(const sd_eigen *e, double M, double mu, double *c)
+void
+sd_cubic_coordinates(const sd_eigen *e, double M, double mu, double *c)
 {
 	double r = 2 * mu / M, n2 = 0, rest;
 	size_t i;
@@ -126,18 +149,22 @@ cubic_coordinates(const sd_eigen *e, double M, double mu, double *c)
 static sd_step_status
 cubic_iterate(void *state, sd_optimizer *opt)
 {
-	sd_eigen *e = state;
+	struct cubic *cb = state;
+	sd_eigen *e = &cb->e;
 	double M = opt->params[CUBIC_M], mu;
 
+	if (cb->kr != NULL && opt->objective->type->hvp != NULL)
+		return sd_cubic_krylov_iterate(cb->kr, opt, M);
 	if (sd_eigen_decompose(e, opt) != 0)
 		return SD_STEP_DIVERGED;
-	mu = cubic_shift(e, M, opt->grad_norm);
-	cubic_coordinates(e, M, mu, e->c);
+	mu = sd_cubic_shift(e, M, opt->grad_norm);
+	sd_cubic_coordinates(e, M, mu, e->c);
 	sd_eigen_step(e, opt->x, e->c, opt->trial);
 	return SD_STEP_OK;
 }
 
-/* Nothing: the decomposition is the step's work, made afresh each step. */
+/* Nothing: the decomposition (or the subspace) is the step's work, made
+ * afresh each step. */
 static int
 cubic_copy(void *dst, const void *src)
 {
@@ -146,11 +173,14 @@ cubic_copy(void *dst, const void *src)
 	return 0;
 }
 
-/* Release the decomposition. */
+/* Release the decomposition and the subspace. */
 static void
 cubic_free(void *state)
 {
-	sd_eigen_free(state);
+	struct cubic *cb = state;
+
+	sd_eigen_free(&cb->e);
+	sd_cubic_krylov_free(cb->kr);
 }
 
 const sd_optimizer_type sd_optimizer_cubic = {
@@ -163,7 +193,7 @@ const sd_optimizer_type sd_optimizer_cubic = {
 	    "2006",
 	.params = cubic_params,
 	.scales = cubic_scales,
-	.state_size = sizeof(sd_eigen),
+	.state_size = sizeof(struct cubic),
 	.alloc = cubic_alloc,
 	.iterate = cubic_iterate,
 	.free = cubic_free,

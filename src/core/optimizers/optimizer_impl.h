@@ -63,4 +63,21 @@ void sd_pgd_ball(const sd_optimizer *opt, double r, double *xi);
 void sd_eigen_step(const sd_eigen *e, const double *x, const double *c,
     double *out);
 
+/* cubic's exact subproblem in an eigenbasis (cubic.c), on e's n, lambda
+ * and gq only: the shift μ of the model's global minimizer for weight M
+ * and ‖g‖ = gnorm, and the step's coordinates c for that shift. */
+double sd_cubic_shift(const sd_eigen *e, double M, double gnorm);
+void sd_cubic_coordinates(const sd_eigen *e, double M, double mu, double *c);
+
+/* cubic's subproblem from Hessian-vector products (cubic_krylov.c), for
+ * dimension d; NULL when out of memory. */
+struct sd_cubic_krylov *sd_cubic_krylov_new(size_t d);
+void sd_cubic_krylov_free(struct sd_cubic_krylov *kr);
+
+/* cubic's step at opt's iterate for weight M into opt->trial, the model
+ * minimized on a Krylov subspace; SD_STEP_DIVERGED when a product fails
+ * or is not finite. */
+sd_step_status sd_cubic_krylov_iterate(struct sd_cubic_krylov *kr,
+    sd_optimizer *opt, double M);
+
 #endif
