@@ -39,6 +39,7 @@
 #include "base/error.h"
 #include "base/linalg.h"
 #include "base/simd.h"
+#include "base/tiles.h"
 #include "objectives/glm_impl.h"
 #include "objectives/objective.h"
 
@@ -283,15 +284,34 @@ glm_tile_dot3(const double *c, const double *a, const double *b, size_t len)
 	return s;
 }
 
+/* The state, point and direction a sum over tiles reads. */
+struct glm_pass {
+	const struct glm_state	*st;
+	const double		*w, *v;
+};
+
+/* The sum of fn over glm's tiles into out (width entries): on threads
+ * when n·d is large (tiles.h). */
+static void
+glm_tiles(const struct glm_state *st, sd_tile_fn *fn, const double *w,
+    const double *v, size_t width, double *out)
+{
+	struct glm_pass p = { st, w, v };
+
+	sd_tiles_sum(st->n, GLM_TILE, (double)st->n * (double)st->model.d,
+	    fn, &p, width, out);
+}
+
 /* A tile's Σ (y_i − σ(wᵀx_i))². */
 static void
-glm_f_tile(const struct glm_state *st, const void *w, size_t i0, size_t len,
-    double *part)
+glm_f_tile(const void *arg, size_t i0, size_t len, double *part)
 {
+	const struct glm_pass *p = arg;
 	double t[GLM_TILE];
 
-	sd_glm_combine(w, st->xt + i0, st->model.d, st->n, len, t);
-	*part = glm_tile_sq(t, st->y + i0, len);
+	sd_glm_combine(p->w, p->st->xt + i0, p->st->model.d, p->st->n, len,
+	    t);
+	*part = glm_tile_sq(t, p->st->y + i0, len);
 }
 
 /* 1/(2n) Σ (y_i − σ(wᵀx_i))². */
@@ -301,19 +321,20 @@ glm_f(const void *state, const double *w)
 	const struct glm_state *st = state;
 	double s;
 
-	sd_glm_over_tiles(st, glm_f_tile, w, 1, &s);
+	glm_tiles(st, glm_f_tile, w, NULL, 1, &s);
 	return s / (2 * (double)st->n);
 }
 
 /* A tile's Σ (σ(t_i) − y_i)σ'(t_i)x_i / n, t_i = wᵀx_i. */
 static void
-glm_grad_tile(const struct glm_state *st, const void *w, size_t i0,
-    size_t len, double *part)
+glm_grad_tile(const void *arg, size_t i0, size_t len, double *part)
 {
+	const struct glm_pass *p = arg;
+	const struct glm_state *st = p->st;
 	double t[GLM_TILE];
 	size_t j, n = st->n;
 
-	sd_glm_combine(w, st->xt + i0, st->model.d, n, len, t);
+	sd_glm_combine(p->w, st->xt + i0, st->model.d, n, len, t);
 	glm_tile_coef(t, st->y + i0, len, 1 / (double)n);
 	for (j = 0; j < st->model.d; j++)
 		part[j] = glm_tile_dot(t, st->xt + j * n + i0, len);
@@ -345,7 +366,7 @@ glm_grad(const void *state, const double *w, double *g)
 {
 	const struct glm_state *st = state;
 
-	sd_glm_over_tiles(st, glm_grad_tile, w, st->model.d, g);
+	glm_tiles(st, glm_grad_tile, w, NULL, st->model.d, g);
 }
 
 /* q_k ← (σ'(t_k)² + (σ(t_k) − y_k)σ''(t_k))/n over a tile. */
@@ -390,22 +411,17 @@ glm_hess(const void *state, const double *w, double *h)
 	}
 }
 
-/* The point and direction of an hvp. */
-struct glm_hvp_arg {
-	const double	*w, *v;
-};
-
 /* A tile's (1/n) Σ q_i (x_iᵀv) x_i with q_i as in glm_hess; wᵀx and vᵀx
  * in one sweep of the tile. */
 static void
-glm_hvp_tile(const struct glm_state *st, const void *arg, size_t i0,
-    size_t len, double *part)
+glm_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
 {
-	const struct glm_hvp_arg *a = arg;
+	const struct glm_pass *p = arg;
+	const struct glm_state *st = p->st;
 	double q[GLM_TILE], s[GLM_TILE];
 	size_t j, k, n = st->n;
 
-	sd_glm_combine2(a->w, a->v, st->xt + i0, st->model.d, n, len, q, s);
+	sd_glm_combine2(p->w, p->v, st->xt + i0, st->model.d, n, len, q, s);
 	glm_tile_curv(q, st->y + i0, len, (double)n);
 	for (k = 0; k < len; k++)
 		s[k] *= q[k];
@@ -418,10 +434,8 @@ glm_hvp_tile(const struct glm_state *st, const void *arg, size_t i0,
 static void
 glm_hvp(const void *state, const double *w, const double *v, double *hv)
 {
-	const struct glm_state *st = state;
-	struct glm_hvp_arg a = { w, v };
-
-	sd_glm_over_tiles(st, glm_hvp_tile, &a, st->model.d, hv);
+	glm_tiles(state, glm_hvp_tile, w, v,
+	    ((const struct glm_state *)state)->model.d, hv);
 }
 
 /* n: sgd's samples. */

@@ -34,8 +34,7 @@ struct glm_state {
 	double			*y;	/* n labels */
 };
 
-/* The largest d: also the widest sum over tiles (a gradient). */
-#define GLM_DIM_MAX	200
+#define GLM_DIM_MAX	200	/* the largest d */
 
 /* t_i = Σ_k w_k·col[k·n + i] for i < len: wᵀx_i for a tile of contiguous
  * samples (col = xt + i0), on vector lanes (glm_tiles.c). */
@@ -46,17 +45,6 @@ void sd_glm_combine(const double *w, const double *col, size_t d, size_t n,
  * (each the bits sd_glm_combine gives it). */
 void sd_glm_combine2(const double *w, const double *v, const double *col,
     size_t d, size_t n, size_t len, double *t, double *s);
-
-/* A tile's part of a sum over samples: width numbers into part, from
- * samples i0 .. i0 + len − 1. */
-typedef void sd_glm_tile_fn(const struct glm_state *st, const void *arg,
-    size_t i0, size_t len, double *part);
-
-/* out (width ≤ GLM_DIM_MAX) = the sum of fn over the tiles in tile
- * order: on threads when n·d is large, the same bits for any number of
- * threads (glm_tiles.c). */
-void sd_glm_over_tiles(const struct glm_state *st, sd_glm_tile_fn *fn,
-    const void *arg, size_t width, double *out);
 
 /* glm's slice_new (glm_slice.c). */
 int sd_glm_slice_new(const void *state, const double *c, const double *u,

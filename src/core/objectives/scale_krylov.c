@@ -39,7 +39,7 @@
 #include "objectives/scale_impl.h"
 
 #define SCALE_PROBES		8
-#define SCALE_LANCZOS_RTOL	1e-2
+#define SCALE_LANCZOS_RTOL	1e-3
 #define SCALE_PROBE_SEED	20260
 
 /* The products' point and scratch, and the probes. */
@@ -127,7 +127,7 @@ sd_scale_krylov_sample(struct scale_work *w, struct scale_row *r, size_t i)
 		kr->xg = sd_dot(kr->x, kr->g, d);
 	}
 	if (!isfinite(kr->xg) || scale_probes(kr, d, r->h + i * w->cols * d)
-	    != 0 || sd_lanczos_extremes(&op, kr->started ? kr->start :
+	    != 0 || sd_lanczos_norm(&op, kr->started ? kr->start :
 	    kr->probe, SCALE_LANCZOS_RTOL, &ex) != 0)
 		return 0;
 	for (k = 0; k < d; k++)

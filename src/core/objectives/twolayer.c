@@ -203,14 +203,6 @@ twolayer_units(const struct twolayer_state *st, const double *theta,
 	return s;
 }
 
-/* The student's output f_θ(x). */
-static double
-twolayer_output(const struct twolayer_state *st, const double *theta,
-    const double *x)
-{
-	return twolayer_units(st, theta, st->k, x);
-}
-
 /* Draw the teacher, then the samples and their labels. */
 static int
 twolayer_init(void *state, const double *params, size_t *dim, char **cause)
@@ -231,10 +223,11 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 	st->unit = twolayer_acts[(size_t)params[TL_ACT]].unit;
 	st->phi = twolayer_acts[(size_t)params[TL_ACT]].phi;
 	st->value = twolayer_acts[(size_t)params[TL_ACT]].value;
-	if ((st->x = calloc(n * m + n + k * m + kt * m, sizeof *st->x)) ==
+	if ((st->x = calloc(2 * n * m + n + k * m + kt * m, sizeof *st->x)) ==
 	    NULL)
 		return sd_fail(cause, "out of memory");
-	st->y = st->x + n * m;
+	st->xt = st->x + n * m;
+	st->y = st->xt + n * m;
 	st->teacher = st->y + n;
 	st->full = kt == k ? st->teacher : st->teacher + k * m;
 	if ((rng = sd_rng_new((unsigned long)params[TL_SEED], cause)) == NULL) {
@@ -250,6 +243,7 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 			st->x[i * m + p] = gsl_ran_ugaussian(rng);
 		st->y[i] = twolayer_units(st, st->full, kt, st->x + i * m);
 	}
+	sd_twolayer_tiles_init(st, (size_t)params[TL_ACT]);
 	if (params[TL_NTK] > 0 &&
 	    sd_twolayer_linearize(st, rng, params[TL_INIT], cause) != 0) {
 		gsl_rng_free(rng);
@@ -277,16 +271,10 @@ static double
 twolayer_f(const void *state, const double *theta)
 {
 	const struct twolayer_state *st = state;
-	double s = 0, r;
-	size_t i;
 
 	if (st->ntk != NULL)
 		return sd_ntk_f(st->ntk, theta);
-	for (i = 0; i < st->n; i++) {
-		r = twolayer_output(st, theta, st->x + i * st->m) - st->y[i];
-		s += r * r;
-	}
-	return s / (2 * (double)st->n);
+	return sd_twolayer_f_tiles(st, theta);
 }
 
 /* The mean over the samples idx[0..cnt−1] (all when idx is NULL) of
@@ -322,7 +310,10 @@ twolayer_grad(const void *state, const double *theta, double *g)
 {
 	const struct twolayer_state *st = state;
 
-	twolayer_grad_over(st, theta, NULL, st->n, g);
+	if (st->ntk != NULL)
+		sd_ntk_grad(st->ntk, theta, NULL, st->n, g);
+	else
+		sd_twolayer_grad_tiles(st, theta, g);
 }
 
 /* Add c·x xᵀ to block (j, l) of the upper triangle of h (D = k·m). */
@@ -398,28 +389,11 @@ twolayer_hvp(const void *state, const double *theta, const double *v,
     double *hv)
 {
 	const struct twolayer_state *st = state;
-	double d1[TWOLAYER_K_MAX], d2[TWOLAYER_K_MAX], sv[TWOLAYER_K_MAX];
-	double r, p, a, inv = 1 / (double)st->n;
-	size_t i, j, m = st->m;
-	const double *x;
 
-	if (st->ntk != NULL) {
+	if (st->ntk != NULL)
 		twolayer_ntk_hvp(st, v, hv);
-		return;
-	}
-	memset(hv, 0, st->k * m * sizeof *hv);
-	for (i = 0; i < st->n; i++) {
-		x = st->x + i * m;
-		for (r = -st->y[i], a = 0, j = 0; j < st->k; j++) {
-			st->phi(sd_dot(theta + j * m, x, m), &p, &d1[j], &d2[j]);
-			sv[j] = sd_dot(v + j * m, x, m);
-			r += p;
-			a += d1[j] * sv[j];
-		}
-		for (j = 0; j < st->k; j++)
-			sd_axpy(inv * (d1[j] * a + r * d2[j] * sv[j]), x,
-			    hv + j * m, m);
-	}
+	else
+		sd_twolayer_hvp_tiles(st, theta, v, hv);
 }
 
 /* Each hidden unit's m weights form a filter. */
@@ -708,7 +682,7 @@ twolayer_data_doubles(const double *params)
 {
 	size_t k = (size_t)params[TL_K], m = (size_t)params[TL_M];
 
-	return (size_t)params[TL_N] * (m + 1) + k * m;
+	return (size_t)params[TL_N] * (2 * m + 1) + k * m;
 }
 
 const sd_objective_type sd_objective_twolayer = {
@@ -720,8 +694,8 @@ const sd_objective_type sd_objective_twolayer = {
 	.window = { -2, 2, -2, 2 },
 	.params = twolayer_params,
 	.state_size = sizeof(struct twolayer_state),
-	.data = "n·m + n + k·m doubles (inputs, labels, teacher; a "
-	    "chart adds 3k·n + n)",
+	.data = "2n·m + n + k·m doubles (inputs by sample and by "
+	    "coordinate, labels, teacher; a chart adds 3k·n + n)",
 	.data_doubles = twolayer_data_doubles,
 	.init = twolayer_init,
 	.done = twolayer_done,

@@ -27,13 +27,19 @@ typedef double twolayer_value(double u);
 typedef void tl_unit(const double *p0, const double *pu, const double *pv,
     size_t len, double a, double b, double *out);
 
+/* φ over a tile of values in place of u and, when p1 is not NULL, φ'
+ * and φ'' into p1 and p2, on vector lanes (twolayer_tiles.c). */
+typedef void tl_tile(double *u, double *p1, double *p2, size_t len);
+
 struct twolayer_state {
 	size_t		 k, m, n;
 	tl_unit		*unit;
 	size_t		 kt;		/* the teacher's hidden units */
 	twolayer_phi	*phi;
 	twolayer_value	*value;
+	tl_tile		*tile;
 	double		*x;		/* n×m inputs */
+	double		*xt;		/* m×n: the inputs by coordinate */
 	double		*y;		/* n labels */
 	double		*teacher;	/* k×m: θ* in the student's shape, its
 					 * first kt units padded with zeros
@@ -68,5 +74,16 @@ int sd_twolayer_ntk_chart(const sd_objective *obj, sd_chart *chart);
 int sd_twolayer_slice_new(const void *state, const double *c,
     const double *u, const double *v, sd_objective_slice *slice,
     char **cause);
+
+/* twolayer_tiles.c: the inputs by coordinate into st->xt (allocated)
+ * and the activation `act`'s tile function; then f, ∇f and ∇²f·v over
+ * all samples, tile by tile on vector lanes (threads for large n). */
+void sd_twolayer_tiles_init(struct twolayer_state *st, size_t act);
+double sd_twolayer_f_tiles(const struct twolayer_state *st,
+    const double *theta);
+void sd_twolayer_grad_tiles(const struct twolayer_state *st,
+    const double *theta, double *g);
+void sd_twolayer_hvp_tiles(const struct twolayer_state *st,
+    const double *theta, const double *v, double *hv);
 
 #endif

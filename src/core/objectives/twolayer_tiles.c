@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* twolayer_tiles.c: twolayer's f, ∇f and ∇²f·v over the whole sample,
+ * on vector lanes and, for large n, threads.
+ *
+ * The samples are kept a second time by coordinate (xt, m×n), so that a
+ * tile of TL_TILE contiguous samples is projected on each hidden unit
+ * (w_jᵀx_i, k vectors of the tile) by loops over samples, the activation
+ * and its derivatives run over those vectors (tanh through the vector exp
+ * of simd.h), and each gradient entry is a dot product of a tile's
+ * coefficients with a coordinate's column. A sum over samples is the sum
+ * of its tiles' sums in tile order (tiles.h): the same bits for any
+ * number of threads, within rounding (1e-12 relative, tests/test_hvp.c
+ * and test_objective.c) of the sample-by-sample loops of twolayer.c,
+ * which sgd's minibatches and the dense Hessian still use. */
+#include "config.h"
+
+#include <string.h>
+
+#include "base/simd.h"
+#include "base/tiles.h"
+#include "objectives/twolayer_impl.h"
+
+#define TL_TILE	128	/* samples per tile: 4 k×TL_TILE arrays, 64 kB */
+
+/* The state, point and direction a pass reads. */
+struct tl_pass {
+	const struct twolayer_state	*st;
+	const double			*theta, *v;
+};
+
+/* u[j·TL_TILE + i] = w_jᵀx_i for the tile's samples (col = xt + i0):
+ * Σ_p in the order sd_dot adds. */
+SD_SIMD_CLONES
+static void
+tl_project(const double *theta, const double *col, size_t k, size_t m,
+    size_t n, size_t len, double *u)
+{
+	size_t i, j, p;
+
+	for (j = 0; j < k; j++) {
+		double *uj = u + j * TL_TILE;
+
+		for (i = 0; i < len; i++)
+			uj[i] = 0;
+		for (p = 0; p < m; p++) {
+#pragma omp simd
+			for (i = 0; i < len; i++)
+				uj[i] += theta[j * m + p] * col[p * n + i];
+		}
+	}
+}
+
+/* tanh as twolayer.c's phi_tanh: φ in place of u, φ' into p1, φ'' into
+ * p2 (each may be NULL for the value alone). */
+SD_SIMD_CLONES
+static void
+tl_tanh(double *u, double *p1, double *p2, size_t len)
+{
+	double t;
+	size_t i;
+
+	if (p1 == NULL) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			u[i] = 1 - 2 / (exp(2 * u[i]) + 1);
+		return;
+	}
+#pragma omp simd private(t)
+	for (i = 0; i < len; i++) {
+		t = 1 - 2 / (exp(2 * u[i]) + 1);
+		u[i] = t;
+		p1[i] = 1 - t * t;
+		p2[i] = -2 * t * p1[i];
+	}
+}
+
+/* u², the same way. */
+SD_SIMD_CLONES
+static void
+tl_quadratic(double *u, double *p1, double *p2, size_t len)
+{
+	size_t i;
+
+	if (p1 != NULL) {
+#pragma omp simd
+		for (i = 0; i < len; i++) {
+			p1[i] = 2 * u[i];
+			p2[i] = 2;
+		}
+	}
+#pragma omp simd
+	for (i = 0; i < len; i++)
+		u[i] = u[i] * u[i];
+}
+
+/* max(u, 0) with φ'(0) = 0, the same way. */
+SD_SIMD_CLONES
+static void
+tl_relu(double *u, double *p1, double *p2, size_t len)
+{
+	size_t i;
+
+	if (p1 != NULL) {
+#pragma omp simd
+		for (i = 0; i < len; i++) {
+			p1[i] = u[i] > 0 ? 1 : 0;
+			p2[i] = 0;
+		}
+	}
+#pragma omp simd
+	for (i = 0; i < len; i++)
+		u[i] = u[i] > 0 ? u[i] : 0;
+}
+
+/* The activations' tile functions, indexed by `act`. */
+static tl_tile *const tl_acts[] = { tl_tanh, tl_quadratic, tl_relu };
+
+void
+sd_twolayer_tiles_init(struct twolayer_state *st, size_t act)
+{
+	size_t i, p;
+
+	st->tile = tl_acts[act];
+	for (i = 0; i < st->n; i++) {
+		for (p = 0; p < st->m; p++)
+			st->xt[p * st->n + i] = st->x[i * st->m + p];
+	}
+}
+
+/* r_i = Σ_j φ_j(i) − y_i for the tile, φ in u. */
+static void
+tl_residual(const struct twolayer_state *st, const double *u, size_t i0,
+    size_t len, double *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i++)
+		r[i] = 0;
+	for (j = 0; j < st->k; j++) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			r[i] += u[j * TL_TILE + i];
+	}
+#pragma omp simd
+	for (i = 0; i < len; i++)
+		r[i] -= st->y[i0 + i];
+}
+
+/* part[j·m + p] = Σ_i c_j(i)·x_p(i) over the tile. */
+static void
+tl_spread(const struct twolayer_state *st, const double *c, size_t i0,
+    size_t len, double *part)
+{
+	size_t i, j, p, m = st->m;
+	const double *col;
+	double s;
+
+	for (j = 0; j < st->k; j++) {
+		for (p = 0; p < m; p++) {
+			col = st->xt + p * st->n + i0;
+			s = 0;
+#pragma omp simd reduction(+:s)
+			for (i = 0; i < len; i++)
+				s += c[j * TL_TILE + i] * col[i];
+			part[j * m + p] = s;
+		}
+	}
+}
+
+/* A tile's Σ r_i². */
+static void
+tl_f_tile(const void *arg, size_t i0, size_t len, double *part)
+{
+	const struct tl_pass *a = arg;
+	const struct twolayer_state *st = a->st;
+	double u[TWOLAYER_K_MAX * TL_TILE], r[TL_TILE], s = 0;
+	size_t i, j;
+
+	tl_project(a->theta, st->xt + i0, st->k, st->m, st->n, len, u);
+	for (j = 0; j < st->k; j++)
+		st->tile(u + j * TL_TILE, NULL, NULL, len);
+	tl_residual(st, u, i0, len, r);
+#pragma omp simd reduction(+:s)
+	for (i = 0; i < len; i++)
+		s += r[i] * r[i];
+	*part = s;
+}
+
+/* A tile's (1/n) Σ r_i φ'_j(i) x_i, block j. */
+static void
+tl_grad_tile(const void *arg, size_t i0, size_t len, double *part)
+{
+	const struct tl_pass *a = arg;
+	const struct twolayer_state *st = a->st;
+	double u[TWOLAYER_K_MAX * TL_TILE], d1[TWOLAYER_K_MAX * TL_TILE];
+	double d2[TWOLAYER_K_MAX * TL_TILE], r[TL_TILE];
+	double inv = 1 / (double)st->n;
+	size_t i, j;
+
+	tl_project(a->theta, st->xt + i0, st->k, st->m, st->n, len, u);
+	for (j = 0; j < st->k; j++)
+		st->tile(u + j * TL_TILE, d1 + j * TL_TILE, d2 + j * TL_TILE,
+		    len);
+	tl_residual(st, u, i0, len, r);
+	for (j = 0; j < st->k; j++) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			d1[j * TL_TILE + i] *= r[i] * inv;
+	}
+	tl_spread(st, d1, i0, len, part);
+}
+
+/* A tile's ∇²f·v, block j: (1/n) Σ (φ'_j Σ_l φ'_l v_lᵀx + r φ''_j
+ * v_jᵀx) x. */
+static void
+tl_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
+{
+	const struct tl_pass *a = arg;
+	const struct twolayer_state *st = a->st;
+	double u[TWOLAYER_K_MAX * TL_TILE], d1[TWOLAYER_K_MAX * TL_TILE];
+	double d2[TWOLAYER_K_MAX * TL_TILE], sv[TWOLAYER_K_MAX * TL_TILE];
+	double r[TL_TILE], q[TL_TILE], inv = 1 / (double)st->n;
+	size_t i, j, T = TL_TILE;
+
+	tl_project(a->theta, st->xt + i0, st->k, st->m, st->n, len, u);
+	tl_project(a->v, st->xt + i0, st->k, st->m, st->n, len, sv);
+	for (j = 0; j < st->k; j++)
+		st->tile(u + j * T, d1 + j * T, d2 + j * T, len);
+	tl_residual(st, u, i0, len, r);
+	for (i = 0; i < len; i++)
+		q[i] = 0;
+	for (j = 0; j < st->k; j++) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			q[i] += d1[j * T + i] * sv[j * T + i];
+	}
+	for (j = 0; j < st->k; j++) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			u[j * T + i] = inv * (d1[j * T + i] * q[i] + r[i] *
+			    d2[j * T + i] * sv[j * T + i]);
+	}
+	tl_spread(st, u, i0, len, part);
+}
+
+/* The sum of fn over the tiles into out (width entries). */
+static void
+tl_tiles(const struct twolayer_state *st, sd_tile_fn *fn,
+    const double *theta, const double *v, size_t width, double *out)
+{
+	struct tl_pass a = { st, theta, v };
+
+	sd_tiles_sum(st->n, TL_TILE, (double)st->n * (double)(st->k * st->m),
+	    fn, &a, width, out);
+}
+
+double
+sd_twolayer_f_tiles(const struct twolayer_state *st, const double *theta)
+{
+	double s;
+
+	tl_tiles(st, tl_f_tile, theta, NULL, 1, &s);
+	return s / (2 * (double)st->n);
+}
+
+void
+sd_twolayer_grad_tiles(const struct twolayer_state *st, const double *theta,
+    double *g)
+{
+	tl_tiles(st, tl_grad_tile, theta, NULL, st->k * st->m, g);
+}
+
+void
+sd_twolayer_hvp_tiles(const struct twolayer_state *st, const double *theta,
+    const double *v, double *hv)
+{
+	tl_tiles(st, tl_hvp_tile, theta, v, st->k * st->m, hv);
+}
