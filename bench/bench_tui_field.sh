@@ -11,9 +11,13 @@
 # capture-pane is polled as fast as it answers (a few ms a poll), so
 # both times include a poll's delay. Usage: bench_tui_field.sh [SADDLE
 # [SPEC [ROUNDS]]].
-saddle=${1:-src/saddle}
+saddle=${1:-${SADDLE:-src/saddle}}
 spec=${2:-glm:n=100000}
 rounds=${3:-6}
+if ! command -v tmux >/dev/null; then
+	echo "bench_tui_field: SKIPPED: tmux is not installed" >&2
+	exit 0
+fi
 sock=bench-tui-field-$$
 t() { tmux -L "$sock" -f /dev/null "$@"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
