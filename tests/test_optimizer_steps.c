@@ -339,6 +339,68 @@ test_hand_newton(void **unused)
 	sd_objective_free(obj);
 }
 
+/* The largest |p − q| entry over the largest |q| entry (at least 1). */
+static double
+steps_apart(const sd_optimizer *p, const sd_optimizer *q)
+{
+	double dist = 0, big = 1;
+	size_t k;
+
+	for (k = 0; k < p->dim; k++) {
+		dist = fmax(dist, fabs(p->x[k] - q->x[k]));
+		big = fmax(big, fabs(q->x[k]));
+	}
+	return dist / big;
+}
+
+/* spec twice from SD_KRYLOV_DIM on: *fast with its hvp, *slow with
+ * dense as its type (the same without the hvp: dense Hessians); x0 the
+ * start scale·sin(k + 1), retracted on a sphere. */
+static void
+twins(const char *spec, sd_objective **fast, sd_objective **slow,
+    sd_objective_type *dense, double scale, double *x0)
+{
+	size_t k;
+
+	*fast = objective(spec);
+	*slow = objective(spec);
+	assert_true((*fast)->dim >= SD_KRYLOV_DIM && (*fast)->dim <= 60);
+	assert_non_null((*fast)->type->hvp);
+	*dense = *(*slow)->type;
+	dense->hvp = NULL;
+	(*slow)->type = dense;
+	for (k = 0; k < (*fast)->dim; k++)
+		x0[k] = scale * sin((double)k + 1);
+	if ((*fast)->type->manifold == SD_SPHERE)
+		assert_int_equal(sd_objective_retract(*fast, x0), 0);
+}
+
+/* Four steps of p and q stay within 1e-7 (steps_apart); frees both. */
+static void
+same_steps(sd_optimizer *p, sd_optimizer *q, const char *spec)
+{
+	int t;
+
+	for (t = 0; t < 4; t++) {
+		step_ok(p);
+		step_ok(q);
+		if (!(steps_apart(p, q) <= 1e-7))
+			fail_msg("%s: step %d is %g from the dense one", spec,
+			    t + 1, steps_apart(p, q));
+	}
+	sd_optimizer_free(p);
+	sd_optimizer_free(q);
+}
+
+/* Free what twins made. */
+static void
+twins_free(sd_objective *fast, sd_objective *slow)
+{
+	slow->type = fast->type;
+	sd_objective_free(fast);
+	sd_objective_free(slow);
+}
+
 /* From SD_KRYLOV_DIM on newton steps by MINRES on Hessian products: the
  * same iterates as the dense eigenbasis step of the same type without its
  * hvp, on R^d and on the sphere (from a start where the Hessians are well
@@ -355,54 +417,17 @@ test_newton_matrix_free(void **unused)
 	sd_objective *fast, *slow;
 	sd_objective_type dense;
 	sd_optimizer *p, *q;
-	double x0[60], dist, big;
-	size_t i, k;
-	int t;
+	double x0[60];
+	size_t i;
 
 	(void)unused;
 	for (i = 0; i < sizeof runs / sizeof *runs; i++) {
-		fast = objective(runs[i].spec);
-		slow = objective(runs[i].spec);
-		assert_true(fast->dim >= SD_KRYLOV_DIM && fast->dim <= 60);
-		assert_non_null(fast->type->hvp);
-		dense = *slow->type;
-		dense.hvp = NULL;
-		slow->type = &dense;
-		for (k = 0; k < fast->dim; k++)
-			x0[k] = runs[i].scale * sin((double)k + 1);
+		twins(runs[i].spec, &fast, &slow, &dense, runs[i].scale, x0);
 		p = optimizer("newton", fast, NULL, x0, 1);
 		q = optimizer("newton", slow, NULL, x0, 1);
-		for (t = 0; t < 4; t++) {
-			step_ok(p);
-			step_ok(q);
-			for (dist = 0, big = 1, k = 0; k < fast->dim; k++) {
-				dist = fmax(dist, fabs(p->x[k] - q->x[k]));
-				big = fmax(big, fabs(q->x[k]));
-			}
-			if (!(dist <= 1e-7 * big))
-				fail_msg("%s: step %d is %g from the dense one",
-				    runs[i].spec, t + 1, dist);
-		}
-		sd_optimizer_free(p);
-		sd_optimizer_free(q);
-		slow->type = fast->type;
-		sd_objective_free(fast);
-		sd_objective_free(slow);
+		same_steps(p, q, runs[i].spec);
+		twins_free(fast, slow);
 	}
-}
-
-/* The largest |p − q| entry over the largest |q| entry (at least 1). */
-static double
-steps_apart(const sd_optimizer *p, const sd_optimizer *q)
-{
-	double dist = 0, big = 1;
-	size_t k;
-
-	for (k = 0; k < p->dim; k++) {
-		dist = fmax(dist, fabs(p->x[k] - q->x[k]));
-		big = fmax(big, fabs(q->x[k]));
-	}
-	return dist / big;
 }
 
 /* From SD_KRYLOV_DIM on cubic minimizes its model on a Krylov subspace
@@ -432,38 +457,18 @@ test_cubic_matrix_free(void **unused)
 	sd_scale sc;
 	double x0[60];
 	char set[64];
-	size_t i, k;
-	int t;
+	size_t i;
 
 	(void)unused;
 	for (i = 0; i < sizeof runs / sizeof *runs; i++) {
-		fast = objective(runs[i].spec);
-		slow = objective(runs[i].spec);
-		assert_true(fast->dim >= SD_KRYLOV_DIM && fast->dim <= 60);
-		dense = *slow->type;
-		dense.hvp = NULL;
-		slow->type = &dense;
-		for (k = 0; k < fast->dim; k++)
-			x0[k] = runs[i].scale * sin((double)k + 1);
-		if (fast->type->manifold == SD_SPHERE)
-			assert_int_equal(sd_objective_retract(fast, x0), 0);
+		twins(runs[i].spec, &fast, &slow, &dense, runs[i].scale, x0);
 		assert_int_equal(sd_objective_scale(slow, &sc, NULL), 0);
 		snprintf(set, sizeof set, "M=%.17g", runs[i].M > 0 ?
 		    runs[i].M : sc.M);
 		p = optimizer("cubic", fast, set, x0, 1);
 		q = optimizer("cubic", slow, set, x0, 1);
-		for (t = 0; t < 4; t++) {
-			step_ok(p);
-			step_ok(q);
-			if (!(steps_apart(p, q) <= 1e-7))
-				fail_msg("%s: step %d is %g from the dense one",
-				    runs[i].spec, t + 1, steps_apart(p, q));
-		}
-		sd_optimizer_free(p);
-		sd_optimizer_free(q);
-		slow->type = fast->type;
-		sd_objective_free(fast);
-		sd_objective_free(slow);
+		same_steps(p, q, runs[i].spec);
+		twins_free(fast, slow);
 	}
 }
 

@@ -165,7 +165,7 @@ scale_fresh(const sd_objective *obj, int dense, sd_scale *s)
  * one and a sphere, L is within 1e-4 of the dense value (Lanczos stops
  * at a residual of 1e-2, and Ritz values converge about as its square)
  * and never above it, and M, Hutchinson's estimate of the same
- * Frobenius norms from 8 probes, within 20 %. */
+ * Frobenius norms from 4 probes, within 20 %. */
 static void
 test_matrix_free_near_dense(void **unused)
 {

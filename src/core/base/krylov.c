@@ -173,19 +173,6 @@ lanczos_converged(const sd_extremes *out, double rtol)
 	return out->rmin <= rtol * scale && out->rmax <= rtol * scale;
 }
 
-/* Whether the extreme of larger magnitude has converged to rtol and the
- * other, widened by its residual, is smaller in magnitude. */
-static int
-lanczos_norm_converged(const sd_extremes *out, double rtol)
-{
-	double big = fmax(fabs(out->lmin), fabs(out->lmax));
-
-	if (fabs(out->lmax) >= fabs(out->lmin))
-		return out->rmax <= rtol * big &&
-		    fabs(out->lmin) + out->rmin <= big;
-	return out->rmin <= rtol * big && fabs(out->lmax) + out->rmax <= big;
-}
-
 /* One step j: q_{j+1} from A q_j; *invariant when the space closed. */
 static int
 lanczos_step(struct lanczos *lz, size_t j, int *invariant)
@@ -207,10 +194,9 @@ lanczos_step(struct lanczos *lz, size_t j, int *invariant)
 	return 0;
 }
 
-/* Lanczos from start until converged(out, rtol) (see the callers). */
-static int
-lanczos_run(const sd_linop *op, const double *start, double rtol,
-    int (*converged)(const sd_extremes *, double), sd_extremes *out)
+int
+sd_lanczos_extremes(const sd_linop *op, const double *start, double rtol,
+    sd_extremes *out)
 {
 	struct lanczos lz;
 	size_t j, next = 4;
@@ -225,7 +211,7 @@ lanczos_run(const sd_linop *op, const double *start, double rtol,
 		if (!invariant && j + 1 < lz.m && j + 1 < next)
 			continue;
 		lanczos_ritz(&lz, j + 1, out);
-		if (invariant || j + 1 == lz.m || converged(out, rtol))
+		if (invariant || j + 1 == lz.m || lanczos_converged(out, rtol))
 			break;
 		next = next + 4 > next * 5 / 4 ? next + 4 : next * 5 / 4;
 	}
@@ -235,20 +221,6 @@ lanczos_run(const sd_linop *op, const double *start, double rtol,
 done:
 	lanczos_done(&lz);
 	return rc;
-}
-
-int
-sd_lanczos_extremes(const sd_linop *op, const double *start, double rtol,
-    sd_extremes *out)
-{
-	return lanczos_run(op, start, rtol, lanczos_converged, out);
-}
-
-int
-sd_lanczos_norm(const sd_linop *op, const double *start, double rtol,
-    sd_extremes *out)
-{
-	return lanczos_run(op, start, rtol, lanczos_norm_converged, out);
 }
 
 /* ---- MINRES ----------------------------------------------------------- */

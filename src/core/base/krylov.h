@@ -55,16 +55,6 @@ typedef struct sd_extremes {
 int sd_lanczos_extremes(const sd_linop *op, const double *start,
     double rtol, sd_extremes *out);
 
-/* The same for the spectral norm max(|λmin|, |λmax|): stops as soon as
- * the extreme Ritz pair of larger magnitude has a residual ≤ rtol × its
- * value and the other Ritz value, widened by its own residual, is
- * smaller in magnitude (the Ritz values approach the extremes from
- * inside, so the norm is reached from below). Far fewer products than
- * sd_lanczos_extremes when one end is an outlier and the other lies in
- * a cluster (glm's Hessian: the signal's direction above a bulk). */
-int sd_lanczos_norm(const sd_linop *op, const double *start, double rtol,
-    sd_extremes *out);
-
 /* MINRES (Paige & Saunders 1975) for A s = b from s = 0, b in the
  * complement of the normal. Stops when ‖b − As‖ ≤ rtol·‖b‖ or after
  * max_iter products (returns 0), or when A is singular on b's Krylov
