@@ -8,9 +8,11 @@
 # the key (the coarse answer, a frame with the first pass or
 # "computing…") and to the first screen on which the status line no
 # longer says "computing the landscape" (the full field). tmux's
-# capture-pane is polled as fast as it answers (a few ms a poll), so
-# both times include a poll's delay. Usage: bench_tui_field.sh [SADDLE
-# [SPEC [ROUNDS]]].
+# capture-pane is polled as fast as it answers, so both times include up
+# to a poll's delay: a few ms on a quiet machine, 70 ms measured under a
+# load of 17 on 2 cores; the coarse time is then only an upper bound
+# (bench_tui measures a key's wait inside the program). Usage:
+# bench_tui_field.sh [SADDLE [SPEC [ROUNDS]]].
 saddle=${1:-${SADDLE:-src/saddle}}
 spec=${2:-glm:n=100000}
 rounds=${3:-6}

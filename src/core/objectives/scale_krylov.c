@@ -13,14 +13,16 @@
  *	Hessian-vector product (krylov.h), run until both have a residual
  *	below SCALE_LANCZOS_RTOL × the larger. Ritz values approach the
  *	extremes from inside, so L is at most the dense value, and in value
- *	they converge about as the square of the residual: the tests find L
- *	within 1e-4 of the dense value, and 1e-5 to 1e-13 on the sample
- *	sums (bench_matfree). Each point starts from the sum of the
+ *	they converge about as the square of the residual: measured within
+ *	1e-3 of the dense value (glm:d=200,n=10000: 9e-4; the mid-size
+ *	cases of tests/test_scale.c: within 1e-5). Each point starts from the sum of the
  *	previous point's two extreme Ritz vectors: neighbours' Hessians are
  *	close. glm:d=200 takes 12 to 38 products a point (its top
- *	eigenvalues are close together), so at d = 200 the products cost
- *	about as much as the dense Hessians they replace when n is large;
- *	what they save is the d² memory and d³ decomposition.
+ *	eigenvalues are close together), each a pass over the n·d samples
+ *	from memory, where the dense Hessian reuses each tile in cache: at
+ *	d = 200 and n ≥ 10⁴ the two cost about the same (bench_matfree).
+ *	The way to a real gain there is a product of many vectors in one
+ *	pass (the probes, a block Lanczos), which no hook offers yet.
  *   M	‖H_p − H_q‖_F between neighbours by Hutchinson's estimator: with
  *	SCALE_PROBES fixed random ±1 vectors z (the same at every point, so
  *	the difference of two points' products is the difference
