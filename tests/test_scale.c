@@ -164,7 +164,7 @@ scale_fresh(const sd_objective *obj, int dense, sd_scale *s)
  * (scale_krylov.c): on mid-size sample sums, a product-based low-rank
  * one and a sphere, L is within 1e-4 of the dense value here (Lanczos
  * stops at a residual of 1e-2, and Ritz values converge about as its
- * square; glm:d=200,n=10000 is 9e-4 off, scale_krylov.c)
+ * square; glm:d=200 is about 1e-3 off, scale_krylov.c)
  * and never above it, and M, Hutchinson's estimate of the same
  * Frobenius norms from 4 probes, within 20 %. */
 static void

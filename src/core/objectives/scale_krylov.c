@@ -13,14 +13,15 @@
  *	Hessian-vector product (krylov.h), run until both have a residual
  *	below SCALE_LANCZOS_RTOL × the larger. Ritz values approach the
  *	extremes from inside, so L is at most the dense value, and in value
- *	they converge about as the square of the residual: measured within
- *	1e-3 of the dense value (glm:d=200,n=10000: 9e-4; the mid-size
- *	cases of tests/test_scale.c: within 1e-5). Each point starts from the sum of the
+ *	they converge about as the square of the residual: measured about
+ *	1e-3 below the dense value on glm:d=200 (n = 10⁴: 9e-4; n = 10⁵:
+ *	1.2e-3), within 1e-5 on the mid-size cases of tests/test_scale.c. Each point starts from the sum of the
  *	previous point's two extreme Ritz vectors: neighbours' Hessians are
  *	close. glm:d=200 takes 12 to 38 products a point (its top
  *	eigenvalues are close together), each a pass over the n·d samples
  *	from memory, where the dense Hessian reuses each tile in cache: at
- *	d = 200 and n ≥ 10⁴ the two cost about the same (bench_matfree).
+ *	d = 200 the products took 0.7 times the dense time at n = 10⁴ and
+ *	half of it at n = 10⁵ (bench_matfree, one run under heavy load).
  *	The way to a real gain there is a product of many vectors in one
  *	pass (the probes, a block Lanczos), which no hook offers yet.
  *   M	‖H_p − H_q‖_F between neighbours by Hutchinson's estimator: with
