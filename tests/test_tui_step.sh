@@ -24,7 +24,7 @@ at_step() { screen "$1" | grep -qE "newton +step $2( |\$)"; }
 
 # The headless step, meanwhile (it measures the scale too); bounded, as
 # the poll below is, so that a hang fails the test instead of CI.
-timeout 900 "$SADDLE" run "$obj" --optimizer newton --steps 1 >"$tap_tmp/run.csv" \
+timeout 1800 "$SADDLE" run "$obj" --optimizer newton --steps 1 >"$tap_tmp/run.csv" \
     2>/dev/null &
 run_pid=$!
 
