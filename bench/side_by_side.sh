@@ -5,6 +5,8 @@
 #  - gd on himmelblau, N starts x S steps, every step taken (survey
 #    --tol 0): plain C, numpy, saddle on 1 and 2 threads;
 #  - gd on the formula sin(3x)cos(2y)+0.1(x^2+y^2): numpy, saddle -e;
+#  - the single-run engine (sd_optimizer_advance, bench_optimizer gd)
+#    beside the plain C loop in the same process;
 #  - `run --format csv` beside a C loop printing the same CSV;
 #  - a basins map on 1 and 2 threads;
 #  - `render himmelblau --size 240x70` beside gnuplot's dumb-terminal pm3d
@@ -80,6 +82,14 @@ for t in 1 2; do
 done
 ratio "saddle (2 threads) / numpy, goal < 1" formula2 fnumpy
 [ $has_numpy = 1 ] && "$py" "$src/bench/survey_numpy.py" field 1000
+
+echo "== the single-run engine: gd on himmelblau, steps/s in one process"
+bopt=${BENCH_OPTIMIZER:-./bench/bench_optimizer}
+if [ -x "$bopt" ]; then
+	"$bopt" gd | sed -n 's/^  //p'
+else
+	echo "bench_optimizer: SKIPPED ($bopt not built; make bench builds it)"
+fi
 
 steps=1000000
 echo "== one run of $steps steps, CSV"

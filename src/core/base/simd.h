@@ -43,6 +43,17 @@ double exp(double);
 #define SD_SIMD_CLONES
 #endif
 
+/* SD_SCALAR before a function that passes pairs of doubles in registers
+ * (sd_pair, objective.h): GCC's SLP vectorizer would pack such a pair
+ * into one register and then move it between the two registers of the
+ * calling convention through the stack, a store that the load cannot
+ * take forwarded: a gd step on a plane objective cost twice as long. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define SD_SCALAR	__attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define SD_SCALAR
+#endif
+
 /* SD_LOOP_INLINE: a helper whose loop must be built into each clone of
  * its caller (GCC does not inline across targets on its own). */
 #ifdef __GNUC__
