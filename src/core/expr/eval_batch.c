@@ -132,6 +132,10 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
 	double k = c->k, d2;
 	size_t j;
 
+	if (c->op == OP_FUNC && fn->vfd != NULL) {
+		fn->vfd(v, f, d1, m);
+		return;
+	}
 	for (j = 0; j < m; j++) {
 		switch (c->op) {
 		case OP_POWI:

@@ -49,13 +49,23 @@ expr_ideriv sd_expr_iv_sin, sd_expr_iv_cos, sd_expr_iv_tan, sd_expr_iv_asin,
     sd_expr_iv_tanh, sd_expr_iv_exp, sd_expr_iv_log, sd_expr_iv_sqrt,
     sd_expr_iv_abs;
 
-/* The functions formulas may call, NULL-name terminated (eval.c): the
- * function, its derivatives, their interval enclosures. */
+/* φ over a block of m points: f[j] = φ(u[j]) (f may be u). */
+typedef void expr_block(const double *u, double *f, size_t m);
+
+/* φ and φ' over a block: f[j] and d1[j] as f and d give them, bit for
+ * bit (neither may be u). */
+typedef void expr_block_d(const double *u, double *f, double *d1, size_t m);
+
+/* The functions formulas may call, NULL-name terminated (funcs.c): the
+ * function, its derivatives, their interval enclosures, and its forms
+ * over a block (NULL: the interpreters loop over f and d). */
 struct expr_func {
 	const char	*name;
 	double		(*f)(double);
 	expr_deriv	*d;
 	expr_ideriv	*iv;
+	expr_block	*vf;
+	expr_block_d	*vfd;
 };
 extern const struct expr_func sd_expr_funcs[];
 
