@@ -16,8 +16,6 @@
 #include "expr/expr.h"
 #include "expr/expr_impl.h"
 
-#define EXPR_BLOCK	32	/* points per block in the row evaluator */
-
 /* ---- value-only evaluation -------------------------------------------- */
 
 double
@@ -55,12 +53,13 @@ sd_expr_eval(const sd_expr *e, double x, double y)
 
 /* One block of m ≤ EXPR_BLOCK points (x[j], y[j·ys]): each instruction
  * runs over the whole block; ys = 0 is a row at one y. */
-static void
+SD_SIMD_CLONES static void
 eval_block(const sd_expr *e, const double *x, const double *y, size_t ys,
     size_t m, double *out)
 {
 	const struct instr *c = e->code, *end = c + e->n;
-	double s[EXPR_STACK_MAX][EXPR_BLOCK], *a = NULL, *b = NULL, k;
+	_Alignas(64) double s[EXPR_STACK_MAX][EXPR_BLOCK];
+	double *a = NULL, *b = NULL, k;
 	double (*f)(double);
 	size_t j;
 	int t = -1;
@@ -76,31 +75,71 @@ eval_block(const sd_expr *e, const double *x, const double *y, size_t ys,
 			a = s[t];
 		switch (c->op) {
 		case OP_X:	memcpy(a, x, m * sizeof *a); break;
-		case OP_Y:	for (j = 0; j < m; j++) a[j] = y[j * ys]; break;
-		case OP_CONST:	for (j = 0; j < m; j++) a[j] = k; break;
-		case OP_ADD:	for (j = 0; j < m; j++) a[j] += b[j]; break;
-		case OP_SUB:	for (j = 0; j < m; j++) a[j] -= b[j]; break;
-		case OP_MUL:	for (j = 0; j < m; j++) a[j] *= b[j]; break;
-		case OP_DIV:	for (j = 0; j < m; j++) a[j] /= b[j]; break;
+		case OP_Y:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = y[j * ys];
+			break;
+		case OP_CONST:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = k;
+			break;
+		case OP_ADD:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] += b[j];
+			break;
+		case OP_SUB:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] -= b[j];
+			break;
+		case OP_MUL:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] *= b[j];
+			break;
+		case OP_DIV:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] /= b[j];
+			break;
 		case OP_POW:
 			for (j = 0; j < m; j++)
 				a[j] = expr_pow(a[j], b[j]);
 			break;
-		case OP_NEG:	for (j = 0; j < m; j++) a[j] = -a[j]; break;
-		case OP_ADDK:	for (j = 0; j < m; j++) a[j] += k; break;
-		case OP_RSUBK:	for (j = 0; j < m; j++) a[j] = k - a[j]; break;
-		case OP_MULK:	for (j = 0; j < m; j++) a[j] *= k; break;
-		case OP_DIVK:	for (j = 0; j < m; j++) a[j] /= k; break;
-		case OP_RDIVK:	for (j = 0; j < m; j++) a[j] = k / a[j]; break;
-		case OP_POWI:
-			if (c->n == 2) {
-				for (j = 0; j < m; j++)
-					a[j] *= a[j];
-			} else {
-				for (j = 0; j < m; j++)
-					a[j] = expr_powi(a[j], c->n);
-			}
+		case OP_NEG:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = -a[j];
 			break;
+		case OP_ADDK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] += k;
+			break;
+		case OP_RSUBK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = k - a[j];
+			break;
+		case OP_MULK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] *= k;
+			break;
+		case OP_DIVK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] /= k;
+			break;
+		case OP_RDIVK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = k / a[j];
+			break;
+		case OP_POWI:	expr_powi_block(a, c->n, a, m); break;
 		case OP_POWK:
 			for (j = 0; j < m; j++)
 				a[j] = pow(a[j], k);

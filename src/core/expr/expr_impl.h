@@ -9,9 +9,11 @@
 #include <stddef.h>
 
 #include "base/interval.h"
+#include "base/simd.h"
 
 #define EXPR_STACK_MAX	128	/* evaluation stack slots */
 #define EXPR_POWI_MAX	16	/* x^n as multiplications for |n| ≤ this */
+#define EXPR_BLOCK	32	/* points per block of the block interpreters */
 
 /* Postfix code on a stack: pushes, binary operations (pop b, pop a, push
  * a op b) and unary ones (replace the top u), some with a constant k. */
@@ -83,6 +85,36 @@ expr_powi(double u, int n)
 		m >>= 1;
 	}
 	return n < 0 ? 1 / r : r;
+}
+
+/* out[j] = expr_powi(u[j], n) for j < m, bit for bit: the same
+ * multiplications, the loop over n's bits outside so that the one over
+ * the points is on vector lanes (out may be u). */
+SD_LOOP_INLINE void
+expr_powi_block(const double *u, int n, double *out, size_t m)
+{
+	unsigned k = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	double r[EXPR_BLOCK], b[EXPR_BLOCK];
+	size_t j;
+
+	SD_SIMD
+	for (j = 0; j < m; j++) {
+		r[j] = 1;
+		b[j] = u[j];
+	}
+	for (; k != 0; k >>= 1) {
+		if (k & 1) {
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				r[j] *= b[j];
+		}
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			b[j] *= b[j];
+	}
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		out[j] = n < 0 ? 1 / r[j] : r[j];
 }
 
 /* a^b for a variable exponent: NaN when either side is. */
