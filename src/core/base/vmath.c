@@ -158,26 +158,31 @@ vm_trig_ok(double x)
 	return fabs(x) <= VM_TRIG_MAX;
 }
 
+/* sin x (cos: q + 1) at one point: vm_trig's answer, with only the
+ * kernel the quadrant asks for computed (the same operations on the same
+ * values: the same bits). */
+static double
+vm_trig1(double x, uint64_t shift)
+{
+	double y0, y1, r;
+	uint64_t q;
+
+	vm_rem_pio2(x, &y0, &y1, &q);
+	q += shift;
+	r = q & 1 ? vm_kcos(y0, y1) : vm_ksin(y0, y1);
+	return q & 2 ? -r : r;
+}
+
 double
 sd_vm_sin(double x)
 {
-	double s, c;
-
-	if (!vm_trig_ok(x))
-		return sin(x);
-	vm_trig(x, &s, &c);
-	return s;
+	return vm_trig_ok(x) ? vm_trig1(x, 0) : sin(x);
 }
 
 double
 sd_vm_cos(double x)
 {
-	double s, c;
-
-	if (!vm_trig_ok(x))
-		return cos(x);
-	vm_trig(x, &s, &c);
-	return c;
+	return vm_trig_ok(x) ? vm_trig1(x, 1) : cos(x);
 }
 
 SD_SIMD_CLONES void
