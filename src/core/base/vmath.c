@@ -103,11 +103,14 @@ vm_reduce_step(double fn, double p, double pt, double *r, double *w)
 }
 
 /* x = n·π/2 + y0 + y1 for |x| ≤ VM_TRIG_MAX, the quadrant n mod 4 in *q:
- * fdlibm's medium case, the second and third rounds taken where it takes
- * them (when the first cancelled more than 16 bits, the second more than
- * 49), but computed in every lane. */
-SD_LOOP_INLINE void
-vm_rem_pio2(double x, double *y0, double *y1, uint64_t *q)
+ * fdlibm's medium case. Its first round is good to 85 bits unless it
+ * cancelled more than 16 of them; then it takes a second round, and a
+ * third after 49 more. With full = 0 only the first is taken: the
+ * return value says (nonzero) that the answer needs full = 1, which
+ * computes all three in every lane and picks the one fdlibm takes; where
+ * the first round is enough, both give the same bits. */
+SD_LOOP_INLINE int64_t
+vm_rem_pio2(double x, int full, double *y0, double *y1, uint64_t *q)
 {
 	const double invpio2 = 6.36619772367581382433e-01,
 	    pio2_1 = 1.57079632673412561417e+00,
@@ -116,39 +119,44 @@ vm_rem_pio2(double x, double *y0, double *y1, uint64_t *q)
 	    pio2_2t = 2.02226624879595063154e-21,
 	    pio2_3 = 2.02226624871116645580e-21,
 	    pio2_3t = 8.47842766036889956997e-32;
-	double t = x * invpio2 + VM_TOINT, fn = t - VM_TOINT, r1, w1, r2, w2, r3, w3;
-	double r, w;
+	double t = x * invpio2 + VM_TOINT, fn = t - VM_TOINT, r, w, r2, w2;
+	double r3, w3;
 	int64_t ex = vm_exponent(x), c2, c3;
 
-	r1 = x - fn * pio2_1;
-	w1 = fn * pio2_1t;
-	r2 = r1;
-	vm_reduce_step(fn, pio2_2, pio2_2t, &r2, &w2);
-	r3 = r2;
-	vm_reduce_step(fn, pio2_3, pio2_3t, &r3, &w3);
-	c2 = ex - vm_exponent(r1 - w1) > 16;
-	c3 = c2 & (ex - vm_exponent(r2 - w2) > 49);
-	r = vm_pick(c3, r3, vm_pick(c2, r2, r1));
-	w = vm_pick(c3, w3, vm_pick(c2, w2, w1));
+	r = x - fn * pio2_1;
+	w = fn * pio2_1t;
+	c2 = ex - vm_exponent(r - w) > 16;
+	if (full) {
+		r2 = r;
+		vm_reduce_step(fn, pio2_2, pio2_2t, &r2, &w2);
+		r3 = r2;
+		vm_reduce_step(fn, pio2_3, pio2_3t, &r3, &w3);
+		c3 = c2 & (ex - vm_exponent(r2 - w2) > 49);
+		r = vm_pick(c3, r3, vm_pick(c2, r2, r));
+		w = vm_pick(c3, w3, vm_pick(c2, w2, w));
+	}
 	*y0 = r - w;
 	*y1 = (r - *y0) - w;
 	*q = vm_bits(t) & 3;	/* fn's low bits, two's complement */
+	return c2;
 }
 
-/* sin x and cos x for |x| ≤ VM_TRIG_MAX. */
-SD_LOOP_INLINE void
-vm_trig(double x, double *s, double *c)
+/* sin x and cos x for |x| ≤ VM_TRIG_MAX, the reduction as
+ * vm_rem_pio2's (its return value too). */
+SD_LOOP_INLINE int64_t
+vm_trig(double x, int full, double *s, double *c)
 {
 	double y0, y1, ks, kc, ss, cc;
 	uint64_t q;
+	int64_t more = vm_rem_pio2(x, full, &y0, &y1, &q);
 
-	vm_rem_pio2(x, &y0, &y1, &q);
 	ks = vm_ksin(y0, y1);
 	kc = vm_kcos(y0, y1);
 	ss = vm_pick(q & 1, kc, ks);
 	cc = vm_pick(q & 1, ks, kc);
 	*s = vm_pick(q & 2, -ss, ss);
 	*c = vm_pick((q + 1) & 2, -cc, cc);
+	return more;
 }
 
 /* Whether x is for the kernels (else libm's: huge, infinite, NaN). */
@@ -167,7 +175,8 @@ vm_trig1(double x, uint64_t shift)
 	double y0, y1, r;
 	uint64_t q;
 
-	vm_rem_pio2(x, &y0, &y1, &q);
+	if (vm_rem_pio2(x, 0, &y0, &y1, &q))
+		vm_rem_pio2(x, 1, &y0, &y1, &q);
 	q += shift;
 	r = q & 1 ? vm_kcos(y0, y1) : vm_ksin(y0, y1);
 	return q & 2 ? -r : r;
@@ -185,14 +194,30 @@ sd_vm_cos(double x)
 	return vm_trig_ok(x) ? vm_trig1(x, 1) : cos(x);
 }
 
+/* Chunk by chunk: the first round of the reduction in every lane, and
+ * the full one over the chunk where a lane needs it (x near a multiple
+ * of π/2), which changes no other lane's bits. */
 SD_SIMD_CLONES void
 sd_vm_sincos_n(const double *x, double *s, double *c, size_t n)
 {
-	size_t i;
+	int64_t more[VM_CHUNK], any;
+	size_t i, j, m;
 
-	SD_SIMD
-	for (i = 0; i < n; i++)
-		vm_trig(vm_pick(vm_trig_ok(x[i]), x[i], 0), &s[i], &c[i]);
+	for (i = 0; i < n; i += m) {
+		m = n - i < VM_CHUNK ? n - i : VM_CHUNK;
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			more[j] = vm_trig(vm_pick(vm_trig_ok(x[i + j]), x[i + j],
+			    0), 0, &s[i + j], &c[i + j]);
+		for (any = 0, j = 0; j < m; j++)
+			any |= more[j];
+		if (any) {
+			SD_SIMD
+			for (j = i; j < i + m; j++)
+				vm_trig(vm_pick(vm_trig_ok(x[j]), x[j], 0), 1,
+				    &s[j], &c[j]);
+		}
+	}
 	for (i = 0; i < n; i++)
 		if (!vm_trig_ok(x[i])) {
 			s[i] = sin(x[i]);
