@@ -194,35 +194,38 @@ sd_vm_cos(double x)
 	return vm_trig_ok(x) ? vm_trig1(x, 1) : cos(x);
 }
 
-/* Chunk by chunk: the first round of the reduction in every lane, and
- * the full one over the chunk where a lane needs it (x near a multiple
- * of π/2), which changes no other lane's bits. */
+/* Chunk by chunk: the first round of the reduction in every lane; the
+ * full one over the chunk where a lane needs it (x near a multiple of
+ * π/2: bit 0 of its flag), which changes no other lane's bits; libm's
+ * where a lane is beyond the kernels (bit 1). */
 SD_SIMD_CLONES void
 sd_vm_sincos_n(const double *x, double *s, double *c, size_t n)
 {
-	int64_t more[VM_CHUNK], any;
+	int64_t flag[VM_CHUNK], any, ok;
 	size_t i, j, m;
 
 	for (i = 0; i < n; i += m) {
 		m = n - i < VM_CHUNK ? n - i : VM_CHUNK;
 		SD_SIMD
-		for (j = 0; j < m; j++)
-			more[j] = vm_trig(vm_pick(vm_trig_ok(x[i + j]), x[i + j],
-			    0), 0, &s[i + j], &c[i + j]);
+		for (j = 0; j < m; j++) {
+			ok = vm_trig_ok(x[i + j]);
+			flag[j] = vm_trig(vm_pick(ok, x[i + j], 0), 0,
+			    &s[i + j], &c[i + j]) | (2 - 2 * ok);
+		}
 		for (any = 0, j = 0; j < m; j++)
-			any |= more[j];
-		if (any) {
+			any |= flag[j];
+		if (any & 1) {
 			SD_SIMD
 			for (j = i; j < i + m; j++)
 				vm_trig(vm_pick(vm_trig_ok(x[j]), x[j], 0), 1,
 				    &s[j], &c[j]);
 		}
+		for (j = i; any & 2 && j < i + m; j++)
+			if (!vm_trig_ok(x[j])) {
+				s[j] = sin(x[j]);
+				c[j] = cos(x[j]);
+			}
 	}
-	for (i = 0; i < n; i++)
-		if (!vm_trig_ok(x[i])) {
-			s[i] = sin(x[i]);
-			c[i] = cos(x[i]);
-		}
 }
 
 /* sin (which = 0) or cos (1) over n points, in place or not. */
