@@ -255,6 +255,25 @@ sd_vm_cos_n(const double *x, double *out, size_t n)
 	vm_trig_n(x, out, n, 1);
 }
 
+/* The one-point and the block form of a function vm_NAME whose code has
+ * no branch: the same code, so the same bits. */
+#define VM_FORMS(name)							\
+double									\
+sd_vm_##name(double x)							\
+{									\
+	return vm_##name(x);						\
+}									\
+									\
+SD_SIMD_CLONES void							\
+sd_vm_##name##_n(const double *x, double *out, size_t n)		\
+{									\
+	size_t i;							\
+									\
+	SD_SIMD								\
+	for (i = 0; i < n; i++)						\
+		out[i] = vm_##name(x[i]);				\
+}
+
 /* ---- exp ---------------------------------------------------------------- */
 
 #define VM_EXP_OVER	7.09782712893383973096e+02	/* above: +Inf */
@@ -303,21 +322,7 @@ vm_exp(double x)
 	return vm_pick(x < VM_EXP_UNDER, 0, y);
 }
 
-double
-sd_vm_exp(double x)
-{
-	return vm_exp(x);
-}
-
-SD_SIMD_CLONES void
-sd_vm_exp_n(const double *x, double *out, size_t n)
-{
-	size_t i;
-
-	SD_SIMD
-	for (i = 0; i < n; i++)
-		out[i] = vm_exp(x[i]);
-}
+VM_FORMS(exp)
 
 /* ---- log ---------------------------------------------------------------- */
 
@@ -365,18 +370,4 @@ vm_log(double x)
 	return vm_pick(x == 0, -HUGE_VAL, y);
 }
 
-double
-sd_vm_log(double x)
-{
-	return vm_log(x);
-}
-
-SD_SIMD_CLONES void
-sd_vm_log_n(const double *x, double *out, size_t n)
-{
-	size_t i;
-
-	SD_SIMD
-	for (i = 0; i < n; i++)
-		out[i] = vm_log(x[i]);
-}
+VM_FORMS(log)
