@@ -389,6 +389,8 @@ command_map(app *a, const char *arg, char **cause)
 	if (strcmp(arg, "off") != 0 && strcmp(arg, "none") != 0 &&
 	    (type = sd_map_type_find(arg, cause)) == NULL)
 		return -1;
+	if (type != NULL && sd_map_check(type, a->v->obj, cause) != 0)
+		return -1;
 	overlay_set(&a->ov, type);
 	app_message(a, 0, "map: %s", overlay_name(&a->ov));
 	return 0;

@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "objectives/objective.h"
+
 typedef struct sd_ntk sd_ntk;
 
 /* The loss of features J (n×dim, row-major, copied) and offsets c (n,
@@ -40,5 +42,26 @@ void sd_ntk_hess(const sd_ntk *k, double *h);
 const double *sd_ntk_minimizer(const sd_ntk *k, size_t *rank);
 
 void sd_ntk_free(sd_ntk *k);
+
+/* ntk_twin.c: the objectives with an NTK model, the ones whose parameter
+ * table has `ntk` (ntk=1 is the model, ntk=0 the network). */
+
+/* Whether objectives of type have an NTK model. */
+int sd_ntk_has(const sd_objective_type *type);
+
+/* Their names for a message ("glm or twolayer") into buf (len bytes). */
+void sd_ntk_names(char *buf, size_t len);
+
+/* 0 when obj has an NTK model; else -1 with *cause, "WHAT: SPEC has no
+ * NTK model ...: expected" and the names that have one. */
+int sd_ntk_check(const sd_objective *obj, const char *what, char **cause);
+
+/* Whether obj is the model itself (ntk=1). */
+int sd_ntk_is_model(const sd_objective *obj);
+
+/* obj's twin: the same spec with the other value of ntk (the network of
+ * a model, the model of a network), a new objective the caller frees;
+ * NULL with *cause when obj has no NTK model or the twin fails. */
+sd_objective *sd_ntk_twin(const sd_objective *obj, char **cause);
 
 #endif
