@@ -234,6 +234,15 @@ command_vectors(app *a, const char *arg, char **cause)
 	return 0;
 }
 
+/* :ntk on|off: the NTK model's levels over the landscape (overlay.h) */
+static int
+command_ntk(app *a, const char *arg, char **cause)
+{
+	if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+		return sd_fail(cause, "ntk: '%s': expected on or off", arg);
+	return app_ntk(a, strcmp(arg, "on") == 0, cause);
+}
+
 /* :aspect equal|fill: round wells look round, or the window fills the
  * plot (the window stays as it is until 0 or :window) */
 static int
@@ -461,6 +470,8 @@ static const command commands[] = {
 	  SOURCE_NONE, command_line },
 	{ "vectors", "on|off", "each racer's −lr∇f and last step",
 	  SOURCE_NONE, command_vectors },
+	{ "ntk", "on|off", "NTK model's levels over f (twolayer)",
+	  SOURCE_NONE, command_ntk },
 	{ "aspect", "equal|fill", "equal scales, or fill the plot",
 	  SOURCE_NONE, command_aspect },
 	{ "seed", "S", "seed of the random methods", SOURCE_NONE,

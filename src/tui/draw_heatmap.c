@@ -175,8 +175,7 @@ draw_heatmap(draw_ctx *ctx, const view *v, canvas_rect r)
 	free(band);
 }
 
-/* A colour that stands out on bg: dark on light, light on dark. */
-static uint32_t
+uint32_t
 draw_contrast(const draw_ctx *ctx, uint32_t bg)
 {
 	if (ctx->depth == COLOR_NONE)

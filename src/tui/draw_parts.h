@@ -26,6 +26,16 @@ void draw_arrows(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_markers(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_cursor(draw_ctx *ctx, const view *v, canvas_rect r);
 
+/* draw_heatmap.c: a colour that stands out on bg: dark on light, light
+ * on dark (the terminal's own without colour). */
+uint32_t draw_contrast(const draw_ctx *ctx, uint32_t bg);
+
+/* draw_ntk.c: the NTK overlay's level lines over the plot r, at the
+ * view's levels, and its legend in r's top-left corner (base, after the
+ * map: the stationary points go back on top). */
+void draw_ntk(draw_ctx *ctx, const view *v, canvas_rect r,
+    const overlay_ntk *n);
+
 /* draw_axes.c: the axes with their ticks and the colour bar (base). */
 void draw_axes(draw_ctx *ctx, const view *v, const layout *lay);
 void draw_colorbar(draw_ctx *ctx, const view *v, canvas_rect r);

@@ -155,6 +155,11 @@ frame_base(draw_ctx *ctx, const view *v, const layout *lay,
 	draw_colorbar(ctx, v, lay->cbar);
 	if (ov != NULL)
 		draw_map(ctx, v, lay, ov);
+	if (ov != NULL && ov->ntk.on) {
+		draw_ntk(ctx, v, lay->plot, &ov->ntk);
+		if (v->markers)
+			draw_markers(ctx, v, lay->plot);
+	}
 }
 
 void

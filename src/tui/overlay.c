@@ -37,6 +37,7 @@ void
 overlay_done(overlay *o)
 {
 	overlay_stop(o);
+	overlay_ntk_done(o);
 }
 
 void
@@ -139,17 +140,11 @@ overlay_racer(const view *v)
 	return v->n_racers > 0 ? v->racers[v->selected] : NULL;
 }
 
-/* Everything the map of o over v at cols × rows depends on. */
-static uint64_t
-overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
+uint64_t
+overlay_view_key(uint64_t h, const view *v, size_t cols, size_t rows)
 {
 	const sd_chart *c = &v->chart;
-	const racer *r = overlay_racer(v);
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	double consts[3] = { o->alpha, o->beta, o->gamma };
 
-	h = overlay_hash(h, &o->type, sizeof o->type);
-	h = overlay_hash(h, consts, sizeof consts);
 	h = overlay_hash(h, &v->obj, sizeof v->obj);
 	h = overlay_hash(h, v->obj->spec, strlen(v->obj->spec));
 	h = overlay_hash(h, &c->kind, sizeof c->kind);
@@ -159,7 +154,20 @@ overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
 	h = overlay_hash_vec(h, c->w, c->dim);
 	h = overlay_hash(h, &v->window, sizeof v->window);
 	h = overlay_hash(h, &cols, sizeof cols);
-	h = overlay_hash(h, &rows, sizeof rows);
+	return overlay_hash(h, &rows, sizeof rows);
+}
+
+/* Everything the map of o over v at cols × rows depends on. */
+static uint64_t
+overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
+{
+	const racer *r = overlay_racer(v);
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	double consts[3] = { o->alpha, o->beta, o->gamma };
+
+	h = overlay_hash(h, &o->type, sizeof o->type);
+	h = overlay_hash(h, consts, sizeof consts);
+	h = overlay_view_key(h, v, cols, rows);
 	if (!(o->type->reads & SD_MAP_READS_RUNS))
 		return h;
 	h = overlay_hash(h, &v->tol, sizeof v->tol);

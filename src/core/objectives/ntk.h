@@ -59,6 +59,9 @@ int sd_ntk_check(const sd_objective *obj, const char *what, char **cause);
 /* Whether obj is the model itself (ntk=1). */
 int sd_ntk_is_model(const sd_objective *obj);
 
+/* The spec of obj's twin (below), malloc'd; NULL with *cause. */
+char *sd_ntk_twin_spec(const sd_objective *obj, char **cause);
+
 /* obj's twin: the same spec with the other value of ntk (the network of
  * a model, the model of a network), a new objective the caller frees;
  * NULL with *cause when obj has no NTK model or the twin fails. */

@@ -53,20 +53,28 @@ sd_ntk_is_model(const sd_objective *obj)
 	    obj->params[sd_params_find(obj->type->params, NTK_KEY)] > 0;
 }
 
-sd_objective *
-sd_ntk_twin(const sd_objective *obj, char **cause)
+char *
+sd_ntk_twin_spec(const sd_objective *obj, char **cause)
 {
-	sd_objective *twin;
 	char *spec;
 
 	if (sd_ntk_check(obj, "ntk", cause) != 0)
 		return NULL;
 	spec = sd_printf("%s%c" NTK_KEY "=%d", obj->spec,
 	    strchr(obj->spec, ':') ? ',' : ':', !sd_ntk_is_model(obj));
-	if (spec == NULL) {
+	if (spec == NULL)
 		sd_fail(cause, "out of memory");
+	return spec;
+}
+
+sd_objective *
+sd_ntk_twin(const sd_objective *obj, char **cause)
+{
+	sd_objective *twin;
+	char *spec;
+
+	if ((spec = sd_ntk_twin_spec(obj, cause)) == NULL)
 		return NULL;
-	}
 	twin = sd_objective_new(spec, cause);
 	free(spec);
 	return twin;
