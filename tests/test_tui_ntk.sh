@@ -7,6 +7,9 @@
 # them away; on the model itself the lines are the network's; an
 # objective without an NTK model is refused naming the ones that have
 # one; Esc cancels a large one while it is sampled; the help lists N.
+# And :survey's end points: on linnet each run's end is drawn in its
+# method's glyph (without colour, its number), the table says so, and
+# :ends off hides them.
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
 
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tmux.sh"
@@ -89,4 +92,30 @@ check "Esc cancels it" wait_for big "cancelled"
 check "and the overlay is off" wait_gone big "NTK overlay: computing"
 keys big q
 check "q quits at once after" poll test -s "$tap_tmp/big/status"
+# ---- :survey's end points ----------------------------------------------------
+# plot_count NAME CHARS: how many of CHARS the plot's left part shows
+# (clear of the colour bar's labels).
+plot_count() {
+	screen "$1" | python3 -c 'import sys
+rows = sys.stdin.read().split("\n")[2:28]
+print(sum(c in sys.argv[1] for r in rows for c in r[8:66]))' "$2"
+}
+has_ends() { [ "$(plot_count "$1" 1)" -gt 0 ] && [ "$(plot_count "$1" 2)" -gt 0 ]; }
+no_ends() { [ "$(plot_count "$1" 12)" = 0 ]; }
+start ln 120x36 linnet
+wait_for ln "saddle  linnet"
+keys ln a
+check "no end points before a survey" no_ends ln
+command ln "survey 30"
+check "the survey's table says what the dots are" \
+    wait_for ln "dots: where runs end (:ends off)"
+check "each method's runs end on the plot, in its number without colour" \
+    poll has_ends ln
+command ln "ends off"
+check ":ends off hides them" poll no_ends ln
+check "and the table says how to bring them back" \
+    wait_for ln ":ends on: dots where runs end"
+command ln "ends sometimes"
+check ":ends with a bad word names it" \
+    wait_for ln "ends: 'sometimes': expected on or off"
 tap_done

@@ -422,6 +422,16 @@ command_survey(app *a, const char *arg, char **cause)
 	return overlay_survey(&a->ov, a->v, (size_t)n, cause);
 }
 
+/* :ends on|off: the last survey's end points over the plot */
+static int
+command_ends(app *a, const char *arg, char **cause)
+{
+	if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+		return sd_fail(cause, "ends: '%s': expected on or off", arg);
+	a->ov.ends_on = strcmp(arg, "on") == 0;
+	return 0;
+}
+
 /* :write FILE */
 static int
 command_write(app *a, const char *arg, char **cause)
@@ -492,6 +502,8 @@ static const command commands[] = {
 	  SOURCE_NONE, command_gamma },
 	{ "survey", "N|off", "N runs of each racer's method", SOURCE_NONE,
 	  command_survey },
+	{ "ends", "on|off", ":survey's end points, a dot per run",
+	  SOURCE_NONE, command_ends },
 	{ "write", "FILE", "save the view: svg png pdf txt ans",
 	  SOURCE_NONE, command_write },
 	{ "write!", "FILE", "save the view, replacing FILE", SOURCE_NONE,

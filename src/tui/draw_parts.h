@@ -92,6 +92,13 @@ void draw_map(draw_ctx *ctx, const view *v, const layout *lay,
 void draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
     const overlay *o);
 
+/* draw_map.c: where the last survey's runs ended, a glyph each in its
+ * method's colour (its number without colour), over the plot (top,
+ * under the paths), when :ends is on and the survey is of the objective
+ * and chart in view. */
+void draw_survey_ends(draw_ctx *ctx, const view *v, canvas_rect r,
+    const overlay *o);
+
 /* draw_map.c, for figures: the smallest positive ratio of m (NaN: none);
  * the colour of pixel p (lo: that ratio), of label k, and of a ratio v
  * between lo and hi, as the overlay shows them. */

@@ -571,6 +571,8 @@ static const frame_help key_legend[] = {
 	{ "━ ┄ □", "V: gd's step −lr∇f, the last step, the box of "
 	  "per-coordinate steps (adagrad, rmsprop, adam)" },
 	{ "━1 …", "latest events: the racer's number and its last event" },
+	{ "• 1-8", ":survey: where each run ended, in its method's colour "
+	  "(mono: its number); :ends off hides them" },
 	{ "⣀⣀ N", "levels of the NTK model (§6.1) at the bands' levels: "
 	  "they follow the bands' edges where the linearization holds" },
 	{ "", "" },

@@ -66,6 +66,13 @@ typedef struct overlay {
 	size_t		 survey_starts;
 	size_t		 n_rows;
 	sd_survey_row	 rows[VIEW_RACERS_MAX];
+	uint64_t	 survey_run_chart;	/* the running one's chart */
+	double		*ends;		/* owned; where the last survey's
+					 * runs ended, (a, b) per run, each
+					 * method's starts in turn; NULL:
+					 * not kept (job.h) */
+	uint64_t	 ends_chart;	/* the chart they are in */
+	int		 ends_on;	/* :ends: draw them */
 	overlay_ntk	 ntk;		/* N, :ntk */
 } overlay;
 
@@ -124,8 +131,10 @@ int overlay_survey_cancel(overlay *o);
 /* Forget the survey. */
 void overlay_survey_clear(overlay *o);
 
-/* h continued over what a plot of cols × rows drawn from v depends on:
+/* What a chart of v's objective is (overlay_chart_key) and h continued
+ * over what a plot of cols × rows drawn from v depends on:
  * the objective, the chart, the window and the size. */
+uint64_t overlay_chart_key(const view *v);
 uint64_t overlay_view_key(uint64_t h, const view *v, size_t cols,
     size_t rows);
 
