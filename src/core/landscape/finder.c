@@ -481,10 +481,13 @@ sd_finder_keep(struct finder *fd, double *x)
 {
 	struct finder_root *r;
 
-	if (sd_finder_newton(fd, x) != FINDER_ROOT)
+	/* A root of a continuum off the slice (Newton gives up past L
+	 * from it): slid onto it, if it can be (finder_continuum.c). */
+	if (sd_finder_newton(fd, x) != FINDER_ROOT && !sd_finder_slide(fd, x))
 		return;
 	r = &fd->roots[fd->n];
-	if (finder_accept(fd, x, r)) {
+	if (finder_accept(fd, x, r) ||
+	    (sd_finder_slide(fd, x) && finder_accept(fd, x, r))) {
 		r->at = fd->n * 2 * fd->work.d;
 		r->keep = 1;
 		r->certified = 0;
