@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_chapter_ntk.c: the NTK model of §6.1 (twolayer:ntk=1), checked on
+/* test_chapter_ntk.c: the NTK model of §6.1 (twolayer:ntk=1, glm:ntk=1), checked on
  * the function itself: it agrees with the network at θ₀ to first order
  * and differs from it by O(‖θ − θ₀‖²) nearby; its risk is a convex
  * quadratic, so the finder reports one minimum whose loss is the
@@ -166,6 +166,33 @@ test_ntk_continuum_at_an_angle(void **unused)
 	}
 }
 
+/* glm's NTK model: σ linearized at w₀, features σ'(w₀ᵀx_i)·x_i along
+ * the samples. With n ≥ d samples one strict minimum, the least-squares
+ * solution; with n < d the features' rank is n (the SVD says so) and the
+ * minimum is a continuum, reported as a degenerate one with the
+ * least-squares loss (zero: n equations in d unknowns). */
+static void
+test_glm_ntk(void **unused)
+{
+	static const char *const deficient[] = {
+		"glm:ntk=1,d=5,n=3", "glm:ntk=1,d=8,n=5,seed=2",
+	};
+	size_t s;
+
+	(void)unused;
+	check_one_minimum("glm:ntk=1", SD_POINT_MIN);
+	check_one_minimum("glm:ntk=1,d=4,n=50,seed=3,init=0.5", SD_POINT_MIN);
+	for (s = 0; s < sizeof deficient / sizeof *deficient; s++) {
+		sd_objective *obj = test_objective_new(deficient[s]);
+		size_t n = (size_t)obj->params[sd_params_find(obj->type->params,
+		    "n")];
+
+		assert_int_equal(hessian_rank(obj), n);
+		sd_objective_free(obj);
+		check_one_minimum(deficient[s], SD_POINT_DEGENERATE_MIN);
+	}
+}
+
 /* At θ₀ (the default chart's origin) the model is the network: the same
  * f and ∇f; nearby they differ by O(ε²), so halving ε quarters the gap. */
 static void
@@ -174,12 +201,13 @@ test_ntk_linearization(void **unused)
 	static const char *const specs[][2] = {
 		{ "twolayer:ntk=1", "twolayer" },
 		{ "twolayer:ntk=1,k=3,m=4,seed=7", "twolayer:k=3,m=4,seed=7" },
+		{ "glm:ntk=1,d=3", "glm:d=3" },
 	};
 	double x0[D_MAX], x[D_MAX], g1[D_MAX], g2[D_MAX], gap[2], eps;
 	size_t s, i, d, e;
 
 	(void)unused;
-	for (s = 0; s < 2; s++) {
+	for (s = 0; s < sizeof specs / sizeof *specs; s++) {
 		sd_objective *lin = test_objective_new(specs[s][0]);
 		sd_objective *net = test_objective_new(specs[s][1]);
 		sd_chart chart;
@@ -233,6 +261,7 @@ main(void)
 		cmocka_unit_test(test_ntk_one_minimum),
 		cmocka_unit_test(test_ntk_rank_deficient),
 		cmocka_unit_test(test_ntk_continuum_at_an_angle),
+		cmocka_unit_test(test_glm_ntk),
 		cmocka_unit_test(test_ntk_linearization),
 		cmocka_unit_test(test_ntk_constant_hessian),
 	};

@@ -59,7 +59,7 @@ check ":ntk with a bad word names it and what is accepted" \
     wait_for tl "ntk: 'maybe': expected on or off"
 keys tl '?'
 check "the help overlay lists N" \
-    wait_for tl "NTK model's levels over f (twolayer) on / off"
+    wait_for tl "NTK model's levels (glm, twolayer) on / off"
 check "and :ntk" wait_for tl ":ntk on|off"
 keys tl q q
 check "q quits" poll test -s "$tap_tmp/tl/status"
@@ -78,7 +78,7 @@ start hb 120x36 himmelblau
 wait_for hb "saddle  himmelblau"
 keys hb N
 check "N on himmelblau names the objectives that have an NTK model" \
-    wait_for hb "ntk: himmelblau has no NTK model (no 'ntk' parameter): expected twolayer"
+    wait_for hb "ntk: himmelblau has no NTK model (no 'ntk' parameter): expected glm or twolayer"
 check "and draws nothing" hides hb "levels of the"
 
 # ---- Esc cancels a large one --------------------------------------------------

@@ -480,7 +480,7 @@ static const command commands[] = {
 	  SOURCE_NONE, command_line },
 	{ "vectors", "on|off", "each racer's −lr∇f and last step",
 	  SOURCE_NONE, command_vectors },
-	{ "ntk", "on|off", "NTK model's levels over f (twolayer)",
+	{ "ntk", "on|off", "NTK model's levels over f (glm, twolayer)",
 	  SOURCE_NONE, command_ntk },
 	{ "aspect", "equal|fill", "equal scales, or fill the plot",
 	  SOURCE_NONE, command_aspect },

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "landscape/chart.h"
 #include "objectives/objective.h"
 
 typedef struct sd_ntk sd_ntk;
@@ -35,6 +36,16 @@ void sd_ntk_grad(const sd_ntk *k, const double *theta, const size_t *idx,
 
 /* JᵀJ/n, row-major dim×dim. */
 void sd_ntk_hess(const sd_ntk *k, double *h);
+
+/* H·v, H = JᵀJ/n: the Hessian-vector product (the Hessian is constant). */
+void sd_ntk_hvp(const sd_ntk *k, const double *v, double *hv);
+
+/* The model's chart: the plane through θ₀ (the origin), along the way to
+ * the minimizer nearest it (the a axis) and towards toward (a planted
+ * parameter: the teacher, w*), in a window that holds all three; -1 when
+ * they are collinear or out of memory. */
+int sd_ntk_chart(const sd_ntk *k, const double *theta0, const double *toward,
+    sd_chart *chart);
 
 /* The minimizer nearest θ₀ (dim entries), and the features' rank (the
  * eigenvalues of JᵀJ above 10⁻¹⁰ of the largest): rank < dim means a
