@@ -59,7 +59,7 @@ check ":ntk with a bad word names it and what is accepted" \
     wait_for tl "ntk: 'maybe': expected on or off"
 keys tl '?'
 check "the help overlay lists N" \
-    wait_for tl "NTK model's levels (glm, twolayer) on / off"
+    wait_for tl "NTK model's levels on / off"
 check "and :ntk" wait_for tl ":ntk on|off"
 keys tl q q
 check "q quits" poll test -s "$tap_tmp/tl/status"

@@ -14,35 +14,18 @@
 #include "dots.h"
 #include "draw_parts.h"
 
-/* Whether dot (x, y) of the samples' bands borders a lower band: the
- * line runs along the upper side of each level, as the heatmap's do. */
-static int
-ntk_on_line(const int *band, size_t cols, size_t rows, size_t x, size_t y)
-{
-	int b = band[y * cols + x];
-
-	return b > 0 && ((x > 0 && band[y * cols + x - 1] >= 0 &&
-	    band[y * cols + x - 1] < b) ||
-	    (x + 1 < cols && band[y * cols + x + 1] >= 0 &&
-	    band[y * cols + x + 1] < b) ||
-	    (y > 0 && band[(y - 1) * cols + x] >= 0 &&
-	    band[(y - 1) * cols + x] < b) ||
-	    (y + 1 < rows && band[(y + 1) * cols + x] >= 0 &&
-	    band[(y + 1) * cols + x] < b));
-}
-
 /* The lines into d, each dot in the colour that stands out on the cell
  * under it. */
 static void
-ntk_lines(draw_ctx *ctx, const view *v, canvas_rect r,
-    const overlay_ntk *n, const int *band, dots *d)
+ntk_lines(draw_ctx *ctx, canvas_rect r, const overlay_ntk *n,
+    const int *band, dots *d)
 {
 	const canvas_cell *c;
 	size_t x, y;
 
 	for (y = 0; y < n->rows; y++) {
 		for (x = 0; x < n->cols; x++) {
-			if (!ntk_on_line(band, n->cols, n->rows, x, y) ||
+			if (!draw_band_edge(band, n->cols, n->rows, x, y) ||
 			    (c = canvas_at(ctx->cv, r.x + (int)x / 2,
 			    r.y + (int)y / 4)) == NULL)
 				continue;
@@ -50,7 +33,6 @@ ntk_lines(draw_ctx *ctx, const view *v, canvas_rect r,
 			    draw_contrast(ctx, dots_cell_background(c)));
 		}
 	}
-	(void)v;
 }
 
 /* Paint the dots: braille, or 'o' where the terminal has none (the
@@ -110,7 +92,7 @@ draw_ntk(draw_ctx *ctx, const view *v, canvas_rect r, const overlay_ntk *n)
 		for (k = 0; k < m; k++)
 			band[k] = view_band(v, n->f[k]);
 		if (dots_init(&d, r.w, r.h) == 0) {
-			ntk_lines(ctx, v, r, n, band, &d);
+			ntk_lines(ctx, r, n, band, &d);
 			ntk_blit(ctx, r, &d);
 			dots_done(&d);
 		}

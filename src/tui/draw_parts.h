@@ -26,6 +26,12 @@ void draw_arrows(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_markers(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_cursor(draw_ctx *ctx, const view *v, canvas_rect r);
 
+/* draw_heatmap.c: whether sample (i, j) of a cols × rows grid of bands
+ * (−1: undefined) borders a lower band: the iso-line runs along the upper
+ * side of each level. */
+int draw_band_edge(const int *band, size_t cols, size_t rows, size_t i,
+    size_t j);
+
 /* draw_heatmap.c: a colour that stands out on bg: dark on light, light
  * on dark (the terminal's own without colour). */
 uint32_t draw_contrast(const draw_ctx *ctx, uint32_t bg);

@@ -430,7 +430,7 @@ static const struct key_binding key_bindings[] = {
 	{ { 'V' }, "V", "racers' vectors on / off", key_toggle },
 	{ { 'A' }, "A", "points near the slice on / off", key_all },
 	{ { 'm' }, "m", "next map (strict-saddle … basins)", key_map },
-	{ { 'N' }, "N", "NTK model's levels (glm, twolayer) on / off",
+	{ { 'N' }, "N", "NTK model's levels on / off",
 	  key_ntk },
 	{ { ':' }, ":", "command line (tab completes)", key_colon },
 	{ { 'W' }, "W", "write saddle-OBJECTIVE-N.svg here", key_write },

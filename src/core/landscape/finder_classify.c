@@ -262,8 +262,7 @@ static double work_spread_gradient(struct finder_work *, const double *,
     double);
 
 /* Whether ∇f (in fw->g) vanishes at x along every tangent eigenvector v_i
- * relative to its size at x ± r·v_i (or is nothing at all three, along a
- * continuum of roots), and varies somewhere. False on a
+ * relative to its size at x ± r·v_i, and varies somewhere. False on a
  * plateau, and on the floor of an asymptotic valley where Newton stalls
  * with ‖∇f‖ merely small: there vᵀ∇f hardly changes along the valley. */
 int
@@ -282,10 +281,7 @@ sd_finder_resolved(struct finder_work *fw, const double *x, double r)
 			cn = sd_dot(work_vec(fw, i), fw->gt, fw->d);
 			near = fmax(near, fabs(cn));
 		}
-		/* Zero at x and beside it is a direction of roots (a
-		 * continuum's, finder_continuum.c), not a valley floor. */
-		if (c != 0 && !(fabs(c) <= FINDER_RESOLVE * near) &&
-		    !(near <= fw->gfloor))
+		if (c != 0 && !(fabs(c) <= FINDER_RESOLVE * near))
 			return 0;
 		any = fmax(any, near);
 	}

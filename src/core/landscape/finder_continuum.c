@@ -17,7 +17,10 @@
  * slice; Newton gives such a root up as escaped when it lies farther
  * than L off the slice, so the root it stopped at is offered here too.
  * Exact where the continuum is flat (an affine set, as for a
- * quadratic); on a curved one Newton corrects the slide. Plane charts
+ * quadratic); on a curved one Newton corrects the slide. Such a root is
+ * kept without the resolution test (finder.c), which takes a direction
+ * where ∇f stays zero for a plateau's: along the null space it does, at
+ * every point of the continuum. Plane charts
  * only, and only with the full spectrum (below SD_KRYLOV_DIM). */
 #include "config.h"
 

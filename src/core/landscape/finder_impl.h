@@ -120,6 +120,11 @@ struct finder_root {
 	size_t		 d;
 	int		 keep;
 	int		 certified;	/* proven the only root of its box */
+	int		 slid;		/* a continuum's, slid onto the
+					 * slice (finder_continuum.c): ∇f
+					 * is zero along it, which the
+					 * resolution test cannot tell from
+					 * a plateau */
 };
 
 /* One run: the window, the scales measured on it, the roots. */
