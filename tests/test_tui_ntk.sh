@@ -60,6 +60,8 @@ check ":ntk with a bad word names it and what is accepted" \
 keys tl '?'
 check "the help overlay lists N" \
     wait_for tl "NTK model's levels on / off"
+# The commands follow the keys, on the next page at 120x36.
+keys tl Space
 check "and :ntk" wait_for tl ":ntk on|off"
 keys tl q q
 check "q quits" poll test -s "$tap_tmp/tl/status"
