@@ -100,6 +100,18 @@ expect_usage "'--set' sets the runs" map himmelblau --kind strict-saddle \
     --gamma 1 --set lr=nan
 expect_usage "'4096x4096' is 16777216 pixels" map himmelblau --kind basins \
     --size 4096x4096
+# map's other setup errors are usage errors too, nothing on stdout.
+expect_usage "'0x3' is not a size" map himmelblau --kind pl --size 0x3
+expect_usage "'1:0,0:1' is not a window" map himmelblau --kind pl \
+    --window 1:0,0:1
+expect_usage "unknown map kind 'bogus'" map himmelblau --kind bogus
+expect_usage "missing --kind" map himmelblau
+expect_usage "'-3' is not a constant" map himmelblau --kind pl --alpha -3
+expect_usage "unknown format 'xx'" map himmelblau --kind pl --format xx
+expect_usage "unknown chart 'bogus'" map himmelblau --kind pl --chart bogus
+expect_usage "unknown optimizer 'foo'" map himmelblau --kind basins \
+    --optimizer foo
+expect_usage "unknown objective 'nosuch'" map nosuch --kind pl
 for opt in "" "gd,,adam" "gd," ",gd"; do
 	expect_usage "unknown optimizer ''" render himmelblau --optimizer "$opt"
 	expect_usage "unknown optimizer ''" survey himmelblau --optimizer "$opt"
