@@ -73,8 +73,9 @@ typedef struct sd_optimizer_type {
 	void	(*free)(void *state);
 	/* Make dst (allocated by alloc for the same dim, set or not)
 	 * continue exactly as src would: copy what the state carries from
-	 * one step to the next. NULL: the state cannot be copied (bfgs:
-	 * GSL's minimizer state is opaque), so sd_optimizer_copy fails. */
+	 * one step to the next. NULL: the state cannot be copied, so
+	 * sd_optimizer_copy fails (every method has one, bfgs since it
+	 * owns its port of GSL's minimizer). */
 	int	(*copy)(void *dst, const void *src);
 
 	const sd_param_scale *scales;	/* parallel to params; NULL: all
