@@ -154,7 +154,7 @@ sd_ntk_chart(const sd_ntk *k, const double *theta0, const double *toward,
 	double *u, a, b, r;
 	int rc;
 
-	if ((u = malloc(2 * d * sizeof *u)) == NULL)
+	if ((u = calloc(2 * d, sizeof *u)) == NULL)
 		return -1;
 	for (i = 0; i < d; i++) {
 		u[i] = k->min[i] - theta0[i];
