@@ -17,49 +17,11 @@
 
 . "${SRCDIR:-$(dirname "$0")/..}/tests/answer.sh"
 
+method=bfgs
 obj=glm:d=50,n=100000
-set=lr=1e6
-
-# at_step NAME N: the panel says a bfgs racer is at step N.
-at_step() { screen "$1" | grep -qE "bfgs +step $2( |\$)"; }
-
-# The headless step, meanwhile, bounded so that a hang fails the test.
-timeout 900 "$SADDLE" run "$obj" --optimizer bfgs --set "$set" --steps 1 \
-    >"$tap_tmp/run.csv" 2>/dev/null &
-run_pid=$!
-
-start s 120x40 "$obj" --optimizer bfgs,bfgs,bfgs --set "$set"
-check "the bfgs racers appear (the scale measured)" \
-    poll_for 300 at_step s 0
-
-# Esc drops the steps under way: the racers stay at step 0.
-t send-keys -t s Space
-t0=$(now_ms)
-fast "space: the status line says stepping bfgs" \
-    "$(within s "stepping bfgs" "$t0")"
-t send-keys -t s Escape
-t0=$(now_ms)
-fast "Esc: cancelled" "$(within s "cancelled" "$t0")"
-check "Esc: the step is no longer under way" wait_gone s "stepping bfgs"
-check "Esc: the racers are still at step 0" at_step s 0
-
-# Left to finish, the steps land where the headless run's does.
-keys s Space
-check "space: the steps land (step 1)" poll_for 120 at_step s 1
-wait "$run_pid"
-want=$(awk -F, '$1 == 1 { printf "f %.5g  ‖∇f‖ %.3g", $2, $3 }' \
-    "$tap_tmp/run.csv")
-echo "# saddle run after step 1: $want"
-check "step 1: f and ‖∇f‖ as saddle run has them" \
-    test -n "$want" -a -n "$(screen s | grep -F -- "$want")"
-
-# q while a step runs quits at once.
-t send-keys -t s Space
-wait_for s "stepping bfgs" || true
-fast "q while bfgs steps: saddle exits" "$(quit_ms s)"
-wait_file "$tap_tmp/s/after"
-check "exit status 0" test "$(cat "$tap_tmp/s/status")" = 0
-check "the tty modes are restored" \
-    cmp -s "$tap_tmp/s/before" "$tap_tmp/s/after"
+args=(--set lr=1e6)
+run_bound=900
+appear_bound=300
+. "${SRCDIR:-$(dirname "$0")/..}/tests/step_job.sh"
 
 tap_done
