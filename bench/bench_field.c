@@ -14,7 +14,11 @@
  * glm's grid shares its exps along rows and columns and goes below it),
  * and the memory bandwidth of a streamed read (the floor if each sample
  * read the four n-vectors of the projections from memory; the tiles keep
- * them in the caches instead). */
+ * them in the caches instead).
+ *
+ * bench_field -e FORMULA SIDE: a formula's field of SIDE × SIDE samples
+ * (issue 12: 1000 × 1000 beside numpy and a plain C loop, in
+ * field_side_by_side.sh). */
 #include "config.h"
 
 #include <math.h>
@@ -30,6 +34,7 @@
 #include "bench.h"
 #include "base/error.h"
 #include "base/simd.h"
+#include "expr/expr.h"
 #include "landscape/field.h"
 
 #define COLS	240
@@ -61,8 +66,8 @@ set_threads(int n)
 /* Median wall and CPU seconds of RUNS fresh fields (coarse: the first
  * pass only). */
 static int
-time_field(const sd_objective *obj, const sd_chart *chart, size_t coarse,
-    double *wall, double *cpu)
+time_field_size(const sd_objective *obj, const sd_chart *chart,
+    size_t cols, size_t rows, size_t coarse, double *wall, double *cpu)
 {
 	double w[RUNS], c[RUNS], t0, c0;
 	char *cause = NULL;
@@ -76,7 +81,7 @@ time_field(const sd_objective *obj, const sd_chart *chart, size_t coarse,
 		t0 = bench_now();
 		c0 = cpu_now();
 		if (sd_field_update_coarse(&field, obj, chart, &chart->window,
-		    COLS, ROWS, coarse, NULL, &cause) != 0) {
+		    cols, rows, coarse, NULL, &cause) != 0) {
 			fprintf(stderr, "bench_field: %s\n", cause);
 			free(cause);
 			sd_field_done(&field);
@@ -88,6 +93,72 @@ time_field(const sd_objective *obj, const sd_chart *chart, size_t coarse,
 	sd_field_done(&field);
 	*wall = bench_median(w, RUNS);
 	*cpu = bench_median(c, RUNS);
+	return 0;
+}
+
+/* The glm field's size, COLS × ROWS. */
+static int
+time_field(const sd_objective *obj, const sd_chart *chart, size_t coarse,
+    double *wall, double *cpu)
+{
+	return time_field_size(obj, chart, COLS, ROWS, coarse, wall, cpu);
+}
+
+/* CPU seconds of the formula at every sample of a side × side grid one
+ * point at a time (sd_chart_f: what the field did before formulas had
+ * a slice), on this thread. */
+static double
+formula_one_by_one(const sd_objective *obj, const sd_chart *chart,
+    size_t side)
+{
+	const sd_window *w = &chart->window;
+	double c0 = cpu_now(), x[2], a, b, sum = 0;
+	size_t i, j;
+
+	for (j = 0; j < side; j++) {
+		b = w->ymin + (w->ymax - w->ymin) * ((double)j + 0.5) /
+		    (double)side;
+		for (i = 0; i < side; i++) {
+			a = w->xmin + (w->xmax - w->xmin) * ((double)i + 0.5) /
+			    (double)side;
+			sum += sd_chart_f(chart, obj, a, b, x);
+		}
+	}
+	return isfinite(sum) ? cpu_now() - c0 : NAN;
+}
+
+/* bench_field -e FORMULA SIDE: the formula's field of side × side
+ * samples over its window, as render and the TUI make it (through its
+ * slice: the block interpreter), on one thread and on two, beside the
+ * one-point interpreter. */
+static int
+bench_formula(const char *text, size_t side)
+{
+	double w1, c1, w2, c2, one;
+	char *cause = NULL;
+	sd_objective *obj;
+	sd_chart chart;
+
+	if ((obj = sd_objective_new_expr(text, &cause)) == NULL ||
+	    sd_chart_init_default(&chart, obj, &cause) != 0) {
+		fprintf(stderr, "bench_field: %s\n", cause);
+		return -1;
+	}
+	set_threads(1);
+	if (time_field_size(obj, &chart, side, side, 1, &w1, &c1) != 0)
+		return -1;
+	set_threads(2);
+	if (time_field_size(obj, &chart, side, side, 1, &w2, &c2) != 0)
+		return -1;
+	one = formula_one_by_one(obj, &chart, side);
+	printf("saddle field %zux%zu, 1 thread: %.3f s wall, %.3f s CPU\n",
+	    side, side, w1, c1);
+	printf("saddle field %zux%zu, 2 threads: %.3f s wall, %.3f s CPU\n",
+	    side, side, w2, c2);
+	printf("saddle one point at a time (sd_chart_f), 1 thread: %.3f s "
+	    "CPU\n", one);
+	sd_chart_done(&chart);
+	sd_objective_free(obj);
 	return 0;
 }
 
@@ -206,6 +277,8 @@ main(int argc, char **argv)
 	int i, count = 2;
 
 	sd_gsl_quiet();
+	if (argc == 4 && strcmp(argv[1], "-e") == 0)
+		return bench_formula(argv[2], strtoul(argv[3], NULL, 10)) != 0;
 	for (i = 1; i < argc && i <= 2; i++) {
 		sizes[i - 1] = strtoul(argv[i], NULL, 10);
 		count = i;

@@ -8,6 +8,10 @@
 # beside bench_field's figures (saddle's field on 1 and 2 threads, the exp
 # and memory floors). The baselines at n = 10^4 and 10^5 run on a tenth
 # of the rows (240x14) and are scaled by 10: every row costs the same.
+# Then a formula's field (issue 12): 1000x1000 samples of
+# sin(3x)cos(2y) + 0.1(x^2 + y^2), saddle's (bench_field -e: the field
+# through the formula's slice, on 1 and 2 threads) beside numpy and a
+# plain C loop with libm, each timing its computation alone.
 # numpy is skipped, loudly, when no python (PYTHON, python3, then
 # /usr/bin/python3) imports it. CPU seconds are the figures to compare on
 # a shared machine.
@@ -58,6 +62,32 @@ for n in 10000 100000; do
 done
 if [ -x "$bench" ]; then
 	"$bench" 10000 100000
+else
+	echo "bench_field: SKIPPED ($bench not built: make bench)"
+fi
+
+# The formula's field. secs: a line's "W s wall, C s CPU" as "W C".
+secs() {
+	sed -n 's/.*: \([0-9.]*\) s wall, \([0-9.]*\) s CPU.*/\1 \2/p'
+}
+formula='sin(3*x)*cos(2*y)+0.1*(x^2+y^2)'
+echo "== the field of $formula, 1000x1000"
+${CC:-cc} -O2 -o "$tmp/plain_gd" "$src/bench/plain_gd.c" -lm || exit 1
+"$tmp/plain_gd" field 1000 | tee "$tmp/fplain"
+[ -n "$py" ] && "$py" "$src/bench/survey_numpy.py" field 1000 |
+    tee "$tmp/fnumpy"
+if [ -x "$bench" ]; then
+	"$bench" -e "$formula" 1000 | tee "$tmp/fsaddle"
+	for t in 1 2; do
+		echo "$(grep "^saddle field.*, $t thread" "$tmp/fsaddle" |
+		    secs) $(secs <"$tmp/fplain") $([ -s "$tmp/fnumpy" ] &&
+		    secs <"$tmp/fnumpy")" >"$tmp/fs$t"
+		awk -v t=$t '{ printf "  saddle %d thread(s) / plain C: '\
+'%.2f of the wall time, %.2f of the CPU time\n", t, $1 / $3, $2 / $4
+		    if (NF == 6) printf "  saddle %d thread(s) / numpy, goal '\
+'< 1: %.2f of the wall time, %.2f of the CPU time\n", t, $1 / $5, $2 / $6
+		}' "$tmp/fs$t"
+	done
 else
 	echo "bench_field: SKIPPED ($bench not built: make bench)"
 fi

@@ -4,7 +4,10 @@
 # and gnuplot, in one run (issue 12):
 #  - gd on himmelblau, N starts x S steps, every step taken (survey
 #    --tol 0): plain C, numpy, saddle on 1 and 2 threads;
-#  - gd on the formula sin(3x)cos(2y)+0.1(x^2+y^2): numpy, saddle -e;
+#  - gd on the formula sin(3x)cos(2y)+0.1(x^2+y^2): plain C (libm),
+#    numpy, saddle -e on 1 and 2 threads;
+#  - the single-run engine (sd_optimizer_advance, bench_optimizer gd)
+#    beside the plain C loop in the same process;
 #  - `run --format csv` beside a C loop printing the same CSV;
 #  - a basins map on 1 and 2 threads;
 #  - `render himmelblau --size 240x70` beside gnuplot's dumb-terminal pm3d
@@ -71,6 +74,8 @@ flr=$($saddle run -e "$formula" --optimizer gd --steps 0 --format json \
     --quiet | head -1 | sed 's/.*"lr":\([^}]*\)}.*/\1/')
 fn=$((n / 10))
 echo "== gd on $formula, $fn starts x $s steps, lr = $flr"
+timed fplain "plain C loop (libm sin, cos)" "$tmp/plain_gd" formula "$fn" \
+    "$s" "$flr"
 [ $has_numpy = 1 ] && timed fnumpy "numpy formula survey" "$py" \
     "$src/bench/survey_numpy.py" formula "$fn" "$s" "$flr"
 for t in 1 2; do
@@ -78,8 +83,19 @@ for t in 1 2; do
 	    OMP_DYNAMIC=false OMP_NUM_THREADS=$t $saddle survey -e "$formula" \
 	    --optimizer gd --starts "$fn" --steps "$s" --tol 0
 done
+ratio "saddle (1 thread) / numpy, goal < 1" formula1 fnumpy
 ratio "saddle (2 threads) / numpy, goal < 1" formula2 fnumpy
-[ $has_numpy = 1 ] && "$py" "$src/bench/survey_numpy.py" field 1000
+ratio "saddle (1 thread) / plain C" formula1 fplain
+ratio "2 threads / 1 thread" formula2 formula1
+echo "(the formula's 1000x1000 field: field_side_by_side.sh)"
+
+echo "== the single-run engine: gd on himmelblau, steps/s in one process"
+bopt=${BENCH_OPTIMIZER:-./bench/bench_optimizer}
+if [ -x "$bopt" ]; then
+	"$bopt" gd | sed -n 's/^  //p'
+else
+	echo "bench_optimizer: SKIPPED ($bopt not built; make bench builds it)"
+fi
 
 steps=1000000
 echo "== one run of $steps steps, CSV"

@@ -102,7 +102,11 @@ check "ntk-gap: the lazy region (gap < 0.1) is larger at k = 16 than at k = 2" \
     python3 -c 'import csv, sys
 frac = lambda f: (lambda v: sum(x < 0.1 for x in v) / len(v))([float(r["value"]) for r in csv.DictReader(open(f)) if r["value"] != "nan"])
 assert frac(sys.argv[2]) > frac(sys.argv[1])' "$tap_tmp/gap2" "$tap_tmp/gap16"
-run map himmelblau --kind ntk-gap --summary
-check "ntk-gap of an objective without an NTK model: an error naming it" \
-    sh -c "test '$(cat "$tap_tmp/status")' != 0 && test ! -s '$out' && grep -q 'ntk-gap map of himmelblau: it has no NTK model' '$tap_tmp/err'"
+# An objective without an NTK model is bad input, refused before any work:
+# the kind and the objectives that have one are named.
+expect_usage "--kind ntk-gap: himmelblau has no NTK model" \
+    map himmelblau --kind ntk-gap --summary
+check "the refusal names the objectives that accept ntk-gap" \
+    grep -q "expected .*twolayer\$" "$tap_tmp/err"
+expect_usage "--kind ntk-gap: x^2 has no NTK model" map -e 'x^2' --kind ntk-gap
 tap_done

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_chapter_ntk.c: the NTK model of §6.1 (twolayer:ntk=1), checked on
+/* test_chapter_ntk.c: the NTK model of §6.1 (twolayer:ntk=1, glm:ntk=1), checked on
  * the function itself: it agrees with the network at θ₀ to first order
  * and differs from it by O(‖θ − θ₀‖²) nearby; its risk is a convex
  * quadratic, so the finder reports one minimum whose loss is the
  * least-squares solution computed here another way (the pseudo-inverse
  * Newton step from 0, through GSL's SVD); with fewer samples than
- * parameters the features are rank-deficient and the minimum is a
- * degenerate one (a continuum). Expected values come from the
+ * parameters the features are rank-deficient (GSL's SVD says so here)
+ * and the minimum is a degenerate one (a continuum), found where the
+ * continuum crosses the chart's plane even at an angle. Expected values come from the
  * mathematics, never from running saddle. */
 #include "config.h"
 
@@ -110,6 +111,88 @@ test_ntk_rank_deficient(void **unused)
 	check_one_minimum("twolayer:ntk=1,n=3", SD_POINT_DEGENERATE_MIN);
 }
 
+/* The rank of the model's constant Hessian JᵀJ/n, which is the features'
+ * rank, by GSL's SVD: its singular values above 10⁻¹⁰ of the largest
+ * (the model's own threshold, ntk.c, computed there by another method,
+ * an eigen-decomposition). */
+static size_t
+hessian_rank(const sd_objective *obj)
+{
+	size_t d = obj->dim, i, j, rank = 0;
+	double zero[D_MAX] = { 0 }, h[D_MAX * D_MAX];
+	gsl_matrix *a = gsl_matrix_alloc(d, d), *v = gsl_matrix_alloc(d, d);
+	gsl_vector *s = gsl_vector_alloc(d), *w = gsl_vector_alloc(d);
+
+	sd_objective_hessian(obj, zero, h);
+	for (i = 0; i < d; i++)
+		for (j = 0; j < d; j++)
+			gsl_matrix_set(a, i, j, h[i * d + j]);
+	assert_int_equal(gsl_linalg_SV_decomp(a, v, s, w), 0);
+	for (i = 0; i < d; i++)
+		rank += gsl_vector_get(s, i) > 1e-10 * gsl_vector_get(s, 0);
+	gsl_matrix_free(a);
+	gsl_matrix_free(v);
+	gsl_vector_free(s);
+	gsl_vector_free(w);
+	return rank;
+}
+
+/* Rank-deficient features, 16 parameters and n = 5, 8, 11 samples (rank
+ * at most n), so the minimizers are an affine set of dimension 16 − rank that
+ * crosses the plane (through θ₀, the minimizer nearest it and the
+ * teacher) at an angle, at that minimizer only. Newton from the plane's
+ * seeds lands on the set off the plane; the finder must still report
+ * the one point where it crosses, as a degenerate minimum whose loss is
+ * the least-squares one. */
+static void
+test_ntk_continuum_at_an_angle(void **unused)
+{
+	static const char *const specs[] = {
+		"twolayer:ntk=1,k=4,m=4,n=5",
+		"twolayer:ntk=1,k=4,m=4,n=8",
+		"twolayer:ntk=1,k=4,m=4,n=11",
+		"twolayer:ntk=1,k=8,n=11",
+	};
+	size_t s, rank;
+
+	(void)unused;
+	for (s = 0; s < sizeof specs / sizeof *specs; s++) {
+		sd_objective *obj = test_objective_new(specs[s]);
+
+		rank = hessian_rank(obj);
+		assert_true(rank > 0 && rank < obj->dim);
+		sd_objective_free(obj);
+		check_one_minimum(specs[s], SD_POINT_DEGENERATE_MIN);
+	}
+}
+
+/* glm's NTK model: σ linearized at w₀, features σ'(w₀ᵀx_i)·x_i along
+ * the samples. With n ≥ d samples one strict minimum, the least-squares
+ * solution; with n < d the features' rank is n (the SVD says so) and the
+ * minimum is a continuum, reported as a degenerate one with the
+ * least-squares loss (zero: n equations in d unknowns). */
+static void
+test_glm_ntk(void **unused)
+{
+	static const char *const deficient[] = {
+		"glm:ntk=1,d=5,n=3", "glm:ntk=1,d=8,n=5,seed=2",
+	};
+	size_t s;
+
+	(void)unused;
+	check_one_minimum("glm:ntk=1", SD_POINT_MIN);
+	check_one_minimum("glm:ntk=1,d=4,n=50,seed=3,init=0.5", SD_POINT_MIN);
+	for (s = 0; s < sizeof deficient / sizeof *deficient; s++) {
+		sd_objective *obj = test_objective_new(deficient[s]);
+		size_t n = (size_t)obj->params[sd_params_find(obj->type->params,
+		    "n")];
+
+		assert_int_equal(hessian_rank(obj), n);
+		sd_objective_free(obj);
+		check_one_minimum(deficient[s], SD_POINT_DEGENERATE_MIN);
+	}
+}
+
 /* At θ₀ (the default chart's origin) the model is the network: the same
  * f and ∇f; nearby they differ by O(ε²), so halving ε quarters the gap. */
 static void
@@ -118,12 +201,13 @@ test_ntk_linearization(void **unused)
 	static const char *const specs[][2] = {
 		{ "twolayer:ntk=1", "twolayer" },
 		{ "twolayer:ntk=1,k=3,m=4,seed=7", "twolayer:k=3,m=4,seed=7" },
+		{ "glm:ntk=1,d=3", "glm:d=3" },
 	};
 	double x0[D_MAX], x[D_MAX], g1[D_MAX], g2[D_MAX], gap[2], eps;
 	size_t s, i, d, e;
 
 	(void)unused;
-	for (s = 0; s < 2; s++) {
+	for (s = 0; s < sizeof specs / sizeof *specs; s++) {
 		sd_objective *lin = test_objective_new(specs[s][0]);
 		sd_objective *net = test_objective_new(specs[s][1]);
 		sd_chart chart;
@@ -176,6 +260,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ntk_one_minimum),
 		cmocka_unit_test(test_ntk_rank_deficient),
+		cmocka_unit_test(test_ntk_continuum_at_an_angle),
+		cmocka_unit_test(test_glm_ntk),
 		cmocka_unit_test(test_ntk_linearization),
 		cmocka_unit_test(test_ntk_constant_hessian),
 	};

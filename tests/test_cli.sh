@@ -17,9 +17,10 @@ for name in himmelblau rosenbrock camel6 beale rastrigin doublewell \
 	check "list objectives shows $name" grep -q "^  $name " "$tap_tmp/out"
 done
 # The data an instance holds: glm's n·d + n doubles, 200·3 at the
-# defaults, 100000·201 at the largest (issue 13).
+# defaults, 100000·201 at the largest (issue 13), twice that and 200²
+# more with ntk=1 (its features, offsets and Hessian).
 check "list objectives says what glm's data weighs" grep -q \
-    "data: n·d + n doubles (samples, labels; a chart adds 4n) = 4.8 kB at the defaults, 161 MB at the largest" \
+    "data: n·d + n doubles (samples, labels; ntk=1 twice that and d² more; a chart adds 4n) = 4.8 kB at the defaults, 322 MB at the largest" \
     "$tap_tmp/out"
 check "list objectives weighs every sample-based objective" \
     test "$(grep -c '^      data: ' "$tap_tmp/out")" -ge 4

@@ -36,6 +36,28 @@ if [ -w /dev/full ]; then
 	expect_full map himmelblau --kind pl --size 20x10
 	expect_full map himmelblau --kind pl --size 200x100
 	expect_full survey himmelblau --optimizer gd --starts 10
+	# The reason must not depend on where the output ends: a write that
+	# failed in the middle (the C library may drop its buffer, leaving
+	# nothing for fclose to fail on) still names it.  `list` prints the
+	# themes' paths, so a longer data directory moves its end; stop 11's
+	# CI build directory made it 12,304 bytes and lost the reason.
+	long=$tap_tmp/d
+	bad=
+	for n in $(seq 1 9 250); do
+		dir=$long/$(printf '%*s' "$n" '' | tr ' ' x)
+		mkdir -p "$dir" && ln -s "$SRCDIR/themes" "$dir/themes"
+		SADDLE_DATADIR=$dir "$SADDLE" list >/dev/full \
+		    2>"$tap_tmp/err" </dev/null
+		st=$?
+		grep -qx "saddle: write error: No space left on device" \
+		    "$tap_tmp/err" && [ "$st" = 1 ] || bad="$bad $n"
+	done
+	if [ -z "$bad" ]; then
+		ok "saddle list on /dev/full names the reason wherever it ends"
+	else
+		not_ok "saddle list on /dev/full names the reason wherever it ends" \
+		    "failed for data directory names of length$bad"
+	fi
 else
 	ok "# SKIP /dev/full is not writable here: the write-error checks did not run"
 fi
@@ -100,6 +122,18 @@ expect_usage "'--set' sets the runs" map himmelblau --kind strict-saddle \
     --gamma 1 --set lr=nan
 expect_usage "'4096x4096' is 16777216 pixels" map himmelblau --kind basins \
     --size 4096x4096
+# map's other setup errors are usage errors too, nothing on stdout.
+expect_usage "'0x3' is not a size" map himmelblau --kind pl --size 0x3
+expect_usage "'1:0,0:1' is not a window" map himmelblau --kind pl \
+    --window 1:0,0:1
+expect_usage "unknown map kind 'bogus'" map himmelblau --kind bogus
+expect_usage "missing --kind" map himmelblau
+expect_usage "'-3' is not a constant" map himmelblau --kind pl --alpha -3
+expect_usage "unknown format 'xx'" map himmelblau --kind pl --format xx
+expect_usage "unknown chart 'bogus'" map himmelblau --kind pl --chart bogus
+expect_usage "unknown optimizer 'foo'" map himmelblau --kind basins \
+    --optimizer foo
+expect_usage "unknown objective 'nosuch'" map nosuch --kind pl
 for opt in "" "gd,,adam" "gd," ",gd"; do
 	expect_usage "unknown optimizer ''" render himmelblau --optimizer "$opt"
 	expect_usage "unknown optimizer ''" survey himmelblau --optimizer "$opt"

@@ -191,6 +191,7 @@ test_high_dimension(void **unused)
 		"pca:d=60,seed=3", "matcomp:d=60,p=0.3", "tensor:d=40,n=9,seed=2",
 		"twolayer:k=6,m=10,n=300", "twolayer:k=6,m=10,n=300,act=1",
 		"twolayer:k=6,m=10,n=300,act=2", "twolayer:k=6,m=10,n=300,ntk=1",
+		"glm:d=60,n=300,ntk=1",
 	};
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	int with_hvp = 0;

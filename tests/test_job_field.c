@@ -87,6 +87,7 @@ test_twolayer_ntk(void **state)
 {
 	(void)state;
 	check_job_field("twolayer:ntk=1,k=8");
+	check_job_field("glm:ntk=1,d=5");
 }
 
 /* A type without the hook (himmelblau). */

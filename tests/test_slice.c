@@ -6,7 +6,7 @@
  * 16 and 64 times out of it (where glm's exps no longer split); a point's
  * value does not depend on the points evaluated with it, alone, in a row
  * or in a grid; the projections follow the chart; the others are f
- * itself. */
+ * itself; a formula's slice is f at the lifted point, bit for bit. */
 #include "config.h"
 
 #include <math.h>
@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "base/error.h"
+#include "expr/expr.h"
 #include "landscape/slice.h"
 #include "testutil.h"
 
@@ -220,6 +221,64 @@ test_follows_chart(void **unused)
 	sd_objective_free(obj);
 }
 
+/* A formula's slice is f at the lifted point bit for bit, alone, in a
+ * batch and on a grid, on its default chart and on a random one,
+ * inside the window and far out (where sin's reduction runs out of
+ * bits and the value is libm's). */
+static void
+test_formula_exact(void **unused)
+{
+	static const char *const texts[] = {
+	    "sin(3*x)*cos(2*y)+0.1*(x^2+y^2)",
+	    "exp(-x^2-y^2)*log(1+x^2)+sin(1e6*x*y)", "log(x)+exp(y)-cos(x/y)",
+	};
+	double a[POINTS], b[POINTS], f[POINTS], g[POINTS], rows[SIDE_B];
+	double c[2] = { 0.3, -0.2 }, x[2], scale, one;
+	sd_chart chart;
+	sd_objective *obj;
+	sd_slice slice;
+	size_t i, k, r;
+
+	(void)unused;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		assert_non_null(obj = sd_objective_new_expr(texts[i], NULL));
+		for (r = 0; r < 2; r++) {
+			assert_int_equal(r == 0 ? sd_chart_init_default(&chart,
+			    obj, NULL) : sd_chart_init_random(&chart, obj, c,
+			    5, NULL), 0);
+			sd_slice_init(&slice);
+			assert_int_equal(sd_slice_update(&slice, obj, &chart,
+			    NULL), 0);
+			assert_non_null(slice.proj.f);
+			for (scale = 1; scale <= 1e7; scale *= 1e3) {
+				grid(&chart, scale, a, b);
+				sd_slice_f(&slice, obj, &chart, POINTS, a, b,
+				    f, x);
+				/* Row j of the grid is b[j·SIDE_A]. */
+				for (k = 0; k < SIDE_B; k++)
+					rows[k] = b[k * SIDE_A];
+				sd_slice_grid(&slice, obj, &chart, SIDE_A, a,
+				    SIDE_B, rows, g, SIDE_A, x);
+				for (k = 0; k < POINTS; k++) {
+					one = sd_chart_f(&chart, obj, a[k],
+					    b[k], x);
+					assert_memory_equal(&one, &f[k],
+					    sizeof one);
+					assert_memory_equal(&one, &g[k],
+					    sizeof one);
+					sd_slice_f(&slice, obj, &chart, 1,
+					    a + k, b + k, &one, x);
+					assert_memory_equal(&one, &f[k],
+					    sizeof one);
+				}
+			}
+			sd_slice_done(&slice);
+			sd_chart_done(&chart);
+		}
+		sd_objective_free(obj);
+	}
+}
+
 /* Without projections (no hook, a sphere chart) a slice is f at the
  * lifted point, bit for bit. */
 static void
@@ -261,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_grid_same_bits),
 		cmocka_unit_test(test_follows_chart),
 		cmocka_unit_test(test_others_direct),
+		cmocka_unit_test(test_formula_exact),
 	};
 
 	sd_gsl_quiet();

@@ -84,7 +84,7 @@ check "points --format table: a line per value with the distance and rate" \
 
 # ---- usage errors -----------------------------------------------------------
 expect_usage "unknown key 'kk' of glm" survey glm --optimizer gd --sweep kk=1,2
-expect_usage "expected n, d, seed, noise or wnorm" points glm --sweep kk=1
+expect_usage "expected n, d, seed, noise, wnorm, ntk or init" points glm --sweep kk=1
 expect_usage "n=0 is out of range" survey glm --optimizer gd --sweep n=0,10
 expect_usage "'x'" points glm --sweep n=10,x
 expect_usage "'8:1' is an empty range" points glm --sweep n=8:1

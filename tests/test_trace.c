@@ -3,7 +3,8 @@
  * and the visualizer's racers share: every iterate as the optimizer took
  * it, past the first growth of the arrays; each stop reason (steps,
  * converged with iterate 0 included, singular, diverged with the last
- * finite iterate kept); the monitor's events in order; clearing for a new
+ * finite iterate kept); the monitor's events in order; sd_trace_run the
+ * same, bit for bit, as sd_trace_step step by step; clearing for a new
  * run; the stop reasons' names. */
 #include "config.h"
 
@@ -181,6 +182,109 @@ test_events_and_clear(void **unused)
 	sd_objective_free(obj);
 }
 
+/* sd_trace_run as sd_trace_step made it, step by step (what it did
+ * before it stepped through sd_optimizer_advance). */
+static void
+trace_by_steps(sd_trace *t, sd_optimizer *opt, sd_monitor *mon,
+    size_t steps, double tol)
+{
+	assert_int_equal(sd_trace_start(t, opt, mon, NULL), 0);
+	while (t->stop == SD_STOP_NONE) {
+		if (tol > 0 && sd_optimizer_test_gradient(opt, tol))
+			t->stop = SD_STOP_CONVERGED;
+		else if (opt->iter >= steps)
+			t->stop = SD_STOP_STEPS;
+		else
+			assert_int_equal(sd_trace_step(t, opt, mon, NULL,
+			    NULL), 0);
+	}
+}
+
+/* One run both ways, with monitors of tol mon_tol: the same iterates,
+ * events and stop, bit for bit; returns how many events. */
+static size_t
+run_both_ways(const char *spec, const char *method, const char *set,
+    double a, double b, size_t steps, double tol, double mon_tol)
+{
+	const double x0[2] = { a, b };
+	sd_objective *obj = objective(spec);
+	sd_optimizer *o1 = optimizer(method, obj, set, x0, 3);
+	sd_optimizer *o2 = optimizer(method, obj, set, x0, 3);
+	sd_monitor m1, m2;
+	sd_point_list pts;
+	sd_chart chart;
+	sd_trace t1, t2;
+	size_t i, n;
+
+	assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+	assert_int_equal(sd_finder_run(obj, &chart, &chart.window, NULL, &pts,
+	    NULL), 0);
+	assert_int_equal(sd_monitor_init(&m1, &pts, &chart, &chart.window,
+	    mon_tol, NULL), 0);
+	assert_int_equal(sd_monitor_init(&m2, &pts, &chart, &chart.window,
+	    mon_tol, NULL), 0);
+	sd_trace_init(&t1, 2);
+	sd_trace_init(&t2, 2);
+	assert_int_equal(sd_trace_run(&t1, o1, &m1, steps, tol, NULL), 0);
+	trace_by_steps(&t2, o2, &m2, steps, tol);
+	assert_int_equal(t1.stop, t2.stop);
+	assert_int_equal(t1.n, t2.n);
+	assert_memory_equal(t1.x, t2.x, 2 * t1.n * sizeof *t1.x);
+	assert_memory_equal(t1.f, t2.f, t1.n * sizeof *t1.f);
+	assert_memory_equal(t1.grad_norm, t2.grad_norm,
+	    t1.n * sizeof *t1.grad_norm);
+	assert_int_equal(t1.n_events, t2.n_events);
+	for (i = 0; i < t1.n_events; i++) {
+		assert_int_equal(t1.events[i].kind, t2.events[i].kind);
+		assert_int_equal(t1.events[i].iter, t2.events[i].iter);
+		assert_int_equal(t1.events[i].steps, t2.events[i].steps);
+		assert_int_equal(t1.events[i].point, t2.events[i].point);
+		assert_int_equal(t1.events[i].point_kind,
+		    t2.events[i].point_kind);
+		assert_memory_equal(&t1.events[i].a, &t2.events[i].a,
+		    sizeof t1.events[i].a);
+		assert_memory_equal(&t1.events[i].b, &t2.events[i].b,
+		    sizeof t1.events[i].b);
+	}
+	n = t1.n_events;
+	sd_trace_done(&t1);
+	sd_trace_done(&t2);
+	sd_monitor_done(&m1);
+	sd_monitor_done(&m2);
+	sd_point_list_done(&pts);
+	sd_chart_done(&chart);
+	sd_optimizer_free(o1);
+	sd_optimizer_free(o2);
+	sd_objective_free(obj);
+	return n;
+}
+
+/* sd_trace_run skips the monitor only where it would report nothing:
+ * runs through saddles' neighbourhoods (enter and escape events), a
+ * monitor whose tol is above the run's (it reports convergence and the
+ * run goes on) or below it, divergence, and the register loop of gd on
+ * himmelblau beside the generic one (beale) give the trace of single
+ * steps, bit for bit. */
+static void
+test_run_as_steps(void **unused)
+{
+	(void)unused;
+	assert_true(run_both_ways("doublewell", "gd", NULL, 0, 1.5, 400, 0,
+	    1e-8) >= 1);
+	assert_true(run_both_ways("doublewell", "pgd", NULL, 0, 1.5, 2000,
+	    1e-6, 1e-6) >= 3);
+	assert_true(run_both_ways("himmelblau", "gd", NULL, -0.27, 0.5,
+	    3000, 0, 1e-3) >= 2);
+	assert_true(run_both_ways("himmelblau", "momentum", NULL, 0, 3.5,
+	    3000, 1e-3, 1e-8) >= 2);
+	run_both_ways("himmelblau", "gd", "lr=0.5", 40, -35, 100, 1e-6,
+	    1e-6);
+	assert_true(run_both_ways("beale", "gd", NULL, 0.1, 1.1, 3000, 0,
+	    1e-4) >= 1);
+	assert_true(run_both_ways("monkey", "adam", NULL, 0.3, 0, 3000,
+	    1e-6, 1e-6) >= 2);
+}
+
 /* The JSON's stop_reason words, and "?" out of range. */
 static void
 test_names(void **unused)
@@ -207,6 +311,7 @@ main(void)
 		cmocka_unit_test(test_singular),
 		cmocka_unit_test(test_diverged),
 		cmocka_unit_test(test_events_and_clear),
+		cmocka_unit_test(test_run_as_steps),
 		cmocka_unit_test(test_names),
 	};
 

@@ -227,13 +227,17 @@ check "the racer's distance from the slice is shown" \
     wait_for near "off the slice by"
 keys near '?'
 check "the help overlay lists A" wait_for near "points near the slice on / off"
-check "the help overlay lists :chart" wait_for near ":chart CHART"
 # Two columns at 120, each as wide as its keys allow; a description
 # longer than its column wraps, so nothing is cut.
-check "the help overlay's :set is there at 120 columns" \
-    wait_for near ":set k=v,...               the selected racer's"
-check "... its description wrapped, not cut (parameters)" \
-    poll shows_re near "cursor {20,}parameters +│\$"
+check "the help overlay's g is there at 120 columns" \
+    wait_for near "g                          downhill arrows (⇒ steepest)"
+check "... its description wrapped, not cut (on / off)" \
+    poll shows_re near " {20,}on / off +│\$"
+# The keys fill the first page at 120x40; space turns to the commands.
+keys near Space
+check "the help overlay lists :chart" wait_for near ":chart CHART"
+check "and :set, whole" \
+    wait_for near ":set k=v,...           the selected racer's parameters"
 keys near Escape q
 
 # Below the two columns' width, one column whose descriptions wrap at the

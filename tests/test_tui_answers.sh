@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test_tui_answers.sh: the visualizer never stops answering (issue 11).
 # The slow work of a large objective — its field, its optimizers' scale,
-# its points, :survey, :step N, :objective, the paths run again after
-# :chart, :write — runs between keys or on jobs, so the
+# its points, :survey, :step N, :ntk on, :objective, the paths run again
+# after :chart, :write — runs between keys or on jobs, so the
 # first frame comes at once and q quits at once whatever runs; Ctrl-Z and
 # fg, storms of SIGTSTP/SIGCONT and resizes that come just after a key
 # leave a working program, the whole frame on screen and the tty as it
@@ -55,6 +55,9 @@ long() {
 }
 long survey "survey 2000" "survey:"
 long step "step 1000000" "stepping:"
+# The NTK overlay samples the model (O(n·D) a sample, no slice) at every
+# braille dot: seconds on twolayer:k=8,m=8,n=20000.
+long ntk "ntk on" "NTK overlay: computing" "twolayer:k=8,m=8,n=20000"
 # Building the objective (glm:d=200,n=100000 draws its data for ~1.5 s):
 # the old one stays on screen meanwhile.
 long objective "objective glm:d=200,n=100000" "building glm:d=200" himmelblau

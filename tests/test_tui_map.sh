@@ -112,9 +112,11 @@ check_frame "the frame is the first one again (the status line aside)" dw \
 keys dw a
 command dw "survey 400"
 check ":survey 400: the table is in the panel" wait_for dw "survey: 400 starts, % of runs"
+# Each row starts with the glyph of its method's end points on the plot
+# (without colour, the racer's number).
 check "a row per racer: gd always reaches a global minimum" \
-    wait_for dw "gd       100   0   0   0   0"
-check "the second racer (momentum) has its row" wait_for dw "momentum "
+    wait_for dw "1 gd     100   0   0   0   0"
+check "the second racer (momentum) has its row" wait_for dw "2 moment "
 check "the status line says what ran" \
     wait_for dw "survey of doublewell: 400 starts over the view, 2 methods"
 command dw "survey 0"

@@ -229,7 +229,11 @@ keys arr q
 start hlp 120x40 doublewell
 wait_for hlp "saddle  doublewell" >/dev/null
 keys hlp ?
-check "the help's first page offers the second" \
+# The keys and commands take two pages at 120x40; the last offers the
+# second part.
+check "the help's keys come in pages" wait_for hlp "1/2, space: more"
+keys hlp Space
+check "the help's last page of keys offers the second part" \
     wait_for hlp "? what you see · any key closes"
 keys hlp ?
 check "? again: what you see" wait_for hlp "─ what you see ─"

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "landscape/chart.h"
 #include "cli.h"
@@ -107,12 +108,19 @@ cli_close_stdout(int rc)
 
 	/* ferror catches a write that failed earlier and was never checked;
 	 * fclose flushes what is still buffered. */
-	errno = 0;
 	failed = ferror(stdout);
-	err = errno;
+	err = 0;
+	/* A write that failed earlier left its errno to whatever ran after
+	 * it, and the C library may have dropped the buffer, so fclose can
+	 * succeed.  An empty write asks the file again: a full device or a
+	 * bad descriptor answers with its reason (a pipe answers 0, and the
+	 * message stays "write error", as gnulib's close_stdout says). */
+	if (failed && write(STDOUT_FILENO, "", 0) < 0)
+		err = errno;
 	if (fclose(stdout) != 0) {
 		failed = 1;
-		err = errno;
+		if (err == 0)
+			err = errno;
 	}
 	if (failed) {
 		if (err != 0)

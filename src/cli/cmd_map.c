@@ -667,6 +667,8 @@ map_compute(const struct map_options *o, struct map_run *r)
 	if ((rc = map_kind(o, &mo)) != 0 ||
 	    (rc = cli_objective_arg("map", o->spec, o->expr, &r->obj)) != 0)
 		return rc;
+	if (sd_map_check(mo.type, r->obj, &cause) != 0)
+		return cli_usage_error(cause);
 	if ((mo.type->reads & SD_MAP_READS_RUNS) &&
 	    (rc = map_method(o, r->obj, &mo, r->params)) != 0)
 		return rc;

@@ -269,13 +269,27 @@ static int
 app_map(app *a, double ms)
 {
 	char *cause = NULL;
-	int rc;
+	sd_chart through;
+	int rc, ntk;
 
 	rc = overlay_update(&a->ov, a->v, (size_t)a->lay.plot.w,
 	    (size_t)a->lay.plot.h, ms, &cause);
 	if (rc < 0)
 		app_fail(a, cause);
-	return rc != 0;
+	ntk = overlay_ntk_update(&a->ov, a->v, 2 * (size_t)a->lay.plot.w,
+	    4 * (size_t)a->lay.plot.h, ms, &through, &cause);
+	if (ntk < 0)
+		app_fail(a, cause);
+	if (ntk == 2 && view_set_chart(a->v, &through, NULL, &cause) != 0)
+		app_fail(a, cause);
+	else if (ntk == 2) {
+		snprintf(a->v->chart_name, sizeof a->v->chart_name,
+		    "through θ₀");
+		app_message(a, 0, "ntk: the view moves to the plane through "
+		    "θ₀, the model's minimizer and the teacher (:chart "
+		    "default goes back)");
+	}
+	return rc != 0 || ntk != 0;
 }
 
 /* Draw and send one frame. */
@@ -298,9 +312,11 @@ app_draw(app *a)
 	draw_field_size(&a->lay, &cols, &rows);
 	if (view_fit_aspect(a->v, cols, rows))
 		a->base_dirty = 1;
-	if (app_work(a, cols, rows, t0) != 0)
-		a->base_dirty = 1;
+	/* The overlays first: the NTK one may move the view to another
+	 * chart, whose field the work then starts. */
 	if (app_map(a, app_left(a, t0)) != 0)
+		a->base_dirty = 1;
+	if (app_work(a, cols, rows, t0) != 0)
 		a->base_dirty = 1;
 	if (a->base_dirty) {
 		view_levels_prepare(a->v);

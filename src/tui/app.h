@@ -238,6 +238,10 @@ void app_unclick(app *a, int x, int y);
 void app_paste(app *a, int c);
 void app_wheel(app *a, int dir, int x, int y);
 
+/* keys.c: the NTK overlay (N, :ntk) on or off, said in the status line;
+ * -1 with *cause when the objective in view has no NTK model. */
+int app_ntk(app *a, int on, char **cause);
+
 /* keys.c: the help overlay's page a->help (0: none) into ui: 1 the keys
  * and the ':' commands, 2 what the glyphs, colours and maps mean. */
 void app_help(const app *a, frame_ui *ui);

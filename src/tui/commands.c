@@ -234,6 +234,15 @@ command_vectors(app *a, const char *arg, char **cause)
 	return 0;
 }
 
+/* :ntk on|off: the NTK model's levels over the landscape (overlay.h) */
+static int
+command_ntk(app *a, const char *arg, char **cause)
+{
+	if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+		return sd_fail(cause, "ntk: '%s': expected on or off", arg);
+	return app_ntk(a, strcmp(arg, "on") == 0, cause);
+}
+
 /* :aspect equal|fill: round wells look round, or the window fills the
  * plot (the window stays as it is until 0 or :window) */
 static int
@@ -389,6 +398,8 @@ command_map(app *a, const char *arg, char **cause)
 	if (strcmp(arg, "off") != 0 && strcmp(arg, "none") != 0 &&
 	    (type = sd_map_type_find(arg, cause)) == NULL)
 		return -1;
+	if (type != NULL && sd_map_check(type, a->v->obj, cause) != 0)
+		return -1;
 	overlay_set(&a->ov, type);
 	app_message(a, 0, "map: %s", overlay_name(&a->ov));
 	return 0;
@@ -409,6 +420,16 @@ command_survey(app *a, const char *arg, char **cause)
 		return -1;
 	/* On a job (overlay.h): the status line shows its progress. */
 	return overlay_survey(&a->ov, a->v, (size_t)n, cause);
+}
+
+/* :ends on|off: the last survey's end points over the plot */
+static int
+command_ends(app *a, const char *arg, char **cause)
+{
+	if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+		return sd_fail(cause, "ends: '%s': expected on or off", arg);
+	a->ov.ends_on = strcmp(arg, "on") == 0;
+	return 0;
 }
 
 /* :write FILE */
@@ -459,6 +480,8 @@ static const command commands[] = {
 	  SOURCE_NONE, command_line },
 	{ "vectors", "on|off", "each racer's −lr∇f and last step",
 	  SOURCE_NONE, command_vectors },
+	{ "ntk", "on|off", "the NTK model's levels (as N)",
+	  SOURCE_NONE, command_ntk },
 	{ "aspect", "equal|fill", "equal scales, or fill the plot",
 	  SOURCE_NONE, command_aspect },
 	{ "seed", "S", "seed of the random methods", SOURCE_NONE,
@@ -479,6 +502,8 @@ static const command commands[] = {
 	  SOURCE_NONE, command_gamma },
 	{ "survey", "N|off", "N runs of each racer's method", SOURCE_NONE,
 	  command_survey },
+	{ "ends", "on|off", "where :survey's runs end, as dots",
+	  SOURCE_NONE, command_ends },
 	{ "write", "FILE", "save the view: svg png pdf txt ans",
 	  SOURCE_NONE, command_write },
 	{ "write!", "FILE", "save the view, replacing FILE", SOURCE_NONE,

@@ -54,10 +54,8 @@ heatmap_bands(const view *v)
 	return band;
 }
 
-/* Whether sample (i, j) borders a lower band: the iso-line runs along
- * the upper side of each level. */
-static int
-heatmap_on_line(const int *band, size_t cols, size_t rows, size_t i,
+int
+draw_band_edge(const int *band, size_t cols, size_t rows, size_t i,
     size_t j)
 {
 	int b = band[j * cols + i];
@@ -105,7 +103,7 @@ heatmap_color(const view *v, const heatmap_colors *hc, const int *band,
 	const sd_field *fd = &v->field;
 	int b = band[j * fd->cols + i] + 1;
 
-	if (v->contours && heatmap_on_line(band, fd->cols, fd->rows, i, j))
+	if (v->contours && draw_band_edge(band, fd->cols, fd->rows, i, j))
 		return hc->line[b][(i + j) & 1];
 	return hc->fill[b][(i + j) & 1];
 }
@@ -175,8 +173,7 @@ draw_heatmap(draw_ctx *ctx, const view *v, canvas_rect r)
 	free(band);
 }
 
-/* A colour that stands out on bg: dark on light, light on dark. */
-static uint32_t
+uint32_t
 draw_contrast(const draw_ctx *ctx, uint32_t bg)
 {
 	if (ctx->depth == COLOR_NONE)

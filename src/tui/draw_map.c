@@ -431,10 +431,26 @@ map_look(const sd_map *m)
 	return m->type->labels ? &map_look_labels : &map_look_values;
 }
 
-/* The survey's table: a row per method, the outcomes in percent. */
-static void
-map_survey(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
+/* The glyph of method m's end points: a bullet in its racer's colour,
+ * its number without colour (as the racers' heads). */
+static const char *
+map_end_glyph(const draw_ctx *ctx, size_t m, char *buf, size_t len)
 {
+	if (ctx->depth == COLOR_NONE) {
+		snprintf(buf, len, "%zu", (m + 1) % 10);
+		return buf;
+	}
+	return ctx->cv->ascii ? "o" : "•";
+}
+
+/* The survey's table: a row per method, the outcomes in percent, each
+ * method's glyph before its name when its ends are on the plot (ends),
+ * and a line saying what the dots are. */
+static void
+map_survey(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y,
+    int ends)
+{
+	char glyph[8];
 	char buf[160];
 	size_t m, k;
 	int wide = r.w >= 34;
@@ -446,7 +462,8 @@ map_survey(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
 	    "glo", "loc", "sad", "div", "n.c", wide ? "   steps" : "");
 	map_line(ctx, r, y, buf, ctx->th->dim, 0);
 	for (m = 0; m < o->n_rows; m++) {
-		snprintf(buf, sizeof buf, "%-8.8s", o->rows[m].type->name);
+		snprintf(buf, sizeof buf, "%s%-*.*s", ends ? "  " : "",
+		    ends ? 6 : 8, ends ? 6 : 8, o->rows[m].type->name);
 		for (k = 0; k < SD_OUTCOME_COUNT; k++)
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
 			    "%4.0f", 100 * o->rows[m].fraction[k]);
@@ -454,6 +471,47 @@ map_survey(draw_ctx *ctx, const overlay *o, canvas_rect r, int *y)
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
 			    "%8zu", o->rows[m].steps_median);
 		map_line(ctx, r, y, buf, ctx->th->text, 0);
+		if (ends && *y - 1 < r.y + r.h)
+			canvas_set(ctx->cv, r.x, *y - 1, map_end_glyph(ctx, m,
+			    glyph, sizeof glyph), draw_fg(ctx,
+			    draw_racer_color(ctx, (int)m)), CANVAS_DEFAULT,
+			    CANVAS_BOLD);
+	}
+	if (o->ends != NULL)
+		map_line(ctx, r, y, ends ? "dots: where runs end (:ends off)" :
+		    ":ends on: dots where runs end", ctx->th->dim, 0);
+}
+
+/* Whether the survey's ends are drawn over v: kept, on, and of the
+ * chart in view. */
+static int
+map_ends_shown(const view *v, const overlay *o)
+{
+	return o->ends != NULL && o->ends_on &&
+	    o->ends_chart == overlay_chart_key(v);
+}
+
+void
+draw_survey_ends(draw_ctx *ctx, const view *v, canvas_rect r,
+    const overlay *o)
+{
+	char glyph[8];
+	size_t m, i;
+	const double *e;
+	int x, y;
+
+	if (!o->have_survey || strcmp(o->survey_of, v->obj->spec) != 0 ||
+	    !map_ends_shown(v, o))
+		return;
+	for (m = 0, e = o->ends; m < o->n_rows; m++) {
+		for (i = 0; i < o->survey_starts; i++, e += 2) {
+			if (draw_cell(v, r, e[0], e[1], &x, &y) != 0)
+				continue;
+			canvas_set(ctx->cv, x, y, map_end_glyph(ctx, m, glyph,
+			    sizeof glyph), draw_fg(ctx, draw_racer_color(ctx,
+			    (int)m)), dots_cell_background(canvas_at(ctx->cv,
+			    x, y)), CANVAS_BOLD);
+		}
 	}
 }
 
@@ -479,7 +537,7 @@ map_panel_lines(draw_ctx *ctx, const overlay *o, int survey, canvas_rect r,
 	if ((o->have_map || overlay_pending(o)) && survey)
 		(*y)++;
 	if (survey)
-		map_survey(ctx, o, r, y);
+		map_survey(ctx, o, r, y, survey > 1);
 }
 
 void
@@ -491,6 +549,8 @@ draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
 
 	/* A survey of another objective says nothing about this one. */
 	survey = o->have_survey && strcmp(o->survey_of, v->obj->spec) == 0;
+	if (survey && map_ends_shown(v, o))
+		survey = 2;
 	if (!o->have_map && !overlay_pending(o) && !survey)
 		return;
 	/* Taller than the loss curve's place: grow up over the racers, but

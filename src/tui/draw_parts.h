@@ -26,6 +26,22 @@ void draw_arrows(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_markers(draw_ctx *ctx, const view *v, canvas_rect r);
 void draw_cursor(draw_ctx *ctx, const view *v, canvas_rect r);
 
+/* draw_heatmap.c: whether sample (i, j) of a cols × rows grid of bands
+ * (−1: undefined) borders a lower band: the iso-line runs along the upper
+ * side of each level. */
+int draw_band_edge(const int *band, size_t cols, size_t rows, size_t i,
+    size_t j);
+
+/* draw_heatmap.c: a colour that stands out on bg: dark on light, light
+ * on dark (the terminal's own without colour). */
+uint32_t draw_contrast(const draw_ctx *ctx, uint32_t bg);
+
+/* draw_ntk.c: the NTK overlay's level lines over the plot r, at the
+ * view's levels, and its legend in r's top-left corner (base, after the
+ * map: the stationary points go back on top). */
+void draw_ntk(draw_ctx *ctx, const view *v, canvas_rect r,
+    const overlay_ntk *n);
+
 /* draw_axes.c: the axes with their ticks and the colour bar (base). */
 void draw_axes(draw_ctx *ctx, const view *v, const layout *lay);
 void draw_colorbar(draw_ctx *ctx, const view *v, canvas_rect r);
@@ -80,6 +96,13 @@ void draw_map(draw_ctx *ctx, const view *v, const layout *lay,
  * the objective in view) at the panel's foot, over the loss curve and, if
  * they need the room, the racers (top, after the panel). */
 void draw_map_panel(draw_ctx *ctx, const view *v, const layout *lay,
+    const overlay *o);
+
+/* draw_map.c: where the last survey's runs ended, a glyph each in its
+ * method's colour (its number without colour), over the plot (top,
+ * under the paths), when :ends is on and the survey is of the objective
+ * and chart in view. */
+void draw_survey_ends(draw_ctx *ctx, const view *v, canvas_rect r,
     const overlay *o);
 
 /* draw_map.c, for figures: the smallest positive ratio of m (NaN: none);

@@ -155,6 +155,11 @@ frame_base(draw_ctx *ctx, const view *v, const layout *lay,
 	draw_colorbar(ctx, v, lay->cbar);
 	if (ov != NULL)
 		draw_map(ctx, v, lay, ov);
+	if (ov != NULL && ov->ntk.on) {
+		draw_ntk(ctx, v, lay->plot, &ov->ntk);
+		if (v->markers)
+			draw_markers(ctx, v, lay->plot);
+	}
 }
 
 void
@@ -167,6 +172,8 @@ frame_top(draw_ctx *ctx, const view *v, const layout *lay,
 	draw_line_segment(ctx, v, lay->plot);
 	/* Under the paths, whose heads mark where the vectors start. */
 	draw_vectors(ctx, v, lay->plot);
+	if (ov != NULL)
+		draw_survey_ends(ctx, v, lay->plot, ov);
 	draw_paths(ctx, v, lay->plot);
 	if (ui->marked)
 		draw_line_mark(ctx, v, lay->plot, ui->mark_a, ui->mark_b);

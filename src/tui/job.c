@@ -101,6 +101,29 @@ job_run_field(struct job *j)
 	return 0;
 }
 
+/* Where each run of sv ended, in the chart's coordinates, into j->ends
+ * (a survey kept them: sd_survey_keep_ends). */
+static int
+job_survey_ends(struct job *j, const sd_survey *sv)
+{
+	size_t total = sd_survey_total(sv), n = total / j->n_methods, m, i;
+	const double *x;
+	double f, *e;
+
+	if ((j->ends = malloc(2 * (total ? total : 1) * sizeof *j->ends)) ==
+	    NULL)
+		return sd_fail(&j->cause, "out of memory");
+	for (m = 0, e = j->ends; m < j->n_methods; m++) {
+		for (i = 0; i < n; i++, e += 2) {
+			e[0] = e[1] = NAN;
+			if ((x = sd_survey_last(sv, m, i, &f)) != NULL)
+				sd_chart_project(&j->chart, x, &e[0], &e[1],
+				    NULL);
+		}
+	}
+	return 0;
+}
+
 /* The survey, a few runs at a time so that its progress shows: a block
  * of runs per thread (sd_survey_grain), fewer would leave them idle. */
 static int
@@ -120,6 +143,8 @@ job_run_survey(struct job *j)
 			goto out;
 	}
 	total = sd_survey_total(sv);
+	if (total <= JOB_ENDS_MAX && sd_survey_keep_ends(sv, &j->cause) != 0)
+		goto out;
 	while ((done = sd_survey_done(sv)) < total) {
 		if (job_off(j)) {
 			rc = sd_fail(&j->cause, "cancelled");
@@ -134,7 +159,7 @@ job_run_survey(struct job *j)
 	rows = sd_survey_rows(sv, &k);
 	j->n_rows = k < JOB_METHODS ? k : JOB_METHODS;
 	memcpy(j->table, rows, j->n_rows * sizeof *rows);
-	rc = 0;
+	rc = total <= JOB_ENDS_MAX ? job_survey_ends(j, sv) : 0;
 out:
 	sd_survey_free(sv);
 	return rc;
@@ -482,7 +507,8 @@ job_take_field(job *j, sd_field *out, double *sample_s, char **cause)
 }
 
 int
-job_take_survey(job *j, sd_survey_row *rows, size_t *n, char **cause)
+job_take_survey(job *j, sd_survey_row *rows, size_t *n, double **ends,
+    char **cause)
 {
 	if (j->kind != JOB_SURVEY || j->rc != 0) {
 		*cause = j->cause;
@@ -491,6 +517,8 @@ job_take_survey(job *j, sd_survey_row *rows, size_t *n, char **cause)
 	}
 	memcpy(rows, j->table, j->n_rows * sizeof *rows);
 	*n = j->n_rows;
+	*ends = j->ends;
+	j->ends = NULL;
 	return 0;
 }
 
@@ -594,6 +622,7 @@ job_free(job *j)
 		sd_map_done(&j->map);
 	if (j->kind == JOB_TASK && j->task_free != NULL)
 		j->task_free(j->task_arg);
+	free(j->ends);
 	sd_chart_done(&j->chart);
 	sd_scale_memo_free(j->obj.memo);
 	free(j->cause);

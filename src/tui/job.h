@@ -52,6 +52,10 @@
 /* The most methods a survey job runs (the view's racers). */
 #define JOB_METHODS	8
 
+/* The most runs whose ends a survey job keeps (a full iterate each while
+ * it runs, dim + 1 doubles; then two), for the plot's dots. */
+#define JOB_ENDS_MAX	100000
+
 typedef struct job job;
 
 /* Start finding the stationary points of obj (borrowed) through chart
@@ -146,8 +150,12 @@ int job_take_scale(job *j, sd_scale *out, char **cause);
 int job_take_field(job *j, sd_field *out, double *sample_s, char **cause);
 
 /* A finished survey job's table: n rows into rows (room for
- * JOB_METHODS): 0, or -1 with *cause. */
-int job_take_survey(job *j, sd_survey_row *rows, size_t *n, char **cause);
+ * JOB_METHODS), and where each run ended, (a, b) in the survey's chart
+ * per run, every start of the first method, then the second's, ...
+ * (malloc'd, the caller's; NULL above JOB_ENDS_MAX runs, or (NaN, NaN)
+ * for a run whose end is not known): 0, or -1 with *cause. */
+int job_take_survey(job *j, sd_survey_row *rows, size_t *n, double **ends,
+    char **cause);
 
 /* Cancel j and leave it to run out on its own, so that the caller need
  * not wait even the millisecond or so that takes (up to 15 ms for a

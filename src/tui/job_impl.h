@@ -66,6 +66,10 @@ struct job {
 	double			 mparams[JOB_METHODS][SD_PARAMS_MAX];
 	int			 given[JOB_METHODS];	/* else defaults */
 	sd_survey_row		 table[JOB_METHODS];
+	double			*ends;		/* survey: where each run
+						 * ended, (a, b) per run in
+						 * the survey's order; NULL
+						 * above JOB_ENDS_MAX runs */
 	size_t			 n_rows;
 
 	job_task_fn		 task;		/* task */

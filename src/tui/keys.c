@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "base/error.h"
+#include "objectives/ntk.h"
 
 /* Zoom factor of + and −. */
 #define KEYS_ZOOM 1.5
@@ -305,6 +306,29 @@ key_map(app *a, int key)
 	app_dirty(a);
 }
 
+int
+app_ntk(app *a, int on, char **cause)
+{
+	if (overlay_ntk_set(&a->ov, a->v, on, cause) != 0)
+		return -1;
+	app_message(a, 0, on ? "ntk: levels of the %s over the landscape" :
+	    "ntk: off", sd_ntk_is_model(a->v->obj) ? "network (ntk=0)" :
+	    "NTK model (linearized at θ₀)");
+	app_dirty(a);
+	return 0;
+}
+
+/* N: the NTK overlay on or off. */
+static void
+key_ntk(app *a, int key)
+{
+	char *cause = NULL;
+
+	(void)key;
+	if (app_ntk(a, !a->ov.ntk.on, &cause) != 0)
+		app_fail(a, cause);
+}
+
 /* Write the view as saddle-OBJECTIVE-N.svg. */
 static void
 key_write(app *a, int key)
@@ -360,6 +384,10 @@ key_cancel(app *a, int key)
 	a->marked = 0;
 	view_replay_stop(a->v);
 	any |= overlay_survey_cancel(&a->ov);
+	if (overlay_ntk_cancel(&a->ov)) {
+		app_dirty(a);
+		any = 1;
+	}
 	any |= app_tasks_cancel(a);
 	if (view_steps_cancel(a->v)) {
 		/* Playing on would start the same step again. */
@@ -402,6 +430,8 @@ static const struct key_binding key_bindings[] = {
 	{ { 'V' }, "V", "racers' vectors on / off", key_toggle },
 	{ { 'A' }, "A", "points near the slice on / off", key_all },
 	{ { 'm' }, "m", "next map (strict-saddle … basins)", key_map },
+	{ { 'N' }, "N", "NTK model's levels on / off",
+	  key_ntk },
 	{ { ':' }, ":", "command line (tab completes)", key_colon },
 	{ { 'W' }, "W", "write saddle-OBJECTIVE-N.svg here", key_write },
 	{ { '?' }, "?", "this help", key_help },
@@ -541,6 +571,10 @@ static const frame_help key_legend[] = {
 	{ "━ ┄ □", "V: gd's step −lr∇f, the last step, the box of "
 	  "per-coordinate steps (adagrad, rmsprop, adam)" },
 	{ "━1 …", "latest events: the racer's number and its last event" },
+	{ "• 1-8", ":survey: where each run ended, in its method's colour "
+	  "(mono: its number); :ends off hides them" },
+	{ "⣀⣀ N", "levels of the NTK model (§6.1) at the bands' levels: "
+	  "they follow the bands' edges where the linearization holds" },
 	{ "", "" },
 	{ "m: maps", "what each one shows (the legend is on the colour "
 	  "bar's place)" },

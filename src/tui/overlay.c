@@ -18,6 +18,7 @@ void
 overlay_init(overlay *o)
 {
 	memset(o, 0, sizeof *o);
+	o->ends_on = 1;
 	o->alpha = o->beta = o->gamma = NAN;
 }
 
@@ -37,6 +38,8 @@ void
 overlay_done(overlay *o)
 {
 	overlay_stop(o);
+	overlay_ntk_done(o);
+	overlay_survey_clear(o);
 }
 
 void
@@ -139,27 +142,43 @@ overlay_racer(const view *v)
 	return v->n_racers > 0 ? v->racers[v->selected] : NULL;
 }
 
-/* Everything the map of o over v at cols × rows depends on. */
-static uint64_t
-overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
+uint64_t
+overlay_chart_key(const view *v)
 {
 	const sd_chart *c = &v->chart;
-	const racer *r = overlay_racer(v);
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	double consts[3] = { o->alpha, o->beta, o->gamma };
 
-	h = overlay_hash(h, &o->type, sizeof o->type);
-	h = overlay_hash(h, consts, sizeof consts);
 	h = overlay_hash(h, &v->obj, sizeof v->obj);
 	h = overlay_hash(h, v->obj->spec, strlen(v->obj->spec));
 	h = overlay_hash(h, &c->kind, sizeof c->kind);
 	h = overlay_hash_vec(h, c->origin, c->dim);
 	h = overlay_hash_vec(h, c->u, c->dim);
 	h = overlay_hash_vec(h, c->v, c->dim);
-	h = overlay_hash_vec(h, c->w, c->dim);
+	return overlay_hash_vec(h, c->w, c->dim);
+}
+
+uint64_t
+overlay_view_key(uint64_t h, const view *v, size_t cols, size_t rows)
+{
+	uint64_t c = overlay_chart_key(v);
+
+	h = overlay_hash(h, &c, sizeof c);
 	h = overlay_hash(h, &v->window, sizeof v->window);
 	h = overlay_hash(h, &cols, sizeof cols);
-	h = overlay_hash(h, &rows, sizeof rows);
+	return overlay_hash(h, &rows, sizeof rows);
+}
+
+/* Everything the map of o over v at cols × rows depends on. */
+static uint64_t
+overlay_key(const overlay *o, const view *v, size_t cols, size_t rows)
+{
+	const racer *r = overlay_racer(v);
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	double consts[3] = { o->alpha, o->beta, o->gamma };
+
+	h = overlay_hash(h, &o->type, sizeof o->type);
+	h = overlay_hash(h, consts, sizeof consts);
+	h = overlay_view_key(h, v, cols, rows);
 	if (!(o->type->reads & SD_MAP_READS_RUNS))
 		return h;
 	h = overlay_hash(h, &v->tol, sizeof v->tol);
@@ -247,17 +266,19 @@ overlay_survey(overlay *o, const view *v, size_t n, char **cause)
 	snprintf(o->survey_run_of, sizeof o->survey_run_of, "%s",
 	    v->obj->spec);
 	o->survey_run_starts = n;
+	o->survey_run_chart = overlay_chart_key(v);
 	return 0;
 }
 
 int
 overlay_survey_poll(overlay *o, char **cause)
 {
+	double *ends;
 	size_t m;
 
 	if (o->survey_job == NULL || !job_wait(o->survey_job, 0))
 		return 0;
-	if (job_take_survey(o->survey_job, o->rows, &m, cause) != 0) {
+	if (job_take_survey(o->survey_job, o->rows, &m, &ends, cause) != 0) {
 		job_free(o->survey_job);
 		o->survey_job = NULL;
 		return -1;
@@ -268,6 +289,9 @@ overlay_survey_poll(overlay *o, char **cause)
 	memcpy(o->survey_of, o->survey_run_of, sizeof o->survey_of);
 	o->survey_starts = o->survey_run_starts;
 	o->have_survey = 1;
+	free(o->ends);
+	o->ends = ends;
+	o->ends_chart = o->survey_run_chart;
 	return 1;
 }
 
@@ -298,4 +322,6 @@ overlay_survey_clear(overlay *o)
 {
 	o->have_survey = 0;
 	o->n_rows = 0;
+	free(o->ends);
+	o->ends = NULL;
 }

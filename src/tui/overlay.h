@@ -31,6 +31,22 @@
 /* The step budget of the basins' and the surveys' runs. */
 #define OVERLAY_STEPS	1000
 
+/* The N key's and :ntk's overlay (overlay_ntk.c): the level lines of the
+ * objective's NTK twin (sd_ntk_twin: the model over the network, the
+ * network over the model) at the plot's braille dots, 2 × 4 a cell. */
+typedef struct overlay_ntk {
+	int		 on;		/* shown (or being computed) */
+	int		 model;		/* the view is the model, the twin
+					 * the network */
+	job		*job;		/* sampling the twin, or NULL */
+	uint64_t	 key;		/* what the samples (or the failure
+					 * to make them) are for */
+	int		 keyed;		/* key is set */
+	double		*f;		/* owned; rows × cols samples, or
+					 * NULL until they come */
+	size_t		 cols, rows;
+} overlay_ntk;
+
 typedef struct overlay {
 	const sd_map_type *type;	/* NULL: none, the heatmap shows */
 	double		 alpha, beta, gamma;	/* NaN: the defaults */
@@ -50,6 +66,14 @@ typedef struct overlay {
 	size_t		 survey_starts;
 	size_t		 n_rows;
 	sd_survey_row	 rows[VIEW_RACERS_MAX];
+	uint64_t	 survey_run_chart;	/* the running one's chart */
+	double		*ends;		/* owned; where the last survey's
+					 * runs ended, (a, b) per run, each
+					 * method's starts in turn; NULL:
+					 * not kept (job.h) */
+	uint64_t	 ends_chart;	/* the chart they are in */
+	int		 ends_on;	/* :ends: draw them */
+	overlay_ntk	 ntk;		/* N, :ntk */
 } overlay;
 
 /* No overlay, default constants, no survey. */
@@ -106,5 +130,35 @@ int overlay_survey_cancel(overlay *o);
 
 /* Forget the survey. */
 void overlay_survey_clear(overlay *o);
+
+/* What a chart of v's objective is (overlay_chart_key) and h continued
+ * over what a plot of cols × rows drawn from v depends on:
+ * the objective, the chart, the window and the size. */
+uint64_t overlay_chart_key(const view *v);
+uint64_t overlay_view_key(uint64_t h, const view *v, size_t cols,
+    size_t rows);
+
+/* overlay_ntk.c: show (on) or hide the NTK twin's level lines; -1 with
+ * *cause, and nothing changes, when v's objective has no NTK model (the
+ * message names the objectives that have one). */
+int overlay_ntk_set(overlay *o, const view *v, int on, char **cause);
+
+/* Bring the twin's samples up to date with v for cols × rows dots (the
+ * plot's braille dots), starting a task when what they show changed and
+ * waiting up to ms for it: 1 when new samples came (the base layer must
+ * be redrawn), 0 when nothing did; 2 when the view is of the network and
+ * θ₀ lies off its chart: *through is then the model's own chart, through
+ * θ₀ (the caller shows it or frees it), and nothing is sampled until the
+ * view is around θ₀; -1 with *cause when the task failed or the
+ * objective in view has no NTK model any more (the overlay is then
+ * off). */
+int overlay_ntk_update(overlay *o, const view *v, size_t cols, size_t rows,
+    double ms, sd_chart *through, char **cause);
+
+/* Esc: stop sampling and hide the overlay; nonzero when a task ran. */
+int overlay_ntk_cancel(overlay *o);
+
+/* Hide it and drop what it holds. */
+void overlay_ntk_done(overlay *o);
 
 #endif

@@ -79,7 +79,7 @@ int racer_step(racer *r);
  * one took more than RACER_SLOW_S, steps a copy of the optimizer
  * (sd_optimizer_copy) on a thread; racer_poll lands it, so the trace and
  * the events are those of a step taken here. A method that cannot be
- * copied (bfgs) steps here. */
+ * copied (none now) would step here. */
 int racer_step_start(racer *r);
 
 /* Land the step under way when it is done, waiting up to ms: 1 when it

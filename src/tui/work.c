@@ -43,7 +43,8 @@ app_waiting(const app *a)
 	}
 	return a->points_job != NULL || a->watch_job != NULL ||
 	    a->field_job != NULL || a->scale_job != NULL ||
-	    overlay_pending(&a->ov) || view_stepping(a->v, NULL) > 0;
+	    overlay_pending(&a->ov) || a->ov.ntk.job != NULL ||
+	    view_stepping(a->v, NULL) > 0;
 }
 
 /* Forget the costs measured on another objective. */
@@ -532,6 +533,9 @@ app_busy(const app *a, char *buf, size_t len)
 	else if (a->steps_left > 0)
 		snprintf(buf, len, "stepping: %ld steps to go  (Esc stops)",
 		    a->steps_left);
+	else if (a->ov.ntk.job != NULL)
+		snprintf(buf, len, "ntk: sampling the %s…  (Esc cancels)",
+		    a->ov.ntk.model ? "network" : "NTK model");
 	else if (a->field_job != NULL)
 		snprintf(buf, len, "computing the landscape… %.0f%%",
 		    100 * job_progress(a->field_job));

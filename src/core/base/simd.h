@@ -5,8 +5,10 @@
  * one when the compiler has it). At -O2 GCC's cost model vectorizes
  * only loops whose trip count is a known multiple of the vector width;
  * the pragma lifts that. It changes no result: the lanes do the very
- * operations the scalar loop does, and -std=c11 keeps a·b + c two
- * roundings (no fused multiply-add). Without the flags it is nothing. */
+ * operations the scalar loop does, and -ffp-contract=off (configure;
+ * GCC's -std=c11 implies it, clang 14 needs it, and ignored its
+ * STDC FP_CONTRACT pragma when tried) keeps a·b + c two roundings (no
+ * fused multiply-add). Without the flags it is nothing. */
 #ifndef SADDLE_SIMD_H
 #define SADDLE_SIMD_H
 
@@ -34,13 +36,24 @@ double exp(double);
  * for x86-64, AVX2 and AVX-512, and the loader picks the one the CPU has
  * (GCC's target_clones; configure checks the compiler and linker accept
  * it: HAVE_TARGET_CLONES). The same operations, so the same bits:
- * -std=c11 keeps a·b + c two roundings (-ffp-contract=off), so the FMA
- * of the wider targets is never used on its own. */
+ * -ffp-contract=off keeps a·b + c two roundings, so the FMA of the
+ * wider targets is never used on its own. */
 #ifdef HAVE_TARGET_CLONES
 #define SD_SIMD_CLONES \
 	__attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
 #else
 #define SD_SIMD_CLONES
+#endif
+
+/* SD_SCALAR before a function that passes pairs of doubles in registers
+ * (sd_pair, objective.h): GCC's SLP vectorizer would pack such a pair
+ * into one register and then move it between the two registers of the
+ * calling convention through the stack, a store that the load cannot
+ * take forwarded: a gd step on a plane objective cost twice as long. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define SD_SCALAR	__attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define SD_SCALAR
 #endif
 
 /* SD_LOOP_INLINE: a helper whose loop must be built into each clone of

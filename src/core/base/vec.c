@@ -8,13 +8,11 @@
 #include "base/vec.h"
 
 double
-sd_norm(const double *x, size_t n)
+sd_norm_scaled(const double *x, size_t n)
 {
-	double s = sd_dot(x, x, n), big = 0, t;
+	double s, big = 0, t;
 	size_t i;
 
-	if (isfinite(s) && s >= DBL_MIN)
-		return sqrt(s);
 	/* The squares overflowed or underflowed, or an entry is not finite:
 	 * scale by the largest entry. */
 	for (i = 0; i < n; i++) {
@@ -40,16 +38,4 @@ sd_norm_inf(const double *x, size_t n)
 	for (i = 0; i < n; i++)
 		m = fmax(m, fabs(x[i]));
 	return m;
-}
-
-int
-sd_all_finite(const double *x, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (!isfinite(x[i]))
-			return 0;
-	}
-	return 1;
 }

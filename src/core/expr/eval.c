@@ -6,7 +6,8 @@
  * paid once per block); and a forward-mode one on second-order hyper-dual
  * numbers (value, ∂x, ∂y, ∂xx, ∂xy, ∂yy), which gives the exact gradient
  * and Hessian, never finite differences. Both compute the value with the
- * same operations, so they agree bit for bit. */
+ * same operations, so they agree bit for bit: a function over a block is
+ * its vmath form, which gives the one-point bits (funcs.c). */
 #include "config.h"
 
 #include <math.h>
@@ -14,144 +15,6 @@
 
 #include "expr/expr.h"
 #include "expr/expr_impl.h"
-
-#define EXPR_BLOCK	32	/* points per block in the row evaluator */
-
-/* ---- the functions and their derivatives ------------------------------ */
-
-/* sin' = cos, sin'' = −sin. */
-static void
-d_sin(double u, double fu, double *d1, double *d2)
-{
-	*d1 = cos(u);
-	*d2 = -fu;
-}
-
-/* cos' = −sin, cos'' = −cos. */
-static void
-d_cos(double u, double fu, double *d1, double *d2)
-{
-	*d1 = -sin(u);
-	*d2 = -fu;
-}
-
-/* tan' = 1 + tan², tan'' = 2 tan (1 + tan²). */
-static void
-d_tan(double u, double fu, double *d1, double *d2)
-{
-	(void)u;
-	*d1 = 1 + fu * fu;
-	*d2 = 2 * fu * *d1;
-}
-
-/* asin' = 1/√(1−u²), asin'' = u/(1−u²)^(3/2). */
-static void
-d_asin(double u, double fu, double *d1, double *d2)
-{
-	double t = 1 - u * u;
-
-	(void)fu;
-	*d1 = 1 / sqrt(t);
-	*d2 = u * *d1 / t;
-}
-
-/* acos' = −1/√(1−u²), acos'' = −u/(1−u²)^(3/2). */
-static void
-d_acos(double u, double fu, double *d1, double *d2)
-{
-	double t = 1 - u * u;
-
-	(void)fu;
-	*d1 = -1 / sqrt(t);
-	*d2 = u * *d1 / t;
-}
-
-/* atan' = 1/(1+u²), atan'' = −2u/(1+u²)². */
-static void
-d_atan(double u, double fu, double *d1, double *d2)
-{
-	(void)fu;
-	*d1 = 1 / (1 + u * u);
-	*d2 = -2 * u * *d1 * *d1;
-}
-
-/* sinh' = cosh, sinh'' = sinh. */
-static void
-d_sinh(double u, double fu, double *d1, double *d2)
-{
-	*d1 = cosh(u);
-	*d2 = fu;
-}
-
-/* cosh' = sinh, cosh'' = cosh. */
-static void
-d_cosh(double u, double fu, double *d1, double *d2)
-{
-	*d1 = sinh(u);
-	*d2 = fu;
-}
-
-/* tanh' = 1 − tanh², tanh'' = −2 tanh (1 − tanh²). */
-static void
-d_tanh(double u, double fu, double *d1, double *d2)
-{
-	(void)u;
-	*d1 = 1 - fu * fu;
-	*d2 = -2 * fu * *d1;
-}
-
-/* exp' = exp'' = exp. */
-static void
-d_exp(double u, double fu, double *d1, double *d2)
-{
-	(void)u;
-	*d1 = fu;
-	*d2 = fu;
-}
-
-/* log' = 1/u, log'' = −1/u². */
-static void
-d_log(double u, double fu, double *d1, double *d2)
-{
-	(void)fu;
-	*d1 = 1 / u;
-	*d2 = -*d1 * *d1;
-}
-
-/* sqrt' = 1/(2√u), sqrt'' = −1/(4u√u). */
-static void
-d_sqrt(double u, double fu, double *d1, double *d2)
-{
-	*d1 = 0.5 / fu;
-	*d2 = -*d1 / (2 * u);
-}
-
-/* abs' = sign, abs'' = 0; at 0 the subgradient 0, which keeps |x| + y²
- * finite there. */
-static void
-d_abs(double u, double fu, double *d1, double *d2)
-{
-	(void)fu;
-	*d1 = (u > 0) - (u < 0);
-	*d2 = 0;
-}
-
-const struct expr_func sd_expr_funcs[] = {
-	{ "sin", sin, d_sin, sd_expr_iv_sin },
-	{ "cos", cos, d_cos, sd_expr_iv_cos },
-	{ "tan", tan, d_tan, sd_expr_iv_tan },
-	{ "asin", asin, d_asin, sd_expr_iv_asin },
-	{ "acos", acos, d_acos, sd_expr_iv_acos },
-	{ "atan", atan, d_atan, sd_expr_iv_atan },
-	{ "sinh", sinh, d_sinh, sd_expr_iv_sinh },
-	{ "cosh", cosh, d_cosh, sd_expr_iv_cosh },
-	{ "tanh", tanh, d_tanh, sd_expr_iv_tanh },
-	{ "exp", exp, d_exp, sd_expr_iv_exp },
-	{ "log", log, d_log, sd_expr_iv_log },
-	{ "sqrt", sqrt, d_sqrt, sd_expr_iv_sqrt },
-	{ "abs", fabs, d_abs, sd_expr_iv_abs },
-	{ NULL, NULL, NULL, NULL }
-};
 
 /* ---- value-only evaluation -------------------------------------------- */
 
@@ -188,14 +51,15 @@ sd_expr_eval(const sd_expr *e, double x, double y)
 	return s[0];
 }
 
-/* One block of m ≤ EXPR_BLOCK points of a row: each instruction runs over
- * the whole block. */
-static void
-eval_block(const sd_expr *e, const double *x, size_t m, double y,
-    double *out)
+/* One block of m ≤ EXPR_BLOCK points (x[j], y[j·ys]): each instruction
+ * runs over the whole block; ys = 0 is a row at one y. */
+SD_SIMD_CLONES static void
+eval_block(const sd_expr *e, const double *x, const double *y, size_t ys,
+    size_t m, double *out)
 {
 	const struct instr *c = e->code, *end = c + e->n;
-	double s[EXPR_STACK_MAX][EXPR_BLOCK], *a = NULL, *b = NULL, k;
+	_Alignas(64) double s[EXPR_STACK_MAX][EXPR_BLOCK];
+	double *a = NULL, *b = NULL, k;
 	double (*f)(double);
 	size_t j;
 	int t = -1;
@@ -211,31 +75,71 @@ eval_block(const sd_expr *e, const double *x, size_t m, double y,
 			a = s[t];
 		switch (c->op) {
 		case OP_X:	memcpy(a, x, m * sizeof *a); break;
-		case OP_Y:	for (j = 0; j < m; j++) a[j] = y; break;
-		case OP_CONST:	for (j = 0; j < m; j++) a[j] = k; break;
-		case OP_ADD:	for (j = 0; j < m; j++) a[j] += b[j]; break;
-		case OP_SUB:	for (j = 0; j < m; j++) a[j] -= b[j]; break;
-		case OP_MUL:	for (j = 0; j < m; j++) a[j] *= b[j]; break;
-		case OP_DIV:	for (j = 0; j < m; j++) a[j] /= b[j]; break;
+		case OP_Y:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = y[j * ys];
+			break;
+		case OP_CONST:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = k;
+			break;
+		case OP_ADD:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] += b[j];
+			break;
+		case OP_SUB:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] -= b[j];
+			break;
+		case OP_MUL:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] *= b[j];
+			break;
+		case OP_DIV:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] /= b[j];
+			break;
 		case OP_POW:
 			for (j = 0; j < m; j++)
 				a[j] = expr_pow(a[j], b[j]);
 			break;
-		case OP_NEG:	for (j = 0; j < m; j++) a[j] = -a[j]; break;
-		case OP_ADDK:	for (j = 0; j < m; j++) a[j] += k; break;
-		case OP_RSUBK:	for (j = 0; j < m; j++) a[j] = k - a[j]; break;
-		case OP_MULK:	for (j = 0; j < m; j++) a[j] *= k; break;
-		case OP_DIVK:	for (j = 0; j < m; j++) a[j] /= k; break;
-		case OP_RDIVK:	for (j = 0; j < m; j++) a[j] = k / a[j]; break;
-		case OP_POWI:
-			if (c->n == 2) {
-				for (j = 0; j < m; j++)
-					a[j] *= a[j];
-			} else {
-				for (j = 0; j < m; j++)
-					a[j] = expr_powi(a[j], c->n);
-			}
+		case OP_NEG:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = -a[j];
 			break;
+		case OP_ADDK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] += k;
+			break;
+		case OP_RSUBK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = k - a[j];
+			break;
+		case OP_MULK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] *= k;
+			break;
+		case OP_DIVK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] /= k;
+			break;
+		case OP_RDIVK:
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				a[j] = k / a[j];
+			break;
+		case OP_POWI:	expr_powi_block(a, c->n, a, m); break;
 		case OP_POWK:
 			for (j = 0; j < m; j++)
 				a[j] = pow(a[j], k);
@@ -245,6 +149,10 @@ eval_block(const sd_expr *e, const double *x, size_t m, double y,
 				a[j] = expr_pow(k, a[j]);
 			break;
 		case OP_FUNC:
+			if (sd_expr_funcs[c->fn].vf != NULL) {
+				sd_expr_funcs[c->fn].vf(a, a, m);
+				break;
+			}
 			f = sd_expr_funcs[c->fn].f;
 			for (j = 0; j < m; j++)
 				a[j] = f(a[j]);
@@ -262,7 +170,19 @@ sd_expr_eval_grid(const sd_expr *e, const double *x, size_t n, double y,
 
 	for (i = 0; i < n; i += m) {
 		m = n - i < EXPR_BLOCK ? n - i : EXPR_BLOCK;
-		eval_block(e, x + i, m, y, out + i);
+		eval_block(e, x + i, &y, 0, m, out + i);
+	}
+}
+
+void
+sd_expr_eval_batch(const sd_expr *e, size_t n, const double *x,
+    const double *y, double *out)
+{
+	size_t i, m;
+
+	for (i = 0; i < n; i += m) {
+		m = n - i < EXPR_BLOCK ? n - i : EXPR_BLOCK;
+		eval_block(e, x + i, y + i, 1, m, out + i);
 	}
 }
 

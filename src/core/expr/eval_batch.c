@@ -7,63 +7,97 @@
  * which the first-order ones never read, are left out), in the same
  * order, so the value, ∂x and ∂y agree bit for bit with sd_expr_eval2.
  *
- * A stack slot is three rows (value, ∂x, ∂y) of EXPR_BATCH points. */
+ * A stack slot is three rows (value, ∂x, ∂y) of EXPR_BATCH points. The
+ * rows' loops are on vector lanes (SD_SIMD, and a clone of the
+ * interpreter per target): every operation is the one eval.c does, with
+ * contraction off, so the lanes give eval.c's bits; sin, cos, exp and
+ * log are vmath's forms over the block (funcs.c). */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "base/simd.h"
 #include "expr/expr.h"
 #include "expr/expr_impl.h"
 
-#define EXPR_BATCH	16	/* points per block */
+#define EXPR_BATCH	EXPR_BLOCK	/* points per block */
 
-/* A stack of duals in rows: v[t][j], x[t][j], y[t][j]. */
+/* A slot of the stack: a dual in rows, v[j], x[j], y[j], on a cache
+ * line's boundary; the three rows of a slot are adjacent (rows 32 KB
+ * apart would alias in the low 12 bits of their addresses, and the
+ * processor would take each store for one to the next row's load). */
+struct dual_slot {
+	_Alignas(64) double	v[EXPR_BATCH];
+	double			x[EXPR_BATCH];
+	double			y[EXPR_BATCH];
+};
+
 struct dual_stack {
-	double	v[EXPR_STACK_MAX][EXPR_BATCH];
-	double	x[EXPR_STACK_MAX][EXPR_BATCH];
-	double	y[EXPR_STACK_MAX][EXPR_BATCH];
+	struct dual_slot	slot[EXPR_STACK_MAX];
 };
 
 /* Push x, y or the constant k (hd's seeds: ∂x x = 1, ∂y y = 1). */
-static void
+SD_LOOP_INLINE void
 dual_push(struct dual_stack *s, int t, const struct instr *c,
     const double *px, const double *py, size_t m)
 {
+	double dx = c->op == OP_X, dy = c->op == OP_Y, k = c->k;
 	size_t j;
 
+	if (c->op == OP_X)
+		memcpy(s->slot[t].v, px, m * sizeof *px);
+	else if (c->op == OP_Y)
+		memcpy(s->slot[t].v, py, m * sizeof *py);
+	else {
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			s->slot[t].v[j] = k;
+	}
+	SD_SIMD
 	for (j = 0; j < m; j++) {
-		s->v[t][j] = c->op == OP_X ? px[j] : c->op == OP_Y ? py[j] :
-		    c->k;
-		s->x[t][j] = c->op == OP_X;
-		s->y[t][j] = c->op == OP_Y;
+		s->slot[t].x[j] = dx;
+		s->slot[t].y[j] = dy;
 	}
 }
 
 /* Slot a ← a + sign·b (hd_add). */
-static void
+SD_LOOP_INLINE void
 dual_add(struct dual_stack *s, int a, double sign, size_t m)
 {
+	struct dual_slot *p = &s->slot[a];
+	const struct dual_slot *q = p + 1;
+	double *av = p->v, *ax = p->x, *ay = p->y;
+	const double *bv = q->v, *bx = q->x, *by = q->y;
 	size_t j;
 
+	if (sign > 0) {
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			av[j] += bv[j];
+	} else {
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			av[j] -= bv[j];
+	}
+	SD_SIMD
 	for (j = 0; j < m; j++) {
-		if (sign > 0)
-			s->v[a][j] += s->v[a + 1][j];
-		else
-			s->v[a][j] -= s->v[a + 1][j];
-		s->x[a][j] += sign * s->x[a + 1][j];
-		s->y[a][j] += sign * s->y[a + 1][j];
+		ax[j] += sign * bx[j];
+		ay[j] += sign * by[j];
 	}
 }
 
 /* Slot a ← a·b (hd_mul). */
-static void
+SD_LOOP_INLINE void
 dual_mul(struct dual_stack *s, int a, size_t m)
 {
-	double *av = s->v[a], *ax = s->x[a], *ay = s->y[a];
-	const double *bv = s->v[a + 1], *bx = s->x[a + 1], *by = s->y[a + 1];
+	struct dual_slot *p = &s->slot[a];
+	const struct dual_slot *q = p + 1;
+	double *av = p->v, *ax = p->x, *ay = p->y;
+	const double *bv = q->v, *bx = q->x, *by = q->y;
 	size_t j;
 
+	SD_SIMD
 	for (j = 0; j < m; j++) {
 		ax[j] = ax[j] * bv[j] + av[j] * bx[j];
 		ay[j] = ay[j] * bv[j] + av[j] * by[j];
@@ -72,13 +106,15 @@ dual_mul(struct dual_stack *s, int a, size_t m)
 }
 
 /* Slot a ← a/b (hd_div). */
-static void
+SD_LOOP_INLINE void
 dual_div(struct dual_stack *s, int a, size_t m)
 {
-	double *av = s->v[a], *ax = s->x[a], *ay = s->y[a], q, ib;
-	const double *bv = s->v[a + 1], *bx = s->x[a + 1], *by = s->y[a + 1];
+	struct dual_slot *p = &s->slot[a];
+	double *av = p->v, *ax = p->x, *ay = p->y, q, ib;
+	const double *bv = p[1].v, *bx = p[1].x, *by = p[1].y;
 	size_t j;
 
+	SD_SIMD
 	for (j = 0; j < m; j++) {
 		q = av[j] / bv[j];
 		ib = 1 / bv[j];
@@ -89,11 +125,12 @@ dual_div(struct dual_stack *s, int a, size_t m)
 }
 
 /* Slot a ← a^b, both variable (hd_pow). */
-static void
+SD_LOOP_INLINE void
 dual_pow(struct dual_stack *s, int a, size_t m)
 {
-	double *av = s->v[a], *ax = s->x[a], *ay = s->y[a], f, fa, fb;
-	const double *bv = s->v[a + 1], *bx = s->x[a + 1], *by = s->y[a + 1];
+	struct dual_slot *p = &s->slot[a];
+	double *av = p->v, *ax = p->x, *ay = p->y, f, fa, fb;
+	const double *bv = p[1].v, *bx = p[1].x, *by = p[1].y;
 	size_t j;
 
 	for (j = 0; j < m; j++) {
@@ -107,94 +144,117 @@ dual_pow(struct dual_stack *s, int a, size_t m)
 }
 
 /* Slot u ← φ(u) given f = φ(u) and d1 = φ'(u) in rows (hd_chain). */
-static void
+SD_LOOP_INLINE void
 dual_chain(struct dual_stack *s, int u, const double *f, const double *d1,
     size_t m)
 {
 	size_t j;
 
+	SD_SIMD
 	for (j = 0; j < m; j++) {
-		s->x[u][j] *= d1[j];
-		s->y[u][j] *= d1[j];
-		s->v[u][j] = f[j];
+		s->slot[u].x[j] *= d1[j];
+		s->slot[u].y[j] *= d1[j];
+		s->slot[u].v[j] = f[j];
 	}
 }
 
 /* f and φ' of a one-argument instruction at each point of slot u: the
  * values hd_powi, hd_powk, hd_rpowk, hd_rdivk and hd_func hand to
  * hd_chain. */
-static void
+SD_LOOP_INLINE void
 dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
     double *f, double *d1, size_t m)
 {
 	const struct expr_func *fn = &sd_expr_funcs[c->fn];
-	const double *v = s->v[u];
+	const double *v = s->slot[u].v;
 	double k = c->k, d2;
 	size_t j;
+	int n = c->n;
 
-	for (j = 0; j < m; j++) {
-		switch (c->op) {
-		case OP_POWI:
-			f[j] = expr_powi(v[j], c->n);
-			d1[j] = c->n * expr_powi(v[j], c->n - 1);
-			break;
-		case OP_POWK:
+	switch (c->op) {
+	case OP_POWI:
+		expr_powi_block(v, n, f, m);
+		expr_powi_block(v, n - 1, d1, m);
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			d1[j] *= n;
+		break;
+	case OP_POWK:
+		for (j = 0; j < m; j++) {
 			f[j] = pow(v[j], k);
 			d1[j] = k * pow(v[j], k - 1);
-			break;
-		case OP_RPOWK:
+		}
+		break;
+	case OP_RPOWK:
+		for (j = 0; j < m; j++) {
 			f[j] = expr_pow(k, v[j]);
 			d1[j] = f[j] * log(k);
-			break;
-		case OP_RDIVK:
+		}
+		break;
+	case OP_RDIVK:
+		SD_SIMD
+		for (j = 0; j < m; j++) {
 			f[j] = k / v[j];
 			d1[j] = -f[j] / v[j];
-			break;
-		default:	/* OP_FUNC */
-			f[j] = fn->f(v[j]);
-			fn->d(v[j], f[j], &d1[j], &d2);
+		}
+		break;
+	default:	/* OP_FUNC */
+		if (fn->vfd != NULL) {
+			fn->vfd(v, f, d1, m);
 			break;
 		}
+		for (j = 0; j < m; j++) {
+			f[j] = fn->f(v[j]);
+			fn->d(v[j], f[j], &d1[j], &d2);
+		}
+		break;
 	}
 }
 
 /* Slot u scaled, negated or shifted by k, every component as eval.c's
  * hd_scale, hd_divk, hd_neg, hd_rsubk and the OP_ADDK case do. */
-static void
+SD_LOOP_INLINE void
 dual_linear(struct dual_stack *s, int u, const struct instr *c, size_t m)
 {
-	double *v = s->v[u], *x = s->x[u], *y = s->y[u], k = c->k, w;
+	struct dual_slot *p = &s->slot[u];
+	double *v = p->v, *x = p->x, *y = p->y, k = c->k;
 	size_t j;
 
-	for (j = 0; j < m; j++) {
-		switch (c->op) {
-		case OP_ADDK:
+	switch (c->op) {
+	case OP_ADDK:
+		SD_SIMD
+		for (j = 0; j < m; j++)
 			v[j] += k;
-			break;
-		case OP_MULK:
+		break;
+	case OP_MULK:
+		SD_SIMD
+		for (j = 0; j < m; j++) {
 			v[j] *= k;
 			x[j] *= k;
 			y[j] *= k;
-			break;
-		case OP_DIVK:
+		}
+		break;
+	case OP_DIVK:
+		SD_SIMD
+		for (j = 0; j < m; j++) {
 			v[j] /= k;
 			x[j] /= k;
 			y[j] /= k;
-			break;
-		default:	/* OP_NEG, OP_RSUBK */
-			w = v[j];
-			v[j] = -w;
+		}
+		break;
+	default:	/* OP_NEG, OP_RSUBK */
+		SD_SIMD
+		for (j = 0; j < m; j++) {
+			v[j] = c->op == OP_RSUBK ? k - v[j] : -v[j];
 			x[j] = -x[j];
 			y[j] = -y[j];
-			if (c->op == OP_RSUBK)
-				v[j] = k - w;
-			break;
 		}
+		break;
 	}
 }
 
-/* One block of m ≤ EXPR_BATCH points. */
-static void
+/* One block of m ≤ EXPR_BATCH points, compiled for each target. */
+SD_SIMD_CLONES static void
 dual_block(const sd_expr *e, struct dual_stack *s, const double *px,
     const double *py, size_t m, double *f, double *gx, double *gy)
 {
@@ -224,12 +284,13 @@ dual_block(const sd_expr *e, struct dual_stack *s, const double *px,
 		default:	dual_linear(s, t, c, m); break;
 		}
 	}
+	SD_SIMD
 	for (j = 0; j < m; j++) {
-		f[j] = s->v[0][j];
+		f[j] = s->slot[0].v[j];
 		/* As sd_expr_eval2: no derivative through an undefined
 		 * value. */
-		gx[j] = isnan(f[j]) ? NAN : s->x[0][j];
-		gy[j] = isnan(f[j]) ? NAN : s->y[0][j];
+		gx[j] = isnan(f[j]) ? NAN : s->slot[0].x[j];
+		gy[j] = isnan(f[j]) ? NAN : s->slot[0].y[j];
 	}
 }
 

@@ -67,6 +67,11 @@ double sd_expr_eval(const sd_expr *e, double x, double y);
 void sd_expr_eval_grid(const sd_expr *e, const double *x, size_t n,
     double y, double *out);
 
+/* f(x[i], y[i]) into out[i] for i < n, as sd_expr_eval_grid does a row:
+ * equal, bit for bit, to sd_expr_eval at each point. */
+void sd_expr_eval_batch(const sd_expr *e, size_t n, const double *x,
+    const double *y, double *out);
+
 /* f, the gradient g = (f_x, f_y) and the Hessian h = (f_xx, f_xy, f_yx,
  * f_yy) row-major, exact up to rounding: forward mode with second-order
  * hyper-dual numbers. *f equals sd_expr_eval(e, x, y) bit for bit. Any of

@@ -9,9 +9,11 @@
 #include <stddef.h>
 
 #include "base/interval.h"
+#include "base/simd.h"
 
 #define EXPR_STACK_MAX	128	/* evaluation stack slots */
 #define EXPR_POWI_MAX	16	/* x^n as multiplications for |n| ≤ this */
+#define EXPR_BLOCK	32	/* points per block of the block interpreters */
 
 /* Postfix code on a stack: pushes, binary operations (pop b, pop a, push
  * a op b) and unary ones (replace the top u), some with a constant k. */
@@ -49,13 +51,23 @@ expr_ideriv sd_expr_iv_sin, sd_expr_iv_cos, sd_expr_iv_tan, sd_expr_iv_asin,
     sd_expr_iv_tanh, sd_expr_iv_exp, sd_expr_iv_log, sd_expr_iv_sqrt,
     sd_expr_iv_abs;
 
-/* The functions formulas may call, NULL-name terminated (eval.c): the
- * function, its derivatives, their interval enclosures. */
+/* φ over a block of m points: f[j] = φ(u[j]) (f may be u). */
+typedef void expr_block(const double *u, double *f, size_t m);
+
+/* φ and φ' over a block: f[j] and d1[j] as f and d give them, bit for
+ * bit (neither may be u). */
+typedef void expr_block_d(const double *u, double *f, double *d1, size_t m);
+
+/* The functions formulas may call, NULL-name terminated (funcs.c): the
+ * function, its derivatives, their interval enclosures, and its forms
+ * over a block (NULL: the interpreters loop over f and d). */
 struct expr_func {
 	const char	*name;
 	double		(*f)(double);
 	expr_deriv	*d;
 	expr_ideriv	*iv;
+	expr_block	*vf;
+	expr_block_d	*vfd;
 };
 extern const struct expr_func sd_expr_funcs[];
 
@@ -73,6 +85,36 @@ expr_powi(double u, int n)
 		m >>= 1;
 	}
 	return n < 0 ? 1 / r : r;
+}
+
+/* out[j] = expr_powi(u[j], n) for j < m, bit for bit: the same
+ * multiplications, the loop over n's bits outside so that the one over
+ * the points is on vector lanes (out may be u). */
+SD_LOOP_INLINE void
+expr_powi_block(const double *u, int n, double *out, size_t m)
+{
+	unsigned k = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	double r[EXPR_BLOCK], b[EXPR_BLOCK];
+	size_t j;
+
+	SD_SIMD
+	for (j = 0; j < m; j++) {
+		r[j] = 1;
+		b[j] = u[j];
+	}
+	for (; k != 0; k >>= 1) {
+		if (k & 1) {
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				r[j] *= b[j];
+		}
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			b[j] *= b[j];
+	}
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		out[j] = n < 0 ? 1 / r[j] : r[j];
 }
 
 /* a^b for a variable exponent: NaN when either side is. */

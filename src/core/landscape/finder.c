@@ -479,17 +479,22 @@ finder_accept(struct finder *fd, const double *x, struct finder_root *r)
 void
 sd_finder_keep(struct finder *fd, double *x)
 {
-	struct finder_root *r;
+	struct finder_root *r = &fd->roots[fd->n];
+	int slid = 0;
 
-	if (sd_finder_newton(fd, x) != FINDER_ROOT)
+	/* A root of a continuum off the slice (Newton gives up past L
+	 * from it): slid onto it, if it can be (finder_continuum.c). */
+	if (sd_finder_newton(fd, x) != FINDER_ROOT &&
+	    !(slid = sd_finder_slide(fd, x)))
 		return;
-	r = &fd->roots[fd->n];
-	if (finder_accept(fd, x, r)) {
-		r->at = fd->n * 2 * fd->work.d;
-		r->keep = 1;
-		r->certified = 0;
-		fd->n++;
-	}
+	if (!finder_accept(fd, x, r) && (slid ||
+	    !(slid = sd_finder_slide(fd, x)) || !finder_accept(fd, x, r)))
+		return;
+	r->at = fd->n * 2 * fd->work.d;
+	r->keep = 1;
+	r->certified = 0;
+	r->slid = slid;
+	fd->n++;
 }
 
 /* Newton from the chart point (a, b); a candidate root is kept. */
@@ -629,7 +634,7 @@ finder_classify_all(struct finder *fd)
 			continue;
 		c.lam = fd->store + r->at + r->d;
 		if (sd_finder_classify_at(&fd->work, r->x, &c) != 0 ||
-		    (!c.resolved && !r->certified)) {
+		    (!c.resolved && !r->certified && !r->slid)) {
 			fd->lost |= r->certified;
 			r->keep = 0;
 			continue;

@@ -39,6 +39,7 @@ finder_certified_root(struct finder *fd, double a, double b, char **cause)
 	r->at = fd->n * 2 * fw->d;
 	r->keep = 1;
 	r->certified = 1;
+	r->slid = 0;
 	fd->n++;
 	return 0;
 }

@@ -9,6 +9,7 @@
  * finder_classify.c	one point's classification, and sd_finder_classify
  * finder_near.c	seeds off the slice, for the points near it
  * finder_certify.c	the certified search's roots and regions in a run
+ * finder_continuum.c	a root of a continuum slid onto the slice
  * finder_krylov.c	the same second order without d×d matrices, from
  *			SD_KRYLOV_DIM on: MINRES steps, Lanczos extremes
  * finder_plane.c	the search through a slice: φ's stationary points
@@ -119,6 +120,11 @@ struct finder_root {
 	size_t		 d;
 	int		 keep;
 	int		 certified;	/* proven the only root of its box */
+	int		 slid;		/* a continuum's, slid onto the
+					 * slice (finder_continuum.c): ∇f
+					 * is zero along it, which the
+					 * resolution test cannot tell from
+					 * a plateau */
 };
 
 /* One run: the window, the scales measured on it, the roots. */
@@ -213,6 +219,12 @@ int sd_finder_merit(const struct finder_work *fw, const double *y,
 
 /* Damped Newton on ∇f = 0 from x (overwritten by where it ends). */
 enum finder_end sd_finder_newton(struct finder *fd, double *x);
+
+/* finder_continuum.c: slide the root x, whose Hessian is singular and
+ * which lies off the slice, along the Hessian's null space to the point
+ * nearest the chart's plane, and polish it by Newton: nonzero when it is
+ * a root there (the caller checks it is on the slice). */
+int sd_finder_slide(struct finder *fd, double *x);
 
 /* ---- the run (finder.c) ---------------------------------------------- */
 

@@ -40,7 +40,13 @@ const sd_map_type *const sd_map_types[] = {
 int
 sd_map_applies(const sd_map_type *t, const sd_objective *obj)
 {
-	return t->applies == NULL || t->applies(obj);
+	return t->applies == NULL || t->applies(obj, NULL);
+}
+
+int
+sd_map_check(const sd_map_type *t, const sd_objective *obj, char **cause)
+{
+	return t->applies == NULL || t->applies(obj, cause) ? 0 : -1;
 }
 
 /* What one thread needs for a pixel: the point, ∇f, ∇²f and the

@@ -91,8 +91,10 @@ typedef struct sd_map_type {
 	void	(*pixel)(sd_map *map, const void *state,
 		    const sd_map_sample *s, size_t p);
 	/* Whether the kind has anything to show for obj (ntk-gap: only an
-	 * objective with an NTK model); NULL: every objective. */
-	int	(*applies)(const sd_objective *obj);
+	 * objective with an NTK model); when it has not and cause is not
+	 * NULL, *cause says why and what would be accepted. NULL: every
+	 * objective. */
+	int	(*applies)(const sd_objective *obj, char **cause);
 	/* The name of label k (labelling kinds). */
 	void	(*label_name)(const sd_map *map, size_t k, char *buf,
 		    size_t len);
@@ -111,6 +113,12 @@ extern const sd_map_type *const sd_map_types[];
 
 /* Whether kind t has anything to show for obj (its applies hook). */
 int sd_map_applies(const sd_map_type *t, const sd_objective *obj);
+
+/* 0 when kind t has something to show for obj, else -1 with *cause
+ * naming the kind and the objectives it accepts (a usage error: the
+ * front ends check it before any work). */
+int sd_map_check(const sd_map_type *t, const sd_objective *obj,
+    char **cause);
 
 /* Strict-saddle labels: which of Definition 2.1's conditions holds — the
  * most local one when several do: curvature, then near-min, then

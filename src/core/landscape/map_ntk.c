@@ -7,16 +7,10 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "base/error.h"
-#include "base/params.h"
+#include "objectives/ntk.h"
 #include "landscape/map.h"
 #include "landscape/map_impl.h"
-
-/* The parameter that switches an objective to its NTK model. */
-#define NTK_KEY	"ntk"
 
 /* What the pixels compare against: the objective's twin with the other
  * value of ntk, and whether the map's objective is the model itself. */
@@ -36,30 +30,12 @@ ntk_pixel(sd_map *map, const void *state, const sd_map_sample *s, size_t p)
 	map->value[p] = isfinite(v) && net > 0 ? v : NAN;
 }
 
-/* The twin: obj's spec with ntk flipped (ntk_setup checked it has
- * one). */
+/* Only an objective with an NTK model has a gap; *cause (when asked for)
+ * names the ones that have one. */
 static int
-ntk_twin(const sd_objective *obj, struct ntk_state *st, char **cause)
+ntk_applies(const sd_objective *obj, char **cause)
 {
-	int k = sd_params_find(obj->type->params, NTK_KEY);
-	char *spec;
-
-	st->model = obj->params[k] > 0;
-	spec = sd_printf("%s%c" NTK_KEY "=%d", obj->spec,
-	    strchr(obj->spec, ':') ? ',' : ':', !st->model);
-	if (spec == NULL)
-		return sd_fail(cause, "out of memory");
-	st->twin = sd_objective_new(spec, cause);
-	free(spec);
-	return st->twin != NULL ? 0 : -1;
-}
-
-/* Only an objective with an NTK model has a gap. */
-static int
-ntk_applies(const sd_objective *obj)
-{
-	return obj->type->params != NULL &&
-	    sd_params_find(obj->type->params, NTK_KEY) >= 0;
+	return sd_ntk_check(obj, "--kind ntk-gap", cause) == 0;
 }
 
 /* Refuse an objective without one. */
@@ -69,11 +45,7 @@ ntk_setup(sd_map *map, const sd_objective *obj, const sd_map_options *o,
 {
 	(void)map;
 	(void)o;
-	if (!ntk_applies(obj))
-		return sd_fail(cause, "ntk-gap map of %s: it has no NTK model "
-		    "(no '" NTK_KEY "' parameter): expected twolayer",
-		    obj->spec);
-	return 0;
+	return ntk_applies(obj, cause) ? 0 : -1;
 }
 
 /* Build the twin, then the pixels. */
@@ -85,7 +57,8 @@ ntk_run(sd_map *map, const sd_objective *obj, const sd_chart *chart,
 	int rc;
 
 	(void)o;
-	if (ntk_twin(obj, &st, cause) != 0)
+	st.model = sd_ntk_is_model(obj);
+	if ((st.twin = sd_ntk_twin(obj, cause)) == NULL)
 		return -1;
 	rc = sd_map_pixels(map, obj, chart, &st, cause);
 	sd_objective_free(st.twin);
@@ -97,7 +70,7 @@ const sd_map_type sd_map_ntk_gap = {
 	.title = "NTK gap",
 	.summary = "|f − f_ntk|/f, the NTK model's error (§6.1)",
 	.meaning = "|f − f_ntk|/f: where the network's linearization at θ₀ "
-	    "is faithful (twolayer only)",
+	    "is faithful (models with an ntk key)",
 	.setup = ntk_setup,
 	.run = ntk_run,
 	.pixel = ntk_pixel,

@@ -21,7 +21,6 @@
  * stopping or failing: only those are visited one by one. */
 #include "config.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,42 +65,16 @@ sd_survey_block_done(struct survey_thread *t, size_t n_methods)
 	free(t->status);
 }
 
-/* ‖p − q‖ for vectors of length d. */
-static double
-block_distance(const double *p, const double *q, size_t d)
-{
-	double s = 0, u;
-	size_t k;
-
-	for (k = 0; k < d; k++) {
-		u = p[k] - q[k];
-		s += u * u;
-	}
-	return sqrt(s);
-}
-
 /* Run j's monitor has just looked at x, its iterate: fence it by its
- * clearance from the saddles' neighbourhoods (0, never skip, when it is
- * inside one, when the monitor tests convergence, or when a distance
- * overflows). */
+ * clearance from the saddles' neighbourhoods (0, never skip, when the
+ * monitor tests convergence). */
 static void
 block_seen(struct survey_thread *t, sd_batch *b, size_t j, const double *x)
 {
 	const sd_monitor *mon = &t->mons[j];
-	const sd_point_list *pl = mon->points;
-	double clear = INFINITY, d, r;
-	size_t i;
 
-	for (i = 0; i < pl->n && mon->inside < 0 && mon->tol == 0; i++) {
-		if (pl->points[i].kind != SD_POINT_SADDLE &&
-		    pl->points[i].kind != SD_POINT_DEGENERATE_SADDLE)
-			continue;
-		d = block_distance(pl->points[i].x, x, pl->dim);
-		r = mon->radius[i];
-		clear = isfinite(d) ? fmin(clear, d - r - 1e-9 * (d + r)) : 0;
-	}
-	sd_batch_fence(b, j, mon->inside < 0 && mon->tol == 0 && clear > 0 ?
-	    clear : 0);
+	sd_batch_fence(b, j, mon->tol == 0 ? sd_monitor_clearance(mon, x) :
+	    0);
 }
 
 /* Whether run j goes on: sd_survey_run's loop condition. */

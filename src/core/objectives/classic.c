@@ -25,10 +25,11 @@ hess2(double *h, double xx, double xy, double yy)
 }
 
 /* name_fg_batch: f and ∇f at n points, structure of arrays (fg_batch in
- * objective.h), through the scalar name_f and name_grad themselves: they
- * inline, so one call serves a block of points, the operations are the
- * very same, bit for bit, with no second copy of the formula, and the
- * loop over CLASSIC_LANES points, a constant, vectorizes at -O2 (GCC's
+ * objective.h), and name_fg2 at one point in registers (fg2), through
+ * the scalar name_f and name_grad themselves: they inline, so one call
+ * serves a block of points (or one point with no memory), the operations
+ * are the very same, bit for bit, with no second copy of the formula, and
+ * the loop over CLASSIC_LANES points, a constant, vectorizes at -O2 (GCC's
  * cheap cost model takes such loops; an `omp simd' loop would not do: it
  * keeps p and q as arrays in memory, one per lane). */
 #define CLASSIC_LANES	8
@@ -61,6 +62,16 @@ name##_fg_batch(const void *s, size_t n, const double *const *x,	\
 		    f + i, g[0] + i, g[1] + i);				\
 	name##_fg_lanes(s, n - i, x[0] + i, x[1] + i, f + i, g[0] + i,	\
 	    g[1] + i);							\
+}									\
+									\
+SD_SCALAR static sd_pair						\
+name##_fg2(const void *s, double x, double y, double *f)		\
+{									\
+	double p[2] = { x, y }, q[2];					\
+									\
+	*f = name##_f(s, p);						\
+	name##_grad(s, p, q);						\
+	return (sd_pair){ q[0], q[1] };					\
 }
 
 /* Copy the parameter values into the state (objectives whose state is
@@ -128,6 +139,7 @@ const sd_objective_type sd_objective_himmelblau = {
 	.grad = himmelblau_grad,
 	.hess = himmelblau_hess,
 	.fg_batch = himmelblau_fg_batch,
+	.fg2 = himmelblau_fg2,
 	.expression = himmelblau_expression,
 };
 
@@ -192,6 +204,7 @@ const sd_objective_type sd_objective_rosenbrock = {
 	.grad = rosenbrock_grad,
 	.hess = rosenbrock_hess,
 	.fg_batch = rosenbrock_fg_batch,
+	.fg2 = rosenbrock_fg2,
 	.expression = rosenbrock_expression,
 };
 
@@ -239,6 +252,7 @@ const sd_objective_type sd_objective_camel6 = {
 	.grad = camel6_grad,
 	.hess = camel6_hess,
 	.fg_batch = camel6_fg_batch,
+	.fg2 = camel6_fg2,
 	.expression = camel6_expression,
 };
 
@@ -421,6 +435,7 @@ const sd_objective_type sd_objective_doublewell = {
 	.grad = doublewell_grad,
 	.hess = doublewell_hess,
 	.fg_batch = doublewell_fg_batch,
+	.fg2 = doublewell_fg2,
 	.expression = doublewell_expression,
 };
 

@@ -48,17 +48,6 @@
 
 /* ---- the model both share --------------------------------------------- */
 
-/* σ, σ' and σ'' at t. */
-static void
-glm_sigmoid(double t, double *s, double *s1, double *s2)
-{
-	double v = 1 / (1 + exp(-t));
-
-	*s = v;
-	*s1 = v * (1 - v);
-	*s2 = *s1 * (1 - 2 * v);
-}
-
 /* σ(t). */
 static double
 glm_sigma(double t)
@@ -121,7 +110,7 @@ glm_planted(const void *state)
 
 /* ---- glm: the empirical risk ------------------------------------------ */
 
-enum { GLM_N, GLM_D, GLM_SEED, GLM_NOISE, GLM_WNORM };
+enum { GLM_N, GLM_D, GLM_SEED, GLM_NOISE, GLM_WNORM, GLM_NTK, GLM_INIT };
 
 static const sd_param glm_params[] = {
 	{ "n", 200, 1, 100000, 1, "number of samples (default 200)" },
@@ -131,6 +120,10 @@ static const sd_param glm_params[] = {
 	{ "noise", 0.1, 0, 1, 0, "ε uniform on [−noise, noise] "
 	    "(default 0.1)" },
 	{ "wnorm", 2, 0, 10, 0, "‖w*‖ = R (default 2)" },
+	{ "ntk", 0, 0, 1, 1, "1: the model's linearization at w₀ (the NTK "
+	    "model, §6.1); default 0" },
+	{ "init", 1, 0, 10, 0, "w₀'s scale: entries init·N(0, 1/d), drawn "
+	    "after the samples (default 1)" },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -188,6 +181,13 @@ glm_init(void *state, const double *params, size_t *dim, char **cause)
 	}
 	st->y = st->xt + n * d;
 	glm_draw(st, rng);
+	if (params[GLM_NTK] > 0 &&
+	    sd_glm_linearize(st, rng, params[GLM_INIT], cause) != 0) {
+		free(st->xt);
+		free(m->e);
+		gsl_rng_free(rng);
+		return -1;
+	}
 	gsl_rng_free(rng);
 	*dim = d;
 	return 0;
@@ -201,6 +201,8 @@ glm_done(void *state)
 
 	free(st->xt);
 	free(st->model.e);
+	free(st->w0);
+	sd_ntk_free(st->ntk);
 }
 
 /* The tile's labels into y and t_k = wᵀx_i for its samples i = idx[i0 +
@@ -321,6 +323,8 @@ glm_f(const void *state, const double *w)
 	const struct glm_state *st = state;
 	double s;
 
+	if (st->ntk != NULL)
+		return sd_ntk_f(st->ntk, w);
 	glm_tiles(st, glm_f_tile, w, NULL, 1, &s);
 	return s / (2 * (double)st->n);
 }
@@ -348,6 +352,10 @@ glm_grad_over(const struct glm_state *st, const double *w,
 	double t[GLM_TILE], y[GLM_TILE];
 	size_t i0, j, k, len, n = st->n, d = st->model.d;
 
+	if (st->ntk != NULL) {
+		sd_ntk_grad(st->ntk, w, idx, m, g);
+		return;
+	}
 	memset(g, 0, d * sizeof *g);
 	for (i0 = 0; i0 < m; i0 += len) {
 		len = m - i0 < GLM_TILE ? m - i0 : GLM_TILE;
@@ -366,7 +374,10 @@ glm_grad(const void *state, const double *w, double *g)
 {
 	const struct glm_state *st = state;
 
-	glm_tiles(st, glm_grad_tile, w, NULL, st->model.d, g);
+	if (st->ntk != NULL)
+		sd_ntk_grad(st->ntk, w, NULL, st->n, g);
+	else
+		glm_tiles(st, glm_grad_tile, w, NULL, st->model.d, g);
 }
 
 /* q_k ← (σ'(t_k)² + (σ(t_k) − y_k)σ''(t_k))/n over a tile. */
@@ -394,6 +405,10 @@ glm_hess(const void *state, const double *w, double *h)
 	double q[GLM_TILE], y[GLM_TILE];
 	const double *xt = st->xt;
 
+	if (st->ntk != NULL) {
+		sd_ntk_hess(st->ntk, h);
+		return;
+	}
 	memset(h, 0, d * d * sizeof *h);
 	for (i0 = 0; i0 < n; i0 += len) {
 		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
@@ -434,8 +449,13 @@ glm_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
 static void
 glm_hvp(const void *state, const double *w, const double *v, double *hv)
 {
-	glm_tiles(state, glm_hvp_tile, w, v,
-	    ((const struct glm_state *)state)->model.d, hv);
+	const struct glm_state *st = state;
+
+	if (st->ntk != NULL) {
+		sd_ntk_hvp(st->ntk, v, hv);
+		return;
+	}
+	glm_tiles(st, glm_hvp_tile, w, v, st->model.d, hv);
 }
 
 /* n: sgd's samples. */
@@ -453,19 +473,25 @@ glm_grad_batch(const void *state, const double *w, const size_t *idx,
 	glm_grad_over(state, w, idx, m, g);
 }
 
-/* The samples and the labels. */
+/* The samples and the labels; ntk=1's features and offsets and its
+ * Hessian too. */
 static size_t
 glm_data_doubles(const double *params)
 {
-	return (size_t)params[GLM_N] * ((size_t)params[GLM_D] + 1);
+	size_t n = (size_t)params[GLM_N], d = (size_t)params[GLM_D];
+
+	return n * (d + 1) + (params[GLM_NTK] > 0 ? n * (d + 1) + d * d : 0);
 }
 
-/* The plane of w*. */
+/* The plane of w*; ntk=1's through w₀, its minimizer and w*. */
 static int
 glm_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 {
-	return glm_model_chart(&((const struct glm_state *)obj->state)->model,
-	    chart, cause);
+	const struct glm_state *st = obj->state;
+
+	if (st->ntk != NULL && sd_glm_ntk_chart(st, chart) == 0)
+		return 0;
+	return glm_model_chart(&st->model, chart, cause);
 }
 
 const sd_objective_type sd_objective_glm = {
@@ -477,7 +503,8 @@ const sd_objective_type sd_objective_glm = {
 	.window = { -4, 4, -4, 4 },
 	.params = glm_params,
 	.state_size = sizeof(struct glm_state),
-	.data = "n·d + n doubles (samples, labels; a chart adds 4n)",
+	.data = "n·d + n doubles (samples, labels; ntk=1 twice that and d² "
+	    "more; a chart adds 4n)",
 	.data_doubles = glm_data_doubles,
 	.init = glm_init,
 	.done = glm_done,

@@ -5,8 +5,13 @@
 #ifndef SADDLE_GLM_IMPL_H
 #define SADDLE_GLM_IMPL_H
 
+#include <math.h>
 #include <stddef.h>
 
+#include <gsl/gsl_rng.h>
+
+#include "landscape/chart.h"
+#include "objectives/ntk.h"
 #include "objectives/objective.h"
 
 /* Samples per tile: a tile's arrays (4 kB each) stay in the first-level
@@ -32,9 +37,22 @@ struct glm_state {
 	size_t			 n;
 	double			*xt;	/* d×n: the samples by coordinate */
 	double			*y;	/* n labels */
+	double			*w0;	/* ntk=1's w₀ (d), or NULL */
+	sd_ntk			*ntk;	/* ntk=1's linearized loss, or NULL */
 };
 
 #define GLM_DIM_MAX	200	/* the largest d */
+
+/* σ, σ' and σ'' at t. */
+static inline void
+glm_sigmoid(double t, double *s, double *s1, double *s2)
+{
+	double v = 1 / (1 + exp(-t));
+
+	*s = v;
+	*s1 = v * (1 - v);
+	*s2 = *s1 * (1 - 2 * v);
+}
 
 /* t_i = Σ_k w_k·col[k·n + i] for i < len: wᵀx_i for a tile of contiguous
  * samples (col = xt + i0), on vector lanes (glm_tiles.c). */
@@ -45,6 +63,14 @@ void sd_glm_combine(const double *w, const double *col, size_t d, size_t n,
  * (each the bits sd_glm_combine gives it). */
 void sd_glm_combine2(const double *w, const double *v, const double *col,
     size_t d, size_t n, size_t len, double *t, double *s);
+
+/* glm_ntk.c, ntk=1: draw w₀ from rng (entries init·N(0, 1/d)) and
+ * build the model's linearized loss into st->w0 and st->ntk. */
+int sd_glm_linearize(struct glm_state *st, gsl_rng *rng, double init,
+    char **cause);
+
+/* glm_ntk.c: ntk=1's chart, through w₀ towards its minimizer and w*. */
+int sd_glm_ntk_chart(const struct glm_state *st, sd_chart *chart);
 
 /* glm's slice_new (glm_slice.c). */
 int sd_glm_slice_new(const void *state, const double *c, const double *u,

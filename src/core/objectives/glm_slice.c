@@ -335,6 +335,12 @@ sd_glm_slice_new(const void *state, const double *c, const double *u,
 	size_t i0, len, n = st->n, d = st->model.d;
 	struct glm_slice *sl;
 
+	if (st->ntk != NULL) {
+		/* The NTK model is not the σ these projections evaluate:
+		 * no slice, f at the lifted points. */
+		memset(slice, 0, sizeof *slice);
+		return 0;
+	}
 	slice->bytes = sizeof *sl + 4 * n * sizeof(double);
 	if ((sl = malloc(slice->bytes)) == NULL)
 		return sd_fail(cause, "out of memory");

@@ -137,6 +137,39 @@ sd_ntk_hess(const sd_ntk *k, double *h)
 	memcpy(h, k->H, k->dim * k->dim * sizeof *h);
 }
 
+void
+sd_ntk_hvp(const sd_ntk *k, const double *v, double *hv)
+{
+	size_t i;
+
+	for (i = 0; i < k->dim; i++)
+		hv[i] = sd_dot(k->H + i * k->dim, v, k->dim);
+}
+
+int
+sd_ntk_chart(const sd_ntk *k, const double *theta0, const double *toward,
+    sd_chart *chart)
+{
+	size_t i, d = k->dim;
+	double *u, a, b, r;
+	int rc;
+
+	if ((u = calloc(2 * d, sizeof *u)) == NULL)
+		return -1;
+	for (i = 0; i < d; i++) {
+		u[i] = k->min[i] - theta0[i];
+		u[d + i] = toward[i] - theta0[i];
+	}
+	rc = sd_chart_init_plane(chart, d, theta0, u, u + d, NULL);
+	if (rc == 0) {
+		sd_chart_project(chart, toward, &a, &b, NULL);
+		r = 1.25 * fmax(sd_norm(u, d), fmax(fabs(a), fabs(b)));
+		chart->window = (sd_window){ -r, r, -r, r };
+	}
+	free(u);
+	return rc;
+}
+
 const double *
 sd_ntk_minimizer(const sd_ntk *k, size_t *rank)
 {

@@ -27,6 +27,13 @@ typedef enum sd_manifold {
 	SD_SPHERE
 } sd_manifold;
 
+/* Two numbers returned in registers (the SysV and AArch64 ABIs return a
+ * struct of two doubles in two floating-point registers): a point or a
+ * gradient of a two-dimensional objective (fg2 below). */
+typedef struct sd_pair {
+	double	x, y;
+} sd_pair;
+
 /* A rectangle in chart coordinates: a in [xmin, xmax], b in [ymin, ymax]. */
 typedef struct sd_window {
 	double	xmin, xmax;
@@ -103,6 +110,13 @@ typedef struct sd_objective_type {
 	 * over f and grad. */
 	void	(*fg_batch)(const void *state, size_t n,
 		    const double *const *x, double *f, double *const *g);
+	/* Two-dimensional objectives on R²: f at (x, y) into *f and ∇f
+	 * returned, the same operations as f and grad, so the same bits,
+	 * with the point and the gradient in registers. The single-run
+	 * engine's loop (sd_optimizer_advance) then keeps the iterate out
+	 * of memory: stored and read back by f and grad, it costs as much
+	 * again as the gradient itself. NULL: f and grad. */
+	sd_pair	(*fg2)(const void *state, double x, double y, double *f);
 	/* Along a plane chart x = c + a·u + b·v: project the data on c, u
 	 * and v once (glm: three n-vectors), so that f at a chart point
 	 * costs O(n) (pca: O(1)), not O(n·d); fills *slice, which owns

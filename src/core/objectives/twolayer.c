@@ -363,25 +363,6 @@ twolayer_hess(const void *state, const double *theta, double *h)
 	}
 }
 
-/* The NTK model's Hessian (constant) times v, through its dense form
- * (NaN when out of memory: the finder then gives the point up). */
-static void
-twolayer_ntk_hvp(const struct twolayer_state *st, const double *v,
-    double *hv)
-{
-	size_t i, D = st->k * st->m;
-	double *h = malloc(D * D * sizeof *h);
-
-	for (i = 0; i < D; i++)
-		hv[i] = NAN;
-	if (h == NULL)
-		return;
-	sd_ntk_hess(st->ntk, h);
-	for (i = 0; i < D; i++)
-		hv[i] = sd_dot(h + i * D, v, D);
-	free(h);
-}
-
 /* ∇²L̂ v, block j: (1/n) Σ (φ'_j Σ_l φ'_l v_lᵀx + r φ''_j v_jᵀx) x, the
  * Hessian's blocks applied sample by sample: n·k·m work, not n·k²·m². */
 static void
@@ -391,7 +372,7 @@ twolayer_hvp(const void *state, const double *theta, const double *v,
 	const struct twolayer_state *st = state;
 
 	if (st->ntk != NULL)
-		twolayer_ntk_hvp(st, v, hv);
+		sd_ntk_hvp(st->ntk, v, hv);
 	else
 		sd_twolayer_hvp_tiles(st, theta, v, hv);
 }

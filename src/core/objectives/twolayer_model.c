@@ -99,26 +99,11 @@ sd_twolayer_linearize(struct twolayer_state *st, gsl_rng *rng, double init,
 	return 0;
 }
 
-/* ntk=1: the plane through θ₀ (the chart's origin), along the way to the
- * minimizer nearest it (on the a axis) and towards the teacher, in a
- * window that holds all three; -1 when they are collinear. */
+/* ntk=1: the model's chart (sd_ntk_chart), towards the teacher. */
 int
 sd_twolayer_ntk_chart(const sd_objective *obj, sd_chart *chart)
 {
 	const struct twolayer_state *st = obj->state;
-	size_t rank, D = st->k * st->m, i;
-	const double *min = sd_ntk_minimizer(st->ntk, &rank);
-	double u[TWOLAYER_K_MAX * TWOLAYER_M_MAX];
-	double v[TWOLAYER_K_MAX * TWOLAYER_M_MAX], a, b, r;
 
-	for (i = 0; i < D; i++) {
-		u[i] = min[i] - st->theta0[i];
-		v[i] = st->teacher[i] - st->theta0[i];
-	}
-	if (sd_chart_init_plane(chart, D, st->theta0, u, v, NULL) != 0)
-		return -1;
-	sd_chart_project(chart, st->teacher, &a, &b, NULL);
-	r = 1.25 * fmax(sd_norm(u, D), fmax(fabs(a), fabs(b)));
-	chart->window = (sd_window){ -r, r, -r, r };
-	return 0;
+	return sd_ntk_chart(st->ntk, st->theta0, st->teacher, chart);
 }

@@ -107,6 +107,8 @@ adagrad_free(void *state)
 	free(s->G);
 }
 
+SD_ADVANCE_DEFINE(adagrad_advance, adagrad_iterate)
+
 const sd_optimizer_type sd_optimizer_adagrad = {
 	.name = "adagrad",
 	.summary = "per-coordinate steps shrinking with the gradients seen",
@@ -120,6 +122,7 @@ const sd_optimizer_type sd_optimizer_adagrad = {
 	.alloc = adagrad_alloc,
 	.set = adagrad_set,
 	.iterate = adagrad_iterate,
+	.advance = adagrad_advance,
 	.free = adagrad_free,
 	.step_sizes = adagrad_step_sizes,
 	.copy = adagrad_copy,

@@ -136,6 +136,8 @@ adam_free(void *state)
 	free(s->m);
 }
 
+SD_ADVANCE_DEFINE(adam_advance, adam_iterate)
+
 const sd_optimizer_type sd_optimizer_adam = {
 	.name = "adam",
 	.summary = "momentum on a per-coordinate RMS scale, bias-corrected",
@@ -149,6 +151,7 @@ const sd_optimizer_type sd_optimizer_adam = {
 	.alloc = adam_alloc,
 	.set = adam_set,
 	.iterate = adam_iterate,
+	.advance = adam_advance,
 	.free = adam_free,
 	.step_sizes = adam_step_sizes,
 	.copy = adam_copy,

@@ -29,6 +29,26 @@ gd_iterate(void *state, sd_optimizer *opt)
 	return SD_STEP_OK;
 }
 
+/* The same step in registers, for sd_advance2_loop. */
+SD_SCALAR static sd_pair
+gd_propose2(const sd_optimizer *opt, sd_pair x, sd_pair g)
+{
+	double lr = opt->params[GD_LR];
+
+	return (sd_pair){ x.x - lr * g.x, x.y - lr * g.y };
+}
+
+/* Many steps: in registers on a plane objective that allows it (the
+ * single-run engine's speed, measured in bench_optimizer), else through
+ * the generic loop with gd_iterate built in. */
+SD_SCALAR static sd_step_status
+gd_advance(sd_optimizer *opt, size_t n, const sd_advance *how)
+{
+	if (sd_advance2_fits(opt))
+		return sd_advance2_loop(opt, n, how, gd_propose2);
+	return sd_advance_loop(opt, n, how, gd_iterate);
+}
+
 const sd_optimizer_type sd_optimizer_gd = {
 	.name = "gd",
 	.summary = "gradient descent: attracted by a saddle from its stable "
@@ -39,4 +59,5 @@ const sd_optimizer_type sd_optimizer_gd = {
 	.params = gd_params,
 	.scales = gd_scales,
 	.iterate = gd_iterate,
+	.advance = gd_advance,
 };

@@ -87,6 +87,8 @@ momentum_free(void *state)
 	free(s->v);
 }
 
+SD_ADVANCE_DEFINE(momentum_advance, momentum_iterate)
+
 const sd_optimizer_type sd_optimizer_momentum = {
 	.name = "momentum",
 	.summary = "heavy ball: gradient descent that keeps a velocity",
@@ -100,6 +102,7 @@ const sd_optimizer_type sd_optimizer_momentum = {
 	.alloc = momentum_alloc,
 	.set = momentum_set,
 	.iterate = momentum_iterate,
+	.advance = momentum_advance,
 	.free = momentum_free,
 	.copy = momentum_copy,
 };

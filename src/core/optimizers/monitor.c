@@ -158,6 +158,29 @@ monitor_is_saddle(sd_point_kind kind)
 	return kind == SD_POINT_SADDLE || kind == SD_POINT_DEGENERATE_SADDLE;
 }
 
+double
+sd_monitor_clearance(const sd_monitor *mon, const double *x)
+{
+	const sd_point_list *pl = mon->points;
+	double clear = INFINITY, d, r, u;
+	size_t i, k;
+
+	if (mon->inside >= 0)
+		return 0;
+	for (i = 0; i < pl->n; i++) {
+		if (!monitor_is_saddle(pl->points[i].kind))
+			continue;
+		for (d = 0, k = 0; k < pl->dim; k++) {
+			u = pl->points[i].x[k] - x[k];
+			d += u * u;
+		}
+		d = sqrt(d);
+		r = mon->radius[i];
+		clear = isfinite(d) ? fmin(clear, d - r - 1e-9 * (d + r)) : 0;
+	}
+	return clear > 0 ? clear : 0;
+}
+
 /* The known point whose neighbourhood holds x, or -1. */
 static int
 monitor_near(const sd_monitor *mon, const double *x)

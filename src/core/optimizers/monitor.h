@@ -84,6 +84,17 @@ size_t sd_monitor_start(sd_monitor *mon, const sd_optimizer *opt,
 size_t sd_monitor_observe(sd_monitor *mon, const sd_optimizer *opt,
     sd_step_status status, sd_event *out, size_t cap);
 
+/* How far an iterate may move from x (its full coordinates, just
+ * observed) with the monitor's neighbourhood test giving what it gave at
+ * x: outside every saddle's neighbourhood, so that an observation of an
+ * iterate that stays closer than this to x reports no neighbourhood
+ * event (its convergence test aside). The clearance from each saddle's
+ * neighbourhood less a margin of 10⁻⁹ (far above rounding); 0 when x is
+ * inside one or a distance overflows; +∞ with no saddles. A caller steps
+ * without observing while the iterate stays within it (a survey, a run
+ * through sd_optimizer_advance's fence). */
+double sd_monitor_clearance(const sd_monitor *mon, const double *x);
+
 /* The known point nearest to x (full coordinates) and, when distance is
  * not NULL, how far it is; -1 when there are no points. */
 int sd_monitor_nearest(const sd_monitor *mon, const double *x,

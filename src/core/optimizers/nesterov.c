@@ -103,6 +103,8 @@ nesterov_free(void *state)
 	free(s->v);
 }
 
+SD_ADVANCE_DEFINE(nesterov_advance, nesterov_iterate)
+
 const sd_optimizer_type sd_optimizer_nesterov = {
 	.name = "nesterov",
 	.summary = "accelerated gradient: momentum with a look-ahead gradient",
@@ -116,6 +118,7 @@ const sd_optimizer_type sd_optimizer_nesterov = {
 	.alloc = nesterov_alloc,
 	.set = nesterov_set,
 	.iterate = nesterov_iterate,
+	.advance = nesterov_advance,
 	.free = nesterov_free,
 	.copy = nesterov_copy,
 };

@@ -165,37 +165,6 @@ sd_optimizer_set(sd_optimizer *opt, const double *x0, unsigned long seed,
 	return 0;
 }
 
-/* Take the method's proposal: retract it, evaluate f and the gradient,
- * and swap it in when all of it (‖g‖ included) is finite; otherwise x
- * stays put. */
-static sd_step_status
-optimizer_accept(sd_optimizer *opt)
-{
-	const sd_objective *obj = opt->objective;
-	double f, gn, *t;
-
-	if (!sd_all_finite(opt->trial, opt->dim) ||
-	    sd_objective_retract(obj, opt->trial) != 0)
-		return SD_STEP_DIVERGED;
-	f = sd_objective_f(obj, opt->trial);
-	if (!isfinite(f))
-		return SD_STEP_DIVERGED;
-	sd_objective_rgradient(obj, opt->trial, opt->gtrial);
-	if (!sd_all_finite(opt->gtrial, opt->dim) ||
-	    !isfinite(gn = sd_norm(opt->gtrial, opt->dim)))
-		return SD_STEP_DIVERGED;
-	t = opt->x;
-	opt->x = opt->trial;
-	opt->trial = t;
-	t = opt->g;
-	opt->g = opt->gtrial;
-	opt->gtrial = t;
-	opt->f = f;
-	opt->grad_norm = gn;
-	opt->iter++;
-	return SD_STEP_OK;
-}
-
 sd_optimizer *
 sd_optimizer_copy(const sd_optimizer *src, char **cause)
 {
@@ -240,7 +209,15 @@ sd_optimizer_iterate(sd_optimizer *opt)
 	status = opt->type->iterate(opt->state, opt);
 	if (status != SD_STEP_OK)
 		return status;
-	return optimizer_accept(opt);
+	return sd_optimizer_accept(opt);
+}
+
+sd_step_status
+sd_optimizer_advance(sd_optimizer *opt, size_t n, const sd_advance *how)
+{
+	if (opt->type->advance != NULL)
+		return opt->type->advance(opt, n, how);
+	return sd_advance_loop(opt, n, how, opt->type->iterate);
 }
 
 int

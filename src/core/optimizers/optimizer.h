@@ -5,8 +5,12 @@
  * method is a const type table with a private state; sd_optimizer_iterate
  * takes exactly one step; convergence is tested separately and the caller
  * owns the loop, so the TUI can step once per key press and `saddle run`
- * loops headless. Every method is listed once in sd_optimizer_types[]
- * (optimizer_registry.c). Update rules: DESIGN.md §5.
+ * loops headless. sd_optimizer_advance takes many steps in one call, the
+ * same steps bit for bit, with the stop rule tested inside the loop: a
+ * caller that needs no look at every step (a benchmark, a run between
+ * two events) pays no call per step for it. Every method is listed once
+ * in sd_optimizer_types[] (optimizer_registry.c). Update rules: DESIGN.md
+ * §5.
  *
  * On a sphere objective every method steps along the Riemannian gradient
  * (sd_objective_rgradient) and retracts by normalizing. */
@@ -21,6 +25,7 @@
 #include "base/params.h"
 
 typedef struct sd_optimizer sd_optimizer;
+typedef struct sd_advance sd_advance;
 
 /* What one step did. */
 typedef enum sd_step_status {
@@ -68,8 +73,9 @@ typedef struct sd_optimizer_type {
 	void	(*free)(void *state);
 	/* Make dst (allocated by alloc for the same dim, set or not)
 	 * continue exactly as src would: copy what the state carries from
-	 * one step to the next. NULL: the state cannot be copied (bfgs:
-	 * GSL's minimizer state is opaque), so sd_optimizer_copy fails. */
+	 * one step to the next. NULL: the state cannot be copied, so
+	 * sd_optimizer_copy fails (every method has one, bfgs since it
+	 * owns its port of GSL's minimizer). */
 	int	(*copy)(void *dst, const void *src);
 
 	const sd_param_scale *scales;	/* parallel to params; NULL: all
@@ -82,6 +88,12 @@ typedef struct sd_optimizer_type {
 	 * method has none. */
 	void	(*step_sizes)(const void *state, const sd_optimizer *opt,
 		    double *eta);
+
+	/* Optional: sd_optimizer_advance's loop with this method's iterate
+	 * built in (SD_ADVANCE_DEFINE in optimizer_impl.h), so a step costs
+	 * no call of the method. NULL: the generic loop calls iterate. */
+	sd_step_status (*advance)(sd_optimizer *opt, size_t n,
+	    const sd_advance *how);
 } sd_optimizer_type;
 
 struct sd_optimizer {
@@ -147,6 +159,29 @@ sd_optimizer *sd_optimizer_copy(const sd_optimizer *src, char **cause);
 
 /* Take exactly one step. */
 sd_step_status sd_optimizer_iterate(sd_optimizer *opt);
+
+/* When sd_optimizer_advance hands control back before its n steps. Every
+ * field may be left zero: then only n and a failed step stop it. */
+struct sd_advance {
+	/* Before each step: stop when ‖g‖ < tol (0: never). */
+	double		 tol;
+	/* After each step: stop when the iterate is not strictly inside
+	 * the ball of squared radius fence2 about fence (dim entries; NULL:
+	 * no fence). A fence2 of 0 stops after every step. */
+	const double	*fence;
+	double		 fence2;
+	/* After each step taken: each(ctx, opt), and stop when it returns
+	 * nonzero (ctx keeps the value). NULL: no call. */
+	int		(*each)(void *ctx, const sd_optimizer *opt);
+	void		*ctx;
+};
+
+/* Take up to n steps, each exactly as sd_optimizer_iterate takes it,
+ * stopping as how says (how may be NULL: n steps or a failed one).
+ * Returns the status of the step that failed, or SD_STEP_OK; opt->iter
+ * counts the steps taken. */
+sd_step_status sd_optimizer_advance(sd_optimizer *opt, size_t n,
+    const sd_advance *how);
 
 /* The per-coordinate step sizes η of opt's next step (opt->dim entries
  * into eta): the step size as the method's diagonal preconditioner

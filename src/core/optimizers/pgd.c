@@ -136,6 +136,8 @@ pgd_free(void *state)
 	free(s->xi);
 }
 
+SD_ADVANCE_DEFINE(pgd_advance, pgd_iterate)
+
 const sd_optimizer_type sd_optimizer_pgd = {
 	.name = "pgd",
 	.summary = "perturbed gradient descent: a random kick where the "
@@ -151,6 +153,7 @@ const sd_optimizer_type sd_optimizer_pgd = {
 	.alloc = pgd_alloc,
 	.set = pgd_set,
 	.iterate = pgd_iterate,
+	.advance = pgd_advance,
 	.free = pgd_free,
 	.copy = pgd_copy,
 };

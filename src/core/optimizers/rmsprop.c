@@ -118,6 +118,8 @@ rmsprop_free(void *state)
 	free(s->s);
 }
 
+SD_ADVANCE_DEFINE(rmsprop_advance, rmsprop_iterate)
+
 const sd_optimizer_type sd_optimizer_rmsprop = {
 	.name = "rmsprop",
 	.summary = "per-coordinate steps scaled by a running RMS of g",
@@ -130,6 +132,7 @@ const sd_optimizer_type sd_optimizer_rmsprop = {
 	.alloc = rmsprop_alloc,
 	.set = rmsprop_set,
 	.iterate = rmsprop_iterate,
+	.advance = rmsprop_advance,
 	.free = rmsprop_free,
 	.step_sizes = rmsprop_step_sizes,
 	.copy = rmsprop_copy,

@@ -156,6 +156,8 @@ sgd_free(void *state)
 	free(s->perm);
 }
 
+SD_ADVANCE_DEFINE(sgd_advance, sgd_iterate)
+
 const sd_optimizer_type sd_optimizer_sgd = {
 	.name = "sgd",
 	.summary = "noisy minibatch gradient descent: Gaussian noise on "
@@ -170,6 +172,7 @@ const sd_optimizer_type sd_optimizer_sgd = {
 	.alloc = sgd_alloc,
 	.set = sgd_set,
 	.iterate = sgd_iterate,
+	.advance = sgd_advance,
 	.free = sgd_free,
 	.copy = sgd_copy,
 };

@@ -2,6 +2,7 @@
 /* trace.c: the record of a run (see trace.h). */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,9 +162,11 @@ sd_trace_step(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
 	return sd_trace_record(trace, opt, mon, st, cause);
 }
 
-int
-sd_trace_record(sd_trace *trace, const sd_optimizer *opt, sd_monitor *mon,
-    sd_step_status st, char **cause)
+/* The events of a step of opt whose status is st, and the stop a failed
+ * step gives. */
+static int
+trace_record_events(sd_trace *trace, const sd_optimizer *opt,
+    sd_monitor *mon, sd_step_status st, char **cause)
 {
 	sd_event ev[SD_MONITOR_EVENTS_MAX];
 	size_t n = 0;
@@ -173,29 +176,90 @@ sd_trace_record(sd_trace *trace, const sd_optimizer *opt, sd_monitor *mon,
 		    SD_MONITOR_EVENTS_MAX);
 	if (trace_events(trace, ev, n, cause) != 0)
 		return -1;
-	if (st != SD_STEP_OK) {
+	if (st != SD_STEP_OK)
 		trace->stop = status_stops[st];
+	return 0;
+}
+
+int
+sd_trace_record(sd_trace *trace, const sd_optimizer *opt, sd_monitor *mon,
+    sd_step_status st, char **cause)
+{
+	if (trace_record_events(trace, opt, mon, st, cause) != 0)
+		return -1;
+	if (st != SD_STEP_OK)
 		return 0;
-	}
 	return trace_push(trace, opt, cause);
+}
+
+/* What trace_each needs: the trace, where its message goes, and the
+ * sink's nonzero value once it stops the run. */
+struct trace_each {
+	sd_trace	*trace;
+	char		**cause;
+	int		 rc;
+};
+
+/* sd_optimizer_advance's each(): record the iterate just taken. */
+static int
+trace_each(void *ctx, const sd_optimizer *opt)
+{
+	struct trace_each *e = ctx;
+
+	return e->rc = trace_push(e->trace, opt, e->cause);
+}
+
+/* Up to n steps in one sd_optimizer_advance, each iterate recorded as it
+ * is taken; the monitor looks at the last one only. That is what it
+ * would see step by step: the run stops before a step from ‖g‖ < tol or
+ * below the monitor's own tol (where it reports convergence), and after
+ * one that leaves the iterate's clearance (sd_monitor_clearance: inside
+ * it the monitor reports nothing). While the monitor has seen the run
+ * converged or inside a neighbourhood, the fence is 0: it looks at every
+ * step, as sd_trace_step would. */
+static int
+trace_advance(sd_trace *t, sd_optimizer *opt, sd_monitor *mon, size_t n,
+    double tol, double *fence, char **cause)
+{
+	struct trace_each e = { t, cause, 0 };
+	sd_advance how = { .tol = tol, .each = trace_each, .ctx = &e };
+	sd_step_status st;
+	double r;
+
+	if (mon != NULL) {
+		memcpy(fence, opt->x, opt->dim * sizeof *fence);
+		r = mon->converged ? 0 : sd_monitor_clearance(mon, opt->x);
+		how.fence = fence;
+		how.fence2 = r * r;
+		if (!mon->converged)
+			how.tol = fmax(tol, mon->tol);
+	}
+	st = sd_optimizer_advance(opt, n, &how);
+	if (e.rc != 0)
+		return e.rc;
+	return trace_record_events(t, opt, mon, st, cause);
 }
 
 int
 sd_trace_run(sd_trace *trace, sd_optimizer *opt, sd_monitor *mon,
     size_t steps, double tol, char **cause)
 {
+	double *fence;
 	int rc;
 
 	if ((rc = sd_trace_start(trace, opt, mon, cause)) != 0)
 		return rc;
-	while (trace->stop == SD_STOP_NONE) {
+	if ((fence = malloc(opt->dim * sizeof *fence)) == NULL)
+		return sd_fail(cause, "out of memory");
+	while (trace->stop == SD_STOP_NONE && rc == 0) {
 		if (tol > 0 && sd_optimizer_test_gradient(opt, tol))
 			trace->stop = SD_STOP_CONVERGED;
 		else if (opt->iter >= steps)
 			trace->stop = SD_STOP_STEPS;
-		else if ((rc = sd_trace_step(trace, opt, mon, NULL,
-		    cause)) != 0)
-			return rc;
+		else
+			rc = trace_advance(trace, opt, mon, steps - opt->iter,
+			    tol, fence, cause);
 	}
-	return 0;
+	free(fence);
+	return rc;
 }

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vmath.c: sin, cos, exp and log on vector lanes (see vmath.h).
+ *
+ * The algorithms and coefficients are fdlibm's (Sun Microsystems, 1993:
+ * "Permission to use, copy, modify, and distribute this software is
+ * freely granted, provided that this notice is preserved"), as FreeBSD
+ * and musl keep them; what changes is the control flow: every branch of
+ * the original is computed and the answer selected, so that a loop over
+ * points vectorizes. Each kernel runs on an argument made safe first (0
+ * or 1 in the lanes the special cases own), so that no lane converts an
+ * out-of-range double to an integer. */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "base/simd.h"
+#include "base/vmath.h"
+
+#define VM_TOINT	0x1.8p52	/* x + this − this rounds x to an integer */
+#define VM_TRIG_MAX	0x1p20		/* the medium range of fdlibm's reduction */
+#define VM_CHUNK	64		/* points per chunk of the in-place forms */
+
+SD_LOOP_INLINE uint64_t
+vm_bits(double x)
+{
+	uint64_t u;
+
+	memcpy(&u, &x, sizeof u);
+	return u;
+}
+
+SD_LOOP_INLINE double
+vm_double(uint64_t u)
+{
+	double x;
+
+	memcpy(&x, &u, sizeof x);
+	return x;
+}
+
+/* ok ? a : b as bit operations: data, not control flow, so that GCC
+ * neither branches nor clones the code after it for one side (which
+ * -ftrapping-math then keeps from vectorizing). */
+SD_LOOP_INLINE double
+vm_pick(int64_t ok, double a, double b)
+{
+	uint64_t m = 0 - (uint64_t)(ok != 0);
+
+	return vm_double((vm_bits(a) & m) | (vm_bits(b) & ~m));
+}
+
+/* The biased exponent of x. */
+SD_LOOP_INLINE int64_t
+vm_exponent(double x)
+{
+	return (int64_t)(vm_bits(x) >> 52 & 0x7ff);
+}
+
+/* ---- sin and cos ------------------------------------------------------- */
+
+/* sin(x + y) on [−π/4, π/4], |y| below half an ulp of x (k_sin.c). */
+SD_LOOP_INLINE double
+vm_ksin(double x, double y)
+{
+	const double S1 = -1.66666666666666324348e-01,
+	    S2 = 8.33333333332248946124e-03, S3 = -1.98412698298579493134e-04,
+	    S4 = 2.75573137070700676789e-06, S5 = -2.50507602534068634195e-08,
+	    S6 = 1.58969099521155010221e-10;
+	double z = x * x, w = z * z, r, v;
+
+	r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
+	v = z * x;
+	return x - ((z * (0.5 * y - v * r) - y) - v * S1);
+}
+
+/* cos(x + y) on [−π/4, π/4] (k_cos.c, FreeBSD's branch-free form). */
+SD_LOOP_INLINE double
+vm_kcos(double x, double y)
+{
+	const double C1 = 4.16666666666666019037e-02,
+	    C2 = -1.38888888888741095749e-03, C3 = 2.48015872894767294178e-05,
+	    C4 = -2.75573143513906633035e-07, C5 = 2.08757232129817482790e-09,
+	    C6 = -1.13596475577881948265e-11;
+	double z = x * x, w = z * z, r, hz;
+
+	r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
+	hz = 0.5 * z;
+	w = 1.0 - hz;
+	return w + (((1.0 - w) - hz) + (z * r - x * y));
+}
+
+/* One step of the reduction: r − fn·(p + pt) as a new (r, w) with the
+ * rounding error of r − fn·p carried into w (e_rem_pio2.c). */
+SD_LOOP_INLINE void
+vm_reduce_step(double fn, double p, double pt, double *r, double *w)
+{
+	double t = *r, q = fn * p;
+
+	*r = t - q;
+	*w = fn * pt - ((t - *r) - q);
+}
+
+/* x = n·π/2 + y0 + y1 for |x| ≤ VM_TRIG_MAX, the quadrant n mod 4 in *q:
+ * fdlibm's medium case. Its first round is good to 85 bits unless it
+ * cancelled more than 16 of them; then it takes a second round, and a
+ * third after 49 more. With full = 0 only the first is taken: the
+ * return value says (nonzero) that the answer needs full = 1, which
+ * computes all three in every lane and picks the one fdlibm takes; where
+ * the first round is enough, both give the same bits. */
+SD_LOOP_INLINE int64_t
+vm_rem_pio2(double x, int full, double *y0, double *y1, uint64_t *q)
+{
+	const double invpio2 = 6.36619772367581382433e-01,
+	    pio2_1 = 1.57079632673412561417e+00,
+	    pio2_1t = 6.07710050650619224932e-11,
+	    pio2_2 = 6.07710050630396597660e-11,
+	    pio2_2t = 2.02226624879595063154e-21,
+	    pio2_3 = 2.02226624871116645580e-21,
+	    pio2_3t = 8.47842766036889956997e-32;
+	double t = x * invpio2 + VM_TOINT, fn = t - VM_TOINT, r, w, r2, w2;
+	double r3, w3;
+	int64_t ex = vm_exponent(x), c2, c3;
+
+	r = x - fn * pio2_1;
+	w = fn * pio2_1t;
+	c2 = ex - vm_exponent(r - w) > 16;
+	if (full) {
+		r2 = r;
+		vm_reduce_step(fn, pio2_2, pio2_2t, &r2, &w2);
+		r3 = r2;
+		vm_reduce_step(fn, pio2_3, pio2_3t, &r3, &w3);
+		c3 = c2 & (ex - vm_exponent(r2 - w2) > 49);
+		r = vm_pick(c3, r3, vm_pick(c2, r2, r));
+		w = vm_pick(c3, w3, vm_pick(c2, w2, w));
+	}
+	*y0 = r - w;
+	*y1 = (r - *y0) - w;
+	*q = vm_bits(t) & 3;	/* fn's low bits, two's complement */
+	return c2;
+}
+
+/* sin x and cos x for |x| ≤ VM_TRIG_MAX, the reduction as
+ * vm_rem_pio2's (its return value too). */
+SD_LOOP_INLINE int64_t
+vm_trig(double x, int full, double *s, double *c)
+{
+	double y0, y1, ks, kc, ss, cc;
+	uint64_t q;
+	int64_t more = vm_rem_pio2(x, full, &y0, &y1, &q);
+
+	ks = vm_ksin(y0, y1);
+	kc = vm_kcos(y0, y1);
+	ss = vm_pick(q & 1, kc, ks);
+	cc = vm_pick(q & 1, ks, kc);
+	*s = vm_pick(q & 2, -ss, ss);
+	*c = vm_pick((q + 1) & 2, -cc, cc);
+	return more;
+}
+
+/* Whether x is for the kernels (else libm's: huge, infinite, NaN). */
+SD_LOOP_INLINE int
+vm_trig_ok(double x)
+{
+	return fabs(x) <= VM_TRIG_MAX;
+}
+
+/* sin x (cos: q + 1) at one point: vm_trig's answer, with only the
+ * kernel the quadrant asks for computed (the same operations on the same
+ * values: the same bits). */
+static double
+vm_trig1(double x, uint64_t shift)
+{
+	double y0, y1, r;
+	uint64_t q;
+
+	if (vm_rem_pio2(x, 0, &y0, &y1, &q))
+		vm_rem_pio2(x, 1, &y0, &y1, &q);
+	q += shift;
+	r = q & 1 ? vm_kcos(y0, y1) : vm_ksin(y0, y1);
+	return q & 2 ? -r : r;
+}
+
+double
+sd_vm_sin(double x)
+{
+	return vm_trig_ok(x) ? vm_trig1(x, 0) : sin(x);
+}
+
+double
+sd_vm_cos(double x)
+{
+	return vm_trig_ok(x) ? vm_trig1(x, 1) : cos(x);
+}
+
+/* Chunk by chunk: the first round of the reduction in every lane; the
+ * full one over the chunk where a lane needs it (x near a multiple of
+ * π/2: bit 0 of its flag), which changes no other lane's bits; libm's
+ * where a lane is beyond the kernels (bit 1). */
+SD_SIMD_CLONES void
+sd_vm_sincos_n(const double *x, double *s, double *c, size_t n)
+{
+	int64_t flag[VM_CHUNK], any, ok;
+	size_t i, j, m;
+
+	for (i = 0; i < n; i += m) {
+		m = n - i < VM_CHUNK ? n - i : VM_CHUNK;
+		SD_SIMD
+		for (j = 0; j < m; j++) {
+			ok = vm_trig_ok(x[i + j]);
+			flag[j] = vm_trig(vm_pick(ok, x[i + j], 0), 0,
+			    &s[i + j], &c[i + j]) | (2 - 2 * ok);
+		}
+		for (any = 0, j = 0; j < m; j++)
+			any |= flag[j];
+		if (any & 1) {
+			SD_SIMD
+			for (j = i; j < i + m; j++)
+				vm_trig(vm_pick(vm_trig_ok(x[j]), x[j], 0), 1,
+				    &s[j], &c[j]);
+		}
+		for (j = i; any & 2 && j < i + m; j++)
+			if (!vm_trig_ok(x[j])) {
+				s[j] = sin(x[j]);
+				c[j] = cos(x[j]);
+			}
+	}
+}
+
+/* sin (which = 0) or cos (1) over n points, in place or not. */
+static void
+vm_trig_n(const double *x, double *out, size_t n, int which)
+{
+	double u[VM_CHUNK], s[VM_CHUNK], c[VM_CHUNK];
+	size_t i, m;
+
+	for (i = 0; i < n; i += m) {
+		m = n - i < VM_CHUNK ? n - i : VM_CHUNK;
+		memcpy(u, x + i, m * sizeof *u);
+		sd_vm_sincos_n(u, s, c, m);
+		memcpy(out + i, which == 0 ? s : c, m * sizeof *out);
+	}
+}
+
+void
+sd_vm_sin_n(const double *x, double *out, size_t n)
+{
+	vm_trig_n(x, out, n, 0);
+}
+
+void
+sd_vm_cos_n(const double *x, double *out, size_t n)
+{
+	vm_trig_n(x, out, n, 1);
+}
+
+/* The one-point and the block form of a function vm_NAME whose code has
+ * no branch: the same code, so the same bits. */
+#define VM_FORMS(name)							\
+double									\
+sd_vm_##name(double x)							\
+{									\
+	return vm_##name(x);						\
+}									\
+									\
+SD_SIMD_CLONES void							\
+sd_vm_##name##_n(const double *x, double *out, size_t n)		\
+{									\
+	size_t i;							\
+									\
+	SD_SIMD								\
+	for (i = 0; i < n; i++)						\
+		out[i] = vm_##name(x[i]);				\
+}
+
+/* ---- exp ---------------------------------------------------------------- */
+
+#define VM_EXP_OVER	7.09782712893383973096e+02	/* above: +Inf */
+#define VM_EXP_UNDER	-7.45133219101941108420e+02	/* below: 0 */
+
+/* e^x for VM_EXP_UNDER ≤ x ≤ VM_EXP_OVER (e_exp.c): x = k·ln2 + r,
+ * e^r by a rational approximation, times 2^k in two exact halves (so
+ * that 2^k never needs an exponent out of range, and a subnormal result
+ * is rounded once, as scalbn rounds it). */
+SD_LOOP_INLINE double
+vm_kexp(double x)
+{
+	const double ln2hi = 6.93147180369123816490e-01,
+	    ln2lo = 1.90821492927058770002e-10,
+	    invln2 = 1.44269504088896338700e+00,
+	    P1 = 1.66666666666666019037e-01, P2 = -2.77777777770155933842e-03,
+	    P3 = 6.61375632143793436117e-05, P4 = -1.65339022054652515390e-06,
+	    P5 = 4.13813679705723846039e-08;
+	double t = x * invln2 + VM_TOINT, fn = t - VM_TOINT, hi, lo, r, rr, c;
+	double y;
+	uint64_t k, k1, k2;
+
+	hi = x - fn * ln2hi;		/* exact: fn has 11 bits, ln2hi 41 */
+	lo = fn * ln2lo;
+	r = hi - lo;
+	rr = r * r;
+	c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
+	y = 1 + (r * c / (2 - c) - lo + hi);
+	/* k + 2048 from t's low bits (fn is there in two's complement),
+	 * split in halves whose biased exponents stay in [484, 1535]. */
+	k = vm_bits(t) - vm_bits(VM_TOINT) + 2048;
+	k1 = k >> 1;
+	k2 = k - k1;
+	return y * vm_double((k1 - 1) << 52) * vm_double((k2 - 1) << 52);
+}
+
+SD_LOOP_INLINE double
+vm_exp(double x)
+{
+	int64_t ok = (x >= VM_EXP_UNDER) & (x <= VM_EXP_OVER);
+	double y = vm_kexp(vm_pick(ok, x, 0));
+
+	/* Computed in every lane, then chosen. */
+	y = vm_pick(ok, y, x);
+	y = vm_pick(x > VM_EXP_OVER, HUGE_VAL, y);
+	return vm_pick(x < VM_EXP_UNDER, 0, y);
+}
+
+VM_FORMS(exp)
+
+/* ---- log ---------------------------------------------------------------- */
+
+/* log x for x positive and finite (e_log.c): x = 2^k·(1 + f) with
+ * √2/2 ≤ 1 + f < √2, log(1 + f) = f − f²/2 + s·(f²/2 + R(s²)) where
+ * s = f/(2 + f). A subnormal x is scaled by 2^54 first. */
+SD_LOOP_INLINE double
+vm_klog(double x)
+{
+	const double ln2_hi = 6.93147180369123816490e-01,
+	    ln2_lo = 1.90821492927058770002e-10,
+	    Lg1 = 6.666666666666735130e-01, Lg2 = 3.999999999940941908e-01,
+	    Lg3 = 2.857142874366239149e-01, Lg4 = 2.222219843214978396e-01,
+	    Lg5 = 1.818357216161805012e-01, Lg6 = 1.531383769920937332e-01,
+	    Lg7 = 1.479819860511658591e-01;
+	int64_t sub = x < 0x1p-1022;
+	double xs = vm_pick(sub, x * 0x1p54, x), f, hfsq, s, z, w, t1, t2, dk;
+	uint64_t u = vm_bits(xs), hx;
+
+	/* Reduce into [√2/2, √2): k from the exponent of x·(2/√2·…). */
+	hx = (u >> 32) + (0x3ff00000 - 0x3fe6a09e);
+	dk = vm_double(0x4330000000000000 | hx >> 20) - 0x1p52 - 0x3ff -
+	    vm_pick(sub, 54, 0);
+	hx = (hx & 0x000fffff) + 0x3fe6a09e;
+	f = vm_double(hx << 32 | (u & 0xffffffff)) - 1.0;
+	hfsq = 0.5 * f * f;
+	s = f / (2.0 + f);
+	z = s * s;
+	w = z * z;
+	t1 = w * (Lg2 + w * (Lg4 + w * Lg6));
+	t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
+	return s * (hfsq + (t2 + t1)) + dk * ln2_lo - hfsq + f + dk * ln2_hi;
+}
+
+SD_LOOP_INLINE double
+vm_log(double x)
+{
+	int64_t ok = (x > 0) & (x <= 0x1.fffffffffffffp1023);
+	double y = vm_klog(vm_pick(ok, x, 1)), nan = (x - x) / (x - x);
+
+	/* As libm: −Inf at 0, NaN (the invalid operation's) below, +Inf and
+	 * NaN as they came; computed in every lane, then chosen. */
+	y = vm_pick(ok, y, x);
+	y = vm_pick(x < 0, nan, y);
+	return vm_pick(x == 0, -HUGE_VAL, y);
+}
+
+VM_FORMS(log)

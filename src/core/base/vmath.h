@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vmath.h: sin, cos, exp and log that give the same bits one point at a
+ * time and on vector lanes.
+ *
+ * libm's functions run one lane at a time, and a vector libm (SLEEF,
+ * glibc's libmvec) gives other bits than the scalar function, and other
+ * bits again on an FMA target: a formula's value would depend on whether
+ * it was computed in a batch and on the CPU. These are fdlibm's
+ * algorithms (Cody-Waite reduction, minimax polynomials) written without
+ * branches, so that the compiler puts them on vector lanes, and built
+ * with contraction off (-std=c11): every operation is an IEEE double
+ * operation or an exact integer one, the same on every lane and target,
+ * so sd_vm_sin(x) equals sd_vm_sin_n's value at x bit for bit, in any
+ * batch and in every SD_SIMD_CLONES clone.
+ *
+ * Accuracy, measured against libm by tests/test_vmath (HACKING.md
+ * "Vector math"): within 1 ulp of libm. sin and cos of |x| > 2^20
+ * (where the three-part reduction runs out of bits), and of ±Inf and
+ * NaN, are libm's, in both forms. */
+#ifndef SADDLE_VMATH_H
+#define SADDLE_VMATH_H
+
+#include <stddef.h>
+
+double sd_vm_sin(double x);
+double sd_vm_cos(double x);
+double sd_vm_exp(double x);
+double sd_vm_log(double x);
+
+/* The same functions over n points: out[i] = sd_vm_*(x[i]), bit for
+ * bit. out may be x. */
+void sd_vm_sin_n(const double *x, double *out, size_t n);
+void sd_vm_cos_n(const double *x, double *out, size_t n);
+void sd_vm_exp_n(const double *x, double *out, size_t n);
+void sd_vm_log_n(const double *x, double *out, size_t n);
+
+/* s[i] = sd_vm_sin(x[i]) and c[i] = sd_vm_cos(x[i]), sharing the
+ * reduction. Neither may be x. */
+void sd_vm_sincos_n(const double *x, double *s, double *c, size_t n);
+
+#endif
