@@ -33,8 +33,20 @@ struct dual_slot {
 	double			y[EXPR_BATCH];
 };
 
+/* A slot's ∂x and ∂y while they are one number at every point: after a
+ * push, and through the linear operations after it, which do to the two
+ * numbers what they would do to each point's (the same operations, so
+ * the same bits). The rows are written only when an operation needs
+ * them: the interpreter is bound by its stores to the rows, and this
+ * saves two of the three for every push and every scaling of one. */
+struct dual_seed {
+	int	on;	/* x and y below are the rows' values */
+	double	x, y;
+};
+
 struct dual_stack {
 	struct dual_slot	slot[EXPR_STACK_MAX];
+	struct dual_seed	seed[EXPR_STACK_MAX];
 };
 
 /* Push x, y or the constant k (hd's seeds: ∂x x = 1, ∂y y = 1). */
@@ -42,7 +54,7 @@ SD_LOOP_INLINE void
 dual_push(struct dual_stack *s, int t, const struct instr *c,
     const double *px, const double *py, size_t m)
 {
-	double dx = c->op == OP_X, dy = c->op == OP_Y, k = c->k;
+	double k = c->k;
 	size_t j;
 
 	if (c->op == OP_X)
@@ -54,11 +66,24 @@ dual_push(struct dual_stack *s, int t, const struct instr *c,
 		for (j = 0; j < m; j++)
 			s->slot[t].v[j] = k;
 	}
+	s->seed[t] = (struct dual_seed){ 1, c->op == OP_X, c->op == OP_Y };
+}
+
+/* Slot t's ∂x and ∂y rows written, if they were still a seed. */
+SD_LOOP_INLINE void
+dual_fill(struct dual_stack *s, int t, size_t m)
+{
+	struct dual_seed *d = &s->seed[t];
+	size_t j;
+
+	if (!d->on)
+		return;
 	SD_SIMD
 	for (j = 0; j < m; j++) {
-		s->slot[t].x[j] = dx;
-		s->slot[t].y[j] = dy;
+		s->slot[t].x[j] = d->x;
+		s->slot[t].y[j] = d->y;
 	}
+	d->on = 0;
 }
 
 /* Slot a ← a + sign·b (hd_add). */
@@ -148,13 +173,26 @@ SD_LOOP_INLINE void
 dual_chain(struct dual_stack *s, int u, const double *f, const double *d1,
     size_t m)
 {
+	struct dual_slot *p = &s->slot[u];
+	struct dual_seed *d = &s->seed[u];
+	double sx = d->x, sy = d->y;
 	size_t j;
 
+	if (d->on) {
+		SD_SIMD
+		for (j = 0; j < m; j++) {
+			p->x[j] = sx * d1[j];
+			p->y[j] = sy * d1[j];
+			p->v[j] = f[j];
+		}
+		d->on = 0;
+		return;
+	}
 	SD_SIMD
 	for (j = 0; j < m; j++) {
-		s->slot[u].x[j] *= d1[j];
-		s->slot[u].y[j] *= d1[j];
-		s->slot[u].v[j] = f[j];
+		p->x[j] *= d1[j];
+		p->y[j] *= d1[j];
+		p->v[j] = f[j];
 	}
 }
 
@@ -173,6 +211,16 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
 
 	switch (c->op) {
 	case OP_POWI:
+		if (n == 2) {
+			/* u², the commonest power, in one pass: expr_powi's
+			 * 1·(u·u) and 2·(1·u) are u·u and u·2 exactly. */
+			SD_SIMD
+			for (j = 0; j < m; j++) {
+				f[j] = v[j] * v[j];
+				d1[j] = v[j] * 2;
+			}
+			break;
+		}
 		expr_powi_block(v, n, f, m);
 		expr_powi_block(v, n - 1, d1, m);
 		SD_SIMD
@@ -211,13 +259,12 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
 	}
 }
 
-/* Slot u scaled, negated or shifted by k, every component as eval.c's
- * hd_scale, hd_divk, hd_neg, hd_rsubk and the OP_ADDK case do. */
+/* A value row under a linear instruction: as eval.c's hd_scale,
+ * hd_divk, hd_neg, hd_rsubk and OP_ADDK do to u.v. */
 SD_LOOP_INLINE void
-dual_linear(struct dual_stack *s, int u, const struct instr *c, size_t m)
+dual_vlinear(double *v, const struct instr *c, size_t m)
 {
-	struct dual_slot *p = &s->slot[u];
-	double *v = p->v, *x = p->x, *y = p->y, k = c->k;
+	double k = c->k;
 	size_t j;
 
 	switch (c->op) {
@@ -228,34 +275,70 @@ dual_linear(struct dual_stack *s, int u, const struct instr *c, size_t m)
 		break;
 	case OP_MULK:
 		SD_SIMD
-		for (j = 0; j < m; j++) {
+		for (j = 0; j < m; j++)
 			v[j] *= k;
-			x[j] *= k;
-			y[j] *= k;
-		}
 		break;
 	case OP_DIVK:
 		SD_SIMD
-		for (j = 0; j < m; j++) {
+		for (j = 0; j < m; j++)
 			v[j] /= k;
-			x[j] /= k;
-			y[j] /= k;
-		}
 		break;
 	default:	/* OP_NEG, OP_RSUBK */
 		SD_SIMD
-		for (j = 0; j < m; j++) {
+		for (j = 0; j < m; j++)
 			v[j] = c->op == OP_RSUBK ? k - v[j] : -v[j];
-			x[j] = -x[j];
-			y[j] = -y[j];
-		}
 		break;
 	}
 }
 
-/* One block of m ≤ EXPR_BATCH points, compiled for each target. */
-SD_SIMD_CLONES static void
-dual_block(const sd_expr *e, struct dual_stack *s, const double *px,
+/* A derivative row (or a seed, m = 1) under a linear instruction: as
+ * those functions do to u.x and u.y (OP_ADDK leaves them). */
+SD_LOOP_INLINE void
+dual_dlinear(double *d, const struct instr *c, size_t m)
+{
+	double k = c->k;
+	size_t j;
+
+	switch (c->op) {
+	case OP_ADDK:
+		break;
+	case OP_MULK:
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			d[j] *= k;
+		break;
+	case OP_DIVK:
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			d[j] /= k;
+		break;
+	default:	/* OP_NEG, OP_RSUBK */
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			d[j] = -d[j];
+		break;
+	}
+}
+
+/* Slot u scaled, negated or shifted by k, every component. */
+SD_LOOP_INLINE void
+dual_linear(struct dual_stack *s, int u, const struct instr *c, size_t m)
+{
+	struct dual_seed *d = &s->seed[u];
+
+	dual_vlinear(s->slot[u].v, c, m);
+	if (d->on) {
+		dual_dlinear(&d->x, c, 1);
+		dual_dlinear(&d->y, c, 1);
+		return;
+	}
+	dual_dlinear(s->slot[u].x, c, m);
+	dual_dlinear(s->slot[u].y, c, m);
+}
+
+/* One block of m ≤ EXPR_BATCH points. */
+SD_LOOP_INLINE void
+dual_run(const sd_expr *e, struct dual_stack *s, const double *px,
     const double *py, size_t m, double *f, double *gx, double *gy)
 {
 	const struct instr *c = e->code, *end = c + e->n;
@@ -268,8 +351,11 @@ dual_block(const sd_expr *e, struct dual_stack *s, const double *px,
 			dual_push(s, ++t, c, px, py, m);
 			continue;
 		}
-		if (c->op <= OP_POW)
+		if (c->op <= OP_POW) {
 			t--;
+			dual_fill(s, t, m);
+			dual_fill(s, t + 1, m);
+		}
 		switch (c->op) {
 		case OP_ADD:	dual_add(s, t, 1, m); break;
 		case OP_SUB:	dual_add(s, t, -1, m); break;
@@ -284,6 +370,7 @@ dual_block(const sd_expr *e, struct dual_stack *s, const double *px,
 		default:	dual_linear(s, t, c, m); break;
 		}
 	}
+	dual_fill(s, 0, m);
 	SD_SIMD
 	for (j = 0; j < m; j++) {
 		f[j] = s->slot[0].v[j];
@@ -294,15 +381,34 @@ dual_block(const sd_expr *e, struct dual_stack *s, const double *px,
 	}
 }
 
+/* One whole block, compiled for each target: every row's loop has a
+ * known trip count, so it is unrolled onto whole vectors with no
+ * remainder (a loop over an unknown m cost a third of the block). */
+SD_SIMD_CLONES static void
+dual_block(const sd_expr *e, struct dual_stack *s, const double *px,
+    const double *py, double *f, double *gx, double *gy)
+{
+	dual_run(e, s, px, py, EXPR_BATCH, f, gx, gy);
+}
+
 void
 sd_expr_eval_fg_batch(const sd_expr *e, size_t n, const double *x,
     const double *y, double *f, double *gx, double *gy)
 {
 	struct dual_stack s;
+	double in[2][EXPR_BATCH] = { { 0 } }, out[3][EXPR_BATCH];
 	size_t i, m;
 
-	for (i = 0; i < n; i += m) {
-		m = n - i < EXPR_BATCH ? n - i : EXPR_BATCH;
-		dual_block(e, &s, x + i, y + i, m, f + i, gx + i, gy + i);
-	}
+	for (i = 0; i + EXPR_BATCH <= n; i += EXPR_BATCH)
+		dual_block(e, &s, x + i, y + i, f + i, gx + i, gy + i);
+	if ((m = n - i) == 0)
+		return;
+	/* The last points padded to a whole block (each point is computed
+	 * on its own: the padding changes no other point's bits). */
+	memcpy(in[0], x + i, m * sizeof *x);
+	memcpy(in[1], y + i, m * sizeof *y);
+	dual_block(e, &s, in[0], in[1], out[0], out[1], out[2]);
+	memcpy(f + i, out[0], m * sizeof *f);
+	memcpy(gx + i, out[1], m * sizeof *gx);
+	memcpy(gy + i, out[2], m * sizeof *gy);
 }

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/simd.h"
 #include "base/vmath.h"
 #include "expr/expr_impl.h"
 
@@ -146,6 +147,7 @@ fd_cos(const double *u, double *f, double *d1, size_t m)
 	size_t j;
 
 	sd_vm_sincos_n(u, d1, f, m);
+	SD_SIMD
 	for (j = 0; j < m; j++)
 		d1[j] = -d1[j];
 }
@@ -163,6 +165,7 @@ fd_log(const double *u, double *f, double *d1, size_t m)
 	size_t j;
 
 	sd_vm_log_n(u, f, m);
+	SD_SIMD
 	for (j = 0; j < m; j++)
 		d1[j] = 1 / u[j];
 }
