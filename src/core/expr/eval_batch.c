@@ -44,9 +44,13 @@ struct dual_seed {
 	double	x, y;
 };
 
+/* Each slot's value row is read from val[t]: its own v, or the caller's
+ * x or y itself after a push of x or y, which so costs no copy. Every
+ * operation writes its result to the slot's own rows. */
 struct dual_stack {
 	struct dual_slot	slot[EXPR_STACK_MAX];
 	struct dual_seed	seed[EXPR_STACK_MAX];
+	const double		*val[EXPR_STACK_MAX];
 };
 
 /* Push x, y or the constant k (hd's seeds: ∂x x = 1, ∂y y = 1). */
@@ -58,13 +62,14 @@ dual_push(struct dual_stack *s, int t, const struct instr *c,
 	size_t j;
 
 	if (c->op == OP_X)
-		memcpy(s->slot[t].v, px, m * sizeof *px);
+		s->val[t] = px;
 	else if (c->op == OP_Y)
-		memcpy(s->slot[t].v, py, m * sizeof *py);
+		s->val[t] = py;
 	else {
 		SD_SIMD
 		for (j = 0; j < m; j++)
 			s->slot[t].v[j] = k;
+		s->val[t] = s->slot[t].v;
 	}
 	s->seed[t] = (struct dual_seed){ 1, c->op == OP_X, c->op == OP_Y };
 }
@@ -93,17 +98,18 @@ dual_add(struct dual_stack *s, int a, double sign, size_t m)
 	struct dual_slot *p = &s->slot[a];
 	const struct dual_slot *q = p + 1;
 	double *av = p->v, *ax = p->x, *ay = p->y;
-	const double *bv = q->v, *bx = q->x, *by = q->y;
+	const double *ai = s->val[a], *bv = s->val[a + 1];
+	const double *bx = q->x, *by = q->y;
 	size_t j;
 
 	if (sign > 0) {
 		SD_SIMD
 		for (j = 0; j < m; j++)
-			av[j] += bv[j];
+			av[j] = ai[j] + bv[j];
 	} else {
 		SD_SIMD
 		for (j = 0; j < m; j++)
-			av[j] -= bv[j];
+			av[j] = ai[j] - bv[j];
 	}
 	SD_SIMD
 	for (j = 0; j < m; j++) {
@@ -119,14 +125,15 @@ dual_mul(struct dual_stack *s, int a, size_t m)
 	struct dual_slot *p = &s->slot[a];
 	const struct dual_slot *q = p + 1;
 	double *av = p->v, *ax = p->x, *ay = p->y;
-	const double *bv = q->v, *bx = q->x, *by = q->y;
+	const double *ai = s->val[a], *bv = s->val[a + 1];
+	const double *bx = q->x, *by = q->y;
 	size_t j;
 
 	SD_SIMD
 	for (j = 0; j < m; j++) {
-		ax[j] = ax[j] * bv[j] + av[j] * bx[j];
-		ay[j] = ay[j] * bv[j] + av[j] * by[j];
-		av[j] *= bv[j];
+		ax[j] = ax[j] * bv[j] + ai[j] * bx[j];
+		ay[j] = ay[j] * bv[j] + ai[j] * by[j];
+		av[j] = ai[j] * bv[j];
 	}
 }
 
@@ -136,12 +143,13 @@ dual_div(struct dual_stack *s, int a, size_t m)
 {
 	struct dual_slot *p = &s->slot[a];
 	double *av = p->v, *ax = p->x, *ay = p->y, q, ib;
-	const double *bv = p[1].v, *bx = p[1].x, *by = p[1].y;
+	const double *ai = s->val[a], *bv = s->val[a + 1];
+	const double *bx = p[1].x, *by = p[1].y;
 	size_t j;
 
 	SD_SIMD
 	for (j = 0; j < m; j++) {
-		q = av[j] / bv[j];
+		q = ai[j] / bv[j];
 		ib = 1 / bv[j];
 		ax[j] = (ax[j] - q * bx[j]) * ib;
 		ay[j] = (ay[j] - q * by[j]) * ib;
@@ -155,13 +163,14 @@ dual_pow(struct dual_stack *s, int a, size_t m)
 {
 	struct dual_slot *p = &s->slot[a];
 	double *av = p->v, *ax = p->x, *ay = p->y, f, fa, fb;
-	const double *bv = p[1].v, *bx = p[1].x, *by = p[1].y;
+	const double *ai = s->val[a], *bv = s->val[a + 1];
+	const double *bx = p[1].x, *by = p[1].y;
 	size_t j;
 
 	for (j = 0; j < m; j++) {
-		f = expr_pow(av[j], bv[j]);
-		fa = bv[j] * pow(av[j], bv[j] - 1);
-		fb = f * log(av[j]);
+		f = expr_pow(ai[j], bv[j]);
+		fa = bv[j] * pow(ai[j], bv[j] - 1);
+		fb = f * log(ai[j]);
 		ax[j] = fa * ax[j] + fb * bx[j];
 		ay[j] = fa * ay[j] + fb * by[j];
 		av[j] = f;
@@ -204,7 +213,7 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
     double *f, double *d1, size_t m)
 {
 	const struct expr_func *fn = &sd_expr_funcs[c->fn];
-	const double *v = s->slot[u].v;
+	const double *v = s->val[u];
 	double k = c->k, d2;
 	size_t j;
 	int n = c->n;
@@ -262,7 +271,7 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
 /* A value row under a linear instruction: as eval.c's hd_scale,
  * hd_divk, hd_neg, hd_rsubk and OP_ADDK do to u.v. */
 SD_LOOP_INLINE void
-dual_vlinear(double *v, const struct instr *c, size_t m)
+dual_vlinear(const double *u, double *v, const struct instr *c, size_t m)
 {
 	double k = c->k;
 	size_t j;
@@ -271,22 +280,22 @@ dual_vlinear(double *v, const struct instr *c, size_t m)
 	case OP_ADDK:
 		SD_SIMD
 		for (j = 0; j < m; j++)
-			v[j] += k;
+			v[j] = u[j] + k;
 		break;
 	case OP_MULK:
 		SD_SIMD
 		for (j = 0; j < m; j++)
-			v[j] *= k;
+			v[j] = u[j] * k;
 		break;
 	case OP_DIVK:
 		SD_SIMD
 		for (j = 0; j < m; j++)
-			v[j] /= k;
+			v[j] = u[j] / k;
 		break;
 	default:	/* OP_NEG, OP_RSUBK */
 		SD_SIMD
 		for (j = 0; j < m; j++)
-			v[j] = c->op == OP_RSUBK ? k - v[j] : -v[j];
+			v[j] = c->op == OP_RSUBK ? k - u[j] : -u[j];
 		break;
 	}
 }
@@ -326,7 +335,7 @@ dual_linear(struct dual_stack *s, int u, const struct instr *c, size_t m)
 {
 	struct dual_seed *d = &s->seed[u];
 
-	dual_vlinear(s->slot[u].v, c, m);
+	dual_vlinear(s->val[u], s->slot[u].v, c, m);
 	if (d->on) {
 		dual_dlinear(&d->x, c, 1);
 		dual_dlinear(&d->y, c, 1);
@@ -369,11 +378,12 @@ dual_run(const sd_expr *e, struct dual_stack *s, const double *px,
 			break;
 		default:	dual_linear(s, t, c, m); break;
 		}
+		s->val[t] = s->slot[t].v;	/* every operation writes there */
 	}
 	dual_fill(s, 0, m);
 	SD_SIMD
 	for (j = 0; j < m; j++) {
-		f[j] = s->slot[0].v[j];
+		f[j] = s->val[0][j];
 		/* As sd_expr_eval2: no derivative through an undefined
 		 * value. */
 		gx[j] = isnan(f[j]) ? NAN : s->slot[0].x[j];
