@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "base/simd.h"
+#include "base/vmath_kernel.h"
 #include "expr/expr.h"
 #include "expr/expr_impl.h"
 
@@ -205,6 +206,31 @@ dual_chain(struct dual_stack *s, int u, const double *f, const double *d1,
 	}
 }
 
+/* f = sin u, d1 = cos u (cos: f = cos u, d1 = −sin u) at each point of
+ * slot u: sd_vm_sincos_n's first pass, inline, without the call, the
+ * chunking and fd_cos's pass that negates. Returns nonzero, having
+ * written nothing the caller keeps, where a point needs more: the full
+ * reduction or libm's (sd_vm_sincos_n then gives every point's bits). */
+SD_LOOP_INLINE int64_t
+dual_trig(const struct dual_stack *s, int u, enum expr_trig trig,
+    double *f, double *d1, size_t m)
+{
+	const double *v = s->val[u];
+	double sn, cs;
+	int64_t any = 0, ok;
+	size_t j;
+
+	SD_SIMD_OR(any)
+	for (j = 0; j < m; j++) {
+		ok = vm_trig_ok(v[j]);
+		any |= vm_trig(vm_pick(ok, v[j], 0), 0, &sn, &cs) |
+		    (2 - 2 * ok);
+		f[j] = trig == TRIG_SIN ? sn : cs;
+		d1[j] = trig == TRIG_SIN ? cs : -sn;
+	}
+	return any;
+}
+
 /* f and φ' of a one-argument instruction at each point of slot u: the
  * values hd_powi, hd_powk, hd_rpowk, hd_rdivk and hd_func hand to
  * hd_chain. */
@@ -256,6 +282,9 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
 		}
 		break;
 	default:	/* OP_FUNC */
+		if (fn->trig != TRIG_NONE &&
+		    dual_trig(s, u, fn->trig, f, d1, m) == 0)
+			break;
 		if (fn->vfd != NULL) {
 			fn->vfd(v, f, d1, m);
 			break;

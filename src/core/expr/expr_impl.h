@@ -60,8 +60,12 @@ typedef void expr_block(const double *u, double *f, size_t m);
 typedef void expr_block_d(const double *u, double *f, double *d1, size_t m);
 
 /* The functions formulas may call, NULL-name terminated (funcs.c): the
- * function, its derivatives, their interval enclosures, and its forms
- * over a block (NULL: the interpreters loop over f and d). */
+ * function, its derivatives, their interval enclosures, its forms over
+ * a block (NULL: the interpreters loop over f and d), and for sin and
+ * cos which of the two it is (the gradient interpreter computes them
+ * with vmath's kernel inline, fused with their chain rule). */
+enum expr_trig { TRIG_NONE, TRIG_SIN, TRIG_COS };
+
 struct expr_func {
 	const char	*name;
 	double		(*f)(double);
@@ -69,6 +73,7 @@ struct expr_func {
 	expr_ideriv	*iv;
 	expr_block	*vf;
 	expr_block_d	*vfd;
+	enum expr_trig	 trig;
 };
 extern const struct expr_func sd_expr_funcs[];
 
