@@ -22,8 +22,6 @@
 #include "expr/expr.h"
 #include "expr/expr_impl.h"
 
-#define EXPR_BATCH	EXPR_BLOCK	/* points per block */
-
 /* A slot of the stack: a dual in rows, v[j], x[j], y[j], on a cache
  * line's boundary; the three rows of a slot are adjacent (rows 32 KB
  * apart would alias in the low 12 bits of their addresses, and the
@@ -231,6 +229,37 @@ dual_trig(const struct dual_stack *s, int u, enum expr_trig trig,
 	return any;
 }
 
+/* Slot u ← u², the commonest power, value and chain rule in one pass:
+ * hd_powi's f = 1·(u·u) and d1 = 2·(1·u) are u·u and u·2 exactly. */
+SD_LOOP_INLINE void
+dual_sqr(struct dual_stack *s, int u, size_t m)
+{
+	struct dual_slot *p = &s->slot[u];
+	struct dual_seed *d = &s->seed[u];
+	const double *v = s->val[u];
+	double sx = d->x, sy = d->y, t;
+	size_t j;
+
+	if (d->on) {
+		SD_SIMD
+		for (j = 0; j < m; j++) {
+			t = v[j] * 2;
+			p->x[j] = sx * t;
+			p->y[j] = sy * t;
+			p->v[j] = v[j] * v[j];
+		}
+		d->on = 0;
+		return;
+	}
+	SD_SIMD
+	for (j = 0; j < m; j++) {
+		t = v[j] * 2;
+		p->x[j] *= t;
+		p->y[j] *= t;
+		p->v[j] = v[j] * v[j];
+	}
+}
+
 /* f and φ' of a one-argument instruction at each point of slot u: the
  * values hd_powi, hd_powk, hd_rpowk, hd_rdivk and hd_func hand to
  * hd_chain. */
@@ -246,16 +275,6 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
 
 	switch (c->op) {
 	case OP_POWI:
-		if (n == 2) {
-			/* u², the commonest power, in one pass: expr_powi's
-			 * 1·(u·u) and 2·(1·u) are u·u and u·2 exactly. */
-			SD_SIMD
-			for (j = 0; j < m; j++) {
-				f[j] = v[j] * v[j];
-				d1[j] = v[j] * 2;
-			}
-			break;
-		}
 		expr_powi_block(v, n, f, m);
 		expr_powi_block(v, n - 1, d1, m);
 		SD_SIMD
@@ -402,6 +421,10 @@ dual_run(const sd_expr *e, struct dual_stack *s, const double *px,
 		case OP_POW:	dual_pow(s, t, m); break;
 		case OP_POWI: case OP_POWK: case OP_RPOWK: case OP_RDIVK:
 		case OP_FUNC:
+			if (c->op == OP_POWI && c->n == 2) {
+				dual_sqr(s, t, m);
+				break;
+			}
 			dual_unary_d(s, t, c, fu, d1, m);
 			dual_chain(s, t, fu, d1, m);
 			break;

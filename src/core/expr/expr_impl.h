@@ -14,7 +14,11 @@
 
 #define EXPR_STACK_MAX	128	/* evaluation stack slots */
 #define EXPR_POWI_MAX	16	/* x^n as multiplications for |n| ≤ this */
-#define EXPR_BLOCK	32	/* points per block of the block interpreters */
+#define EXPR_BLOCK	32	/* points per block of the value interpreter */
+/* Points per block of the gradient interpreter (eval_batch.c): its
+ * dispatch per instruction is paid over twice the points (3-5 % of the
+ * formula survey against 32). At least EXPR_BLOCK. */
+#define EXPR_BATCH	64
 
 /* Postfix code on a stack: pushes, binary operations (pop b, pop a, push
  * a op b) and unary ones (replace the top u), some with a constant k. */
@@ -93,14 +97,14 @@ expr_powi(double u, int n)
 	return n < 0 ? 1 / r : r;
 }
 
-/* out[j] = expr_powi(u[j], n) for j < m, bit for bit: the same
+/* out[j] = expr_powi(u[j], n) for j < m ≤ EXPR_BATCH, bit for bit: the same
  * multiplications, the loop over n's bits outside so that the one over
  * the points is on vector lanes (out may be u). */
 SD_LOOP_INLINE void
 expr_powi_block(const double *u, int n, double *out, size_t m)
 {
 	unsigned k = n < 0 ? 0u - (unsigned)n : (unsigned)n;
-	double r[EXPR_BLOCK], b[EXPR_BLOCK];
+	double r[EXPR_BATCH], b[EXPR_BATCH];
 	size_t j;
 
 	SD_SIMD
