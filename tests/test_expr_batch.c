@@ -7,39 +7,30 @@
  * whole and partial blocks, and at points where 0·∞ makes a derivative
  * NaN while the value is a number (√ at 0, a square that overflows), where
  * sin and cos need the full reduction (near π/2 and −3π/2) or libm's
- * (beyond 2^20). */
+ * (beyond 2^20). NaN is compared as NaN (same(): which of two NaN
+ * operands a product passes on is the compiler's choice of operand
+ * order, which C and IEEE 754 leave open; every output prints "nan"). */
 #include "config.h"
 
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdint.h>
-#include <string.h>
 
 #include <cmocka.h>
+#include <gsl/gsl_rng.h>
 
 #include "expr/expr.h"
+#include "expr_util.h"
 
-enum { M = 301 };	/* nine whole blocks and a part */
-
-static uint64_t rng_state = 88172645463325252ULL;
-
-/* Uniform on [0, 1) (xorshift64). */
-static double
-uniform(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (double)(rng_state >> 11) * 0x1p-53;
-}
+enum { M = 301 };	/* four whole blocks and a part */
 
 /* Points: the special values paired with each other and with ordinary
  * ones, then random ones over many scales. */
 static void
 fill_points(double *x, double *y)
 {
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
 	static const double special[] = {
 	    0, -0.0, 1, -1, 7, INFINITY, -INFINITY, NAN, 1e300, -1e-310,
 	    0x1p1000, 1e-160, 0x1.921fb54442d18p0, -0x1.2d97c7f3321d2p2,
@@ -48,23 +39,14 @@ fill_points(double *x, double *y)
 	size_t k;
 
 	for (k = 0; k < M; k++) {
-		x[k] = (uniform() - 0.5) * pow(10, 6 * uniform() - 2);
-		y[k] = (uniform() - 0.5) * 20;
+		x[k] = uniform(r, -0.5, 0.5) * pow(10, uniform(r, -2, 4));
+		y[k] = uniform(r, -10, 10);
 		if (k < S * S) {
 			x[k] = special[k % S];
 			y[k] = special[k / S];
 		}
 	}
-}
-
-/* a and b the same double: the same bits, or both NaN (which of two NaN
- * operands a product passes on is the compiler's choice of operand
- * order, which C and IEEE 754 leave open; every output prints NaN as
- * "nan"). */
-static int
-same(double a, double b)
-{
-	return memcmp(&a, &b, sizeof a) == 0 || (isnan(a) && isnan(b));
+	gsl_rng_free(r);
 }
 
 /* The formula's batch value and gradient against sd_expr_eval2's. */
@@ -75,8 +57,7 @@ check_formula(const char *text, const double *x, const double *y)
 	sd_expr *e;
 	size_t k;
 
-	e = sd_expr_compile(text, NULL);
-	assert_non_null(e);
+	e = compile(text);
 	sd_expr_eval_fg_batch(e, M, x, y, f, gx, gy);
 	for (k = 0; k < M; k++) {
 		sd_expr_eval2(e, x[k], y[k], &v, g, NULL);
