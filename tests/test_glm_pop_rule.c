@@ -4,7 +4,9 @@
  * same sums written plainly: GSL's Hermite rule, every node pair whose
  * weight is at least 1e-12, one exp per pair. Near the origin (the
  * factored form) and far out (where a factor would overflow and each
- * pair takes its own exp), for several node counts. */
+ * pair takes its own exp), for several node counts. And the gradient
+ * on either side of the axis of w*, where it switches to its β → 0
+ * limit. */
 #include "config.h"
 
 #include <math.h>
@@ -18,7 +20,11 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_rng.h>
 
+#include "landscape/chart.h"
+#include "landscape/finder.h"
 #include "objectives/glm_impl.h"
+#include "objectives/objective.h"
+#include "testutil.h"
 
 #define RULE_PRUNE	1e-12
 #define RULE_POINTS	200
@@ -137,12 +143,51 @@ test_far(void **unused)
 	check_rule(200, 10, 1000, 1);
 }
 
+/* The default chart is the plane of w* (at (‖w*‖, 0)) and a direction
+ * ⟂ w*, so b is β up to sign. ∇L's component along that direction over
+ * b is the same just inside and just outside the band β < 1e-9·(1 + |α|)
+ * where the limit takes over (it was 0 inside: the finder then stopped
+ * anywhere in the band, at b = ±6e-10), and the finder's minimum is w*
+ * with b at rounding's level. */
+static void
+test_axis(void **unused)
+{
+	sd_objective *obj = test_objective_new("glm-pop");
+	double w[2], g[2], q[2], a, b, off, ratio[2];
+	const double bs[2] = { 2.9e-9, 3.1e-9 };
+	sd_point_list list;
+	char *cause = NULL;
+	sd_chart chart;
+	size_t i;
+
+	(void)unused;
+	assert_int_equal(sd_chart_init_default(&chart, obj, &cause), 0);
+	for (i = 0; i < 2; i++) {
+		sd_chart_lift(&chart, 2, bs[i], w);
+		sd_objective_gradient(obj, w, g);
+		ratio[i] = (g[0] * chart.v[0] + g[1] * chart.v[1]) / bs[i];
+		assert_true(ratio[i] > 1e-3);
+	}
+	assert_true(fabs(ratio[0] - ratio[1]) <= 1e-6 * ratio[1]);
+	assert_int_equal(sd_finder_run(obj, &chart, &chart.window, NULL, &list,
+	    &cause), 0);
+	assert_int_equal(list.n, 1);
+	q[0] = list.points[0].x[0];
+	q[1] = list.points[0].x[1];
+	sd_chart_project(&chart, q, &a, &b, &off);
+	assert_true(fabs(a - 2) < 1e-14 && fabs(b) < 1e-14);
+	sd_point_list_done(&list);
+	sd_chart_done(&chart);
+	sd_objective_free(obj);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_near),
 		cmocka_unit_test(test_far),
+		cmocka_unit_test(test_axis),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

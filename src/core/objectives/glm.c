@@ -573,7 +573,11 @@ pop_f(const void *state, const double *w)
  * and the β → 0 limits are used. */
 #define POP_BETA_MIN	1e-9
 
-/* ∇L = (Σωh'z1) e + (Σωh'z2) f, f = (w − αe)/β. */
+/* ∇L = (Σωh'z1) e + (Σωh'z2) f, f = (w − αe)/β. Below POP_BETA_MIN the
+ * coefficient Σωh'z2/β of w − αe is its β → 0 limit Σωh''z2², as in
+ * pop_hess: with 0 there (as before) ∇L vanished on a band of width
+ * POP_BETA_MIN around the axis of w*, and Newton stopped anywhere in it,
+ * on either side as rounding fell (w*'s own b came out ±6e-10). */
 static void
 pop_grad(const void *state, const double *w, double *g)
 {
@@ -583,7 +587,7 @@ pop_grad(const void *state, const double *w, double *g)
 
 	pop_coords(st, w, &alpha, &beta);
 	sd_glm_pop_sums(&st->rule, alpha, beta, s);
-	t = beta > POP_BETA_MIN * (1 + fabs(alpha)) ? c[1] / beta : 0;
+	t = beta > POP_BETA_MIN * (1 + fabs(alpha)) ? c[1] / beta : c[4];
 	for (i = 0; i < d; i++)
 		g[i] = c[0] * st->model.e[i] + t * (w[i] - alpha *
 		    st->model.e[i]);
