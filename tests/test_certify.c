@@ -361,6 +361,62 @@ test_withdrawn(void **state)
 	sd_objective_free(obj);
 }
 
+/* The certified search of a classic objective through its default
+ * chart and window, into *r. */
+static void
+certify_classic(const char *name, sd_certify_result *r)
+{
+	sd_certify_options o = { 0, TEST_MS };
+	sd_objective *obj = test_objective_new(name);
+	char *cause = NULL;
+	sd_chart chart;
+
+	assert_int_equal(sd_chart_init_default(&chart, obj, &cause), 0);
+	assert_int_equal(sd_certify_run(obj, &chart, &chart.window, &o, r,
+	    &cause), 0);
+	sd_chart_done(&chart);
+	sd_objective_free(obj);
+}
+
+/* linnet's curve of minima xy = 1 is a continuum: boxes on it are kept
+ * unresolved once a 256th of the window, not split until the box limit
+ * (200000 boxes before). The search ends on its own with the saddle at
+ * 0 proven and one region along each branch that holds the branch and
+ * not 0; an isolated degenerate point (monkey's 0) still shrinks to a
+ * tiny box. */
+static void
+test_continuum(void **state)
+{
+	sd_certify_result r;
+	double t, x;
+	size_t i;
+
+	(void)state;
+	certify_classic("linnet", &r);
+	assert_false(r.limited);
+	assert_true(r.boxes > 0 && r.boxes < 20000);
+	assert_int_equal(r.n_roots, 1);
+	assert_true(fabs(r.roots[0].a) < 1e-12 && fabs(r.roots[0].b) < 1e-12);
+	assert_int_equal(r.n_regions, 2);
+	assert_false(sd_windows_have(r.regions, r.n_regions, 0, 0));
+	for (i = 0; i <= 100; i++) {
+		x = 0.55 + 1.4 * (double)i / 100;
+		assert_true(sd_windows_have(r.regions, 2, x, 1 / x));
+		assert_true(sd_windows_have(r.regions, 2, -x, -1 / x));
+	}
+	for (i = 0; i < 2; i++) {
+		t = fmin(fabs(r.regions[i].xmin), fabs(r.regions[i].xmax));
+		assert_true(t > 0.45 && t < 0.5);
+	}
+	sd_certify_result_done(&r);
+	certify_classic("monkey", &r);
+	assert_false(r.limited);
+	assert_int_equal(r.n_regions, 1);
+	assert_true(r.regions[0].xmax - r.regions[0].xmin < 1e-6);
+	assert_true(sd_windows_have(r.regions, 1, 0, 0));
+	sd_certify_result_done(&r);
+}
+
 /* ---- the classic objectives ------------------------------------------- */
 
 /* Each classic objective's expression is its f. */
@@ -551,6 +607,7 @@ main(void)
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_uncertified),
 		cmocka_unit_test(test_withdrawn),
+		cmocka_unit_test(test_continuum),
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_classic),
 		cmocka_unit_test(test_rotated),

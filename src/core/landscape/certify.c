@@ -239,7 +239,8 @@ certify_step(struct certify *ct, struct certify_box x)
 		if (certify_inside(&x, &box))
 			return 0;
 	}
-	if (x.a.hi - x.a.lo <= ct->min_a && x.b.hi - x.b.lo <= ct->min_b)
+	if ((x.a.hi - x.a.lo <= ct->min_a && x.b.hi - x.b.lo <= ct->min_b) ||
+	    (regular && certify_continuum(ct, &x)))
 		return certify_keep(&ct->open, &ct->n_open, &ct->ocap, &x);
 	return certify_bisect(ct, &x);
 }

@@ -16,7 +16,10 @@
  *		the interior of no box of the bisection);
  *   bisect	otherwise, across the longer side (relative to the window),
  *		breadth first, down to a box of SD_CERTIFY_WIDTH × the
- *		window's side.
+ *		window's side; a box that lies on a continuum of roots
+ *		(certify_continuum.c) only down to a 256th of it, where
+ *		it is kept unresolved: splitting it further would only
+ *		leave more unresolved boxes along the curve.
  *
  * Boxes the search could not decide — degenerate points (a singular
  * Hessian defeats every Newton test), kinks (abs, sqrt at 0), continua,

@@ -103,9 +103,8 @@ certify_krawczyk(const struct certify *ct, const struct certify_box *x,
 	return CERTIFY_NARROW;
 }
 
-/* ∇f and ∇²f at chart point (a, b) in chart coordinates: Jᵀ∇f, Jᵀ∇²f J
- * with J = (u v). Returns -1 when they are not finite. */
-static int
+/* In chart coordinates: Jᵀ∇f, Jᵀ∇²f J with J = (u v). */
+int
 certify_point(const struct certify *ct, double a, double b, double g[2],
     double h[3])
 {

@@ -5,7 +5,8 @@
  * certify_box.c	one box: enclosures, the Krawczyk test, inflation,
  *			Newton in chart coordinates
  * certify_index.c	the proven roots by cell of a grid over the window
- * certify_regions.c	unresolved boxes merged into regions */
+ * certify_regions.c	unresolved boxes merged into regions
+ * certify_continuum.c	a box on a continuum of roots, not split */
 #ifndef SADDLE_CERTIFY_IMPL_H
 #define SADDLE_CERTIFY_IMPL_H
 
@@ -22,6 +23,8 @@
 #define CERTIFY_NEWTON		12	/* point Newton iterations */
 #define CERTIFY_TIGHTEN		3	/* Krawczyk steps on a root's box */
 #define CERTIFY_GRID		64	/* cells per side, merging regions */
+#define CERTIFY_CONTINUUM_CELL	(1.0 / 256)	/* × window side: a box
+						 * on a continuum, kept */
 
 struct certify_box {
 	sd_iv	a, b;
@@ -72,6 +75,16 @@ enum certify_verdict certify_krawczyk(const struct certify *ct,
 /* Damped-free Newton on ∇f = 0 in chart coordinates from (*a, *b);
  * returns 0 when it converged to a finite point. */
 int certify_newton(const struct certify *ct, double *a, double *b);
+
+/* ∇f and ∇²f (f_aa, f_ab, f_bb) at chart point (a, b); -1 when they are
+ * not finite. */
+int certify_point(const struct certify *ct, double a, double b, double g[2],
+    double h[3]);
+
+/* Whether x, its sides at most CERTIFY_CONTINUUM_CELL of the window's,
+ * lies on a continuum of roots (certify_continuum.c): it is then kept
+ * unresolved, not split. */
+int certify_continuum(const struct certify *ct, const struct certify_box *x);
 
 /* Try to prove a root near x: Newton from its centre, then the test on
  * a box around where it lands. Fills *box and *k and returns 1 when a

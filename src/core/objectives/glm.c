@@ -23,7 +23,8 @@
  * wᵀx = αz1 + βz2 with α = wᵀe, β = ‖w − αe‖, and x⊥ (independent, mean
  * zero, covariance I − eeᵀ − ffᵀ) enters only the Hessian. The integral is
  * a tensor Gauss–Hermite rule (GSL's fixed Hermite nodes for the weight
- * e^{−z²/2}), and the gradient and Hessian are the exact derivatives of
+ * e^{−z²/2}; glm_pop_rule.c, which sums f's, ∇f's and ∇²f's terms in
+ * one pass), and the gradient and Hessian are the exact derivatives of
  * that same finite sum, so they agree with it to rounding. glm-pop ignores
  * the rejection of the rare ‖x‖ > B. */
 #include "config.h"
@@ -32,7 +33,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_integration.h>
 #include <gsl/gsl_randist.h>
 
 #include "landscape/chart.h"
@@ -44,7 +44,6 @@
 #include "objectives/objective.h"
 
 #define GLM_NORM_SLACK	5	/* B = √d + GLM_NORM_SLACK */
-#define GLM_PRUNE	1e-12	/* drop node pairs lighter than this */
 
 /* ---- the model both share --------------------------------------------- */
 
@@ -535,71 +534,18 @@ static const sd_param pop_params[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* The model and the 2D rule: node pairs (z1, z2) with weights summing to
- * 1, and σ(‖w*‖z1) at each. */
+/* The model and the 2D rule. */
 struct pop_state {
 	struct glm_model	 model;
-	size_t			 n;		/* node pairs kept */
-	double			*z1, *z2, *wt, *sig;
+	struct glm_pop_rule	 rule;
 	double			 base;		/* noise²/6 */
 };
 
-/* The 1D rule: m nodes and normalized weights for N(0, 1). */
-static int
-pop_rule_1d(size_t m, double *node, double *weight, char **cause)
-{
-	gsl_integration_fixed_workspace *ws;
-	double sum = 0;
-	size_t i;
-
-	ws = gsl_integration_fixed_alloc(gsl_integration_fixed_hermite, m, 0,
-	    0.5, 0, 0);
-	if (ws == NULL)
-		return sd_fail(cause, "glm-pop: cannot build a %zu-node "
-		    "Gauss–Hermite rule", m);
-	memcpy(node, gsl_integration_fixed_nodes(ws), m * sizeof *node);
-	memcpy(weight, gsl_integration_fixed_weights(ws), m * sizeof *weight);
-	gsl_integration_fixed_free(ws);
-	for (i = 0; i < m; i++)
-		sum += weight[i];
-	for (i = 0; i < m; i++)
-		weight[i] /= sum;
-	return 0;
-}
-
-/* The tensor rule, keeping the pairs whose weight matters. */
-static int
-pop_rule(struct pop_state *st, size_t m, char **cause)
-{
-	double node[200], weight[200], w;
-	size_t a, b, k = 0;
-
-	if (pop_rule_1d(m, node, weight, cause) != 0)
-		return -1;
-	if ((st->z1 = malloc(4 * m * m * sizeof *st->z1)) == NULL)
-		return sd_fail(cause, "out of memory");
-	st->z2 = st->z1 + m * m;
-	st->wt = st->z2 + m * m;
-	st->sig = st->wt + m * m;
-	for (a = 0; a < m; a++) {
-		for (b = 0; b < m; b++) {
-			if ((w = weight[a] * weight[b]) < GLM_PRUNE)
-				continue;
-			st->z1[k] = node[a];
-			st->z2[k] = node[b];
-			st->wt[k] = w;
-			st->sig[k++] = glm_sigma(st->model.wnorm * node[a]);
-		}
-	}
-	st->n = k;
-	return 0;
-}
-
-/* The rule: four numbers per node pair. */
+/* The rule: five numbers per node (struct glm_pop_rule). */
 static size_t
 pop_data_doubles(const double *params)
 {
-	return 4 * (size_t)params[POP_NODES] * (size_t)params[POP_NODES];
+	return 5 * (size_t)params[POP_NODES];
 }
 
 /* Draw the model (the same as glm's for the same seed) and the rule. */
@@ -618,7 +564,8 @@ pop_init(void *state, const double *params, size_t *dim, char **cause)
 	gsl_rng_free(rng);
 	if (rc != 0)
 		return -1;
-	if (pop_rule(st, (size_t)params[POP_NODES], cause) != 0) {
+	if (sd_glm_pop_rule_init(&st->rule, (size_t)params[POP_NODES],
+	    st->model.wnorm, cause) != 0) {
 		free(st->model.e);
 		return -1;
 	}
@@ -633,7 +580,7 @@ pop_done(void *state)
 {
 	struct pop_state *st = state;
 
-	free(st->z1);
+	sd_glm_pop_rule_done(&st->rule);
 	free(st->model.e);
 }
 
@@ -658,56 +605,32 @@ static double
 pop_f(const void *state, const double *w)
 {
 	const struct pop_state *st = state;
-	double alpha, beta, s = 0, r;
-	size_t k;
+	double alpha, beta, c[6];
 
 	pop_coords(st, w, &alpha, &beta);
-	for (k = 0; k < st->n; k++) {
-		r = glm_sigma(alpha * st->z1[k] + beta * st->z2[k]) -
-		    st->sig[k];
-		s += st->wt[k] * r * r;
-	}
-	return st->base + s / 2;
-}
-
-/* The sums the derivatives need, h(t) = ½(σ(t) − σ(s))²: c[0] = Σωh'z1,
- * c[1] = Σωh'z2, c[2] = Σωh''z1², c[3] = Σωh''z1z2, c[4] = Σωh''z2². */
-static void
-pop_sums(const struct pop_state *st, double alpha, double beta, double *c)
-{
-	double s, s1, s2, h1, h2, z1, z2;
-	size_t k;
-
-	memset(c, 0, 5 * sizeof *c);
-	for (k = 0; k < st->n; k++) {
-		z1 = st->z1[k];
-		z2 = st->z2[k];
-		glm_sigmoid(alpha * z1 + beta * z2, &s, &s1, &s2);
-		h1 = st->wt[k] * (s - st->sig[k]) * s1;
-		h2 = st->wt[k] * (s1 * s1 + (s - st->sig[k]) * s2);
-		c[0] += h1 * z1;
-		c[1] += h1 * z2;
-		c[2] += h2 * z1 * z1;
-		c[3] += h2 * z1 * z2;
-		c[4] += h2 * z2 * z2;
-	}
+	sd_glm_pop_sums(&st->rule, alpha, beta, c);
+	return st->base + c[0] / 2;
 }
 
 /* Below this β (relative to 1 + |α|) the direction f is lost to rounding
  * and the β → 0 limits are used. */
 #define POP_BETA_MIN	1e-9
 
-/* ∇L = (Σωh'z1) e + (Σωh'z2) f, f = (w − αe)/β. */
+/* ∇L = (Σωh'z1) e + (Σωh'z2) f, f = (w − αe)/β. Below POP_BETA_MIN the
+ * coefficient Σωh'z2/β of w − αe is its β → 0 limit Σωh''z2², as in
+ * pop_hess: with 0 there (as before) ∇L vanished on a band of width
+ * POP_BETA_MIN around the axis of w*, and Newton stopped anywhere in it,
+ * on either side as rounding fell (w*'s own b came out ±6e-10). */
 static void
 pop_grad(const void *state, const double *w, double *g)
 {
 	const struct pop_state *st = state;
 	size_t i, d = st->model.d;
-	double alpha, beta, c[5], t;
+	double alpha, beta, s[6], *c = s + 1, t;
 
 	pop_coords(st, w, &alpha, &beta);
-	pop_sums(st, alpha, beta, c);
-	t = beta > POP_BETA_MIN * (1 + fabs(alpha)) ? c[1] / beta : 0;
+	sd_glm_pop_sums(&st->rule, alpha, beta, s);
+	t = beta > POP_BETA_MIN * (1 + fabs(alpha)) ? c[1] / beta : c[4];
 	for (i = 0; i < d; i++)
 		g[i] = c[0] * st->model.e[i] + t * (w[i] - alpha *
 		    st->model.e[i]);
@@ -722,10 +645,10 @@ pop_hess(const void *state, const double *w, double *h)
 	const struct pop_state *st = state;
 	size_t i, j, d = st->model.d;
 	const double *e = st->model.e;
-	double alpha, beta, c[5], c0, fi, fj, ib = 0;
+	double alpha, beta, s[6], *c = s + 1, c0, fi, fj, ib = 0;
 
 	pop_coords(st, w, &alpha, &beta);
-	pop_sums(st, alpha, beta, c);
+	sd_glm_pop_sums(&st->rule, alpha, beta, s);
 	if (beta > POP_BETA_MIN * (1 + fabs(alpha))) {
 		ib = 1 / beta;
 		c0 = c[1] * ib;
@@ -757,10 +680,10 @@ pop_hvp(const void *state, const double *w, const double *v, double *hv)
 	const struct pop_state *st = state;
 	size_t i, d = st->model.d;
 	const double *e = st->model.e;
-	double alpha, beta, c[5], c0, ib = 0, ev, fv = 0, fi;
+	double alpha, beta, s[6], *c = s + 1, c0, ib = 0, ev, fv = 0, fi;
 
 	pop_coords(st, w, &alpha, &beta);
-	pop_sums(st, alpha, beta, c);
+	sd_glm_pop_sums(&st->rule, alpha, beta, s);
 	if (beta > POP_BETA_MIN * (1 + fabs(alpha))) {
 		ib = 1 / beta;
 		c0 = c[1] * ib;
@@ -793,7 +716,7 @@ const sd_objective_type sd_objective_glm_pop = {
 	.window = { -4, 4, -4, 4 },
 	.params = pop_params,
 	.state_size = sizeof(struct pop_state),
-	.data = "4·nodes² doubles (the rule)",
+	.data = "5·nodes numbers (the rule)",
 	.data_doubles = pop_data_doubles,
 	.init = pop_init,
 	.done = pop_done,

@@ -43,6 +43,31 @@ struct glm_state {
 
 #define GLM_DIM_MAX	200	/* the largest d */
 
+/* glm-pop's 2D rule (glm_pop_rule.c): m Gauss–Hermite nodes z and
+ * weights w (summing to 1) per axis for N(0, 1); row a, z1 = z[a], holds
+ * the pairs (z[a], z[b]), lo[a] ≤ b < hi[a], whose weight w[a]·w[b] is
+ * kept; sig[a] = σ(‖w*‖z[a]). */
+#define GLM_POP_NODES_MAX	200
+struct glm_pop_rule {
+	size_t	 m;
+	double	*z, *w, *sig;
+	size_t	*lo, *hi;
+	size_t	 n;		/* pairs kept */
+	double	 zmax;		/* the largest |z| of a kept pair */
+};
+
+/* Build the rule of m ≤ GLM_POP_NODES_MAX nodes for ‖w*‖ = wnorm. */
+int sd_glm_pop_rule_init(struct glm_pop_rule *r, size_t m, double wnorm,
+    char **cause);
+void sd_glm_pop_rule_done(struct glm_pop_rule *r);
+
+/* The sums over the rule at wᵀx = αz1 + βz2, h(t) = ½(σ(t) − σ(‖w*‖z1))²
+ * and ω the pair's weight: c[0] = Σω(σ(t) − σ(‖w*‖z1))², c[1] = Σωh'z1,
+ * c[2] = Σωh'z2, c[3] = Σωh''z1², c[4] = Σωh''z1z2, c[5] = Σωh''z2²;
+ * within 1e-12 of the sums written pair by pair. */
+void sd_glm_pop_sums(const struct glm_pop_rule *r, double alpha, double beta,
+    double *c);
+
 /* σ, σ' and σ'' at t. */
 static inline void
 glm_sigmoid(double t, double *s, double *s1, double *s2)
