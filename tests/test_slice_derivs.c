@@ -33,7 +33,8 @@ static const char *const deriving[] = {
 	"glm", "glm:d=20,n=300,seed=3", "glm:d=3,n=1100,wnorm=7",
 	"glm:d=60,n=50,noise=0.5", "pca", "pca:d=7,seed=3",
 	"pca:d=30,seed=2,l1=40", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
-	"twolayer:k=4,m=5,n=200,kt=2",
+	"twolayer:k=4,m=5,n=200,kt=2", "twolayer:k=3,m=4,n=700,act=2",
+	"twolayer:k=5,m=3,n=1100",
 };
 
 /* |x − y| within tol·scale, with a message naming what differs. */
@@ -189,11 +190,43 @@ test_derivatives(void **unused)
 	}
 }
 
+/* twolayer's slice shares its grids' work (grid and grad_grid, what
+ * the finder's scan of φ calls): without them the scan goes point by
+ * point, k units a sample each, and the checks above would pass without
+ * looking at them. */
+static void
+test_twolayer_grids(void **unused)
+{
+	static const char *const specs[] = {
+		"twolayer", "twolayer:k=5,m=3,n=1100", "twolayer:act=1",
+		"twolayer:act=2",
+	};
+	sd_objective *obj;
+	sd_chart chart;
+	sd_slice slice;
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+		obj = test_objective_new(specs[i]);
+		assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+		sd_slice_init(&slice);
+		assert_int_equal(sd_slice_update(&slice, obj, &chart, NULL),
+		    0);
+		assert_non_null(slice.proj.grid);
+		assert_non_null(slice.proj.grad_grid);
+		sd_slice_done(&slice);
+		sd_chart_done(&chart);
+		sd_objective_free(obj);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_derivatives),
+		cmocka_unit_test(test_twolayer_grids),
 	};
 
 	sd_gsl_quiet();

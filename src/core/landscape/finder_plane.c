@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,10 +39,43 @@
 
 #define PLANE_ROWS	48	/* grid rows sampled together */
 
-/* The inner objective's state: the slice it reads. */
+/* The inner objective's state: the slice it reads, and the run's number
+ * (what a thread's last fgh is kept under). */
 struct plane_state {
 	const sd_objective_slice	*proj;
+	unsigned long			 run;
 };
+
+/* Runs numbered as they start, so that a new run never takes another's
+ * fgh for its own. */
+static atomic_ulong plane_runs;
+
+/* The thread's last fgh: Newton asks the gradient at a trial point and,
+ * once it is taken, the Hessian at the same point (finder_newton.c), and
+ * on a slice both are one fgh, O(n·k) for twolayer. */
+static _Thread_local struct plane_last {
+	unsigned long	run;	/* 0: none */
+	double		a, b, f, g[2], h[3];
+} plane_last;
+
+/* fgh at x through the thread's last one when x is its point (the same
+ * bits: fgh is a function of (a, b)). */
+static void
+plane_fgh(const struct plane_state *ps, const double *x, double *f,
+    double *g, double *h)
+{
+	struct plane_last *l = &plane_last;
+
+	if (l->run != ps->run || l->a != x[0] || l->b != x[1]) {
+		ps->proj->fgh(ps->proj->data, x[0], x[1], &l->f, l->g, l->h);
+		l->run = ps->run;
+		l->a = x[0];
+		l->b = x[1];
+	}
+	*f = l->f;
+	memcpy(g, l->g, sizeof l->g);
+	memcpy(h, l->h, sizeof l->h);
+}
 
 static double
 plane_f(const void *state, const double *x)
@@ -59,7 +93,7 @@ plane_grad(const void *state, const double *x, double *g)
 	const struct plane_state *ps = state;
 	double f, h[3];
 
-	ps->proj->fgh(ps->proj->data, x[0], x[1], &f, g, h);
+	plane_fgh(ps, x, &f, g, h);
 }
 
 static void
@@ -68,7 +102,7 @@ plane_hess(const void *state, const double *x, double *h)
 	const struct plane_state *ps = state;
 	double f, g[2], s[3];
 
-	ps->proj->fgh(ps->proj->data, x[0], x[1], &f, g, s);
+	plane_fgh(ps, x, &f, g, s);
 	h[0] = s[0];
 	h[1] = h[2] = s[1];
 	h[3] = s[2];
@@ -212,6 +246,7 @@ plane_inner(struct finder *fd, const sd_finder_options *opts, char **cause)
 	if ((ps = malloc(sizeof *ps)) == NULL)
 		return sd_fail(cause, "out of memory");
 	ps->proj = &fd->slice.proj;
+	ps->run = atomic_fetch_add(&plane_runs, 1) + 1;
 	if ((obj = sd_objective_new_state(&plane_type, ps, "slice",
 	    cause)) == NULL)
 		return -1;

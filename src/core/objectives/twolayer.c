@@ -220,7 +220,8 @@ twolayer_init(void *state, const double *params, size_t *dim, char **cause)
 	st->kt = kt;
 	st->m = m;
 	st->n = n;
-	st->unit = twolayer_acts[(size_t)params[TL_ACT]].unit;
+	st->act = (size_t)params[TL_ACT];
+	st->unit = twolayer_acts[st->act].unit;
 	st->phi = twolayer_acts[(size_t)params[TL_ACT]].phi;
 	st->value = twolayer_acts[(size_t)params[TL_ACT]].value;
 	if ((st->x = calloc(2 * n * m + n + k * m + kt * m, sizeof *st->x)) ==

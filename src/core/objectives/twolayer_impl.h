@@ -34,6 +34,7 @@ typedef void tl_tile(double *u, double *p1, double *p2, size_t len);
 struct twolayer_state {
 	size_t		 k, m, n;
 	tl_unit		*unit;
+	size_t		 act;		/* the activation's index */
 	size_t		 kt;		/* the teacher's hidden units */
 	twolayer_phi	*phi;
 	twolayer_value	*value;
