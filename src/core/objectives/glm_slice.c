@@ -6,12 +6,17 @@
  * O(n), not O(n·d). The exp of σ then dominates, and on a grid of points
  * most of it can be shared: e^{−wᵀx_i} = e^{−(p0_i + b·pv_i)}·e^{−a·pu_i},
  * one factor per row b and one per column a, and a point costs a product
- * and a quotient per sample. The factors are used where neither exponent
- * can exceed GLM_SPLIT in size (decided per point from the largest
- * |p0_i|, |pu_i|, |pv_i|, so a point has the same bits in any call): no
- * overflow, and the split moves the exponent by at most GLM_SPLIT·2ε,
- * which keeps f within 1e-13 of the unsplit sum; elsewhere e^{−wᵀx_i}
- * itself. */
+ * and a quotient per sample. The quotient is then the dearest operation
+ * of f's loop, so one serves two samples of a tile, i and i + h (h half
+ * the tile): with x = 1 + r·c for each, q = 1/(x_i·x_{i+h}) gives
+ * 1/x_i = x_{i+h}·q and 1/x_{i+h} = x_i·q within 2 ulps (a tile's pairs
+ * are fixed by its length, so a point has the same bits in any call).
+ * The factors are used where no exponent can exceed GLM_SPLIT in size
+ * (decided per point from the largest |p0_i|, |pu_i|, |pv_i|, so a
+ * point has the same bits in any call): then x ≤ 1 + e^GLM_SPLIT and the
+ * product of two cannot overflow, and the split moves the exponent by
+ * at most GLM_SPLIT·2ε, which keeps f within 1e-13 of the unsplit sum;
+ * elsewhere e^{−wᵀx_i} itself. */
 #include "config.h"
 
 #include <math.h>
@@ -34,12 +39,12 @@ struct glm_slice {
 	double	*p0, *pu, *pv, *y;
 };
 
-/* Whether the point (a, b) uses the factors. */
+/* Whether the point (a, b) uses the factors: its exponents |wᵀx_i| are
+ * at most GLM_SPLIT. */
 static int
 glm_split(const struct glm_slice *sl, double a, double b)
 {
-	return sl->m0 + fabs(b) * sl->mv <= GLM_SPLIT &&
-	    fabs(a) * sl->mu <= GLM_SPLIT;
+	return sl->m0 + fabs(b) * sl->mv + fabs(a) * sl->mu <= GLM_SPLIT;
 }
 
 /* e_i = e^{−(p_i + s·q_i)} for i < len (p NULL: 0), on vector lanes. */
@@ -61,18 +66,30 @@ glm_factor(const double *p, const double *q, double s, size_t len,
 		e[i] = exp(-(p[i] + s * q[i]));
 }
 
-/* Σ (y_i − 1/(1 + r_i·c_i))² for i < len: a point from its factors. */
+/* Σ (y_i − 1/(1 + r_i·c_i))² for i < len: a point from its factors,
+ * one quotient for samples i and i + h (and the last one alone when len
+ * is odd). */
 SD_SIMD_CLONES
 static double
 glm_tile_split(const double *r, const double *c, const double *y,
     size_t len)
 {
-	double s = 0, t;
+	const size_t h = len / 2;
+	const double *r2 = r + h, *c2 = c + h, *y2 = y + h;
+	double s = 0, t, u, x, x2, q;
 	size_t i;
 
-#pragma omp simd reduction(+:s) private(t)
-	for (i = 0; i < len; i++) {
-		t = y[i] - 1 / (1 + r[i] * c[i]);
+#pragma omp simd reduction(+:s) private(t, u, x, x2, q)
+	for (i = 0; i < h; i++) {
+		x = 1 + r[i] * c[i];
+		x2 = 1 + r2[i] * c2[i];
+		q = 1 / (x * x2);
+		t = y[i] - x2 * q;
+		u = y2[i] - x * q;
+		s += t * t + u * u;
+	}
+	if (len % 2 != 0) {
+		t = y[len - 1] - 1 / (1 + r[len - 1] * c[len - 1]);
 		s += t * t;
 	}
 	return s;
