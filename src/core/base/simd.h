@@ -37,8 +37,11 @@ double exp(double);
  * (GCC's target_clones; configure checks the compiler and linker accept
  * it: HAVE_TARGET_CLONES). The same operations, so the same bits:
  * -ffp-contract=off keeps a·b + c two roundings, so the FMA of the
- * wider targets is never used on its own. */
-#ifdef HAVE_TARGET_CLONES
+ * wider targets is never used on its own. GCC only: clang 14 names the
+ * dispatcher "f.ifunc", so that a call from another file, which asks for
+ * "f", does not link (`make fuzz` builds with clang against a config.h
+ * written for gcc). */
+#if defined(HAVE_TARGET_CLONES) && !defined(__clang__)
 #define SD_SIMD_CLONES \
 	__attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
 #else
