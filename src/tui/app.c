@@ -32,6 +32,13 @@ static const double app_speeds[] = {
  * time (milliseconds), so that q or Esc answers at once. */
 #define APP_STEP_MS 20
 
+/* While keys are waiting (a burst: a paste, a typed-ahead command, tmux
+ * send-keys) they are taken without a frame each, but a frame is still
+ * drawn at least this often (milliseconds). A frame draws every racer's
+ * whole path and loss curve, O(steps): with 1e5 steps one is ~50 ms,
+ * and ":chart random" and Enter, a frame per key, took a second. */
+#define APP_TYPEAHEAD_MS 100
+
 double
 app_now(void)
 {
@@ -443,9 +450,14 @@ void
 app_loop(app *a)
 {
 	screen_event ev;
+	double drawn = -INFINITY;
 
 	while (!a->quit) {
-		app_draw(a);
+		if (!a->io.ready(a) ||
+		    (app_now() - drawn) * 1e3 >= APP_TYPEAHEAD_MS) {
+			app_draw(a);
+			drawn = app_now();
+		}
 		a->io.read(a, app_timeout(a), &ev);
 		app_event(a, &ev);
 		app_replay(a);
