@@ -28,9 +28,14 @@ double exp(double);
 
 #if defined(_OPENMP) || defined(HAVE_OPENMP_SIMD)
 #define SD_SIMD		_Pragma("omp simd")
+#define SD_SIMD_OR(v)	SD_PRAGMA(omp simd reduction(|:v))
+#define SD_PRAGMA(x)	_Pragma(#x)
 #else
 #define SD_SIMD
+#define SD_SIMD_OR(v)
 #endif
+/* SD_SIMD_OR(v): SD_SIMD for a loop that also ORs into the integer v
+ * (exact in any order). */
 
 /* SD_SIMD_CLONES before a function whose loops vectorize compiles it
  * for x86-64, AVX2 and AVX-512, and the loader picks the one the CPU has

@@ -7,13 +7,18 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "base/interval.h"
 #include "base/simd.h"
 
 #define EXPR_STACK_MAX	128	/* evaluation stack slots */
 #define EXPR_POWI_MAX	16	/* x^n as multiplications for |n| ≤ this */
-#define EXPR_BLOCK	32	/* points per block of the block interpreters */
+#define EXPR_BLOCK	32	/* points per block of the value interpreter */
+/* Points per block of the gradient interpreter (eval_batch.c): its
+ * dispatch per instruction is paid over twice the points (3-5 % of the
+ * formula survey against 32). At least EXPR_BLOCK. */
+#define EXPR_BATCH	64
 
 /* Postfix code on a stack: pushes, binary operations (pop b, pop a, push
  * a op b) and unary ones (replace the top u), some with a constant k. */
@@ -59,8 +64,12 @@ typedef void expr_block(const double *u, double *f, size_t m);
 typedef void expr_block_d(const double *u, double *f, double *d1, size_t m);
 
 /* The functions formulas may call, NULL-name terminated (funcs.c): the
- * function, its derivatives, their interval enclosures, and its forms
- * over a block (NULL: the interpreters loop over f and d). */
+ * function, its derivatives, their interval enclosures, its forms over
+ * a block (NULL: the interpreters loop over f and d), and for sin and
+ * cos which of the two it is (the gradient interpreter computes them
+ * with vmath's kernel inline, fused with their chain rule). */
+enum expr_trig { TRIG_NONE, TRIG_SIN, TRIG_COS };
+
 struct expr_func {
 	const char	*name;
 	double		(*f)(double);
@@ -68,6 +77,7 @@ struct expr_func {
 	expr_ideriv	*iv;
 	expr_block	*vf;
 	expr_block_d	*vfd;
+	enum expr_trig	 trig;
 };
 extern const struct expr_func sd_expr_funcs[];
 
@@ -87,14 +97,14 @@ expr_powi(double u, int n)
 	return n < 0 ? 1 / r : r;
 }
 
-/* out[j] = expr_powi(u[j], n) for j < m, bit for bit: the same
+/* out[j] = expr_powi(u[j], n) for j < m ≤ EXPR_BATCH, bit for bit: the same
  * multiplications, the loop over n's bits outside so that the one over
  * the points is on vector lanes (out may be u). */
 SD_LOOP_INLINE void
 expr_powi_block(const double *u, int n, double *out, size_t m)
 {
 	unsigned k = n < 0 ? 0u - (unsigned)n : (unsigned)n;
-	double r[EXPR_BLOCK], b[EXPR_BLOCK];
+	double r[EXPR_BATCH], b[EXPR_BATCH];
 	size_t j;
 
 	SD_SIMD
@@ -112,9 +122,15 @@ expr_powi_block(const double *u, int n, double *out, size_t m)
 		for (j = 0; j < m; j++)
 			b[j] *= b[j];
 	}
+	/* The sign tested out of the loop: a select there made GCC divide
+	 * under a mask on every lane, at a division's cost, for n > 0 too. */
+	if (n >= 0) {
+		memcpy(out, r, m * sizeof *out);
+		return;
+	}
 	SD_SIMD
 	for (j = 0; j < m; j++)
-		out[j] = n < 0 ? 1 / r[j] : r[j];
+		out[j] = 1 / r[j];
 }
 
 /* a^b for a variable exponent: NaN when either side is. */

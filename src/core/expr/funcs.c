@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/simd.h"
 #include "base/vmath.h"
 #include "expr/expr_impl.h"
 
@@ -146,6 +147,7 @@ fd_cos(const double *u, double *f, double *d1, size_t m)
 	size_t j;
 
 	sd_vm_sincos_n(u, d1, f, m);
+	SD_SIMD
 	for (j = 0; j < m; j++)
 		d1[j] = -d1[j];
 }
@@ -163,6 +165,7 @@ fd_log(const double *u, double *f, double *d1, size_t m)
 	size_t j;
 
 	sd_vm_log_n(u, f, m);
+	SD_SIMD
 	for (j = 0; j < m; j++)
 		d1[j] = 1 / u[j];
 }
@@ -171,18 +174,22 @@ fd_log(const double *u, double *f, double *d1, size_t m)
  * vector lanes with the bits of the one-point interpreters; the others
  * are libm's, one point at a time in every interpreter. */
 const struct expr_func sd_expr_funcs[] = {
-	{ "sin", sd_vm_sin, d_sin, sd_expr_iv_sin, sd_vm_sin_n, fd_sin },
-	{ "cos", sd_vm_cos, d_cos, sd_expr_iv_cos, sd_vm_cos_n, fd_cos },
-	{ "tan", tan, d_tan, sd_expr_iv_tan, NULL, NULL },
-	{ "asin", asin, d_asin, sd_expr_iv_asin, NULL, NULL },
-	{ "acos", acos, d_acos, sd_expr_iv_acos, NULL, NULL },
-	{ "atan", atan, d_atan, sd_expr_iv_atan, NULL, NULL },
-	{ "sinh", sinh, d_sinh, sd_expr_iv_sinh, NULL, NULL },
-	{ "cosh", cosh, d_cosh, sd_expr_iv_cosh, NULL, NULL },
-	{ "tanh", tanh, d_tanh, sd_expr_iv_tanh, NULL, NULL },
-	{ "exp", sd_vm_exp, d_exp, sd_expr_iv_exp, sd_vm_exp_n, fd_exp },
-	{ "log", sd_vm_log, d_log, sd_expr_iv_log, sd_vm_log_n, fd_log },
-	{ "sqrt", sqrt, d_sqrt, sd_expr_iv_sqrt, NULL, NULL },
-	{ "abs", fabs, d_abs, sd_expr_iv_abs, NULL, NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL }
+	{ "sin", sd_vm_sin, d_sin, sd_expr_iv_sin, sd_vm_sin_n, fd_sin,
+	    TRIG_SIN },
+	{ "cos", sd_vm_cos, d_cos, sd_expr_iv_cos, sd_vm_cos_n, fd_cos,
+	    TRIG_COS },
+	{ "tan", tan, d_tan, sd_expr_iv_tan, NULL, NULL, TRIG_NONE },
+	{ "asin", asin, d_asin, sd_expr_iv_asin, NULL, NULL, TRIG_NONE },
+	{ "acos", acos, d_acos, sd_expr_iv_acos, NULL, NULL, TRIG_NONE },
+	{ "atan", atan, d_atan, sd_expr_iv_atan, NULL, NULL, TRIG_NONE },
+	{ "sinh", sinh, d_sinh, sd_expr_iv_sinh, NULL, NULL, TRIG_NONE },
+	{ "cosh", cosh, d_cosh, sd_expr_iv_cosh, NULL, NULL, TRIG_NONE },
+	{ "tanh", tanh, d_tanh, sd_expr_iv_tanh, NULL, NULL, TRIG_NONE },
+	{ "exp", sd_vm_exp, d_exp, sd_expr_iv_exp, sd_vm_exp_n, fd_exp,
+	    TRIG_NONE },
+	{ "log", sd_vm_log, d_log, sd_expr_iv_log, sd_vm_log_n, fd_log,
+	    TRIG_NONE },
+	{ "sqrt", sqrt, d_sqrt, sd_expr_iv_sqrt, NULL, NULL, TRIG_NONE },
+	{ "abs", fabs, d_abs, sd_expr_iv_abs, NULL, NULL, TRIG_NONE },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, TRIG_NONE }
 };
