@@ -6,12 +6,17 @@
  * O(n), not O(n·d). The exp of σ then dominates, and on a grid of points
  * most of it can be shared: e^{−wᵀx_i} = e^{−(p0_i + b·pv_i)}·e^{−a·pu_i},
  * one factor per row b and one per column a, and a point costs a product
- * and a quotient per sample. The factors are used where neither exponent
- * can exceed GLM_SPLIT in size (decided per point from the largest
- * |p0_i|, |pu_i|, |pv_i|, so a point has the same bits in any call): no
- * overflow, and the split moves the exponent by at most GLM_SPLIT·2ε,
- * which keeps f within 1e-13 of the unsplit sum; elsewhere e^{−wᵀx_i}
- * itself. */
+ * and a quotient per sample. The quotient is then the dearest operation
+ * of f's loop, so one serves two samples of a tile, i and i + h (h half
+ * the tile): with x = 1 + r·c for each, q = 1/(x_i·x_{i+h}) gives
+ * 1/x_i = x_{i+h}·q and 1/x_{i+h} = x_i·q within 2 ulps (a tile's pairs
+ * are fixed by its length, so a point has the same bits in any call).
+ * The factors are used where no exponent can exceed GLM_SPLIT in size
+ * (decided per point from the largest |p0_i|, |pu_i|, |pv_i|, so a
+ * point has the same bits in any call): then x ≤ 1 + e^GLM_SPLIT and the
+ * product of two cannot overflow, and the split moves the exponent by
+ * at most GLM_SPLIT·2ε, which keeps f within 1e-13 of the unsplit sum;
+ * elsewhere e^{−wᵀx_i} itself. */
 #include "config.h"
 
 #include <math.h>
@@ -34,12 +39,12 @@ struct glm_slice {
 	double	*p0, *pu, *pv, *y;
 };
 
-/* Whether the point (a, b) uses the factors. */
+/* Whether the point (a, b) uses the factors: its exponents |wᵀx_i| are
+ * at most GLM_SPLIT. */
 static int
 glm_split(const struct glm_slice *sl, double a, double b)
 {
-	return sl->m0 + fabs(b) * sl->mv <= GLM_SPLIT &&
-	    fabs(a) * sl->mu <= GLM_SPLIT;
+	return sl->m0 + fabs(b) * sl->mv + fabs(a) * sl->mu <= GLM_SPLIT;
 }
 
 /* e_i = e^{−(p_i + s·q_i)} for i < len (p NULL: 0), on vector lanes. */
@@ -61,18 +66,30 @@ glm_factor(const double *p, const double *q, double s, size_t len,
 		e[i] = exp(-(p[i] + s * q[i]));
 }
 
-/* Σ (y_i − 1/(1 + r_i·c_i))² for i < len: a point from its factors. */
+/* Σ (y_i − 1/(1 + r_i·c_i))² for i < len: a point from its factors,
+ * one quotient for samples i and i + h (and the last one alone when len
+ * is odd). */
 SD_SIMD_CLONES
 static double
 glm_tile_split(const double *r, const double *c, const double *y,
     size_t len)
 {
-	double s = 0, t;
+	const size_t h = len / 2;
+	const double *r2 = r + h, *c2 = c + h, *y2 = y + h;
+	double s = 0, t, u, x, x2, q;
 	size_t i;
 
-#pragma omp simd reduction(+:s) private(t)
-	for (i = 0; i < len; i++) {
-		t = y[i] - 1 / (1 + r[i] * c[i]);
+#pragma omp simd reduction(+:s) private(t, u, x, x2, q)
+	for (i = 0; i < h; i++) {
+		x = 1 + r[i] * c[i];
+		x2 = 1 + r2[i] * c2[i];
+		q = 1 / (x * x2);
+		t = y[i] - x2 * q;
+		u = y2[i] - x * q;
+		s += t * t + u * u;
+	}
+	if (len % 2 != 0) {
+		t = y[len - 1] - 1 / (1 + r[len - 1] * c[len - 1]);
 		s += t * t;
 	}
 	return s;
@@ -178,21 +195,27 @@ glm_slice_f(const void *data, size_t m, const double *a, const double *b,
 /* The sums of φ's derivatives at (a, b) over samples [i0, i1) into s:
  * with σ_i = σ(z_i), r_i = σ_i − y_i, s1 = σ_i(1 − σ_i) and
  * s2 = s1(1 − 2σ_i) as glm.c writes them, Σ r², Σ r·s1·(pu, pv) and
- * Σ (s1² + r·s2)·(pu², pu·pv, pv²). */
+ * Σ (s1² + r·s2)·(pu², pu·pv, pv²). The exps first, into e (i1 − i0
+ * entries): a loop that calls the vector exp keeps its six sums in
+ * memory across the call; the sums' own loop keeps them in registers. */
 SD_SIMD_CLONES
 static void
 glm_tile_fgh(const struct glm_slice *sl, size_t i0, size_t i1, double a,
-    double b, double *s)
+    double b, double *s, double *e)
 {
-	const double *pu = sl->pu, *pv = sl->pv;
+	const double *p0 = sl->p0 + i0, *pu = sl->pu + i0, *pv = sl->pv + i0;
+	const double *y = sl->y + i0;
 	double f = 0, ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
 	double v, r, s1, c;
-	size_t i;
+	size_t i, len = i1 - i0;
 
+#pragma omp simd
+	for (i = 0; i < len; i++)
+		e[i] = exp(-(p0[i] + a * pu[i] + b * pv[i]));
 #pragma omp simd reduction(+:f, ga, gb, haa, hab, hbb) private(v, r, s1, c)
-	for (i = i0; i < i1; i++) {
-		v = 1 / (1 + exp(-(sl->p0[i] + a * pu[i] + b * pv[i])));
-		r = v - sl->y[i];
+	for (i = 0; i < len; i++) {
+		v = 1 / (1 + e[i]);
+		r = v - y[i];
 		s1 = v * (1 - v);
 		c = s1 * s1 + r * s1 * (1 - 2 * v);
 		f += r * r;
@@ -216,12 +239,12 @@ glm_slice_fgh(const void *data, double a, double b, double *f, double *g,
     double *h)
 {
 	const struct glm_slice *sl = data;
-	double s[6] = { 0 }, n = (double)sl->n;
+	double s[6] = { 0 }, n = (double)sl->n, e[GLM_TILE];
 	size_t i0, len;
 
 	for (i0 = 0; i0 < sl->n; i0 += len) {
 		len = sl->n - i0 < GLM_TILE ? sl->n - i0 : GLM_TILE;
-		glm_tile_fgh(sl, i0, i0 + len, a, b, s);
+		glm_tile_fgh(sl, i0, i0 + len, a, b, s, e);
 	}
 	*f = s[0] / (2 * n);
 	g[0] = s[1] / n;
