@@ -173,6 +173,16 @@ sd_point_list_done(sd_point_list *list)
 
 /* ---- the run ---------------------------------------------------------- */
 
+/* Whether every point of the objective's space lies on the chart's
+ * slice: a plane in two dimensions, the sphere chart of S². */
+static int
+finder_spans(const sd_objective *obj, const sd_chart *chart)
+{
+	if (chart->kind == SD_CHART_PLANE)
+		return obj->dim == 2;
+	return obj->dim == 3 && obj->type->manifold == SD_SPHERE;
+}
+
 /* Check the arguments and set up the run's scales and scratch. */
 static int
 finder_init(struct finder *fd, const sd_objective *obj,
@@ -204,8 +214,12 @@ finder_init(struct finder *fd, const sd_objective *obj,
 	fd->grid += fd->grid % 2;	/* a node at the centre */
 	fd->max_iter = opts != NULL && opts->max_iter > 0 ? opts->max_iter :
 	    FINDER_MAX_ITER;
+	/* A chart that spans the whole space (a plane in two dimensions,
+	 * a sphere chart in three) has nothing beside it: --all is the
+	 * plain search then, through the slice where it has one. */
 	fd->near = opts != NULL && opts->near > FINDER_EDGE &&
-	    isfinite(opts->near) ? opts->near : FINDER_EDGE;
+	    isfinite(opts->near) && !finder_spans(obj, chart) ? opts->near :
+	    FINDER_EDGE;
 	return sd_finder_work_init(&fd->work, obj, length, cause);
 }
 

@@ -56,9 +56,11 @@
 #define FINDER_FQUANTUM		1e-12	/* × F: equal values of f */
 #define FINDER_SHRINKS		600	/* radius quarterings, overflow */
 #define FINDER_NEAR_STEPS	2	/* off-slice offsets each side */
+#define FINDER_NEAR_LADDER	80	/* ψ's samples along a line, less 1 */
+#define FINDER_NEAR_CROSS	4	/* ψ's zeros seeded per side */
 #define FINDER_NEAR_DIRS	32	/* off-slice directions per base */
 #define FINDER_NEAR_BASES	256	/* roots on the slice seeded around */
-#define FINDER_NEAR_FLOPS	1e9	/* off-slice Newton runs' budget */
+#define FINDER_NEAR_FLOPS	4e9	/* off-slice Newton runs' budget */
 #define FINDER_NEAR_ITERS	10	/* Newton iterations, to count it */
 #define FINDER_NEAR_MIN		64	/* off-slice Newton runs at least */
 #define FINDER_FORCING		1e-2	/* MINRES's largest relative residual */
@@ -253,7 +255,8 @@ int sd_finder_run_in(const sd_objective *obj, const sd_chart *chart,
 int sd_finder_plane_scan(struct finder *fd, const sd_finder_options *opts,
     char **cause);
 
-/* Newton in R^d from each of φ's points where ‖∇f‖ ≤ fd->gtol. */
+/* Newton in R^d from each of φ's points where ‖∇f‖ ≤ fd->gtol (from
+ * each of them with fd->near), then the seeds off the slice. */
 int sd_finder_plane_seeds(struct finder *fd, char **cause);
 
 /* Sample ‖∇φ‖ on the grid (side × side with its margin) into v through

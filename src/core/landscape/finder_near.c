@@ -69,10 +69,10 @@ near_seen(const struct finder *fd, size_t i)
 	return 0;
 }
 
-/* The directions to take from the decomposed Hessian, into dirs (rows
- * of d): the off-slice parts (unit) of the eigenvectors that leave the
- * slice by at least half their length, the smallest |λ| first, at most
- * FINDER_NEAR_DIRS. used marks the eigenvectors looked at. Returns how
+/* The directions to take from the decomposed Hessian, into dirs (two
+ * rows of d each: the eigenvector, then its off-slice part made unit) for
+ * the eigenvectors that leave the slice by at least half their length,
+ * the smallest |λ| first, at most FINDER_NEAR_DIRS. used marks the eigenvectors looked at. Returns how
  * many. */
 static size_t
 near_directions(const struct finder *fd, unsigned char *used, double *dirs)
@@ -92,7 +92,8 @@ near_directions(const struct finder *fd, unsigned char *used, double *dirs)
 		if (best == fw->spec->n)
 			break;
 		used[best] = 1;
-		y = dirs + m * d;
+		memcpy(dirs + 2 * m * d, work_vec(fw, best), d * sizeof *y);
+		y = dirs + (2 * m + 1) * d;
 		n = near_off(fd->chart, work_vec(fw, best), y, d);
 		if (n >= 0.5) {
 			sd_axpy(1 / n - 1, y, y, d);
@@ -102,22 +103,88 @@ near_directions(const struct finder *fd, unsigned char *used, double *dirs)
 	return m;
 }
 
-/* Newton from base + t·y for the FINDER_NEAR_STEPS offsets t each side. */
+/* Newton from base + t·y; a candidate root is kept. */
 static int
-near_line(struct finder *fd, const double *base, const double *y,
+near_run(struct finder *fd, const double *base, const double *y, double t,
     char **cause)
 {
-	double *x, top = fd->near * fd->work.length, t;
-	int k, sign;
+	double *x;
 
-	for (k = 1; k <= FINDER_NEAR_STEPS; k++) {
-		for (sign = -1; sign <= 1; sign += 2) {
-			t = sign * top * k / FINDER_NEAR_STEPS;
-			if ((x = sd_finder_room(fd, cause)) == NULL)
+	if ((x = sd_finder_room(fd, cause)) == NULL)
+		return -1;
+	if (sd_finder_move(&fd->work, x, base, t, y) == 0)
+		sd_finder_keep(fd, x);
+	return 0;
+}
+
+/* ψ(t) = yᵀ∇f(base + t·y), the slope of f along the line; NaN where it
+ * is not finite. Uses the work area's xt and gt. */
+static double
+near_slope(struct finder *fd, const double *base, const double *y, double t)
+{
+	struct finder_work *fw = &fd->work;
+	double m;
+
+	if (sd_finder_move(fw, fw->xt, base, t, y) != 0 ||
+	    sd_finder_merit(fw, fw->xt, fw->gt, &m) != 0)
+		return NAN;
+	return sd_dot(y, fw->gt, fw->d);
+}
+
+/* The stationary points of f along the line on one side (sign): ψ on the
+ * ladder t = top·2^(−k/4), k = FINDER_NEAR_LADDER .. 0, and Newton from
+ * the secant's zero of ψ where it changes sign, at most FINDER_NEAR_CROSS
+ * of them, the nearest first. Newton from a point at a fixed offset
+ * lands wherever its basin says: matcomp's points beside 0 along the
+ * eigenvectors of small |λ| (offset ~√|λ|, 0.01 for λ = −2e-4) lie
+ * far inside top/2, and were never reached; ψ's zeros are next to them.
+ * Returns how many runs it took, -1 when out of memory. */
+static int
+near_scan(struct finder *fd, const double *base, const double *y, int sign,
+    char **cause)
+{
+	double top = fd->near * fd->work.length, t, tp = 0, p, pp = NAN;
+	int k, runs = 0;
+
+	for (k = FINDER_NEAR_LADDER; k >= 0 &&
+	    runs < FINDER_NEAR_CROSS; k--) {
+		t = sign * top * exp2(-k / 4.0);
+		p = near_slope(fd, base, y, t);
+		if (isfinite(p) && isfinite(pp) && (p > 0) != (pp > 0) &&
+		    p != pp) {
+			if (near_run(fd, base, y, tp - pp * (t - tp) /
+			    (p - pp), cause) != 0)
 				return -1;
-			if (sd_finder_move(&fd->work, x, base, t, y) == 0)
-				sd_finder_keep(fd, x);
+			runs++;
 		}
+		tp = t;
+		pp = p;
+	}
+	return runs;
+}
+
+/* Newton from base + t·y for the FINDER_NEAR_STEPS offsets t each side,
+ * y = dir + d the off-slice part of the eigenvector dir, and from the
+ * stationary points of f along the eigenvector (near_scan: along y, the
+ * line would miss those beside it by the eigenvector's part on the
+ * slice); adds the runs it took to *runs. */
+static int
+near_line(struct finder *fd, const double *base, const double *dir,
+    size_t *runs, char **cause)
+{
+	const double *y = dir + fd->work.d;
+	double top = fd->near * fd->work.length;
+	int k, sign, n;
+
+	for (sign = -1; sign <= 1; sign += 2) {
+		for (k = 1; k <= FINDER_NEAR_STEPS; k++) {
+			if (near_run(fd, base, y, sign * top * k /
+			    FINDER_NEAR_STEPS, cause) != 0)
+				return -1;
+		}
+		if ((n = near_scan(fd, base, dir, sign, cause)) < 0)
+			return -1;
+		*runs += FINDER_NEAR_STEPS + (size_t)n + 1;
 	}
 	return 0;
 }
@@ -139,7 +206,7 @@ near_budget(const struct finder *fd)
 }
 
 /* Root i as a base: its x into base and its directions after it (base +
- * d, rows of d); returns how many directions, 0 when none (or the
+ * d, two rows of d each); returns how many, 0 when none (or the
  * Hessian is not finite). */
 static size_t
 near_base(struct finder *fd, size_t i, unsigned char *used, double *base)
@@ -163,7 +230,7 @@ static int
 near_round_one(struct finder *fd, unsigned char *used, size_t *runs,
     size_t budget, char **cause)
 {
-	size_t i, r, nb = 0, d = fd->work.d, row = (1 + FINDER_NEAR_DIRS) * d;
+	size_t i, r, nb = 0, d = fd->work.d, row = (1 + 2 * FINDER_NEAR_DIRS) * d;
 	size_t first = fd->n, *m;
 	double *bases;
 	int rc = 0;
@@ -185,8 +252,7 @@ near_round_one(struct finder *fd, unsigned char *used, size_t *runs,
 			if (r >= m[i])
 				continue;
 			rc = near_line(fd, bases + i * row,
-			    bases + i * row + (1 + r) * d, cause);
-			*runs += 2 * FINDER_NEAR_STEPS;
+			    bases + i * row + (1 + 2 * r) * d, runs, cause);
 		}
 	}
 	free(bases);
@@ -206,7 +272,7 @@ sd_finder_near_seeds(struct finder *fd, char **cause)
 		return 0;
 	budget = near_budget(fd);
 	used = malloc(d);
-	base = malloc((1 + FINDER_NEAR_DIRS) * d * sizeof *base);
+	base = malloc((1 + 2 * FINDER_NEAR_DIRS) * d * sizeof *base);
 	if (used == NULL || base == NULL) {
 		free(used);
 		free(base);
@@ -220,8 +286,8 @@ sd_finder_near_seeds(struct finder *fd, char **cause)
 			continue;
 		nb++;
 		for (k = 0; k < m && rc == 0 && runs < budget; k++) {
-			rc = near_line(fd, base, base + (1 + k) * d, cause);
-			runs += 2 * FINDER_NEAR_STEPS;
+			rc = near_line(fd, base, base + (1 + 2 * k) * d, &runs,
+			    cause);
 		}
 	}
 	free(used);
