@@ -126,7 +126,8 @@ points_json(const sd_objective *obj, const sd_window *w,
 	printf("\n]}");
 }
 
-/* One line on stderr when the list is not proven complete. */
+/* One line on stderr when the list is not proven complete, and one
+ * when --all's search off the slice stopped at its budget. */
 static void
 points_warn(const sd_point_list *list)
 {
@@ -134,6 +135,10 @@ points_warn(const sd_point_list *list)
 		return;
 	/* After the list, also where both streams go to one file. */
 	fflush(stdout);
+	if (list->near_cut)
+		fprintf(stderr, "saddle: points: --all: the search beside "
+		    "the slice stopped at its budget; points there may be "
+		    "missing\n");
 	if (list->boxes == 0)
 		fprintf(stderr, "saddle: points: no certified search here; "
 		    "the list may be incomplete\n");

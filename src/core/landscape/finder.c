@@ -770,6 +770,7 @@ sd_finder_run_in(const sd_objective *obj, const sd_chart *chart,
 	finder_classify_all(&fd);
 	finder_dedup(&fd, 1);
 	out->complete = cert == 0 && out->n_unresolved == 0 && !fd.lost;
+	out->near_cut = fd.near_cut;
 	rc = finder_output(&fd, out, cause);
 done:
 	if (rc != 0)

@@ -52,6 +52,9 @@ typedef struct sd_point_list {
 	sd_window	*unresolved;	/* owned; n_unresolved chart boxes */
 	size_t		 boxes;		/* boxes the certified search
 					 * examined; 0 when it did not run */
+	int		 near_cut;	/* the search off the slice (near)
+					 * stopped at its budget with seeds
+					 * left: more points may lie there */
 } sd_point_list;
 
 /* The threshold of "near the slice" (`points --all`, the TUI's toggle):

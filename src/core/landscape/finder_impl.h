@@ -147,6 +147,8 @@ struct finder {
 	size_t			 n, cap;
 	sd_certify_result	 certified;	/* the certified search's */
 	int			 lost;		/* a certified root dropped */
+	int			 near_cut;	/* seeds off the slice left
+						 * when the budget ran out */
 	/* The search through a slice (finder_plane.c): the slice, φ's
 	 * points found by the inner run; in the inner run, the slice
 	 * whose ∇φ it samples on its grid (NULL otherwise). */

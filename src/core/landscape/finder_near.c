@@ -247,6 +247,7 @@ near_round_one(struct finder *fd, unsigned char *used, size_t *runs,
 		m[nb] = near_base(fd, i, used, bases + nb * row);
 		nb++;
 	}
+	fd->near_cut |= i < first;
 	for (r = 0; r < FINDER_NEAR_DIRS && rc == 0; r++) {
 		for (i = 0; i < nb && rc == 0 && *runs < budget; i++) {
 			if (r >= m[i])
@@ -290,6 +291,9 @@ sd_finder_near_seeds(struct finder *fd, char **cause)
 			    cause);
 		}
 	}
+	/* Stopped with roots not yet bases, or by the budget: the user is
+	 * told (sd_point_list.near_cut). */
+	fd->near_cut |= i < fd->n || runs >= budget;
 	free(used);
 	free(base);
 	return rc;
