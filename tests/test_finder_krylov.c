@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -118,7 +119,7 @@ compare(const char *spec)
 	sd_chart chart;
 	const sd_window *w;
 	char *cause = NULL;
-	size_t n;
+	size_t n, both;
 
 	assert_true(obj->dim >= SD_KRYLOV_DIM);
 	assert_non_null(type->hvp);
@@ -137,13 +138,17 @@ compare(const char *spec)
 	assert_int_equal(sd_finder_run(obj, &chart, w, &opts, &slow[1],
 	    &cause), 0);
 	check_same(&fast[0], &slow[0], spec);
-	/* Most points near the slice are found by both: most of the shorter
-	 * list. Where the off-slice budget cuts both searches short, each
-	 * lists what its own path reached first (matcomp:d=60: 21 dense, 11
-	 * matrix-free, 9 of them in both). */
-	assert_true(2 * check_near(obj, &fast[1], &slow[1],
-	    fmax(w->xmax - w->xmin, w->ymax - w->ymin), spec) >=
-	    (fast[1].n < slow[1].n ? fast[1].n : slow[1].n));
+	/* Most points near the slice are found by both, unless the off-slice
+	 * budget cut a search short: each then lists what its own path
+	 * reached first (matcomp:d=60: 21 dense, 11 matrix-free, 9 in both),
+	 * and only the classifications are compared. */
+	both = check_near(obj, &fast[1], &slow[1], fmax(w->xmax - w->xmin,
+	    w->ymax - w->ymin), spec);
+	fprintf(stderr, "# %s: near the slice %zu matrix-free, %zu dense, "
+	    "%zu in both%s\n", spec, fast[1].n, slow[1].n, both,
+	    fast[1].near_cut || slow[1].near_cut ? " (budget cut)" : "");
+	assert_true(fast[1].near_cut || slow[1].near_cut ||
+	    2 * both >= slow[1].n);
 	obj->type = type;
 	n = fast[0].n + fast[1].n;
 	sd_point_list_done(&fast[0]);
