@@ -22,6 +22,12 @@ done
 check "list objectives says what glm's data weighs" grep -q \
     "data: n·d + n doubles (samples, labels; ntk=1 twice that and d² more; a chart adds 4n) = 4.8 kB at the defaults, 322 MB at the largest" \
     "$tap_tmp/out"
+# twolayer's: 200·(2·2 + 1) + (2 + 2)·2 at the defaults; at the largest
+# (n = 100000, k = m = kt = 16, ntk=1) 100000·33 + 512, and the model's
+# 100000·257 features and offsets, 256² and 2·256: 233 MB, not the
+# 13.6 MB it said before ntk=1 was counted.
+check "list objectives says what twolayer's data weighs, ntk=1 included" \
+    grep -q "= 8.06 kB at the defaults, 233 MB at the largest" "$tap_tmp/out"
 check "list objectives weighs every sample-based objective" \
     test "$(grep -c '^      data: ' "$tap_tmp/out")" -ge 4
 run list

@@ -663,8 +663,13 @@ static size_t
 twolayer_data_doubles(const double *params)
 {
 	size_t k = (size_t)params[TL_K], m = (size_t)params[TL_M];
+	size_t n = (size_t)params[TL_N], D = k * m;
+	size_t kt = params[TL_KT] > 0 ? (size_t)params[TL_KT] : k;
 
-	return (size_t)params[TL_N] * (2 * m + 1) + k * m;
+	/* As twolayer_init and sd_twolayer_linearize allocate: ntk=1's
+	 * model holds the n×D features, n offsets, D² and two D-vectors. */
+	return n * (2 * m + 1) + (k + kt) * m +
+	    (params[TL_NTK] > 0 ? n * (D + 1) + D * D + 2 * D : 0);
 }
 
 const sd_objective_type sd_objective_twolayer = {
@@ -676,8 +681,9 @@ const sd_objective_type sd_objective_twolayer = {
 	.window = { -2, 2, -2, 2 },
 	.params = twolayer_params,
 	.state_size = sizeof(struct twolayer_state),
-	.data = "2n·m + n + k·m doubles (inputs by sample and by "
-	    "coordinate, labels, teacher; a chart adds 3k·n + n)",
+	.data = "2n·m + n + (k + kt)·m doubles (inputs by sample and by "
+	    "coordinate, labels, teacher; ntk=1 adds n·k·m + n + (k·m)² for "
+	    "the model; a chart adds 3k·n + n)",
 	.data_doubles = twolayer_data_doubles,
 	.init = twolayer_init,
 	.done = twolayer_done,
