@@ -353,6 +353,12 @@ t send-keys -t proof ":objective himmelblau" Enter
 check "himmelblau: the legend says proved complete" \
     wait_for proof "proved complete"
 keys proof q
+# --all's search beside the slice stops at its budget on matcomp:d=60
+# (as `points` says on stderr): the legend says so, not "not certified".
+start cut 120x36 matcomp:d=60 --all
+check "matcomp:d=60 --all: the legend says the search was cut" \
+    wait_long cut "may be incomplete (budget cut)"
+keys cut q
 wait_file "$tap_tmp/large/after"
 check "large: q while the map is computed exits with status 0" \
     test "$(cat "$tap_tmp/large/status" 2>/dev/null)" = 0

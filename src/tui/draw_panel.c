@@ -220,6 +220,8 @@ panel_proof(panel_pen *p, const view *v, int x)
 		return x;
 	if (l->complete)
 		snprintf(buf, sizeof buf, "proved complete");
+	else if (l->near_cut)	/* --all's search off the slice, cut short */
+		snprintf(buf, sizeof buf, "may be incomplete (budget cut)");
 	else if (l->boxes == 0)
 		snprintf(buf, sizeof buf, "may be incomplete (not certified)");
 	else
