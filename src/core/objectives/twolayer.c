@@ -80,40 +80,7 @@ static const sd_param twolayer_params[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-
-/* tanh, as 1 − 2/(e^{2u} + 1): half the time of libm's tanh (it is the
- * cost of a field) and within 4·10⁻¹⁶ of it; ±1 when e^{2u} overflows or
- * underflows. */
-static void
-phi_tanh(double u, double *p, double *p1, double *p2)
-{
-	double t = 1 - 2 / (exp(2 * u) + 1);
-
-	*p = t;
-	*p1 = 1 - t * t;
-	*p2 = -2 * t * *p1;
-}
-
-/* u². */
-static void
-phi_quadratic(double u, double *p, double *p1, double *p2)
-{
-	*p = u * u;
-	*p1 = 2 * u;
-	*p2 = 2;
-}
-
-/* max(u, 0), with φ'(0) = 0 and φ'' = 0. */
-static void
-phi_relu(double u, double *p, double *p1, double *p2)
-{
-	*p = u > 0 ? u : 0;
-	*p1 = u > 0 ? 1 : 0;
-	*p2 = 0;
-}
-
-
-/* tanh, as phi_tanh computes it. */
+/* tanh, as tl_act_tanh computes it. */
 static double
 value_tanh(double u)
 {
@@ -184,9 +151,9 @@ static const struct twolayer_act {
 	twolayer_value	*value;
 	tl_unit		*unit;		/* along a chart, on vector lanes */
 } twolayer_acts[] = {
-	{ phi_tanh, value_tanh, unit_tanh },
-	{ phi_quadratic, value_quadratic, unit_quadratic },
-	{ phi_relu, value_relu, unit_relu },
+	{ tl_act_tanh, value_tanh, unit_tanh },
+	{ tl_act_quadratic, value_quadratic, unit_quadratic },
+	{ tl_act_relu, value_relu, unit_relu },
 };
 
 

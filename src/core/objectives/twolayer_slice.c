@@ -136,35 +136,6 @@ struct tl_dtile {
 	double	caa[TL_TILE], cab[TL_TILE], cbb[TL_TILE];
 };
 
-/* The activations as phi_tanh, phi_quadratic and phi_relu (twolayer.c)
- * compute them, inlined into the loops below (tanh through simd.h's
- * vector exp). */
-SD_LOOP_INLINE void
-act_tanh(double u, double *p, double *p1, double *p2)
-{
-	double t = 1 - 2 / (exp(2 * u) + 1);
-
-	*p = t;
-	*p1 = 1 - t * t;
-	*p2 = -2 * t * *p1;
-}
-
-SD_LOOP_INLINE void
-act_quadratic(double u, double *p, double *p1, double *p2)
-{
-	*p = u * u;
-	*p1 = 2 * u;
-	*p2 = 2;
-}
-
-SD_LOOP_INLINE void
-act_relu(double u, double *p, double *p1, double *p2)
-{
-	*p = u > 0 ? u : 0;
-	*p1 = u > 0 ? 1 : 0;
-	*p2 = 0;
-}
-
 /* The loops of a tl_dunit, one pass over the tile on vector lanes, the
  * activation act inlined. */
 SD_LOOP_INLINE void
@@ -203,13 +174,13 @@ SD_SIMD_CLONES static void						\
 tl_first_##name(const double *q, size_t n, size_t len, double a,	\
     double b, struct tl_dtile *t)					\
 {									\
-	tl_dunit_loop(q, n, len, a, b, t, 0, act_##name);		\
+	tl_dunit_loop(q, n, len, a, b, t, 0, tl_act_##name);		\
 }									\
 SD_SIMD_CLONES static void						\
 tl_second_##name(const double *q, size_t n, size_t len, double a,	\
     double b, struct tl_dtile *t)					\
 {									\
-	tl_dunit_loop(q, n, len, a, b, t, 1, act_##name);		\
+	tl_dunit_loop(q, n, len, a, b, t, 1, tl_act_##name);		\
 }
 
 TL_DUNITS(tanh)

@@ -50,7 +50,7 @@ tl_project(const double *theta, const double *col, size_t k, size_t m,
 	}
 }
 
-/* tanh as twolayer.c's phi_tanh: φ in place of u, φ' into p1, φ'' into
+/* tanh as twolayer_impl.h's tl_act_tanh: φ in place of u, φ' into p1, φ'' into
  * p2 (each may be NULL for the value alone). */
 SD_SIMD_CLONES
 static void
