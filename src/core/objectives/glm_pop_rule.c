@@ -109,6 +109,29 @@ sd_glm_pop_rule_done(struct glm_pop_rule *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* The sums of pop_row take their terms in POP_LANES fixed lanes, lane j
+ * the terms k ≡ j (mod POP_LANES) in order, then the lanes in order: the
+ * same bits with any vector width (an OpenMP simd reduction adds in the
+ * order of the clone's width, so AVX2, AVX-512 and a sanitizer build
+ * gave different last digits). */
+#define POP_LANES	8
+
+/* Term k of pop_row's six sums, added into lane j of acc. */
+SD_LOOP_INLINE void
+pop_term(double acc[6][POP_LANES], size_t j, double q, double w, double z,
+    double e, double s)
+{
+	double v = 1 / (1 + e * q), p = v * (1 - v), pp = p * (1 - 2 * v);
+	double r = v - s, h1 = w * r * p, h2 = w * (p * p + r * pp);
+
+	acc[0][j] += w * r * r;
+	acc[1][j] += h1;
+	acc[2][j] += h1 * z;
+	acc[3][j] += h2;
+	acc[4][j] += h2 * z;
+	acc[5][j] += h2 * z * z;
+}
+
 /* One row's sums, h(t) = ½(σ(t) − s)² with σ(t) = 1/(1 + e·q_k) over
  * its len pairs of weights w_k and second nodes z_k: s[0] = Σ w(σ − s)²,
  * s[1] = Σ wh', s[2] = Σ wh'z, s[3] = Σ wh'', s[4] = Σ wh''z,
@@ -118,31 +141,21 @@ static void
 pop_row(const double *q, const double *w, const double *z, size_t len,
     double e, double s, double *out)
 {
-	double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
-	double v, p, pp, r, h1, h2;
-	size_t k;
+	double acc[6][POP_LANES] = { { 0 } };
+	size_t k, j, full = len - len % POP_LANES;
 
-#pragma omp simd reduction(+:s0, s1, s2, s3, s4, s5) private(v, p, pp, r, h1, h2)
-	for (k = 0; k < len; k++) {
-		v = 1 / (1 + e * q[k]);
-		p = v * (1 - v);
-		pp = p * (1 - 2 * v);
-		r = v - s;
-		h1 = w[k] * r * p;
-		h2 = w[k] * (p * p + r * pp);
-		s0 += w[k] * r * r;
-		s1 += h1;
-		s2 += h1 * z[k];
-		s3 += h2;
-		s4 += h2 * z[k];
-		s5 += h2 * z[k] * z[k];
+	for (k = 0; k < full; k += POP_LANES) {
+#pragma omp simd
+		for (j = 0; j < POP_LANES; j++)
+			pop_term(acc, j, q[k + j], w[k + j], z[k + j], e, s);
 	}
-	out[0] = s0;
-	out[1] = s1;
-	out[2] = s2;
-	out[3] = s3;
-	out[4] = s4;
-	out[5] = s5;
+	for (j = 0; full + j < len; j++)
+		pop_term(acc, j, q[full + j], w[full + j], z[full + j], e, s);
+	for (k = 0; k < 6; k++) {
+		out[k] = 0;
+		for (j = 0; j < POP_LANES; j++)
+			out[k] += acc[k][j];
+	}
 }
 
 /* Row a's factors: e^{−βz_b} for its pairs into q (*e = e^{−αz_a})
