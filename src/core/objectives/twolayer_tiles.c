@@ -50,67 +50,35 @@ tl_project(const double *theta, const double *col, size_t k, size_t m,
 	}
 }
 
-/* tanh as twolayer_impl.h's tl_act_tanh: φ in place of u, φ' into p1, φ'' into
- * p2 (each may be NULL for the value alone). */
-SD_SIMD_CLONES
-static void
-tl_tanh(double *u, double *p1, double *p2, size_t len)
-{
-	double t;
-	size_t i;
-
-	if (p1 == NULL) {
-#pragma omp simd
-		for (i = 0; i < len; i++)
-			u[i] = 1 - 2 / (exp(2 * u[i]) + 1);
-		return;
-	}
-#pragma omp simd private(t)
-	for (i = 0; i < len; i++) {
-		t = 1 - 2 / (exp(2 * u[i]) + 1);
-		u[i] = t;
-		p1[i] = 1 - t * t;
-		p2[i] = -2 * t * p1[i];
-	}
+/* An activation over a tile: φ in place of u, φ' into p1 and φ'' into p2
+ * (both NULL for the value alone, whose loop then computes no
+ * derivative), each value as twolayer_impl.h's tl_act_NAME gives it. */
+#define TL_TILE_ACT(name)						\
+SD_SIMD_CLONES								\
+static void								\
+tl_##name(double *u, double *p1, double *p2, size_t len)		\
+{									\
+	double p, d1, d2;						\
+	size_t i;							\
+									\
+	if (p1 == NULL) {						\
+		_Pragma("omp simd private(p, d1, d2)")			\
+		for (i = 0; i < len; i++) {				\
+			tl_act_##name(u[i], &p, &d1, &d2);		\
+			u[i] = p;					\
+		}							\
+		return;							\
+	}								\
+	_Pragma("omp simd private(p)")					\
+	for (i = 0; i < len; i++) {					\
+		tl_act_##name(u[i], &p, &p1[i], &p2[i]);		\
+		u[i] = p;						\
+	}								\
 }
 
-/* u², the same way. */
-SD_SIMD_CLONES
-static void
-tl_quadratic(double *u, double *p1, double *p2, size_t len)
-{
-	size_t i;
-
-	if (p1 != NULL) {
-#pragma omp simd
-		for (i = 0; i < len; i++) {
-			p1[i] = 2 * u[i];
-			p2[i] = 2;
-		}
-	}
-#pragma omp simd
-	for (i = 0; i < len; i++)
-		u[i] = u[i] * u[i];
-}
-
-/* max(u, 0) with φ'(0) = 0, the same way. */
-SD_SIMD_CLONES
-static void
-tl_relu(double *u, double *p1, double *p2, size_t len)
-{
-	size_t i;
-
-	if (p1 != NULL) {
-#pragma omp simd
-		for (i = 0; i < len; i++) {
-			p1[i] = u[i] > 0 ? 1 : 0;
-			p2[i] = 0;
-		}
-	}
-#pragma omp simd
-	for (i = 0; i < len; i++)
-		u[i] = u[i] > 0 ? u[i] : 0;
-}
+TL_TILE_ACT(tanh)
+TL_TILE_ACT(quadratic)
+TL_TILE_ACT(relu)
 
 /* The activations' tile functions, indexed by `act`. */
 static tl_tile *const tl_acts[] = { tl_tanh, tl_quadratic, tl_relu };
