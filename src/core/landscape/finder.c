@@ -29,7 +29,10 @@
  *
  * Tolerances. Nothing is absolute: L is the window's larger side, G the
  * largest finite ‖∇f‖ and F the largest finite |f| on the sampling grid,
- * so that rescaling x or f rescales every threshold with it.
+ * so that rescaling x or f rescales every threshold with it. (Through a
+ * dear slice the grid is sampled coarse to fine, finder_scan.c: G is then
+ * the largest ‖∇φ‖ over the nodes sampled, which its bounds make the
+ * grid's, and the local minima are the grid's by the same bounds.)
  *
  * Newton	The step is −H⁺∇f; the pseudo-inverse drops eigenvalues at or
  *		below FINDER_PINV × the largest |λ| (singular Hessians at
@@ -214,6 +217,8 @@ finder_init(struct finder *fd, const sd_objective *obj,
 	fd->grid += fd->grid % 2;	/* a node at the centre */
 	fd->max_iter = opts != NULL && opts->max_iter > 0 ? opts->max_iter :
 	    FINDER_MAX_ITER;
+	fd->scan_bytes = opts != NULL && opts->scan_bytes > 0 ?
+	    opts->scan_bytes : FINDER_SCAN_BYTES;
 	/* A chart that spans the whole space (a plane in two dimensions,
 	 * a sphere chart in three) has nothing beside it: --all is the
 	 * plain search then, through the slice where it has one. */
@@ -421,7 +426,9 @@ finder_sample(struct finder *fd, double *v, int side, char **cause)
 
 /* Whether sample (i, j) is a local minimum of ‖∇f‖: below its earlier
  * neighbours and not above its later ones, so that a plateau of equal
- * samples gives few seeds, not all of its nodes. */
+ * samples gives few seeds, not all of its nodes. A neighbour that was not
+ * sampled (NaN: finder_scan.c, which samples all eight around every node
+ * that may be one) says it is not. */
 static int
 finder_local_min(const double *v, int side, int i, int j)
 {
@@ -438,6 +445,8 @@ finder_local_min(const double *v, int side, int i, int j)
 			    ni >= side || nj >= side)
 				continue;
 			e = v[nj * side + ni];
+			if (isnan(e))
+				return 0;
 			earlier = dj < 0 || (dj == 0 && di < 0);
 			if (earlier ? !(e > c) : e < c)
 				return 0;

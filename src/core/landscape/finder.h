@@ -77,6 +77,10 @@ typedef struct sd_finder_options {
 				 * tests: finder_plane.c) */
 	size_t	certify_boxes;	/* the certified search's limits; 0: */
 	double	certify_ms;	/* SD_CERTIFY_BOXES and _MS */
+	size_t	scan_bytes;	/* a slice of at least this many bytes has
+				 * its grid sampled coarse to fine
+				 * (finder_scan.c; tests lower it); 0: the
+				 * default, 256 KiB */
 } sd_finder_options;
 
 /* "min", "max", "saddle", "degenerate-min", ... */

@@ -13,7 +13,9 @@
  * finder_krylov.c	the same second order without d×d matrices, from
  *			SD_KRYLOV_DIM on: MINRES steps, Lanczos extremes
  * finder_plane.c	the search through a slice: φ's stationary points
- *			first, then Newton in R^d from those where ∇f = 0 */
+ *			first, then Newton in R^d from those where ∇f = 0
+ * finder_scan.c	its grid of ∇φ coarse to fine, where samples are
+ *			dear */
 #ifndef SADDLE_FINDER_IMPL_H
 #define SADDLE_FINDER_IMPL_H
 
@@ -68,6 +70,10 @@
 #define FINDER_TRUNCATE(d)	((d) / 4 + 16)	/* MINRES's products */
 #define FINDER_LANCZOS_RTOL	1e-8	/* Ritz residual, × max|λ| */
 #define FINDER_SPECTRUM_FLOPS	2e6	/* d³ + n·d² below: full spectrum */
+#define FINDER_SCAN_BYTES	((size_t)256 << 10)	/* a slice this big: its
+					 * grid coarse to fine */
+#define FINDER_SCAN_STRIDE	4	/* nodes between coarse samples */
+#define FINDER_SCAN_SAFETY	2.0	/* × the coarse differences: bounds */
 
 /* Scratch for one objective: the eigen-solver and vectors of length d.
  * With krylov set (d ≥ SD_KRYLOV_DIM and an hvp) Newton never forms the
@@ -138,6 +144,7 @@ struct finder {
 	double			 ha, hb;	/* half widths */
 	int			 grid;
 	int			 max_iter;
+	size_t			 scan_bytes;	/* finder_scan.c from this */
 	double			 near;		/* offsets up to near·L kept */
 	double			 gscale;	/* largest finite ‖∇f‖ */
 	double			 fscale;	/* largest finite |f| */
@@ -265,6 +272,13 @@ int sd_finder_plane_seeds(struct finder *fd, char **cause);
  * fd->grid_slice, and G and F into fd (finder.c's finder_sample). */
 int sd_finder_plane_sample(struct finder *fd, double *v, int side,
     char **cause);
+
+/* finder_scan.c: ‖∇φ‖ into v (side × side, +∞ where not finite, NaN
+ * where not sampled) at the nodes a[i], b[j] of proj's slice, coarse to
+ * fine: the local minima of v and its largest finite value (into *gmax)
+ * those of the full grid. -1 with *cause when out of memory. */
+int sd_finder_scan(const sd_objective_slice *proj, const double *a,
+    const double *b, size_t side, double *v, double *gmax, char **cause);
 
 /* ---- seeds off the slice (finder_near.c) ------------------------------- */
 

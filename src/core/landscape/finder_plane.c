@@ -179,15 +179,15 @@ plane_fscale(const sd_objective_slice *proj, const double *a,
 	return fs;
 }
 
-int
-sd_finder_plane_sample(struct finder *fd, double *v, int side, char **cause)
+/* ‖∇φ‖ at every node a[i], b[j] of the grid into v, its largest finite
+ * value into *gmax: rows in chunks over the threads. */
+static void
+plane_sample_all(const sd_objective_slice *proj, const double *a,
+    const double *b, size_t w, double *v, double *gmax)
 {
-	const sd_objective_slice *proj = fd->grid_slice;
-	size_t w = (size_t)side, chunks = (w + PLANE_ROWS - 1) / PLANE_ROWS;
-	size_t rows, threads = 1;
-	double gs = 0, *buf, *a, *b;
+	size_t rows, k, threads = 1, chunks = (w + PLANE_ROWS - 1) / PLANE_ROWS;
+	double gs = 0;
 	long c;
-	int k;
 
 #ifdef _OPENMP
 	threads = (size_t)omp_get_max_threads();
@@ -197,18 +197,6 @@ sd_finder_plane_sample(struct finder *fd, double *v, int side, char **cause)
 	chunks = (chunks + threads - 1) / threads * threads;
 	rows = (w + chunks - 1) / chunks;
 	chunks = (w + rows - 1) / rows;
-
-	if ((buf = malloc((2 * w + w * w) * sizeof *buf)) == NULL)
-		return sd_fail(cause, "out of memory");
-	a = buf;
-	b = a + w;
-	for (k = 0; k < side; k++) {
-		a[k] = sd_finder_node(fd->ca, fd->ha, fd->grid,
-		    k - FINDER_MARGIN);
-		b[k] = sd_finder_node(fd->cb, fd->hb, fd->grid,
-		    k - FINDER_MARGIN);
-	}
-	fd->fscale = plane_fscale(proj, a, b, w, b + w);
 #pragma omp parallel for schedule(dynamic, 1)
 	for (c = 0; c < (long)chunks; c++) {
 		size_t j0 = (size_t)c * rows;
@@ -221,12 +209,41 @@ sd_finder_plane_sample(struct finder *fd, double *v, int side, char **cause)
 		    a, b, w, j0, nb, v, ga, ga != NULL ? ga + nb * w : NULL);
 		free(ga);
 	}
-	for (k = 0; k < side * side; k++)
+	for (k = 0; k < w * w; k++)
 		if (isfinite(v[k]))
 			gs = fmax(gs, v[k]);
-	fd->gscale = gs;
+	*gmax = gs;
+}
+
+/* The grid coarse to fine (finder_scan.c) when a sample is a pass over
+ * at least fd->scan_bytes of the slice's data, and the grid has a few
+ * coarse cells a side. Then G is the largest ‖∇φ‖ over the nodes
+ * sampled, which is the grid's as long as the scan's bounds hold. */
+int
+sd_finder_plane_sample(struct finder *fd, double *v, int side, char **cause)
+{
+	const sd_objective_slice *proj = fd->grid_slice;
+	size_t w = (size_t)side;
+	double *buf, *a, *b;
+	int k, rc = 0;
+
+	if ((buf = malloc((2 * w + w * w) * sizeof *buf)) == NULL)
+		return sd_fail(cause, "out of memory");
+	a = buf;
+	b = a + w;
+	for (k = 0; k < side; k++) {
+		a[k] = sd_finder_node(fd->ca, fd->ha, fd->grid,
+		    k - FINDER_MARGIN);
+		b[k] = sd_finder_node(fd->cb, fd->hb, fd->grid,
+		    k - FINDER_MARGIN);
+	}
+	fd->fscale = plane_fscale(proj, a, b, w, b + w);
+	if (proj->bytes >= fd->scan_bytes && w > 4 * FINDER_SCAN_STRIDE)
+		rc = sd_finder_scan(proj, a, b, w, v, &fd->gscale, cause);
+	else
+		plane_sample_all(proj, a, b, w, v, &fd->gscale);
 	free(buf);
-	return 0;
+	return rc;
 }
 
 /* Whether the run goes through the slice: a plane chart, an objective
@@ -267,6 +284,7 @@ plane_inner(struct finder *fd, const sd_finder_options *opts, char **cause)
 		return -1;
 	}
 	o.grid = opts != NULL ? opts->grid : 0;
+	o.scan_bytes = opts != NULL ? opts->scan_bytes : 0;
 	o.max_iter = fd->max_iter;
 	o.no_certify = 1;
 	rc = sd_finder_run_in(obj, &chart, &fd->w, &o, ps->proj, &fd->inner,
