@@ -52,39 +52,40 @@ continuum_eigen(const double h[3], double l[2], double v[4])
 	v[1] = v[2];
 }
 
-/* Newton from (*a, *b), the eigenvalues smaller than CONTINUUM_SINGULAR
- * × the largest not inverted; returns 0 when a step fell to rounding
- * where ‖∇f‖ ≤ CONTINUUM_GTOL × max|λ| × side (a step that cannot move
- * along the null space may stop where ∇f does not vanish), with the
- * null direction (the smaller eigenvalue's vector) in n and whether ∇²f
- * is singular there in *singular. */
+/* Newton from (*a, *b) across the curve only: each step along the
+ * eigenvector of the eigenvalue largest in magnitude, the other never
+ * inverted (near a curve it is small but not zero, and a full step
+ * would throw the point far along the curve); returns 0 when a step
+ * fell to rounding where ‖∇f‖ ≤ CONTINUUM_GTOL × max|λ| × side (the
+ * step cannot move along the curve, so it may stop where ∇f does not
+ * vanish), with the null direction (the other eigenvector) in n and
+ * whether ∇²f is singular there in *singular. By magnitude, not sign:
+ * a curve of maxima has its null eigenvalue above the other. */
 static int
 continuum_newton(const struct certify *ct, double side, double *a,
     double *b, double n[2], int *singular)
 {
 	double g[2], h[3], l[2], v[4], s[2] = { 0, 0 }, c, top;
-	int i, j;
+	int i, k;
 
 	for (i = 0; i < CERTIFY_NEWTON; i++) {
 		if (certify_point(ct, *a, *b, g, h) != 0)
 			return -1;
 		continuum_eigen(h, l, v);
-		top = fmax(fabs(l[0]), fabs(l[1]));
-		*singular = fabs(l[0]) <= CONTINUUM_SINGULAR * top;
-		n[0] = v[0];
-		n[1] = v[1];
+		k = fabs(l[1]) >= fabs(l[0]);
+		top = fabs(l[k]);
+		*singular = fabs(l[1 - k]) <= CONTINUUM_SINGULAR * top;
+		n[0] = v[2 * (1 - k)];
+		n[1] = v[2 * (1 - k) + 1];
 		if (i > 0 && fmax(fabs(s[0]), fabs(s[1])) <= 4 * 0x1p-52 *
 		    fmax(fabs(*a), fabs(*b)))
 			return hypot(g[0], g[1]) <= CONTINUUM_GTOL * top * side ?
 			    0 : -1;
-		s[0] = s[1] = 0;
-		for (j = 0; j < 2; j++) {
-			if (!(fabs(l[j]) > CONTINUUM_SINGULAR * top))
-				continue;
-			c = -(v[2 * j] * g[0] + v[2 * j + 1] * g[1]) / l[j];
-			s[0] += c * v[2 * j];
-			s[1] += c * v[2 * j + 1];
-		}
+		if (!(top > 0))
+			return -1;
+		c = -(v[2 * k] * g[0] + v[2 * k + 1] * g[1]) / l[k];
+		s[0] = c * v[2 * k];
+		s[1] = c * v[2 * k + 1];
 		*a += s[0];
 		*b += s[1];
 		if (!isfinite(*a + *b))
