@@ -72,7 +72,7 @@ else
 fi
 check "cubic: one stderr line says the list may be incomplete" test \
     "$(cat "$tap_tmp/err")" = \
-    "saddle: points: 1 region unresolved; the list may be incomplete"
+    "saddle: points: 1 region unresolved (a degenerate point); the list may be incomplete"
 run points himmelblau --format json
 check "himmelblau: complete, nothing unresolved, nothing on stderr" sh -c \
     "grep -q '\"complete\":true,\"unresolved\":0,\"unresolved_boxes\":\[\]' \

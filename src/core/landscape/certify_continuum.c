@@ -120,7 +120,8 @@ continuum_beside(const struct certify *ct, const struct certify_box *x,
 }
 
 int
-certify_continuum(const struct certify *ct, const struct certify_box *x)
+certify_continuum(const struct certify *ct, const struct certify_box *x,
+    double at[2])
 {
 	double wa = ct->region.a.hi - ct->region.a.lo;
 	double wb = ct->region.b.hi - ct->region.b.lo;
@@ -138,6 +139,8 @@ certify_continuum(const struct certify *ct, const struct certify_box *x)
 	if (continuum_newton(ct, 8 * r, &a, &b, n, &singular) != 0 ||
 	    !singular || !continuum_near(x, a, b))
 		return 0;
+	at[0] = a;
+	at[1] = b;
 	return continuum_beside(ct, x, a, b, n, r) &&
 	    continuum_beside(ct, x, a, b, n, -r);
 }
