@@ -9,16 +9,20 @@
  * budget (200000 boxes, 0.4 s) for regions that were still unresolved.
  *
  * Such a box is recognized as finder_continuum.c recognizes a root on a
- * continuum: Newton with pseudo-inverse steps (which move only across
- * the null space) from the box's centre reaches a root where ∇²f is
- * singular; started r off it along the null direction, both ways, Newton
- * reaches two more roots, each r/2 or more from it, all three in the
+ * continuum: Newton across the curve only (steps along the eigenvector
+ * of the eigenvalue largest in magnitude; a full step along the small
+ * one threw the point far along x²y²'s axes, and taking the smaller
+ * eigenvalue by sign missed every curve of maxima) from the box's centre
+ * reaches a root where ∇²f is singular; started r off it along the null
+ * direction, both ways, Newton reaches two more roots, each r/2 or more
+ * from it, all three in the
  * block of nine such boxes around it (the curve may pass by a box that
  * its enclosure cannot yet tell from one it crosses). An
  * isolated degenerate point fails this: Newton falls back towards it and
  * does not converge (monkey's and cubic's 0 still shrink to tiny
  * boxes). Once a box's sides are down to CERTIFY_CONTINUUM_CELL of the
- * window's, a box so recognized is kept unresolved as it is, not split.
+ * window's, a box so recognized is kept unresolved as it is, not split,
+ * with the root found on it (the region then shows a few: unresolved.h).
  *
  * This proves nothing and claims nothing: the box stays unresolved, so
  * the list stays incomplete, and the finder's Newton search still runs

@@ -44,9 +44,9 @@ finder_certified_root(struct finder *fd, double a, double b, char **cause)
 	return 0;
 }
 
-/* The unresolved regions, padded, with their reasons, into the list (the
- * window itself, for want of an interval form, when the search did not
- * run). */
+/* The unresolved regions, padded, with their reasons, into the list;
+ * when the search did not run (cr NULL), the window itself, for reason
+ * why. */
 static int
 finder_certify_regions(struct finder *fd, const sd_certify_result *cr,
     sd_unresolved_reason why, sd_point_list *out, char **cause)
@@ -105,7 +105,7 @@ sd_finder_certify(struct finder *fd, const sd_finder_options *opts,
 		    SD_UNRESOLVED_NO_INTERVAL, out, cause) == 0 ? 1 : -1;
 	}
 	out->boxes = cr.boxes;
-	rc = finder_certify_regions(fd, &cr, SD_UNRESOLVED_BUDGET, out, cause);
+	rc = finder_certify_regions(fd, &cr, SD_UNRESOLVED_COUNT, out, cause);
 	for (i = 0; i < cr.n_roots && rc == 0; i++)
 		rc = finder_certified_root(fd, cr.roots[i].a, cr.roots[i].b,
 		    cause);
