@@ -41,19 +41,29 @@ list_why(const sd_point_list *l)
 	return why;
 }
 
+/* The formula's objective, and its default chart in *chart. */
+static sd_objective *
+expr_chart(const char *text, sd_chart *chart)
+{
+	sd_objective *obj;
+	char *cause = NULL;
+
+	obj = sd_objective_new_expr(text, &cause);
+	assert_non_null(obj);
+	assert_int_equal(sd_chart_init_default(chart, obj, &cause), 0);
+	return obj;
+}
+
 /* The finder's list for a formula in window w, with at most boxes
  * boxes (0: the default), into *l; returns its reasons. */
 static unsigned
 why_of(const char *text, sd_window w, size_t boxes, sd_point_list *l)
 {
 	sd_finder_options o = { .certify_boxes = boxes, .certify_ms = TEST_MS };
-	sd_objective *obj;
 	char *cause = NULL;
 	sd_chart chart;
+	sd_objective *obj = expr_chart(text, &chart);
 
-	obj = sd_objective_new_expr(text, &cause);
-	assert_non_null(obj);
-	assert_int_equal(sd_chart_init_default(&chart, obj, &cause), 0);
 	assert_int_equal(sd_finder_run(obj, &chart, &w, &o, l, &cause), 0);
 	sd_chart_done(&chart);
 	sd_objective_free(obj);
@@ -145,13 +155,10 @@ certify_expr(const char *text, sd_certify_result *r)
 {
 	sd_certify_options o = { 0, TEST_MS };
 	sd_window w = { -3, 3, -3, 3 };
-	sd_objective *obj;
 	char *cause = NULL;
 	sd_chart chart;
+	sd_objective *obj = expr_chart(text, &chart);
 
-	obj = sd_objective_new_expr(text, &cause);
-	assert_non_null(obj);
-	assert_int_equal(sd_chart_init_default(&chart, obj, &cause), 0);
 	assert_int_equal(sd_certify_run(obj, &chart, &w, &o, r, &cause), 0);
 	sd_chart_done(&chart);
 	return obj;
