@@ -111,9 +111,17 @@ bench_eval(const char *text)
 int
 main(void)
 {
+	/* Many roots; and two continua (a circle beside two points, the
+	 * two axes) that took the whole box limit until recognised. */
+	static const char *const formulas[][2] = {
+		{ "sin(20*x)*sin(20*y)", "sin(20x)sin(20y)" },
+		{ "(x^2+y^2-1)^2*(x-0.3)", "(r²-1)²(x-0.3)" },
+		{ "x^2*y^2", "x²y²" },
+	};
 	const sd_objective_type *const *t;
 	sd_objective *obj;
 	char *cause = NULL;
+	size_t i;
 	int rc = 0;
 
 	sd_gsl_quiet();
@@ -130,9 +138,11 @@ main(void)
 		rc = bench_one((*t)->name, obj);
 		sd_objective_free(obj);
 	}
-	if (rc == 0 && (obj = sd_objective_new_expr("sin(20*x)*sin(20*y)",
-	    &cause)) != NULL) {
-		rc = bench_one("sin(20x)sin(20y)", obj);
+	for (i = 0; i < sizeof formulas / sizeof *formulas && rc == 0; i++) {
+		if ((obj = sd_objective_new_expr(formulas[i][0], &cause)) ==
+		    NULL)
+			return 1;
+		rc = bench_one(formulas[i][1], obj);
 		sd_objective_free(obj);
 	}
 	printf("\none evaluation of f, ∇f, ∇²f (ns): hyper-dual at a point, "

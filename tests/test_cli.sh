@@ -72,7 +72,7 @@ else
 fi
 check "cubic: one stderr line says the list may be incomplete" test \
     "$(cat "$tap_tmp/err")" = \
-    "saddle: points: 1 region unresolved; the list may be incomplete"
+    "saddle: points: 1 region unresolved (a degenerate point); the list may be incomplete"
 run points himmelblau --format json
 check "himmelblau: complete, nothing unresolved, nothing on stderr" sh -c \
     "grep -q '\"complete\":true,\"unresolved\":0,\"unresolved_boxes\":\[\]' \
@@ -81,6 +81,23 @@ run points pca:d=3 --format json
 check "pca:d=3: not certified, said on stderr" sh -c \
     "grep -q '\"complete\":false' '$tap_tmp/out' &&
     grep -q 'no certified search here' '$tap_tmp/err'"
+check "pca:d=3: why: no interval form, in JSON and on stderr" sh -c \
+    "grep -q '\"unresolved_why\":\[\[\"no-interval\"\]\]' '$tap_tmp/out' &&
+    grep -q 'here (no interval form); the list' '$tap_tmp/err'"
+# x²y²'s axes are a continuum of stationary points: JSON says why and
+# gives three points on it, stderr names it and them.
+run points -e 'x^2*y^2' --format json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+t=d["unresolved_through"]
+assert d["unresolved_why"]==[["continuum"]] and len(t)==1 and len(t[0])==3
+assert all(min(abs(a),abs(b))<1e-9 for a,b in t[0])' "$tap_tmp/out"; then
+	ok "x^2*y^2: JSON: one region, a continuum, three points on the axes"
+else
+	not_ok "x^2*y^2: JSON unresolved_why" "$(cat "$tap_tmp/out")"
+fi
+check "x^2*y^2: stderr says why and names the continuum's points" sh -c \
+    "head -1 '$tap_tmp/err' | grep -qx 'saddle: points: 1 region unresolved (a continuum); the list may be incomplete' &&
+    tail -n +2 '$tap_tmp/err' | grep -qx 'saddle: points: continuum of stationary points through (.*, .*), (.*, .*), (.*, .*) .* not isolated, so not classified'"
 run points -e '(x^2-1e-4)^2+y^2' --window -0.5:0.5,-0.5:0.5
 check "minima 0.02 apart in a window of 1 stay two (and the saddle)" test \
     "$(tail -n +2 "$tap_tmp/out" | cut -d, -f1 | tr '\n' ' ')" = \

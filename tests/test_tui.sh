@@ -345,10 +345,16 @@ keys large q
 
 # ---- the proof in the legend --------------------------------------------
 # The panel says whether the points in view are all of them (certify.h):
-# himmelblau's are proven; cubic's degenerate saddle leaves one region.
+# himmelblau's are proven; cubic's degenerate saddle leaves one region,
+# x²y²'s axes a continuum, and the legend says which.
 start proof 100x30 cubic
 check "cubic: the legend says the list may be incomplete" \
     wait_for proof "may be incomplete (1 region)"
+check "cubic: and why: its degenerate point" \
+    wait_for proof "why: degenerate"
+t send-keys -t proof ":expr x^2*y^2" Enter
+check "x^2*y^2: the legend says why: a continuum (the axes)" \
+    wait_for proof "why: continuum"
 t send-keys -t proof ":objective himmelblau" Enter
 check "himmelblau: the legend says proved complete" \
     wait_for proof "proved complete"

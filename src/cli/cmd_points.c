@@ -23,6 +23,9 @@
 #define POINTS_OPTIONS "-e FORMULA, --chart CHART, --window W, --all, " \
 	"--grid N, --format csv|json|table, --sweep KEY=VALUES"
 
+/* Continua named on stderr, at most. */
+#define POINTS_CONTINUA	8
+
 /* The table's bar (the distance to the planted parameter), in cells. */
 #define POINTS_BAR	20
 
@@ -95,6 +98,38 @@ points_json_point(const sd_point *p, size_t dim)
 	putchar('}');
 }
 
+/* Why each unresolved region is, parallel to unresolved_boxes: the
+ * reasons' words, and the points found on a continuum there. */
+static void
+points_json_why(const sd_point_list *list)
+{
+	const sd_unresolved_why *y;
+	size_t i, j;
+	int k, n;
+
+	printf(",\"unresolved_why\":[");
+	for (i = 0; i < list->n_unresolved; i++) {
+		printf(i > 0 ? ",[" : "[");
+		for (k = n = 0; k < SD_UNRESOLVED_COUNT; k++)
+			if (list->why[i].why & SD_UNRESOLVED_BIT(k))
+				printf(n++ > 0 ? ",\"%s\"" : "\"%s\"",
+				    sd_unresolved_name(k));
+		putchar(']');
+	}
+	printf("],\"unresolved_through\":[");
+	for (i = 0; i < list->n_unresolved; i++) {
+		y = &list->why[i];
+		printf(i > 0 ? ",[" : "[");
+		for (j = 0; j < y->n_through; j++) {
+			if (j > 0)
+				putchar(',');
+			cli_json_numbers(stdout, y->through[j], 2);
+		}
+		putchar(']');
+	}
+	putchar(']');
+}
+
 /* The whole answer as one JSON object. */
 static void
 points_json(const sd_objective *obj, const sd_window *w,
@@ -118,7 +153,9 @@ points_json(const sd_objective *obj, const sd_window *w,
 			printf(",");
 		cli_json_numbers(stdout, window, 4);
 	}
-	printf("],\"points\":[");
+	putchar(']');
+	points_json_why(list);
+	printf(",\"points\":[");
 	for (i = 0; i < list->n; i++) {
 		printf(i > 0 ? ",\n" : "\n");
 		points_json_point(&list->points[i], list->dim);
@@ -126,11 +163,40 @@ points_json(const sd_objective *obj, const sd_window *w,
 	printf("\n]}");
 }
 
-/* One line on stderr when the list is not proven complete, and one
- * when --all's search off the slice stopped at its budget. */
+/* One line on stderr for each continuum the search met (at most
+ * POINTS_CONTINUA, then how many more), with the points found on it. */
+static void
+points_warn_continua(const sd_point_list *list)
+{
+	const sd_unresolved_why *y;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < list->n_unresolved; i++) {
+		y = &list->why[i];
+		if (y->n_through == 0 || n++ >= POINTS_CONTINUA)
+			continue;
+		fprintf(stderr, "saddle: points: continuum of stationary "
+		    "points through ");
+		for (j = 0; j < y->n_through; j++)
+			fprintf(stderr, "%s(%.6g, %.6g)", j > 0 ? ", " : "",
+			    y->through[j][0], y->through[j][1]);
+		fprintf(stderr, " \u2014 not isolated, so not classified\n");
+	}
+	if (n > POINTS_CONTINUA)
+		fprintf(stderr, "saddle: points: and %zu more continua\n",
+		    n - POINTS_CONTINUA);
+}
+
+/* One line on stderr when the list is not proven complete, with why,
+ * one per continuum, and one when --all's search off the slice stopped
+ * at its budget. */
 static void
 points_warn(const sd_point_list *list)
 {
+	char why[256];
+	unsigned all = 0;
+	size_t i;
+
 	if (list->complete)
 		return;
 	/* After the list, also where both streams go to one file. */
@@ -139,13 +205,17 @@ points_warn(const sd_point_list *list)
 		fprintf(stderr, "saddle: points: --all: the search beside "
 		    "the slice stopped at its budget; points there may be "
 		    "missing\n");
+	for (i = 0; i < list->n_unresolved; i++)
+		all |= list->why[i].why;
+	sd_unresolved_join(all, sd_unresolved_phrase, why, sizeof why);
 	if (list->boxes == 0)
-		fprintf(stderr, "saddle: points: no certified search here; "
-		    "the list may be incomplete\n");
+		fprintf(stderr, "saddle: points: no certified search here "
+		    "(%s); the list may be incomplete\n", why);
 	else
-		fprintf(stderr, "saddle: points: %zu region%s unresolved; "
-		    "the list may be incomplete\n", list->n_unresolved,
-		    list->n_unresolved == 1 ? "" : "s");
+		fprintf(stderr, "saddle: points: %zu region%s unresolved "
+		    "(%s); the list may be incomplete\n", list->n_unresolved,
+		    list->n_unresolved == 1 ? "" : "s", why);
+	points_warn_continua(list);
 }
 
 /* What the command line asked for. */

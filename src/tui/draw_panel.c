@@ -206,34 +206,53 @@ panel_near(panel_pen *p, const view *v)
 	p->y++;
 }
 
-/* Whether the points in view are proven to be all of them (certify.h),
- * as the legend's last entry at x: on the kinds' line when it fits.
- * Returns where the next entry would go. */
+/* One entry of the legend at x, text in the dim colour: on the line
+ * it starts when it fits, else at the start of the next. Returns where
+ * the next entry would go. */
 static int
-panel_proof(panel_pen *p, const view *v, int x)
+panel_entry(panel_pen *p, int x, const char *text)
 {
-	const sd_point_list *l = &v->points;
-	char buf[64];
-	int w;
+	int w = canvas_text_width(p->ctx->cv, text) + 2;
 
-	if (!v->points_valid)
-		return x;
-	if (l->complete)
-		snprintf(buf, sizeof buf, "proved complete");
-	else if (l->near_cut)	/* --all's search off the slice, cut short */
-		snprintf(buf, sizeof buf, "may be incomplete (budget cut)");
-	else if (l->boxes == 0)
-		snprintf(buf, sizeof buf, "may be incomplete (not certified)");
-	else
-		snprintf(buf, sizeof buf, "may be incomplete (%zu region%s)",
-		    l->n_unresolved, l->n_unresolved == 1 ? "" : "s");
-	w = canvas_text_width(p->ctx->cv, buf) + 2;
 	if (x + w > p->x + p->w && x > p->x) {
 		x = p->x;
 		p->y++;
 	}
-	panel_put(p, x, buf, p->ctx->th->dim, 0);
+	panel_put(p, x, text, p->ctx->th->dim, 0);
 	return x + w;
+}
+
+/* Whether the points in view are proven to be all of them (certify.h),
+ * as the legend's last entries at x: on the kinds' line when they fit;
+ * where not, why the regions left are unresolved (unresolved.h's
+ * words). Returns where the next entry would go. */
+static int
+panel_proof(panel_pen *p, const view *v, int x)
+{
+	const sd_point_list *l = &v->points;
+	char buf[64], why[112];
+	unsigned all = 0;
+	size_t i;
+
+	if (!v->points_valid)
+		return x;
+	if (l->complete)
+		return panel_entry(p, x, "proved complete");
+	if (l->near_cut)	/* --all's search off the slice, cut short */
+		return panel_entry(p, x, "may be incomplete (budget cut)");
+	if (l->boxes == 0)
+		snprintf(buf, sizeof buf, "may be incomplete (not certified)");
+	else
+		snprintf(buf, sizeof buf, "may be incomplete (%zu region%s)",
+		    l->n_unresolved, l->n_unresolved == 1 ? "" : "s");
+	x = panel_entry(p, x, buf);
+	for (i = 0; i < l->n_unresolved; i++)
+		all |= l->why[i].why;
+	if (all == 0)
+		return x;
+	memcpy(why, "why: ", 5);
+	sd_unresolved_join(all, sd_unresolved_name, why + 5, sizeof why - 5);
+	return panel_entry(p, x, why);
 }
 
 /* The stationary points in view: a count and the legend. */

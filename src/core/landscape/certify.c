@@ -102,23 +102,65 @@ certify_late(const struct certify *ct)
 	    now.tv_nsec >= ct->deadline.tv_nsec);
 }
 
-/* Append x to a growing array of boxes. */
+/* Leave x unresolved for reason why (at: the root found on a continuum,
+ * or NULL). */
 static int
-certify_keep(struct certify_box **v, size_t *n, size_t *cap,
-    const struct certify_box *x)
+certify_leave(struct certify *ct, const struct certify_box *x,
+    sd_unresolved_reason why, const double *at)
 {
-	struct certify_box *p;
+	struct certify_open *p;
 	size_t c;
 
-	if (*n == *cap) {
-		c = *cap > 0 ? 2 * *cap : 64;
-		if ((p = realloc(*v, c * sizeof *p)) == NULL)
+	if (ct->n_open == ct->ocap) {
+		c = ct->ocap > 0 ? 2 * ct->ocap : 64;
+		if ((p = realloc(ct->open, c * sizeof *p)) == NULL)
 			return -1;
-		*v = p;
-		*cap = c;
+		ct->open = p;
+		ct->ocap = c;
 	}
-	(*v)[(*n)++] = *x;
+	ct->open[ct->n_open++] = (struct certify_open){ *x, why,
+	    { at != NULL ? at[0] : 0, at != NULL ? at[1] : 0 } };
 	return 0;
+}
+
+/* Why the least box x is undecided, regular as certify_eval said and g,
+ * h its enclosures: f or its derivatives not finite at x's centre (an
+ * overflow: certify_point), f not C² on x (a kink, a pole, a domain's
+ * edge), an enclosure not finite (an overflow in the arithmetic), or
+ * else a singular ∇²f that the Krawczyk test cannot invert. */
+static sd_unresolved_reason
+certify_why(const struct certify *ct, const struct certify_box *x,
+    int regular, const sd_iv g[2], const sd_iv h[3])
+{
+	double pg[2], ph[3], s = 0;
+	int i;
+
+	if (certify_point(ct, sd_iv_mid(x->a), sd_iv_mid(x->b), pg, ph) != 0)
+		return SD_UNRESOLVED_NOT_FINITE;
+	if (!regular)
+		return SD_UNRESOLVED_NOT_SMOOTH;
+	for (i = 0; i < 2; i++)
+		s += g[i].lo + g[i].hi;
+	for (i = 0; i < 3; i++)
+		s += h[i].lo + h[i].hi;
+	return isfinite(s) ? SD_UNRESOLVED_DEGENERATE :
+	    SD_UNRESOLVED_NOT_FINITE;
+}
+
+/* Whether x, not C² and its sides at most CERTIFY_CONTINUUM_CELL of the
+ * window's, has a centre where f or its derivatives overflow: no box
+ * around that point can be decided, so splitting x further would only
+ * leave more undecided boxes (exp(200x) past x = 3.55). */
+static int
+certify_overflow(const struct certify *ct, const struct certify_box *x)
+{
+	double g[2], h[3];
+
+	return x->a.hi - x->a.lo <= CERTIFY_CONTINUUM_CELL *
+	    (ct->region.a.hi - ct->region.a.lo) &&
+	    x->b.hi - x->b.lo <= CERTIFY_CONTINUUM_CELL *
+	    (ct->region.b.hi - ct->region.b.lo) &&
+	    certify_point(ct, sd_iv_mid(x->a), sd_iv_mid(x->b), g, h) != 0;
 }
 
 /* Push x at the queue's tail (the ring grows, unrolled, when full). */
@@ -197,7 +239,7 @@ certify_bisect(struct certify *ct, const struct certify_box *x)
 	/* A side a few doubles wide (a narrow window far from 0) cannot be
 	 * split: the box stays unresolved. */
 	if (!(cut > side->lo && cut < side->hi))
-		return certify_keep(&ct->open, &ct->n_open, &ct->ocap, x);
+		return certify_leave(ct, x, SD_UNRESOLVED_ROUNDING, NULL);
 	side->hi = cut;
 	if (side == &l.a)
 		r.a.lo = cut;
@@ -213,6 +255,7 @@ certify_step(struct certify *ct, struct certify_box x)
 	struct certify_box k, box;
 	enum certify_verdict v;
 	sd_iv g[2], h[3];
+	double at[2];
 	int i, regular;
 
 	for (i = 0; i <= CERTIFY_NARROWS; i++) {
@@ -239,9 +282,13 @@ certify_step(struct certify *ct, struct certify_box x)
 		if (certify_inside(&x, &box))
 			return 0;
 	}
-	if ((x.a.hi - x.a.lo <= ct->min_a && x.b.hi - x.b.lo <= ct->min_b) ||
-	    (regular && certify_continuum(ct, &x)))
-		return certify_keep(&ct->open, &ct->n_open, &ct->ocap, &x);
+	if (x.a.hi - x.a.lo <= ct->min_a && x.b.hi - x.b.lo <= ct->min_b)
+		return certify_leave(ct, &x, certify_why(ct, &x, regular, g, h),
+		    NULL);
+	if (regular && certify_continuum(ct, &x, at))
+		return certify_leave(ct, &x, SD_UNRESOLVED_CONTINUUM, at);
+	if (!regular && certify_overflow(ct, &x))
+		return certify_leave(ct, &x, SD_UNRESOLVED_NOT_FINITE, NULL);
 	return certify_bisect(ct, &x);
 }
 
@@ -269,8 +316,8 @@ certify_loop(struct certify *ct, int *limited)
 			return -1;
 	}
 	for (; ct->len > 0; ct->len--) {
-		if (certify_keep(&ct->open, &ct->n_open, &ct->ocap,
-		    &ct->q[ct->head]) != 0)
+		if (certify_leave(ct, &ct->q[ct->head], SD_UNRESOLVED_BUDGET,
+		    NULL) != 0)
 			return -1;
 		ct->head = (ct->head + 1) % ct->qcap;
 	}
@@ -353,5 +400,6 @@ sd_certify_result_done(sd_certify_result *r)
 {
 	free(r->roots);
 	free(r->regions);
+	free(r->why);
 	memset(r, 0, sizeof *r);
 }

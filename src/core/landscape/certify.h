@@ -24,7 +24,8 @@
  * Boxes the search could not decide — degenerate points (a singular
  * Hessian defeats every Newton test), kinks (abs, sqrt at 0), continua,
  * and whatever was left when a limit (boxes, time) was reached — are
- * unresolved, merged into regions where they touch. The list of proven
+ * unresolved, merged into regions where they touch, each with its
+ * reasons (unresolved.h) and, on a continuum, points found on it. The list of proven
  * roots is complete exactly when no region is unresolved. Two proven
  * roots are the same root only when the one's enclosure lies inside the
  * other's proof box; no distance decides it. */
@@ -34,6 +35,7 @@
 #include <stddef.h>
 
 #include "landscape/chart.h"
+#include "landscape/unresolved.h"
 #include "objectives/objective.h"
 
 #define SD_CERTIFY_BOXES	200000	/* boxes examined, at most */
@@ -56,6 +58,7 @@ typedef struct sd_certify_result {
 	sd_certify_root	*roots;		/* in the window */
 	size_t		 n_roots;
 	sd_window	*regions;	/* unresolved, merged */
+	sd_unresolved_why *why;		/* n_regions: why each is */
 	size_t		 n_regions;
 	size_t		 boxes;		/* boxes examined */
 	int		 limited;	/* stopped by max_boxes or max_ms */

@@ -9,16 +9,20 @@
  * budget (200000 boxes, 0.4 s) for regions that were still unresolved.
  *
  * Such a box is recognized as finder_continuum.c recognizes a root on a
- * continuum: Newton with pseudo-inverse steps (which move only across
- * the null space) from the box's centre reaches a root where ∇²f is
- * singular; started r off it along the null direction, both ways, Newton
- * reaches two more roots, each r/2 or more from it, all three in the
+ * continuum: Newton across the curve only (steps along the eigenvector
+ * of the eigenvalue largest in magnitude; a full step along the small
+ * one threw the point far along x²y²'s axes, and taking the smaller
+ * eigenvalue by sign missed every curve of maxima) from the box's centre
+ * reaches a root where ∇²f is singular; started r off it along the null
+ * direction, both ways, Newton reaches two more roots, each r/2 or more
+ * from it, all three in the
  * block of nine such boxes around it (the curve may pass by a box that
  * its enclosure cannot yet tell from one it crosses). An
  * isolated degenerate point fails this: Newton falls back towards it and
  * does not converge (monkey's and cubic's 0 still shrink to tiny
  * boxes). Once a box's sides are down to CERTIFY_CONTINUUM_CELL of the
- * window's, a box so recognized is kept unresolved as it is, not split.
+ * window's, a box so recognized is kept unresolved as it is, not split,
+ * with the root found on it (the region then shows a few: unresolved.h).
  *
  * This proves nothing and claims nothing: the box stays unresolved, so
  * the list stays incomplete, and the finder's Newton search still runs
@@ -52,39 +56,40 @@ continuum_eigen(const double h[3], double l[2], double v[4])
 	v[1] = v[2];
 }
 
-/* Newton from (*a, *b), the eigenvalues smaller than CONTINUUM_SINGULAR
- * × the largest not inverted; returns 0 when a step fell to rounding
- * where ‖∇f‖ ≤ CONTINUUM_GTOL × max|λ| × side (a step that cannot move
- * along the null space may stop where ∇f does not vanish), with the
- * null direction (the smaller eigenvalue's vector) in n and whether ∇²f
- * is singular there in *singular. */
+/* Newton from (*a, *b) across the curve only: each step along the
+ * eigenvector of the eigenvalue largest in magnitude, the other never
+ * inverted (near a curve it is small but not zero, and a full step
+ * would throw the point far along the curve); returns 0 when a step
+ * fell to rounding where ‖∇f‖ ≤ CONTINUUM_GTOL × max|λ| × side (the
+ * step cannot move along the curve, so it may stop where ∇f does not
+ * vanish), with the null direction (the other eigenvector) in n and
+ * whether ∇²f is singular there in *singular. By magnitude, not sign:
+ * a curve of maxima has its null eigenvalue above the other. */
 static int
 continuum_newton(const struct certify *ct, double side, double *a,
     double *b, double n[2], int *singular)
 {
 	double g[2], h[3], l[2], v[4], s[2] = { 0, 0 }, c, top;
-	int i, j;
+	int i, k;
 
 	for (i = 0; i < CERTIFY_NEWTON; i++) {
 		if (certify_point(ct, *a, *b, g, h) != 0)
 			return -1;
 		continuum_eigen(h, l, v);
-		top = fmax(fabs(l[0]), fabs(l[1]));
-		*singular = fabs(l[0]) <= CONTINUUM_SINGULAR * top;
-		n[0] = v[0];
-		n[1] = v[1];
+		k = fabs(l[1]) >= fabs(l[0]);
+		top = fabs(l[k]);
+		*singular = fabs(l[1 - k]) <= CONTINUUM_SINGULAR * top;
+		n[0] = v[2 * (1 - k)];
+		n[1] = v[2 * (1 - k) + 1];
 		if (i > 0 && fmax(fabs(s[0]), fabs(s[1])) <= 4 * 0x1p-52 *
 		    fmax(fabs(*a), fabs(*b)))
 			return hypot(g[0], g[1]) <= CONTINUUM_GTOL * top * side ?
 			    0 : -1;
-		s[0] = s[1] = 0;
-		for (j = 0; j < 2; j++) {
-			if (!(fabs(l[j]) > CONTINUUM_SINGULAR * top))
-				continue;
-			c = -(v[2 * j] * g[0] + v[2 * j + 1] * g[1]) / l[j];
-			s[0] += c * v[2 * j];
-			s[1] += c * v[2 * j + 1];
-		}
+		if (!(top > 0))
+			return -1;
+		c = -(v[2 * k] * g[0] + v[2 * k + 1] * g[1]) / l[k];
+		s[0] = c * v[2 * k];
+		s[1] = c * v[2 * k + 1];
 		*a += s[0];
 		*b += s[1];
 		if (!isfinite(*a + *b))
@@ -119,7 +124,8 @@ continuum_beside(const struct certify *ct, const struct certify_box *x,
 }
 
 int
-certify_continuum(const struct certify *ct, const struct certify_box *x)
+certify_continuum(const struct certify *ct, const struct certify_box *x,
+    double at[2])
 {
 	double wa = ct->region.a.hi - ct->region.a.lo;
 	double wb = ct->region.b.hi - ct->region.b.lo;
@@ -137,6 +143,8 @@ certify_continuum(const struct certify *ct, const struct certify_box *x)
 	if (continuum_newton(ct, 8 * r, &a, &b, n, &singular) != 0 ||
 	    !singular || !continuum_near(x, a, b))
 		return 0;
+	at[0] = a;
+	at[1] = b;
 	return continuum_beside(ct, x, a, b, n, r) &&
 	    continuum_beside(ct, x, a, b, n, -r);
 }

@@ -30,6 +30,13 @@ struct certify_box {
 	sd_iv	a, b;
 };
 
+/* A box left unresolved, why, and on a continuum the root reached. */
+struct certify_open {
+	struct certify_box	x;
+	sd_unresolved_reason	why;
+	double			at[2];
+};
+
 /* One cell of the grid: the roots whose proof box touches it. */
 struct certify_cell {
 	size_t	*roots;
@@ -49,7 +56,7 @@ struct certify {
 	sd_certify_root		*roots;		/* proven, anywhere */
 	size_t			 n_roots, rcap;
 	struct certify_cell	*cells;		/* CERTIFY_GRID² */
-	struct certify_box	*open;		/* unresolved boxes */
+	struct certify_open	*open;		/* unresolved boxes */
 	size_t			 n_open, ocap;
 	size_t			 boxes, max_boxes;
 	struct timespec		 deadline;
@@ -83,8 +90,9 @@ int certify_point(const struct certify *ct, double a, double b, double g[2],
 
 /* Whether x, its sides at most CERTIFY_CONTINUUM_CELL of the window's,
  * lies on a continuum of roots (certify_continuum.c): it is then kept
- * unresolved, not split. */
-int certify_continuum(const struct certify *ct, const struct certify_box *x);
+ * unresolved, not split; at gets the root found on it. */
+int certify_continuum(const struct certify *ct, const struct certify_box *x,
+    double at[2]);
 
 /* Try to prove a root near x: Newton from its centre, then the test on
  * a box around where it lands. Fills *box and *k and returns 1 when a

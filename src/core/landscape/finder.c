@@ -171,6 +171,7 @@ sd_point_list_done(sd_point_list *list)
 		sd_point_done(&list->points[i]);
 	free(list->points);
 	free(list->unresolved);
+	free(list->why);
 	memset(list, 0, sizeof *list);
 }
 

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "landscape/chart.h"
+#include "landscape/unresolved.h"
 #include "objectives/objective.h"
 
 typedef enum sd_point_kind {
@@ -50,6 +51,7 @@ typedef struct sd_point_list {
 					 * the whole window when the search
 					 * could not run */
 	sd_window	*unresolved;	/* owned; n_unresolved chart boxes */
+	sd_unresolved_why *why;		/* owned; why each is unresolved */
 	size_t		 boxes;		/* boxes the certified search
 					 * examined; 0 when it did not run */
 	int		 near_cut;	/* the search off the slice (near)

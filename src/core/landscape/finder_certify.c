@@ -44,11 +44,12 @@ finder_certified_root(struct finder *fd, double a, double b, char **cause)
 	return 0;
 }
 
-/* The unresolved regions, padded, into the list (the window itself when
- * the search did not run). */
+/* The unresolved regions, padded, with their reasons, into the list;
+ * when the search did not run (cr NULL), the window itself, for reason
+ * why. */
 static int
 finder_certify_regions(struct finder *fd, const sd_certify_result *cr,
-    sd_point_list *out, char **cause)
+    sd_unresolved_reason why, sd_point_list *out, char **cause)
 {
 	double pad = FINDER_DEDUP * fd->work.length;
 	size_t i, n = cr != NULL ? cr->n_regions : 1;
@@ -56,13 +57,16 @@ finder_certify_regions(struct finder *fd, const sd_certify_result *cr,
 	out->n_unresolved = n;
 	if (n == 0)
 		return 0;
-	if ((out->unresolved = calloc(n, sizeof *out->unresolved)) == NULL)
+	if ((out->unresolved = calloc(n, sizeof *out->unresolved)) == NULL ||
+	    (out->why = calloc(n, sizeof *out->why)) == NULL)
 		return sd_fail(cause, "out of memory");
 	if (cr == NULL) {
 		out->unresolved[0] = fd->w;
+		out->why[0].why = SD_UNRESOLVED_BIT(why);
 		return 0;
 	}
 	for (i = 0; i < n; i++) {
+		out->why[i] = cr->why[i];
 		out->unresolved[i] = cr->regions[i];
 		out->unresolved[i].xmin -= pad;
 		out->unresolved[i].xmax += pad;
@@ -83,10 +87,12 @@ sd_finder_certify(struct finder *fd, const sd_finder_options *opts,
 	int rc;
 
 	if ((opts != NULL && opts->no_certify) ||
-	    !sd_certify_available(fd->work.obj, fd->chart) ||
-	    !(fd->gscale > 0))
-		return finder_certify_regions(fd, NULL, out, cause) == 0 ? 1 :
-		    -1;
+	    !sd_certify_available(fd->work.obj, fd->chart))
+		return finder_certify_regions(fd, NULL,
+		    SD_UNRESOLVED_NO_INTERVAL, out, cause) == 0 ? 1 : -1;
+	if (!(fd->gscale > 0))
+		return finder_certify_regions(fd, NULL, SD_UNRESOLVED_NO_SCALE,
+		    out, cause) == 0 ? 1 : -1;
 	if (opts != NULL) {
 		co.max_boxes = opts->certify_boxes;
 		co.max_ms = opts->certify_ms;
@@ -95,11 +101,11 @@ sd_finder_certify(struct finder *fd, const sd_finder_options *opts,
 	    &why) != 0) {
 		/* A formula the search cannot read: the old path. */
 		free(why);
-		return finder_certify_regions(fd, NULL, out, cause) == 0 ? 1 :
-		    -1;
+		return finder_certify_regions(fd, NULL,
+		    SD_UNRESOLVED_NO_INTERVAL, out, cause) == 0 ? 1 : -1;
 	}
 	out->boxes = cr.boxes;
-	rc = finder_certify_regions(fd, &cr, out, cause);
+	rc = finder_certify_regions(fd, &cr, SD_UNRESOLVED_COUNT, out, cause);
 	for (i = 0; i < cr.n_roots && rc == 0; i++)
 		rc = finder_certified_root(fd, cr.roots[i].a, cr.roots[i].b,
 		    cause);
