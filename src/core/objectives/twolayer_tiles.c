@@ -114,25 +114,19 @@ tl_residual(const struct twolayer_state *st, const double *u, size_t i0,
 		r[i] -= st->y[i0 + i];
 }
 
-/* part[j·m + p] = Σ_i c_j(i)·x_p(i) over the tile. */
+/* part[j·m + p] = Σ_i c_j(i)·x_p(i) over the tile, in fixed lanes
+ * (simd.h). */
+SD_SIMD_CLONES
 static void
 tl_spread(const struct twolayer_state *st, const double *c, size_t i0,
     size_t len, double *part)
 {
-	size_t i, j, p, m = st->m;
-	const double *col;
-	double s;
+	size_t j, p, m = st->m;
 
-	for (j = 0; j < st->k; j++) {
-		for (p = 0; p < m; p++) {
-			col = st->xt + p * st->n + i0;
-			s = 0;
-#pragma omp simd reduction(+:s)
-			for (i = 0; i < len; i++)
-				s += c[j * TL_TILE + i] * col[i];
-			part[j * m + p] = s;
-		}
-	}
+	for (j = 0; j < st->k; j++)
+		for (p = 0; p < m; p++)
+			part[j * m + p] = sd_dot_lanes(c + j * TL_TILE,
+			    st->xt + p * st->n + i0, len);
 }
 
 /* A tile's Σ r_i². */
@@ -141,17 +135,14 @@ tl_f_tile(const void *arg, size_t i0, size_t len, double *part)
 {
 	const struct tl_pass *a = arg;
 	const struct twolayer_state *st = a->st;
-	double u[TWOLAYER_K_MAX * TL_TILE], r[TL_TILE], s = 0;
-	size_t i, j;
+	double u[TWOLAYER_K_MAX * TL_TILE], r[TL_TILE];
+	size_t j;
 
 	tl_project(a->theta, st->xt + i0, st->k, st->m, st->n, len, u);
 	for (j = 0; j < st->k; j++)
 		st->tile(u + j * TL_TILE, NULL, NULL, len);
 	tl_residual(st, u, i0, len, r);
-#pragma omp simd reduction(+:s)
-	for (i = 0; i < len; i++)
-		s += r[i] * r[i];
-	*part = s;
+	*part = sd_dot_lanes(r, r, len);
 }
 
 /* A tile's (1/n) Σ r_i φ'_j(i) x_i, block j. */
