@@ -99,6 +99,10 @@ struct finder_work {
 	double				 memo_rtol;	/* its tolerance, */
 	size_t				 memo_iters;	/* products, */
 	double				 memo_ns;	/* and ‖s‖; NaN: none */
+	void				*prep;		/* the Hessian prepared
+							 * at prep_x, or NULL */
+	double				*prep_x;	/* d */
+	int				 prep_seen;	/* products there */
 	double				 circ[FINDER_ANGLES];
 };
 

@@ -38,11 +38,34 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/krylov.h"
 #include "base/vec.h"
 #include "landscape/finder_impl.h"
+
+/* The Hessian prepared at fw->at (sd_objective_hvp_prepare), or NULL:
+ * made at the second product in a row at one x, so that the single
+ * products of work_change do not pay for it (it costs about one product)
+ * and Lanczos and MINRES, tens of products at one x, save the part of
+ * each that v does not enter. Keyed by x's value, not by the pointer:
+ * the same bits as products without it (objective.h). */
+static const void *
+work_prepared(struct finder_work *fw)
+{
+	size_t bytes = fw->d * sizeof *fw->at;
+
+	if (memcmp(fw->prep_x, fw->at, bytes) != 0) {
+		free(fw->prep);
+		fw->prep = NULL;
+		memcpy(fw->prep_x, fw->at, bytes);
+		fw->prep_seen = 0;
+	}
+	if (fw->prep == NULL && ++fw->prep_seen == 2)
+		fw->prep = sd_objective_hvp_prepare(fw->obj, fw->at);
+	return fw->prep;
+}
 
 /* The Riemannian Hessian at fw->at applied to v. */
 static int
@@ -50,7 +73,8 @@ work_product(void *ctx, const double *v, double *out)
 {
 	struct finder_work *fw = ctx;
 
-	return sd_objective_rhvp(fw->obj, fw->at, fw->xg, v, out, fw->kw);
+	return sd_objective_rhvp_prep(fw->obj, work_prepared(fw), fw->at,
+	    fw->xg, v, out, fw->kw);
 }
 
 /* The operator prepared by sd_finder_prepare. */
