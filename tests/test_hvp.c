@@ -3,9 +3,11 @@
  * matrix-free finder and newton use in high dimension) against the dense
  * analytic Hessian times v, and against GSL's central differences of the
  * analytic gradient along v; on the sphere the Riemannian product against
- * the Riemannian Hessian's matrix; in low and in high dimension. glm's
- * and twolayer's sums over tiles give the same bits on one thread and on
- * two, and their ∇f is the sample-by-sample gradient of sgd's hook. */
+ * the Riemannian Hessian's matrix; in low and in high dimension. A
+ * Hessian prepared at x (the hvp_prepare hook: twolayer) gives hvp's
+ * bits for every v it is applied to. glm's and twolayer's sums over
+ * tiles give the same bits on one thread and on two, and their ∇f is the
+ * sample-by-sample gradient of sgd's hook. */
 #include "config.h"
 
 #include <math.h>
@@ -73,11 +75,44 @@ smooth_along(const sd_objective *obj, const double *x, const double *v,
 	return same;
 }
 
+/* The products through a Hessian prepared at x against hvp's, bit for
+ * bit, for v and for the coordinate vectors e_1 and e_d (one preparation,
+ * several products, as Lanczos uses it): hv is hvp's product with v,
+ * checked against GSL's differences by check_point. Returns whether obj
+ * prepared one. */
+static int
+check_prepared(const sd_objective *obj, const double *x, const double *v,
+    const double *hv)
+{
+	size_t d = obj->dim, i;
+	double *buf = calloc(4 * d, sizeof *buf), *e = buf, *p = buf + d;
+	double *q = p + d, *work = q + d;
+	void *prep = sd_objective_hvp_prepare(obj, x);
+
+	assert_non_null(buf);
+	if (prep != NULL) {
+		assert_int_equal(sd_objective_rhvp_prep(obj, prep, x, 0, v, p,
+		    work), 0);
+		assert_memory_equal(p, hv, d * sizeof *p);
+		for (i = 0; i < 2; i++) {
+			memset(e, 0, d * sizeof *e);
+			e[i == 0 ? 0 : d - 1] = 1;
+			assert_int_equal(sd_objective_hvp(obj, x, e, q), 0);
+			assert_int_equal(sd_objective_rhvp_prep(obj, prep, x,
+			    0, e, p, work), 0);
+			assert_memory_equal(p, q, d * sizeof *p);
+		}
+	}
+	free(prep);
+	free(buf);
+	return prep != NULL;
+}
+
 /* hv against H·v (to rounding) and against d/dt ∇f(x + tv) at t = 0 (when
  * no kink is near); returns whether the difference check ran. */
 static int
 check_point(const sd_objective *obj, const double *x, const double *v,
-    int piecewise)
+    int piecewise, int *prepared)
 {
 	size_t d = obj->dim, j;
 	double *h = malloc(d * d * sizeof *h), *buf = malloc(4 * d * sizeof *buf);
@@ -104,6 +139,8 @@ check_point(const sd_objective *obj, const double *x, const double *v,
 			fail_msg("%s: (∇²f v)_%zu = %.10g, numerically %.10g",
 			    obj->spec, j + 1, hv[j], num);
 	}
+	if (obj->type->manifold != SD_SPHERE)
+		*prepared += check_prepared(obj, x, v, hv);
 	free(h);
 	free(buf);
 	return smooth;
@@ -135,7 +172,7 @@ check_riemannian(const sd_objective *obj, const double *x, const double *v)
 /* Random x (the window's scale in the first two coordinates, [−1, 1]
  * elsewhere; unit on the sphere) and unit v at HVP_POINTS points. */
 static void
-check_spec(const char *spec, gsl_rng *rng, int *with_hvp)
+check_spec(const char *spec, gsl_rng *rng, int *with_hvp, int *prepared)
 {
 	int piecewise = strstr(spec, "act=2") != NULL;
 	sd_objective *obj = test_objective_new(spec);
@@ -153,7 +190,8 @@ check_spec(const char *spec, gsl_rng *rng, int *with_hvp)
 		x[1] *= obj->type->window.ymax;
 		sd_axpy(1 / sd_norm(v, d) - 1, v, v, d);
 		assert_int_equal(sd_objective_retract(obj, x), 0);
-		differenced += (size_t)check_point(obj, x, v, piecewise);
+		differenced += (size_t)check_point(obj, x, v, piecewise,
+		    prepared);
 		check_riemannian(obj, x, v);
 	}
 	/* Kinks are rare: most points of ReLU are differenced too. */
@@ -171,14 +209,15 @@ test_registry_defaults(void **unused)
 {
 	const sd_objective_type *t;
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	int with_hvp = 0;
+	int with_hvp = 0, prepared = 0;
 	size_t i;
 
 	(void)unused;
 	for (i = 0; (t = sd_objective_types[i]) != NULL; i++)
-		check_spec(t->name, rng, &with_hvp);
+		check_spec(t->name, rng, &with_hvp, &prepared);
 	/* glm, glm-pop, pca, matcomp, tensor, linnet3, twolayer. */
 	assert_true(with_hvp >= 7);
+	assert_true(prepared >= HVP_POINTS);
 	gsl_rng_free(rng);
 }
 
@@ -194,19 +233,22 @@ test_high_dimension(void **unused)
 		"glm:d=60,n=300,ntk=1",
 	};
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	int with_hvp = 0;
+	int with_hvp = 0, prepared = 0;
 	size_t i;
 
 	(void)unused;
 	gsl_rng_set(rng, 7);
 	for (i = 0; i < sizeof specs / sizeof *specs; i++)
-		check_spec(specs[i], rng, &with_hvp);
+		check_spec(specs[i], rng, &with_hvp, &prepared);
 	assert_int_equal(with_hvp, (int)(sizeof specs / sizeof *specs));
+	/* twolayer's three activations prepare one at every point (ntk=1
+	 * does not: its products are the model's). */
+	assert_int_equal(prepared, 3 * HVP_POINTS);
 	gsl_rng_free(rng);
 }
 
 /* f, ∇f and ∇²f·v of obj at x along v into out (1 + 2d entries) on
- * threads threads. */
+ * threads threads; a Hessian prepared at x gives the same product. */
 static void
 sums_on(const sd_objective *obj, const double *x, const double *v,
     int threads, double *out)
@@ -219,6 +261,8 @@ sums_on(const sd_objective *obj, const double *x, const double *v,
 	out[0] = sd_objective_f(obj, x);
 	sd_objective_gradient(obj, x, out + 1);
 	assert_int_equal(sd_objective_hvp(obj, x, v, out + 1 + obj->dim), 0);
+	if (obj->type->hvp_prepare != NULL)
+		assert_true(check_prepared(obj, x, v, out + 1 + obj->dim));
 }
 
 /* Large enough for their passes to go on threads (base/tiles.c): the

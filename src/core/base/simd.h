@@ -13,6 +13,7 @@
 #define SADDLE_SIMD_H
 
 #include <math.h>
+#include <stddef.h>
 
 /* With SLEEF (HAVE_SLEEF: configure found libsleefgnuabi, and OpenMP),
  * exp is declared a SIMD function, so that in a loop marked `omp simd`
@@ -71,5 +72,55 @@ double exp(double);
 #else
 #define SD_LOOP_INLINE	static inline
 #endif
+
+/* Sums that give the same bits on every target: SD_LANES fixed lanes,
+ * lane l taking the terms k ≡ l (mod SD_LANES) in order, then the lanes
+ * added in order (sd_lanes_total). An OpenMP simd reduction adds in the
+ * order of the clone's vector width, so the x86-64, AVX2, AVX-512 and
+ * sanitizer builds gave different last digits; 8 lanes fill AVX-512's
+ * registers and two AVX2 ones. SD_LANES_FOR(k, l, len, body) runs body
+ * for k < len with l = k mod SD_LANES, the full rows of lanes on vector
+ * lanes (body must not hold a comma outside parentheses). */
+#define SD_LANES	8
+
+#define SD_LANES_FOR(k, l, len, body)					\
+	do {								\
+		size_t sd_row_, sd_full_ = (len) - (len) % SD_LANES;	\
+									\
+		for (sd_row_ = 0; sd_row_ < sd_full_;			\
+		    sd_row_ += SD_LANES) {				\
+			SD_SIMD						\
+			for (size_t l = 0; l < SD_LANES; l++) {		\
+				const size_t k = sd_row_ + l;		\
+				body					\
+			}						\
+		}							\
+		for (size_t l = 0; sd_full_ + l < (len); l++) {		\
+			const size_t k = sd_full_ + l;			\
+			body						\
+		}							\
+	} while (0)
+
+/* The lanes of a fixed-lane sum added in order. */
+static inline double
+sd_lanes_total(const double *acc)
+{
+	double s = 0;
+	size_t l;
+
+	for (l = 0; l < SD_LANES; l++)
+		s += acc[l];
+	return s;
+}
+
+/* Σ x_k·y_k for k < len in fixed lanes. */
+SD_LOOP_INLINE double
+sd_dot_lanes(const double *x, const double *y, size_t len)
+{
+	double acc[SD_LANES] = { 0 };
+
+	SD_LANES_FOR(k, l, len, { acc[l] += x[k] * y[k]; });
+	return sd_lanes_total(acc);
+}
 
 #endif

@@ -100,6 +100,15 @@ struct finder_work {
 	double				*g, *gt, *s, *sp, *xt, *xs, *xb;
 	double				*h, *h2;
 	double				*band;		/* lo, hi: radii × d */
+	double				*step_memo;	/* x, g, s: the last
+							 * MINRES step (3d) */
+	double				 memo_rtol;	/* its tolerance, */
+	size_t				 memo_iters;	/* products, */
+	double				 memo_ns;	/* and ‖s‖; NaN: none */
+	void				*prep;		/* the Hessian prepared
+							 * at prep_x, or NULL */
+	double				*prep_x;	/* d */
+	int				 prep_seen;	/* products there */
 	double				 circ[FINDER_ANGLES];
 };
 

@@ -34,7 +34,7 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->lanczos = fw->krylov && sd_finder_spectrum_flops(obj) >
 	    FINDER_SPECTRUM_FLOPS;
 	fw->spec = sd_spectrum_alloc(d);
-	fw->buf = calloc((11 + 2 * FINDER_BESIDE) * d + 2 * d * d,
+	fw->buf = calloc((15 + 2 * FINDER_BESIDE) * d + 2 * d * d,
 	    sizeof *fw->buf);
 	if (fw->spec == NULL || fw->buf == NULL) {
 		sd_spectrum_free(fw->spec);
@@ -52,6 +52,9 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->h = fw->kw + 4 * d;
 	fw->h2 = fw->h + d * d;
 	fw->band = fw->h2 + d * d;
+	fw->step_memo = fw->band + 2 * FINDER_BESIDE * d;
+	fw->prep_x = fw->step_memo + 3 * d;
+	fw->memo_ns = NAN;
 	return 0;
 }
 
@@ -73,6 +76,7 @@ sd_finder_work_done(struct finder_work *fw)
 {
 	sd_spectrum_free(fw->spec);
 	free(fw->buf);
+	free(fw->prep);
 }
 
 /* Eigen-decompose the (Riemannian) Hessian in fw->h at x: on the sphere

@@ -227,22 +227,48 @@ sd_objective_hvp(const sd_objective *obj, const double *x, const double *v,
 	return 0;
 }
 
+void *
+sd_objective_hvp_prepare(const sd_objective *obj, const double *x)
+{
+	if (obj->type->hvp_prepare == NULL || obj->type->hvp_prepared == NULL)
+		return NULL;
+	return obj->type->hvp_prepare(obj->state, x);
+}
+
+/* ∇²f(x)·v through prep when there is one. */
+static int
+objective_hvp_prep(const sd_objective *obj, const void *prep,
+    const double *x, const double *v, double *hv)
+{
+	if (prep == NULL)
+		return sd_objective_hvp(obj, x, v, hv);
+	obj->type->hvp_prepared(obj->state, prep, v, hv);
+	return 0;
+}
+
 int
-sd_objective_rhvp(const sd_objective *obj, const double *x, double xg,
-    const double *v, double *hv, double *work)
+sd_objective_rhvp_prep(const sd_objective *obj, const void *prep,
+    const double *x, double xg, const double *v, double *hv, double *work)
 {
 	size_t d = obj->dim;
 
 	if (obj->type->manifold != SD_SPHERE)
-		return sd_objective_hvp(obj, x, v, hv);
+		return objective_hvp_prep(obj, prep, x, v, hv);
 	/* P H P v − xg P v with P = I − xxᵀ, x a unit vector. */
 	memcpy(work, v, d * sizeof *work);
 	sd_axpy(-sd_dot(x, v, d), x, work, d);
-	if (sd_objective_hvp(obj, x, work, hv) != 0)
+	if (objective_hvp_prep(obj, prep, x, work, hv) != 0)
 		return -1;
 	sd_axpy(-sd_dot(x, hv, d), x, hv, d);
 	sd_axpy(-xg, work, hv, d);
 	return 0;
+}
+
+int
+sd_objective_rhvp(const sd_objective *obj, const double *x, double xg,
+    const double *v, double *hv, double *work)
+{
+	return sd_objective_rhvp_prep(obj, NULL, x, xg, v, hv, work);
 }
 
 void

@@ -76,6 +76,16 @@ typedef struct sd_objective_type {
 	 * multiplies by the dense Hessian. */
 	void	(*hvp)(const void *state, const double *x, const double *v,
 		    double *hv);
+	/* Optional, with hvp: what every product at x computes before v
+	 * enters, computed once for the many products at one x of Lanczos
+	 * and MINRES (twolayer: φ' and r·φ'' at each sample and unit, a
+	 * pass over the data and k·n activations a product). hvp_prepare
+	 * returns it in one malloc'd block (free() releases it; NULL: out
+	 * of memory, or declined, and hvp serves); hvp_prepared gives hvp's
+	 * bits at that x from it (sd_objective_hvp_prep). */
+	void	*(*hvp_prepare)(const void *state, const double *x);
+	void	(*hvp_prepared)(const void *state, const void *prep,
+		    const double *v, double *hv);
 
 	/* Optional hooks; NULL when the objective has no use for them. */
 
@@ -243,6 +253,15 @@ int sd_objective_hvp(const sd_objective *obj, const double *x,
  * work holds dim doubles. Returns -1 when out of memory. */
 int sd_objective_rhvp(const sd_objective *obj, const double *x, double xg,
     const double *v, double *hv, double *work);
+
+/* The Hessian at x prepared for many products (the type's hvp_prepare),
+ * or NULL (none, or out of memory); release it with free(). */
+void *sd_objective_hvp_prepare(const sd_objective *obj, const double *x);
+
+/* sd_objective_rhvp at x through prep, from sd_objective_hvp_prepare at
+ * the same x (NULL: sd_objective_rhvp itself); the same bits. */
+int sd_objective_rhvp_prep(const sd_objective *obj, const void *prep,
+    const double *x, double xg, const double *v, double *hv, double *work);
 
 /* f and the Euclidean gradient at n points, structure of arrays (see
  * fg_batch): the type's batch version, or one point at a time through

@@ -55,6 +55,7 @@ struct scale_krylov {
 	const sd_objective	*obj;
 	const double		*x;	/* the grid point */
 	double			 xg;	/* xᵀ∇f there (sphere) */
+	const void		*prep;	/* the Hessian prepared there */
 	double			*probe;	/* SCALE_PROBES × d */
 	double			*start;	/* d: the next Lanczos start */
 	double			*vmin, *vmax, *g, *work;	/* d each */
@@ -101,7 +102,8 @@ scale_product(void *ctx, const double *v, double *out)
 {
 	struct scale_krylov *kr = ctx;
 
-	return sd_objective_rhvp(kr->obj, kr->x, kr->xg, v, out, kr->work);
+	return sd_objective_rhvp_prep(kr->obj, kr->prep, kr->x, kr->xg, v,
+	    out, kr->work);
 }
 
 /* The probes' products into h; -1 when one fails or is not finite. */
@@ -126,6 +128,8 @@ sd_scale_krylov_sample(struct scale_work *w, struct scale_row *r, size_t i)
 	int sphere = w->obj->type->manifold == SD_SPHERE;
 	sd_linop op = { d, NULL, scale_product, kr };
 	sd_extremes ex = { .vmin = kr->vmin, .vmax = kr->vmax };
+	void *prep;
+	int ok;
 
 	kr->x = r->x + i * d;
 	kr->xg = 0;
@@ -134,9 +138,14 @@ sd_scale_krylov_sample(struct scale_work *w, struct scale_row *r, size_t i)
 		sd_objective_gradient(w->obj, kr->x, kr->g);
 		kr->xg = sd_dot(kr->x, kr->g, d);
 	}
-	if (!isfinite(kr->xg) || scale_probes(kr, d, r->h + i * w->cols * d)
-	    != 0 || sd_lanczos_extremes(&op, kr->started ? kr->start :
-	    kr->probe, SCALE_LANCZOS_RTOL, &ex) != 0)
+	/* The probes and Lanczos: tens of products at one x. */
+	kr->prep = prep = sd_objective_hvp_prepare(w->obj, kr->x);
+	ok = isfinite(kr->xg) && scale_probes(kr, d, r->h + i * w->cols * d)
+	    == 0 && sd_lanczos_extremes(&op, kr->started ? kr->start :
+	    kr->probe, SCALE_LANCZOS_RTOL, &ex) == 0;
+	kr->prep = NULL;
+	free(prep);
+	if (!ok)
 		return 0;
 	for (k = 0; k < d; k++)
 		kr->start[k] = kr->vmin[k] + kr->vmax[k];

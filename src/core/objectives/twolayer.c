@@ -345,6 +345,23 @@ twolayer_hvp(const void *state, const double *theta, const double *v,
 		sd_twolayer_hvp_tiles(st, theta, v, hv);
 }
 
+/* The hvp_prepare and hvp_prepared hooks: the network's (the NTK
+ * model's products are cheap already: none). */
+static void *
+twolayer_hvp_prepare(const void *state, const double *theta)
+{
+	const struct twolayer_state *st = state;
+
+	return st->ntk != NULL ? NULL : sd_twolayer_hvp_prepare(st, theta);
+}
+
+static void
+twolayer_hvp_prepared(const void *state, const void *prep, const double *v,
+    double *hv)
+{
+	sd_twolayer_hvp_prepared(state, prep, v, hv);
+}
+
 /* Each hidden unit's m weights form a filter. */
 static size_t
 twolayer_filter_size(const void *state)
@@ -658,6 +675,8 @@ const sd_objective_type sd_objective_twolayer = {
 	.grad = twolayer_grad,
 	.hess = twolayer_hess,
 	.hvp = twolayer_hvp,
+	.hvp_prepare = twolayer_hvp_prepare,
+	.hvp_prepared = twolayer_hvp_prepared,
 	.default_chart = twolayer_chart,
 	.filter_size = twolayer_filter_size,
 	.samples = twolayer_samples,

@@ -119,5 +119,14 @@ void sd_twolayer_grad_tiles(const struct twolayer_state *st,
     const double *theta, double *g);
 void sd_twolayer_hvp_tiles(const struct twolayer_state *st,
     const double *theta, const double *v, double *hv);
+/* The Hessian at theta prepared for many products (the hvp_prepare
+ * hook, objective.h): φ' and r·φ'' at every sample and unit, 2k·n
+ * doubles in one block, or NULL when out of memory; then ∇²f·v from it,
+ * the bits of sd_twolayer_hvp_tiles, in two passes over the data instead
+ * of three and without the activations. */
+void *sd_twolayer_hvp_prepare(const struct twolayer_state *st,
+    const double *theta);
+void sd_twolayer_hvp_prepared(const struct twolayer_state *st,
+    const void *prep, const double *v, double *hv);
 
 #endif

@@ -38,20 +38,19 @@ struct tl_slice {
 	double		*proj, *y;
 };
 
-/* Σ (out_i − y_i)² for i < len, on vector lanes. */
+/* Σ (out_i − y_i)² for i < len, in fixed lanes (simd.h). */
 SD_SIMD_CLONES
 static double
 tl_tile_sq(const double *out, const double *y, size_t len)
 {
-	double s = 0, r;
-	size_t i;
+	double acc[SD_LANES] = { 0 };
 
-#pragma omp simd reduction(+:s) private(r)
-	for (i = 0; i < len; i++) {
-		r = out[i] - y[i];
-		s += r * r;
-	}
-	return s;
+	SD_LANES_FOR(i, l, len, {
+		double r = out[i] - y[i];
+
+		acc[l] += r * r;
+	});
+	return sd_lanes_total(acc);
 }
 
 /* out_i += φ(slot s at (a, b)) for the tile at i0, slots [s0, s1). */
@@ -207,34 +206,29 @@ tl_dslots(const struct tl_slice *sl, size_t s0, size_t s1, size_t i0,
 }
 
 /* s += the tile's r², r·ga, r·gb, ga² + r·caa, ga·gb + r·cab and
- * gb² + r·cbb (the first three when !second). */
+ * gb² + r·cbb (the first three when !second), each in fixed lanes
+ * (simd.h). */
 SD_SIMD_CLONES
 static void
 tl_dsum(const struct tl_dtile *t, size_t len, int second, double *s)
 {
-	double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
-	size_t i;
+	double acc[6][SD_LANES] = { { 0 } };
+	size_t c;
 
-#pragma omp simd reduction(+:s0, s1, s2)
-	for (i = 0; i < len; i++) {
-		s0 += t->r[i] * t->r[i];
-		s1 += t->r[i] * t->ga[i];
-		s2 += t->r[i] * t->gb[i];
-	}
+	SD_LANES_FOR(i, l, len, {
+		acc[0][l] += t->r[i] * t->r[i];
+		acc[1][l] += t->r[i] * t->ga[i];
+		acc[2][l] += t->r[i] * t->gb[i];
+	});
 	if (second) {
-#pragma omp simd reduction(+:s3, s4, s5)
-		for (i = 0; i < len; i++) {
-			s3 += t->ga[i] * t->ga[i] + t->r[i] * t->caa[i];
-			s4 += t->ga[i] * t->gb[i] + t->r[i] * t->cab[i];
-			s5 += t->gb[i] * t->gb[i] + t->r[i] * t->cbb[i];
-		}
+		SD_LANES_FOR(i, l, len, {
+			acc[3][l] += t->ga[i] * t->ga[i] + t->r[i] * t->caa[i];
+			acc[4][l] += t->ga[i] * t->gb[i] + t->r[i] * t->cab[i];
+			acc[5][l] += t->gb[i] * t->gb[i] + t->r[i] * t->cbb[i];
+		});
 	}
-	s[0] += s0;
-	s[1] += s1;
-	s[2] += s2;
-	s[3] += s3;
-	s[4] += s4;
-	s[5] += s5;
+	for (c = 0; c < 6; c++)
+		s[c] += sd_lanes_total(acc[c]);
 }
 
 /* r = −y and the other sums 0, for the tile at i0. */

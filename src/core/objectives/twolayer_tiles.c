@@ -14,6 +14,7 @@
  * which sgd's minibatches and the dense Hessian still use. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/simd.h"
@@ -22,10 +23,13 @@
 
 #define TL_TILE	128	/* samples per tile: 4 k×TL_TILE arrays, 64 kB */
 
-/* The state, point and direction a pass reads. */
+/* The state, point and direction a pass reads, and a prepared
+ * Hessian (sd_twolayer_hvp_prepare). */
 struct tl_pass {
 	const struct twolayer_state	*st;
 	const double			*theta, *v;
+	const double			*prep;
+	double				*into;	/* a Hessian prepared */
 };
 
 /* u[j·TL_TILE + i] = w_jᵀx_i for the tile's samples (col = xt + i0):
@@ -114,25 +118,19 @@ tl_residual(const struct twolayer_state *st, const double *u, size_t i0,
 		r[i] -= st->y[i0 + i];
 }
 
-/* part[j·m + p] = Σ_i c_j(i)·x_p(i) over the tile. */
+/* part[j·m + p] = Σ_i c_j(i)·x_p(i) over the tile, in fixed lanes
+ * (simd.h). */
+SD_SIMD_CLONES
 static void
 tl_spread(const struct twolayer_state *st, const double *c, size_t i0,
     size_t len, double *part)
 {
-	size_t i, j, p, m = st->m;
-	const double *col;
-	double s;
+	size_t j, p, m = st->m;
 
-	for (j = 0; j < st->k; j++) {
-		for (p = 0; p < m; p++) {
-			col = st->xt + p * st->n + i0;
-			s = 0;
-#pragma omp simd reduction(+:s)
-			for (i = 0; i < len; i++)
-				s += c[j * TL_TILE + i] * col[i];
-			part[j * m + p] = s;
-		}
-	}
+	for (j = 0; j < st->k; j++)
+		for (p = 0; p < m; p++)
+			part[j * m + p] = sd_dot_lanes(c + j * TL_TILE,
+			    st->xt + p * st->n + i0, len);
 }
 
 /* A tile's Σ r_i². */
@@ -141,17 +139,14 @@ tl_f_tile(const void *arg, size_t i0, size_t len, double *part)
 {
 	const struct tl_pass *a = arg;
 	const struct twolayer_state *st = a->st;
-	double u[TWOLAYER_K_MAX * TL_TILE], r[TL_TILE], s = 0;
-	size_t i, j;
+	double u[TWOLAYER_K_MAX * TL_TILE], r[TL_TILE];
+	size_t j;
 
 	tl_project(a->theta, st->xt + i0, st->k, st->m, st->n, len, u);
 	for (j = 0; j < st->k; j++)
 		st->tile(u + j * TL_TILE, NULL, NULL, len);
 	tl_residual(st, u, i0, len, r);
-#pragma omp simd reduction(+:s)
-	for (i = 0; i < len; i++)
-		s += r[i] * r[i];
-	*part = s;
+	*part = sd_dot_lanes(r, r, len);
 }
 
 /* A tile's (1/n) Σ r_i φ'_j(i) x_i, block j. */
@@ -178,23 +173,39 @@ tl_grad_tile(const void *arg, size_t i0, size_t len, double *part)
 	tl_spread(st, d1, i0, len, part);
 }
 
-/* A tile's ∇²f·v, block j: (1/n) Σ (φ'_j Σ_l φ'_l v_lᵀx + r φ''_j
- * v_jᵀx) x. */
+/* What a tile's ∇²f·v takes from θ alone: φ'_j(i) into d1 and
+ * r_i·φ''_j(i) into rd2 (k rows of TL_TILE each). */
 static void
-tl_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
+tl_hess_tile(const struct twolayer_state *st, const double *theta,
+    size_t i0, size_t len, double *d1, double *rd2)
 {
-	const struct tl_pass *a = arg;
-	const struct twolayer_state *st = a->st;
-	double u[TWOLAYER_K_MAX * TL_TILE], d1[TWOLAYER_K_MAX * TL_TILE];
-	double d2[TWOLAYER_K_MAX * TL_TILE], sv[TWOLAYER_K_MAX * TL_TILE];
-	double r[TL_TILE], q[TL_TILE], inv = 1 / (double)st->n;
+	double u[TWOLAYER_K_MAX * TL_TILE], r[TL_TILE];
 	size_t i, j, T = TL_TILE;
 
-	tl_project(a->theta, st->xt + i0, st->k, st->m, st->n, len, u);
-	tl_project(a->v, st->xt + i0, st->k, st->m, st->n, len, sv);
+	tl_project(theta, st->xt + i0, st->k, st->m, st->n, len, u);
 	for (j = 0; j < st->k; j++)
-		st->tile(u + j * T, d1 + j * T, d2 + j * T, len);
+		st->tile(u + j * T, d1 + j * T, rd2 + j * T, len);
 	tl_residual(st, u, i0, len, r);
+	for (j = 0; j < st->k; j++) {
+#pragma omp simd
+		for (i = 0; i < len; i++)
+			rd2[j * T + i] = r[i] * rd2[j * T + i];
+	}
+}
+
+/* A tile's ∇²f·v, block j: (1/n) Σ (φ'_j Σ_l φ'_l v_lᵀx + r φ''_j
+ * v_jᵀx) x, from tl_hess_tile's d1 and rd2. */
+SD_SIMD_CLONES
+static void
+tl_hess_apply(const struct twolayer_state *st, const double *d1,
+    const double *rd2, const double *v, size_t i0, size_t len,
+    double *part)
+{
+	double sv[TWOLAYER_K_MAX * TL_TILE], q[TL_TILE];
+	double inv = 1 / (double)st->n;
+	size_t i, j, T = TL_TILE;
+
+	tl_project(v, st->xt + i0, st->k, st->m, st->n, len, sv);
 	for (i = 0; i < len; i++)
 		q[i] = 0;
 	for (j = 0; j < st->k; j++) {
@@ -205,18 +216,62 @@ tl_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
 	for (j = 0; j < st->k; j++) {
 #pragma omp simd
 		for (i = 0; i < len; i++)
-			u[j * T + i] = inv * (d1[j * T + i] * q[i] + r[i] *
-			    d2[j * T + i] * sv[j * T + i]);
+			sv[j * T + i] = inv * (d1[j * T + i] * q[i] +
+			    rd2[j * T + i] * sv[j * T + i]);
 	}
-	tl_spread(st, u, i0, len, part);
+	tl_spread(st, sv, i0, len, part);
+}
+
+/* A tile's ∇²f·v at a->theta. */
+static void
+tl_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
+{
+	const struct tl_pass *a = arg;
+	double d1[TWOLAYER_K_MAX * TL_TILE], rd2[TWOLAYER_K_MAX * TL_TILE];
+
+	tl_hess_tile(a->st, a->theta, i0, len, d1, rd2);
+	tl_hess_apply(a->st, d1, rd2, a->v, i0, len, part);
+}
+
+/* Where tile i0's d1 and rd2 lie in a prepared Hessian (2k rows of
+ * TL_TILE a tile). */
+static size_t
+tl_prep_rows(const struct twolayer_state *st, size_t i0)
+{
+	return i0 / TL_TILE * 2 * st->k * TL_TILE;
+}
+
+/* Tile i0's d1 and rd2 into the Hessian being prepared, a->into
+ * (*part: 0). */
+static void
+tl_prep_tile(const void *arg, size_t i0, size_t len, double *part)
+{
+	const struct tl_pass *a = arg;
+	double *rows = a->into + tl_prep_rows(a->st, i0);
+
+	tl_hess_tile(a->st, a->theta, i0, len, rows,
+	    rows + a->st->k * TL_TILE);
+	*part = 0;
+}
+
+/* A tile's ∇²f·v from the prepared Hessian a->prep. */
+static void
+tl_prepared_tile(const void *arg, size_t i0, size_t len, double *part)
+{
+	const struct tl_pass *a = arg;
+	const double *rows = a->prep + tl_prep_rows(a->st, i0);
+
+	tl_hess_apply(a->st, rows, rows + a->st->k * TL_TILE, a->v, i0, len,
+	    part);
 }
 
 /* The sum of fn over the tiles into out (width entries). */
 static void
 tl_tiles(const struct twolayer_state *st, sd_tile_fn *fn,
-    const double *theta, const double *v, size_t width, double *out)
+    const double *theta, const double *v, const double *prep, double *into,
+    size_t width, double *out)
 {
-	struct tl_pass a = { st, theta, v };
+	struct tl_pass a = { st, theta, v, prep, into };
 
 	sd_tiles_sum(st->n, TL_TILE, (double)st->n * (double)(st->k * st->m),
 	    fn, &a, width, out);
@@ -227,7 +282,7 @@ sd_twolayer_f_tiles(const struct twolayer_state *st, const double *theta)
 {
 	double s;
 
-	tl_tiles(st, tl_f_tile, theta, NULL, 1, &s);
+	tl_tiles(st, tl_f_tile, theta, NULL, NULL, NULL, 1, &s);
 	return s / (2 * (double)st->n);
 }
 
@@ -235,12 +290,34 @@ void
 sd_twolayer_grad_tiles(const struct twolayer_state *st, const double *theta,
     double *g)
 {
-	tl_tiles(st, tl_grad_tile, theta, NULL, st->k * st->m, g);
+	tl_tiles(st, tl_grad_tile, theta, NULL, NULL, NULL, st->k * st->m, g);
 }
 
 void
 sd_twolayer_hvp_tiles(const struct twolayer_state *st, const double *theta,
     const double *v, double *hv)
 {
-	tl_tiles(st, tl_hvp_tile, theta, v, st->k * st->m, hv);
+	tl_tiles(st, tl_hvp_tile, theta, v, NULL, NULL, st->k * st->m, hv);
+}
+
+void *
+sd_twolayer_hvp_prepare(const struct twolayer_state *st,
+    const double *theta)
+{
+	size_t tiles = (st->n + TL_TILE - 1) / TL_TILE;
+	double *prep, zero;
+
+	prep = malloc(tiles * 2 * st->k * TL_TILE * sizeof *prep);
+	if (prep != NULL)
+		tl_tiles(st, tl_prep_tile, theta, NULL, NULL, prep, 1,
+		    &zero);
+	return prep;
+}
+
+void
+sd_twolayer_hvp_prepared(const struct twolayer_state *st, const void *prep,
+    const double *v, double *hv)
+{
+	tl_tiles(st, tl_prepared_tile, NULL, v, prep, NULL, st->k * st->m,
+	    hv);
 }

@@ -24,6 +24,7 @@ struct newton {
 	const sd_optimizer	*opt;
 	double			 xg;	/* xᵀ∇f at x (sphere) */
 	double			*kw;	/* 3 dim: −g, the step, work */
+	const void		*prep;	/* the Hessian prepared at x */
 };
 
 static int
@@ -47,8 +48,8 @@ newton_product(void *ctx, const double *v, double *out)
 	struct newton *nt = ctx;
 	const sd_optimizer *opt = nt->opt;
 
-	return sd_objective_rhvp(opt->objective, opt->x, nt->xg, v, out,
-	    nt->kw + 2 * opt->objective->dim);
+	return sd_objective_rhvp_prep(opt->objective, nt->prep, opt->x, nt->xg,
+	    v, out, nt->kw + 2 * opt->objective->dim);
 }
 
 /* The step −H⁻¹g by MINRES on products, never forming H: n·d work a
@@ -60,6 +61,7 @@ newton_krylov(struct newton *nt, sd_optimizer *opt)
 	const sd_objective *obj = opt->objective;
 	size_t i, d = obj->dim;
 	sd_linop op = { d, NULL, newton_product, nt };
+	void *prep;
 	int rc;
 
 	nt->opt = opt;
@@ -71,8 +73,12 @@ newton_krylov(struct newton *nt, sd_optimizer *opt)
 	}
 	for (i = 0; i < d; i++)
 		nt->kw[i] = -opt->g[i];
+	/* MINRES's tens of products at x through one preparation. */
+	nt->prep = prep = sd_objective_hvp_prepare(obj, opt->x);
 	rc = sd_minres(&op, nt->kw, NEWTON_KRYLOV_RTOL, 2 * d + 10,
 	    nt->kw + d, NULL);
+	nt->prep = NULL;
+	free(prep);
 	if (rc < 0 || !sd_all_finite(nt->kw + d, d))
 		return SD_STEP_DIVERGED;
 	if (rc > 0)
