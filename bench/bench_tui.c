@@ -32,8 +32,12 @@
  * Then a third scene: tab through every objective at its defaults, and
  * type :objective with the large instances; the wait of each switch.
  *
- * Usage: bench_tui [OBJECTIVE...] (default: the four above and the
- * switches). */
+ * And a fourth: a racer's path of 1,000 to 100,000 steps (issue 13: a
+ * frame's cost must not grow with the path), cursor keys then pans; the
+ * wait of each.
+ *
+ * Usage: bench_tui [OBJECTIVE...] (default: the four above, the switches
+ * and the paths), or bench_tui path (the paths alone). */
 #include "config.h"
 
 #include <locale.h>
@@ -69,8 +73,17 @@ static const char *const bench_objectives[] = {
 typedef enum bench_scene {
 	BENCH_FINDER = 0,
 	BENCH_BASINS,
-	BENCH_SWITCH
+	BENCH_SWITCH,
+	BENCH_PATH
 } bench_scene;
+
+/* The long-path scene: a racer's path of each length, keys once the
+ * view has settled: BENCH_PATH_KEYS cursor keys, then BENCH_PANS_PATH
+ * pans (each a new window the path is drawn in again). */
+static const size_t bench_path_steps[] = { 1000, 10000, 100000 };
+#define BENCH_PATH_KEYS	20
+#define BENCH_PANS_PATH	4
+#define BENCH_PATH_SPEC	"glm:d=20,n=1000"
 
 /* A scene's script and what it measured. */
 typedef struct bench_run {
@@ -94,6 +107,10 @@ typedef struct bench_run {
 	int		 tab;		/* the key awaiting its frame is one */
 	double		 tab_ms[64];	/* switch: the wait of each tab */
 	char		 tab_to[64][48];	/* and what it showed */
+	int		 pan;		/* the key awaiting its frame is a
+					 * pan (the path scene) */
+	double		 pan_ms[BENCH_PANS_PATH];	/* their waits */
+	int		 n_pan;
 } bench_run;
 
 /* Sleep for s seconds (nothing when s ≤ 0). */
@@ -152,6 +169,22 @@ bench_next_switch(app *a, bench_run *b)
 	return c == '\n' ? SCREEN_KEY_ENTER : c;
 }
 
+/* The path scene's next key: none until the view has settled, then
+ * cursor keys, then pans, then q; each once the one before has its
+ * frame (a key typed ahead gets none of its own). */
+static int
+bench_next_path(app *a, bench_run *b)
+{
+	if (b->arrived != 0 || (b->cursor == 0 && (bench_busy(a) ||
+	    !a->v->points_valid || a->v->n_pending > 0)))
+		return 0;
+	if (b->cursor < BENCH_PATH_KEYS)
+		return b->cursor++ % 2 ? 'h' : 'l';
+	if (b->pans < BENCH_PANS_PATH)
+		return b->pans++ % 2 ? 'H' : 'L';
+	return 'q';
+}
+
 /* The next key of the script, or 0 when none is due yet (the scene waits
  * for a job). */
 static int
@@ -170,6 +203,8 @@ bench_next(app *a, bench_run *b)
 	}
 	if (b->scene == BENCH_SWITCH)
 		return bench_next_switch(a, b);
+	if (b->scene == BENCH_PATH)
+		return bench_next_path(a, b);
 	if (b->n_m == 0 && !a->v->points_valid)
 		return 0;
 	if (b->n_m < 5) {
@@ -207,8 +242,10 @@ bench_read(app *a, int timeout_ms, screen_event *ev)
 	ev->type = SCREEN_EVENT_KEY;
 	ev->key = key;
 	b->tab = key == '\t' || key == SCREEN_KEY_ENTER;
+	b->pan = b->scene == BENCH_PATH && (key == 'L' || key == 'H');
 	b->arrived = b->due;
-	b->busy = bench_busy(a);
+	/* The path scene keeps every cursor key's wait. */
+	b->busy = bench_busy(a) || b->scene == BENCH_PATH;
 	if (key == 'q')
 		b->quit_at = b->due;
 	b->due += BENCH_GAP_MS / 1e3;
@@ -238,7 +275,9 @@ bench_sent(app *a)
 		snprintf(b->tab_to[b->tabs++], sizeof b->tab_to[0], "%s",
 		    a->v->obj->spec);
 	}
-	if (b->busy && b->n_waits < BENCH_KEYS_MAX)
+	if (b->pan && b->n_pan < BENCH_PANS_PATH)
+		b->pan_ms[b->n_pan++] = wait;
+	else if (b->busy && b->n_waits < BENCH_KEYS_MAX)
 		b->waits[b->n_waits++] = wait;
 	else if (!b->busy)
 		b->idle_max = fmax(b->idle_max, wait);
@@ -262,17 +301,57 @@ bench_view(view *v, const char *spec)
 	return 0;
 }
 
+/* Give racer r a run of n iterates without stepping it (stepping glm
+ * 100,000 times would take minutes): a spiral over the view's window,
+ * 40 turns drawn in towards its centre and off the plane by a little in
+ * every other coordinate, its f falling with some noise. */
+static void
+bench_path_fill(const view *v, racer *r, size_t n)
+{
+	const sd_window *w = &v->window;
+	const sd_chart *c = &v->chart;
+	sd_trace *t = &r->trace;
+	double s, rad, a, b, *x;
+	size_t i, j;
+
+	t->x = realloc(t->x, n * t->dim * sizeof *t->x);
+	t->f = realloc(t->f, n * sizeof *t->f);
+	t->grad_norm = realloc(t->grad_norm, n * sizeof *t->grad_norm);
+	if (t->x == NULL || t->f == NULL || t->grad_norm == NULL) {
+		fprintf(stderr, "bench_tui: out of memory\n");
+		exit(1);
+	}
+	for (i = 0; i < n; i++) {
+		s = (double)i / (double)n;
+		rad = 0.45 * (1 - 0.9 * s);
+		a = (w->xmin + w->xmax) / 2 + rad * (w->xmax - w->xmin) *
+		    cos(80 * M_PI * s);
+		b = (w->ymin + w->ymax) / 2 + rad * (w->ymax - w->ymin) *
+		    sin(80 * M_PI * s);
+		x = t->x + i * t->dim;
+		for (j = 0; j < t->dim; j++)
+			x[j] = c->origin[j] + a * c->u[j] + b * c->v[j] +
+			    1e-3 * sin((double)(i + j));
+		t->f[i] = 1 + 10 * exp(-8 * s) * (1 + 0.3 * sin((double)i));
+		t->grad_norm[i] = 1;
+	}
+	t->n = t->cap = n;
+	t->stop = SD_STOP_STEPS;
+}
+
 /* Run one scene of spec through the app's loop; *quit_ms gets how long q
  * took to give the terminal back and stop the jobs. */
 static void
 bench_scene_run(bench_run *b, const char *spec, const theme *th,
-    double *quit_ms, int *plot_w, int *plot_h)
+    double *quit_ms, int *plot_w, int *plot_h, size_t path)
 {
 	char *cause = NULL;
 	view v;
 	app a;
 
 	bench_view(&v, spec);
+	if (path > 0)
+		bench_path_fill(&v, v.racers[0], path);
 	if (app_open(&a, &v, th, COLOR_256, &cause) != 0) {
 		fprintf(stderr, "bench_tui: %s\n", cause);
 		exit(1);
@@ -378,12 +457,46 @@ bench_switch(FILE *out, const theme *th)
 
 	memset(&run, 0, sizeof run);
 	run.scene = BENCH_SWITCH;
-	bench_scene_run(&run, "himmelblau", th, &quit_ms, &w, &h);
+	bench_scene_run(&run, "himmelblau", th, &quit_ms, &w, &h, 0);
 	fprintf(out, "  tab to each objective at its defaults, then "
 	    ":objective with the large ones:\n");
 	for (i = 0; i < run.tabs; i++)
 		fprintf(out, "    %-14s %6.1f ms\n", run.tab_to[i],
 		    run.tab_ms[i]);
+}
+
+/* The key waits with a long path: the median and longest of the cursor
+ * keys (the path and loss curve drawn again on the same window) and of
+ * the pans (on a new one), for each length. */
+static void
+bench_path(FILE *out, const theme *th)
+{
+	static bench_run run;
+	double quit_ms, worst, keys;
+	size_t i;
+	int w, h, k;
+
+	fprintf(out, "  a gd racer's path of N steps on %s, %d cursor keys "
+	    "then %d pans:\n", BENCH_PATH_SPEC, BENCH_PATH_KEYS,
+	    BENCH_PANS_PATH);
+	for (i = 0; i < sizeof bench_path_steps / sizeof *bench_path_steps;
+	    i++) {
+		memset(&run, 0, sizeof run);
+		run.scene = BENCH_PATH;
+		bench_scene_run(&run, BENCH_PATH_SPEC, th, &quit_ms, &w, &h,
+		    bench_path_steps[i]);
+		worst = keys = 0;
+		for (k = 0; k < (int)run.n_waits; k++)
+			keys = fmax(keys, run.waits[k]);
+		for (k = 0; k < run.n_pan; k++)
+			worst = fmax(worst, run.pan_ms[k]);
+		fprintf(out, "    N = %6zu: cursor keys median %5.1f ms, "
+		    "longest %5.1f ms; pans median %5.1f ms, longest %5.1f "
+		    "ms\n", bench_path_steps[i], run.n_waits > 0 ?
+		    bench_median(run.waits, run.n_waits) : 0, keys,
+		    run.n_pan > 0 ? bench_median(run.pan_ms,
+		    (size_t)run.n_pan) : 0, worst);
+	}
 }
 
 int
@@ -398,8 +511,11 @@ main(int argc, char **argv)
 	int fd, w = 0, h = 0;
 	theme th;
 
-	/* Other objectives may be named (a quick run under a sanitizer). */
-	if (argc > 1) {
+	/* "path" runs the long-path scene alone; other objectives may be
+	 * named (a quick run under a sanitizer). */
+	if (argc == 2 && strcmp(argv[1], "path") == 0)
+		n_objs = 0;
+	else if (argc > 1) {
 		objs = (const char *const *)argv + 1;
 		n_objs = (size_t)argc - 1;
 	}
@@ -422,19 +538,21 @@ main(int argc, char **argv)
 		memset(&run, 0, sizeof run);
 		run.scene = BENCH_FINDER;
 		bench_scene_run(&run, objs[i], &th, &quit_ms, &w,
-		    &h);
+		    &h, 0);
 		finder = bench_finder_before(objs[i]);
 		bench_report(out, "finder", &run, finder, quit_ms);
 		memset(&run, 0, sizeof run);
 		run.scene = BENCH_BASINS;
 		bench_scene_run(&run, objs[i], &th, &quit_ms, &w,
-		    &h);
+		    &h, 0);
 		basins = bench_basins_before(objs[i], w, h);
 		bench_report(out, "basins", &run, basins, quit_ms);
 		fprintf(out, "    (basins map of %dx%d pixels)\n", w, h);
 	}
 	if (argc == 1)
 		bench_switch(out, &th);
+	if (argc == 1 || n_objs == 0)
+		bench_path(out, &th);
 	close(STDOUT_FILENO);
 	close(STDIN_FILENO);
 	kill(child, SIGTERM);
