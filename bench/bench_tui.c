@@ -36,8 +36,13 @@
  * frame's cost must not grow with the path), cursor keys then pans; the
  * wait of each.
  *
- * Usage: bench_tui [OBJECTIVE...] (default: the four above, the switches
- * and the paths), or bench_tui path (the paths alone). */
+ * And a fifth: pans on glm:n=100000 at 120×40 (bench_tui_field.sh's
+ * goal measured inside the program): when the coarse field and the whole
+ * field came after each.
+ *
+ * Usage: bench_tui [OBJECTIVE...] (default: the four above, the switches,
+ * the paths and the pans), or bench_tui path, or bench_tui field (that
+ * scene alone). */
 #include "config.h"
 
 #include <locale.h>
@@ -74,8 +79,16 @@ typedef enum bench_scene {
 	BENCH_FINDER = 0,
 	BENCH_BASINS,
 	BENCH_SWITCH,
-	BENCH_PATH
+	BENCH_PATH,
+	BENCH_FIELD
 } bench_scene;
+
+/* The field scene (issue 13: after a pan on glm:n=100000 the coarse
+ * field within 50 ms, the whole within 1 s), on a terminal of 120×40
+ * as bench_tui_field.sh: BENCH_FIELD_PANS pans, each once the view has
+ * settled (no job runs); what each frame after the key showed. */
+#define BENCH_FIELD_SPEC	"glm:n=100000"
+#define BENCH_FIELD_PANS	6
 
 /* The long-path scene: a racer's path of each length, keys once the
  * view has settled: BENCH_PATH_KEYS cursor keys, then BENCH_PANS_PATH
@@ -111,6 +124,15 @@ typedef struct bench_run {
 					 * pan (the path scene) */
 	double		 pan_ms[BENCH_PANS_PATH];	/* their waits */
 	int		 n_pan;
+	/* The field scene, for each pan: when the first frame after it was
+	 * sent, the first with a coarse field, the first with the whole;
+	 * whether the finder and the cursor's readings ran at those. */
+	double		 pan_at;	/* when it arrived; 0: settled */
+	double		 f_first[BENCH_FIELD_PANS], f_coarse[BENCH_FIELD_PANS];
+	double		 f_full[BENCH_FIELD_PANS];
+	int		 f_finder[BENCH_FIELD_PANS][3];
+	int		 f_readout[BENCH_FIELD_PANS][3];
+	int		 n_field;
 } bench_run;
 
 /* Sleep for s seconds (nothing when s ≤ 0). */
@@ -185,6 +207,29 @@ bench_next_path(app *a, bench_run *b)
 	return 'q';
 }
 
+/* Whether nothing runs: the field whole, the points in, no job. */
+static int
+bench_settled(const app *a)
+{
+	const sd_field *f = &a->v->field;
+
+	return f->valid && f->coarse <= 1 && a->field_job == NULL &&
+	    a->points_job == NULL && a->scale_job == NULL &&
+	    a->watch_job == NULL && !app_task_running(a, APP_TASK_READOUT) &&
+	    a->v->points_valid;
+}
+
+/* The field scene's next key: a pan once the one before has settled. */
+static int
+bench_next_field(app *a, bench_run *b)
+{
+	if (b->pan_at != 0 || !bench_settled(a))
+		return 0;
+	if (b->n_field >= BENCH_FIELD_PANS)
+		return 'q';
+	return b->n_field % 2 ? 'H' : 'L';
+}
+
 /* The next key of the script, or 0 when none is due yet (the scene waits
  * for a job). */
 static int
@@ -205,6 +250,8 @@ bench_next(app *a, bench_run *b)
 		return bench_next_switch(a, b);
 	if (b->scene == BENCH_PATH)
 		return bench_next_path(a, b);
+	if (b->scene == BENCH_FIELD)
+		return bench_next_field(a, b);
 	if (b->n_m == 0 && !a->v->points_valid)
 		return 0;
 	if (b->n_m < 5) {
@@ -243,6 +290,8 @@ bench_read(app *a, int timeout_ms, screen_event *ev)
 	ev->key = key;
 	b->tab = key == '\t' || key == SCREEN_KEY_ENTER;
 	b->pan = b->scene == BENCH_PATH && (key == 'L' || key == 'H');
+	if (b->scene == BENCH_FIELD && key != 'q')
+		b->pan_at = b->due;
 	b->arrived = b->due;
 	/* The path scene keeps every cursor key's wait. */
 	b->busy = bench_busy(a) || b->scene == BENCH_PATH;
@@ -260,6 +309,33 @@ bench_ready(app *a)
 	return b->due != 0 && bench_now() >= b->due;
 }
 
+/* The field scene's look at a frame after a pan: note the first, the
+ * first with a coarse field and the first with the whole (the pan is
+ * then done). */
+static void
+bench_field_frame(app *a, bench_run *b)
+{
+	const sd_field *f = &a->v->field;
+	const int k = b->n_field;
+	double ms = (bench_now() - b->pan_at) * 1e3;
+	int at = -1;
+
+	if (b->f_first[k] == 0)
+		b->f_first[k] = ms, at = 0;
+	if (b->f_coarse[k] == 0 && f->valid)
+		b->f_coarse[k] = ms, at = 1;
+	if (f->valid && f->coarse <= 1)
+		b->f_full[k] = ms, at = 2;
+	if (at >= 0) {
+		b->f_finder[k][at] = a->points_job != NULL;
+		b->f_readout[k][at] = app_task_running(a, APP_TASK_READOUT);
+	}
+	if (at == 2) {
+		b->n_field++;
+		b->pan_at = 0;
+	}
+}
+
 /* app_io's sent: the key before this frame has its answer. */
 static void
 bench_sent(app *a)
@@ -267,6 +343,8 @@ bench_sent(app *a)
 	bench_run *b = a->io.arg;
 	double wait;
 
+	if (b->pan_at != 0)
+		bench_field_frame(a, b);
 	if (b->arrived == 0)
 		return;
 	wait = (bench_now() - b->arrived) * 1e3;
@@ -499,6 +577,42 @@ bench_path(FILE *out, const theme *th)
 	}
 }
 
+/* Pans on glm:n=100000: when the frame answered, with the coarse field
+ * and with the whole, and whether the finder or the cursor's readings
+ * ran meanwhile (F, R at the first frame / the coarse / the whole). */
+static void
+bench_field(FILE *out, const theme *th)
+{
+	static bench_run run;
+	double quit_ms, c[BENCH_FIELD_PANS], f[BENCH_FIELD_PANS];
+	int w, h, k, j;
+	char flags[8];
+
+	memset(&run, 0, sizeof run);
+	run.scene = BENCH_FIELD;
+	bench_scene_run(&run, BENCH_FIELD_SPEC, th, &quit_ms, &w, &h, 0);
+	fprintf(out, "  %s, %d pans (L, H), each once all has settled; ms "
+	    "from the key (F: the finder ran, R: the cursor's readings, at "
+	    "the first frame, the coarse one, the whole):\n",
+	    BENCH_FIELD_SPEC, BENCH_FIELD_PANS);
+	for (k = 0; k < run.n_field; k++) {
+		for (j = 0; j < 3; j++) {
+			flags[2 * j] = run.f_finder[k][j] ? 'F' : '-';
+			flags[2 * j + 1] = run.f_readout[k][j] ? 'R' : '-';
+		}
+		flags[6] = '\0';
+		fprintf(out, "    pan %d: first frame %6.1f, coarse %6.1f, "
+		    "whole %7.1f  %s\n", k + 1, run.f_first[k],
+		    run.f_coarse[k], run.f_full[k], flags);
+		c[k] = run.f_coarse[k];
+		f[k] = run.f_full[k];
+	}
+	if (run.n_field > 0)
+		fprintf(out, "    median: coarse %.1f ms, whole %.1f ms\n",
+		    bench_median(c, (size_t)run.n_field),
+		    bench_median(f, (size_t)run.n_field));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -508,12 +622,13 @@ main(int argc, char **argv)
 	size_t i, n_objs = sizeof bench_objectives / sizeof *bench_objectives;
 	FILE *out;
 	pid_t child;
-	int fd, w = 0, h = 0;
+	int fd, w = 0, h = 0, field;
 	theme th;
 
 	/* "path" runs the long-path scene alone; other objectives may be
 	 * named (a quick run under a sanitizer). */
-	if (argc == 2 && strcmp(argv[1], "path") == 0)
+	field = argc == 2 && strcmp(argv[1], "field") == 0;
+	if ((argc == 2 && strcmp(argv[1], "path") == 0) || field)
 		n_objs = 0;
 	else if (argc > 1) {
 		objs = (const char *const *)argv + 1;
@@ -525,7 +640,8 @@ main(int argc, char **argv)
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("NO_COLOR");
 	unsetenv("COLORTERM");
-	fd = bench_pty(COLS, ROWS, &child);
+	fd = field ? bench_pty(120, 40, &child) : bench_pty(COLS, ROWS,
+	    &child);
 	if ((out = fdopen(fd, "w")) == NULL)
 		return 1;
 	setvbuf(out, NULL, _IOLBF, 0);
@@ -551,8 +667,10 @@ main(int argc, char **argv)
 	}
 	if (argc == 1)
 		bench_switch(out, &th);
-	if (argc == 1 || n_objs == 0)
+	if (argc == 1 || (n_objs == 0 && !field))
 		bench_path(out, &th);
+	if (argc == 1 || field)
+		bench_field(out, &th);
 	close(STDOUT_FILENO);
 	close(STDIN_FILENO);
 	kill(child, SIGTERM);
