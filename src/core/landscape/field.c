@@ -361,29 +361,26 @@ field_fill_around(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, long di, long dj, long s)
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
-	double *old = field->f + field->cap;
-	long j, j0, j1, i0, i1, k;
-	size_t count = 0;
-
 	/* Rows [j0, j1) and columns [i0, i1) are kept. */
-	j0 = field_clamp(-dj, 0, rows);
-	j1 = field_clamp(rows - dj, j0, rows);
-	i0 = field_clamp(-di, 0, cols);
-	i1 = field_clamp(cols - di, i0, cols);
+	const long j0 = field_clamp(-dj, 0, rows);
+	const long j1 = field_clamp(rows - dj, j0, rows);
+	const long i0 = field_clamp(-di, 0, cols);
+	const long i1 = field_clamp(cols - di, i0, cols);
+	/* What is not: the rows above and below, the columns beside. */
+	const long rect[4][4] = { { 0, j0, 0, cols }, { j1, rows, 0, cols },
+	    { j0, j1, 0, i0 }, { j0, j1, i1, cols } };
+	double *old = field->f + field->cap;
+	size_t count = 0;
+	long j, k;
+
 	memcpy(old, field->f, field->cols * field->rows * sizeof *old);
 	for (j = j0; j < j1; j++)
 		memcpy(field->f + j * cols + i0, old + (j + dj) * cols + i0 +
 		    di, (size_t)(i1 - i0) * sizeof *old);
-	{
-		const long rect[4][4] = { { 0, j0, 0, cols },
-		    { j1, rows, 0, cols }, { j0, j1, 0, i0 },
-		    { j0, j1, i1, cols } };
-
-		for (k = 0; k < 4; k++)
-			count += s > 1 ? field_fill_coarse(field, obj, chart,
-			    rect[k], s) : field_fill_rect(field, obj, chart,
-			    rect[k][0], rect[k][1], rect[k][2], rect[k][3]);
-	}
+	for (k = 0; k < 4; k++)
+		count += s > 1 ? field_fill_coarse(field, obj, chart, rect[k],
+		    s) : field_fill_rect(field, obj, chart, rect[k][0],
+		    rect[k][1], rect[k][2], rect[k][3]);
 	return count;
 }
 
