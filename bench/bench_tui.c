@@ -36,9 +36,9 @@
  * frame's cost must not grow with the path), cursor keys then pans; the
  * wait of each.
  *
- * And a fifth: pans on glm:n=100000 at 120×40 (bench_tui_field.sh's
- * goal measured inside the program): when the coarse field and the whole
- * field came after each.
+ * And a fifth: pans then zooms on glm:n=100000 at 120×40
+ * (bench_tui_field.sh's goal measured inside the program): when the
+ * coarse field and the whole field came after each.
  *
  * Usage: bench_tui [OBJECTIVE...] (default: the four above, the switches,
  * the paths and the pans), or bench_tui path, or bench_tui field (that
@@ -89,6 +89,8 @@ typedef enum bench_scene {
  * settled (no job runs); what each frame after the key showed. */
 #define BENCH_FIELD_SPEC	"glm:n=100000"
 #define BENCH_FIELD_PANS	6
+#define BENCH_FIELD_ZOOMS	4
+#define BENCH_FIELD_KEYS	(BENCH_FIELD_PANS + BENCH_FIELD_ZOOMS)
 
 /* The long-path scene: a racer's path of each length, keys once the
  * view has settled: BENCH_PATH_KEYS cursor keys, then BENCH_PANS_PATH
@@ -128,10 +130,10 @@ typedef struct bench_run {
 	 * sent, the first with a coarse field, the first with the whole;
 	 * whether the finder and the cursor's readings ran at those. */
 	double		 pan_at;	/* when it arrived; 0: settled */
-	double		 f_first[BENCH_FIELD_PANS], f_coarse[BENCH_FIELD_PANS];
-	double		 f_full[BENCH_FIELD_PANS];
-	int		 f_finder[BENCH_FIELD_PANS][3];
-	int		 f_readout[BENCH_FIELD_PANS][3];
+	double		 f_first[BENCH_FIELD_KEYS], f_coarse[BENCH_FIELD_KEYS];
+	double		 f_full[BENCH_FIELD_KEYS];
+	int		 f_finder[BENCH_FIELD_KEYS][3];
+	int		 f_readout[BENCH_FIELD_KEYS][3];
 	int		 n_field;
 } bench_run;
 
@@ -225,8 +227,10 @@ bench_next_field(app *a, bench_run *b)
 {
 	if (b->pan_at != 0 || !bench_settled(a))
 		return 0;
-	if (b->n_field >= BENCH_FIELD_PANS)
+	if (b->n_field >= BENCH_FIELD_PANS + BENCH_FIELD_ZOOMS)
 		return 'q';
+	if (b->n_field >= BENCH_FIELD_PANS)
+		return b->n_field % 2 ? '-' : '+';
 	return b->n_field % 2 ? 'H' : 'L';
 }
 
@@ -577,40 +581,56 @@ bench_path(FILE *out, const theme *th)
 	}
 }
 
-/* Pans on glm:n=100000: when the frame answered, with the coarse field
- * and with the whole, and whether the finder or the cursor's readings
- * ran meanwhile (F, R at the first frame / the coarse / the whole). */
+/* Print the times of keys [k0, k1) of the field scene, and their
+ * medians. */
+static void
+bench_field_keys(FILE *out, const bench_run *run, int k0, int k1,
+    const char *what)
+{
+	double c[BENCH_FIELD_KEYS], f[BENCH_FIELD_KEYS];
+	char flags[8];
+	int k, j, n = 0;
+
+	for (k = k0; k < k1 && k < run->n_field; k++, n++) {
+		for (j = 0; j < 3; j++) {
+			flags[2 * j] = run->f_finder[k][j] ? 'F' : '-';
+			flags[2 * j + 1] = run->f_readout[k][j] ? 'R' : '-';
+		}
+		flags[6] = '\0';
+		fprintf(out, "    %s %d: first frame %6.1f, coarse %6.1f, "
+		    "whole %7.1f  %s\n", what, k - k0 + 1, run->f_first[k],
+		    run->f_coarse[k], run->f_full[k], flags);
+		c[n] = run->f_coarse[k];
+		f[n] = run->f_full[k];
+	}
+	if (n > 0)
+		fprintf(out, "    %s median: coarse %.1f ms, whole %.1f ms\n",
+		    what, bench_median(c, (size_t)n), bench_median(f,
+		    (size_t)n));
+}
+
+/* Pans, then zooms, on glm:n=100000: when the frame answered, with the
+ * coarse field and with the whole, and whether the finder or the
+ * cursor's readings ran meanwhile (F, R at the first frame / the coarse /
+ * the whole). */
 static void
 bench_field(FILE *out, const theme *th)
 {
 	static bench_run run;
-	double quit_ms, c[BENCH_FIELD_PANS], f[BENCH_FIELD_PANS];
-	int w, h, k, j;
-	char flags[8];
+	double quit_ms;
+	int w, h;
 
 	memset(&run, 0, sizeof run);
 	run.scene = BENCH_FIELD;
 	bench_scene_run(&run, BENCH_FIELD_SPEC, th, &quit_ms, &w, &h, 0);
-	fprintf(out, "  %s, %d pans (L, H), each once all has settled; ms "
-	    "from the key (F: the finder ran, R: the cursor's readings, at "
-	    "the first frame, the coarse one, the whole):\n",
-	    BENCH_FIELD_SPEC, BENCH_FIELD_PANS);
-	for (k = 0; k < run.n_field; k++) {
-		for (j = 0; j < 3; j++) {
-			flags[2 * j] = run.f_finder[k][j] ? 'F' : '-';
-			flags[2 * j + 1] = run.f_readout[k][j] ? 'R' : '-';
-		}
-		flags[6] = '\0';
-		fprintf(out, "    pan %d: first frame %6.1f, coarse %6.1f, "
-		    "whole %7.1f  %s\n", k + 1, run.f_first[k],
-		    run.f_coarse[k], run.f_full[k], flags);
-		c[k] = run.f_coarse[k];
-		f[k] = run.f_full[k];
-	}
-	if (run.n_field > 0)
-		fprintf(out, "    median: coarse %.1f ms, whole %.1f ms\n",
-		    bench_median(c, (size_t)run.n_field),
-		    bench_median(f, (size_t)run.n_field));
+	fprintf(out, "  %s, %d pans (L, H) then %d zooms (+, -), each once "
+	    "all has settled; ms from the key (F: the finder ran, R: the "
+	    "cursor's readings, at the first frame, the coarse one, the "
+	    "whole):\n", BENCH_FIELD_SPEC, BENCH_FIELD_PANS,
+	    BENCH_FIELD_ZOOMS);
+	bench_field_keys(out, &run, 0, BENCH_FIELD_PANS, "pan");
+	bench_field_keys(out, &run, BENCH_FIELD_PANS, BENCH_FIELD_KEYS,
+	    "zoom");
 }
 
 int
