@@ -32,8 +32,17 @@
  * Then a third scene: tab through every objective at its defaults, and
  * type :objective with the large instances; the wait of each switch.
  *
- * Usage: bench_tui [OBJECTIVE...] (default: the four above and the
- * switches). */
+ * And a fourth: a racer's path of 1,000 to 100,000 steps (issue 13: a
+ * frame's cost must not grow with the path), cursor keys then pans; the
+ * wait of each.
+ *
+ * And a fifth: pans then zooms on glm:n=100000 at 120×40
+ * (bench_tui_field.sh's goal measured inside the program): when the
+ * coarse field and the whole field came after each.
+ *
+ * Usage: bench_tui [OBJECTIVE...] (default: the four above, the switches,
+ * the paths and the pans), or bench_tui path, or bench_tui field (that
+ * scene alone). */
 #include "config.h"
 
 #include <locale.h>
@@ -69,8 +78,27 @@ static const char *const bench_objectives[] = {
 typedef enum bench_scene {
 	BENCH_FINDER = 0,
 	BENCH_BASINS,
-	BENCH_SWITCH
+	BENCH_SWITCH,
+	BENCH_PATH,
+	BENCH_FIELD
 } bench_scene;
+
+/* The field scene (issue 13: after a pan on glm:n=100000 the coarse
+ * field within 50 ms, the whole within 1 s), on a terminal of 120×40
+ * as bench_tui_field.sh: BENCH_FIELD_PANS pans, each once the view has
+ * settled (no job runs); what each frame after the key showed. */
+#define BENCH_FIELD_SPEC	"glm:n=100000"
+#define BENCH_FIELD_PANS	6
+#define BENCH_FIELD_ZOOMS	4
+#define BENCH_FIELD_KEYS	(BENCH_FIELD_PANS + BENCH_FIELD_ZOOMS)
+
+/* The long-path scene: a racer's path of each length, keys once the
+ * view has settled: BENCH_PATH_KEYS cursor keys, then BENCH_PANS_PATH
+ * pans (each a new window the path is drawn in again). */
+static const size_t bench_path_steps[] = { 1000, 10000, 100000 };
+#define BENCH_PATH_KEYS	20
+#define BENCH_PANS_PATH	4
+#define BENCH_PATH_SPEC	"glm:d=20,n=1000"
 
 /* A scene's script and what it measured. */
 typedef struct bench_run {
@@ -94,6 +122,19 @@ typedef struct bench_run {
 	int		 tab;		/* the key awaiting its frame is one */
 	double		 tab_ms[64];	/* switch: the wait of each tab */
 	char		 tab_to[64][48];	/* and what it showed */
+	int		 pan;		/* the key awaiting its frame is a
+					 * pan (the path scene) */
+	double		 pan_ms[BENCH_PANS_PATH];	/* their waits */
+	int		 n_pan;
+	/* The field scene, for each pan: when the first frame after it was
+	 * sent, the first with a coarse field, the first with the whole;
+	 * whether the finder and the cursor's readings ran at those. */
+	double		 pan_at;	/* when it arrived; 0: settled */
+	double		 f_first[BENCH_FIELD_KEYS], f_coarse[BENCH_FIELD_KEYS];
+	double		 f_full[BENCH_FIELD_KEYS];
+	int		 f_finder[BENCH_FIELD_KEYS][3];
+	int		 f_readout[BENCH_FIELD_KEYS][3];
+	int		 n_field;
 } bench_run;
 
 /* Sleep for s seconds (nothing when s ≤ 0). */
@@ -152,6 +193,47 @@ bench_next_switch(app *a, bench_run *b)
 	return c == '\n' ? SCREEN_KEY_ENTER : c;
 }
 
+/* The path scene's next key: none until the view has settled, then
+ * cursor keys, then pans, then q; each once the one before has its
+ * frame (a key typed ahead gets none of its own). */
+static int
+bench_next_path(app *a, bench_run *b)
+{
+	if (b->arrived != 0 || (b->cursor == 0 && (bench_busy(a) ||
+	    !a->v->points_valid || a->v->n_pending > 0)))
+		return 0;
+	if (b->cursor < BENCH_PATH_KEYS)
+		return b->cursor++ % 2 ? 'h' : 'l';
+	if (b->pans < BENCH_PANS_PATH)
+		return b->pans++ % 2 ? 'H' : 'L';
+	return 'q';
+}
+
+/* Whether nothing runs: the field whole, the points in, no job. */
+static int
+bench_settled(const app *a)
+{
+	const sd_field *f = &a->v->field;
+
+	return f->valid && f->coarse <= 1 && a->field_job == NULL &&
+	    a->points_job == NULL && a->scale_job == NULL &&
+	    a->watch_job == NULL && !app_task_running(a, APP_TASK_READOUT) &&
+	    a->v->points_valid;
+}
+
+/* The field scene's next key: a pan once the one before has settled. */
+static int
+bench_next_field(app *a, bench_run *b)
+{
+	if (b->pan_at != 0 || !bench_settled(a))
+		return 0;
+	if (b->n_field >= BENCH_FIELD_PANS + BENCH_FIELD_ZOOMS)
+		return 'q';
+	if (b->n_field >= BENCH_FIELD_PANS)
+		return b->n_field % 2 ? '-' : '+';
+	return b->n_field % 2 ? 'H' : 'L';
+}
+
 /* The next key of the script, or 0 when none is due yet (the scene waits
  * for a job). */
 static int
@@ -170,6 +252,10 @@ bench_next(app *a, bench_run *b)
 	}
 	if (b->scene == BENCH_SWITCH)
 		return bench_next_switch(a, b);
+	if (b->scene == BENCH_PATH)
+		return bench_next_path(a, b);
+	if (b->scene == BENCH_FIELD)
+		return bench_next_field(a, b);
 	if (b->n_m == 0 && !a->v->points_valid)
 		return 0;
 	if (b->n_m < 5) {
@@ -207,8 +293,12 @@ bench_read(app *a, int timeout_ms, screen_event *ev)
 	ev->type = SCREEN_EVENT_KEY;
 	ev->key = key;
 	b->tab = key == '\t' || key == SCREEN_KEY_ENTER;
+	b->pan = b->scene == BENCH_PATH && (key == 'L' || key == 'H');
+	if (b->scene == BENCH_FIELD && key != 'q')
+		b->pan_at = b->due;
 	b->arrived = b->due;
-	b->busy = bench_busy(a);
+	/* The path scene keeps every cursor key's wait. */
+	b->busy = bench_busy(a) || b->scene == BENCH_PATH;
 	if (key == 'q')
 		b->quit_at = b->due;
 	b->due += BENCH_GAP_MS / 1e3;
@@ -223,6 +313,33 @@ bench_ready(app *a)
 	return b->due != 0 && bench_now() >= b->due;
 }
 
+/* The field scene's look at a frame after a pan: note the first, the
+ * first with a coarse field and the first with the whole (the pan is
+ * then done). */
+static void
+bench_field_frame(app *a, bench_run *b)
+{
+	const sd_field *f = &a->v->field;
+	const int k = b->n_field;
+	double ms = (bench_now() - b->pan_at) * 1e3;
+	int at = -1;
+
+	if (b->f_first[k] == 0)
+		b->f_first[k] = ms, at = 0;
+	if (b->f_coarse[k] == 0 && f->valid)
+		b->f_coarse[k] = ms, at = 1;
+	if (f->valid && f->coarse <= 1)
+		b->f_full[k] = ms, at = 2;
+	if (at >= 0) {
+		b->f_finder[k][at] = a->points_job != NULL;
+		b->f_readout[k][at] = app_task_running(a, APP_TASK_READOUT);
+	}
+	if (at == 2) {
+		b->n_field++;
+		b->pan_at = 0;
+	}
+}
+
 /* app_io's sent: the key before this frame has its answer. */
 static void
 bench_sent(app *a)
@@ -230,6 +347,8 @@ bench_sent(app *a)
 	bench_run *b = a->io.arg;
 	double wait;
 
+	if (b->pan_at != 0)
+		bench_field_frame(a, b);
 	if (b->arrived == 0)
 		return;
 	wait = (bench_now() - b->arrived) * 1e3;
@@ -238,7 +357,9 @@ bench_sent(app *a)
 		snprintf(b->tab_to[b->tabs++], sizeof b->tab_to[0], "%s",
 		    a->v->obj->spec);
 	}
-	if (b->busy && b->n_waits < BENCH_KEYS_MAX)
+	if (b->pan && b->n_pan < BENCH_PANS_PATH)
+		b->pan_ms[b->n_pan++] = wait;
+	else if (b->busy && b->n_waits < BENCH_KEYS_MAX)
 		b->waits[b->n_waits++] = wait;
 	else if (!b->busy)
 		b->idle_max = fmax(b->idle_max, wait);
@@ -262,17 +383,57 @@ bench_view(view *v, const char *spec)
 	return 0;
 }
 
+/* Give racer r a run of n iterates without stepping it (stepping glm
+ * 100,000 times would take minutes): a spiral over the view's window,
+ * 40 turns drawn in towards its centre and off the plane by a little in
+ * every other coordinate, its f falling with some noise. */
+static void
+bench_path_fill(const view *v, racer *r, size_t n)
+{
+	const sd_window *w = &v->window;
+	const sd_chart *c = &v->chart;
+	sd_trace *t = &r->trace;
+	double s, rad, a, b, *x;
+	size_t i, j;
+
+	t->x = realloc(t->x, n * t->dim * sizeof *t->x);
+	t->f = realloc(t->f, n * sizeof *t->f);
+	t->grad_norm = realloc(t->grad_norm, n * sizeof *t->grad_norm);
+	if (t->x == NULL || t->f == NULL || t->grad_norm == NULL) {
+		fprintf(stderr, "bench_tui: out of memory\n");
+		exit(1);
+	}
+	for (i = 0; i < n; i++) {
+		s = (double)i / (double)n;
+		rad = 0.45 * (1 - 0.9 * s);
+		a = (w->xmin + w->xmax) / 2 + rad * (w->xmax - w->xmin) *
+		    cos(80 * M_PI * s);
+		b = (w->ymin + w->ymax) / 2 + rad * (w->ymax - w->ymin) *
+		    sin(80 * M_PI * s);
+		x = t->x + i * t->dim;
+		for (j = 0; j < t->dim; j++)
+			x[j] = c->origin[j] + a * c->u[j] + b * c->v[j] +
+			    1e-3 * sin((double)(i + j));
+		t->f[i] = 1 + 10 * exp(-8 * s) * (1 + 0.3 * sin((double)i));
+		t->grad_norm[i] = 1;
+	}
+	t->n = t->cap = n;
+	t->stop = SD_STOP_STEPS;
+}
+
 /* Run one scene of spec through the app's loop; *quit_ms gets how long q
  * took to give the terminal back and stop the jobs. */
 static void
 bench_scene_run(bench_run *b, const char *spec, const theme *th,
-    double *quit_ms, int *plot_w, int *plot_h)
+    double *quit_ms, int *plot_w, int *plot_h, size_t path)
 {
 	char *cause = NULL;
 	view v;
 	app a;
 
 	bench_view(&v, spec);
+	if (path > 0)
+		bench_path_fill(&v, v.racers[0], path);
 	if (app_open(&a, &v, th, COLOR_256, &cause) != 0) {
 		fprintf(stderr, "bench_tui: %s\n", cause);
 		exit(1);
@@ -378,12 +539,98 @@ bench_switch(FILE *out, const theme *th)
 
 	memset(&run, 0, sizeof run);
 	run.scene = BENCH_SWITCH;
-	bench_scene_run(&run, "himmelblau", th, &quit_ms, &w, &h);
+	bench_scene_run(&run, "himmelblau", th, &quit_ms, &w, &h, 0);
 	fprintf(out, "  tab to each objective at its defaults, then "
 	    ":objective with the large ones:\n");
 	for (i = 0; i < run.tabs; i++)
 		fprintf(out, "    %-14s %6.1f ms\n", run.tab_to[i],
 		    run.tab_ms[i]);
+}
+
+/* The key waits with a long path: the median and longest of the cursor
+ * keys (the path and loss curve drawn again on the same window) and of
+ * the pans (on a new one), for each length. */
+static void
+bench_path(FILE *out, const theme *th)
+{
+	static bench_run run;
+	double quit_ms, worst, keys;
+	size_t i;
+	int w, h, k;
+
+	fprintf(out, "  a gd racer's path of N steps on %s, %d cursor keys "
+	    "then %d pans:\n", BENCH_PATH_SPEC, BENCH_PATH_KEYS,
+	    BENCH_PANS_PATH);
+	for (i = 0; i < sizeof bench_path_steps / sizeof *bench_path_steps;
+	    i++) {
+		memset(&run, 0, sizeof run);
+		run.scene = BENCH_PATH;
+		bench_scene_run(&run, BENCH_PATH_SPEC, th, &quit_ms, &w, &h,
+		    bench_path_steps[i]);
+		worst = keys = 0;
+		for (k = 0; k < (int)run.n_waits; k++)
+			keys = fmax(keys, run.waits[k]);
+		for (k = 0; k < run.n_pan; k++)
+			worst = fmax(worst, run.pan_ms[k]);
+		fprintf(out, "    N = %6zu: cursor keys median %5.1f ms, "
+		    "longest %5.1f ms; pans median %5.1f ms, longest %5.1f "
+		    "ms\n", bench_path_steps[i], run.n_waits > 0 ?
+		    bench_median(run.waits, run.n_waits) : 0, keys,
+		    run.n_pan > 0 ? bench_median(run.pan_ms,
+		    (size_t)run.n_pan) : 0, worst);
+	}
+}
+
+/* Print the times of keys [k0, k1) of the field scene, and their
+ * medians. */
+static void
+bench_field_keys(FILE *out, const bench_run *run, int k0, int k1,
+    const char *what)
+{
+	double c[BENCH_FIELD_KEYS], f[BENCH_FIELD_KEYS];
+	char flags[8];
+	int k, j, n = 0;
+
+	for (k = k0; k < k1 && k < run->n_field; k++, n++) {
+		for (j = 0; j < 3; j++) {
+			flags[2 * j] = run->f_finder[k][j] ? 'F' : '-';
+			flags[2 * j + 1] = run->f_readout[k][j] ? 'R' : '-';
+		}
+		flags[6] = '\0';
+		fprintf(out, "    %s %d: first frame %6.1f, coarse %6.1f, "
+		    "whole %7.1f  %s\n", what, k - k0 + 1, run->f_first[k],
+		    run->f_coarse[k], run->f_full[k], flags);
+		c[n] = run->f_coarse[k];
+		f[n] = run->f_full[k];
+	}
+	if (n > 0)
+		fprintf(out, "    %s median: coarse %.1f ms, whole %.1f ms\n",
+		    what, bench_median(c, (size_t)n), bench_median(f,
+		    (size_t)n));
+}
+
+/* Pans, then zooms, on glm:n=100000: when the frame answered, with the
+ * coarse field and with the whole, and whether the finder or the
+ * cursor's readings ran meanwhile (F, R at the first frame / the coarse /
+ * the whole). */
+static void
+bench_field(FILE *out, const theme *th)
+{
+	static bench_run run;
+	double quit_ms;
+	int w, h;
+
+	memset(&run, 0, sizeof run);
+	run.scene = BENCH_FIELD;
+	bench_scene_run(&run, BENCH_FIELD_SPEC, th, &quit_ms, &w, &h, 0);
+	fprintf(out, "  %s, %d pans (L, H) then %d zooms (+, -), each once "
+	    "all has settled; ms from the key (F: the finder ran, R: the "
+	    "cursor's readings, at the first frame, the coarse one, the "
+	    "whole):\n", BENCH_FIELD_SPEC, BENCH_FIELD_PANS,
+	    BENCH_FIELD_ZOOMS);
+	bench_field_keys(out, &run, 0, BENCH_FIELD_PANS, "pan");
+	bench_field_keys(out, &run, BENCH_FIELD_PANS, BENCH_FIELD_KEYS,
+	    "zoom");
 }
 
 int
@@ -395,11 +642,15 @@ main(int argc, char **argv)
 	size_t i, n_objs = sizeof bench_objectives / sizeof *bench_objectives;
 	FILE *out;
 	pid_t child;
-	int fd, w = 0, h = 0;
+	int fd, w = 0, h = 0, field;
 	theme th;
 
-	/* Other objectives may be named (a quick run under a sanitizer). */
-	if (argc > 1) {
+	/* "path" runs the long-path scene alone; other objectives may be
+	 * named (a quick run under a sanitizer). */
+	field = argc == 2 && strcmp(argv[1], "field") == 0;
+	if ((argc == 2 && strcmp(argv[1], "path") == 0) || field)
+		n_objs = 0;
+	else if (argc > 1) {
 		objs = (const char *const *)argv + 1;
 		n_objs = (size_t)argc - 1;
 	}
@@ -409,7 +660,8 @@ main(int argc, char **argv)
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("NO_COLOR");
 	unsetenv("COLORTERM");
-	fd = bench_pty(COLS, ROWS, &child);
+	fd = field ? bench_pty(120, 40, &child) : bench_pty(COLS, ROWS,
+	    &child);
 	if ((out = fdopen(fd, "w")) == NULL)
 		return 1;
 	setvbuf(out, NULL, _IOLBF, 0);
@@ -422,19 +674,23 @@ main(int argc, char **argv)
 		memset(&run, 0, sizeof run);
 		run.scene = BENCH_FINDER;
 		bench_scene_run(&run, objs[i], &th, &quit_ms, &w,
-		    &h);
+		    &h, 0);
 		finder = bench_finder_before(objs[i]);
 		bench_report(out, "finder", &run, finder, quit_ms);
 		memset(&run, 0, sizeof run);
 		run.scene = BENCH_BASINS;
 		bench_scene_run(&run, objs[i], &th, &quit_ms, &w,
-		    &h);
+		    &h, 0);
 		basins = bench_basins_before(objs[i], w, h);
 		bench_report(out, "basins", &run, basins, quit_ms);
 		fprintf(out, "    (basins map of %dx%d pixels)\n", w, h);
 	}
 	if (argc == 1)
 		bench_switch(out, &th);
+	if (argc == 1 || (n_objs == 0 && !field))
+		bench_path(out, &th);
+	if (argc == 1 || field)
+		bench_field(out, &th);
 	close(STDOUT_FILENO);
 	close(STDIN_FILENO);
 	kill(child, SIGTERM);

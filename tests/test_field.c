@@ -175,6 +175,75 @@ test_pan_reuses(void **unused)
 	fixture_done(&fx);
 }
 
+/* The sample that stands for sample k of [lo, lo + n) in blocks of s:
+ * its block's centre, or the last of a short last block. */
+static size_t
+block_centre(size_t k, size_t lo, size_t n, size_t s)
+{
+	size_t c = (k - lo) / s * s + s / 2;
+
+	return lo + (c < n ? c : n - 1);
+}
+
+/* A pan's preview on glm (whose grid shares its exps): the kept samples
+ * are the old ones, bit for bit; the strips the pan uncovers hold, in
+ * each 4 × 4 block of their own, the exact sample at the block's centre,
+ * evaluated once each; the field says it is coarse. A coarse field is
+ * not previewed: it is sampled anew, coarse. */
+static void
+test_pan_preview(void **unused)
+{
+	const size_t cols = 40, rows = 30, s = 4;
+	sd_field preview, exact;
+	sd_window w, m;
+	size_t i, j, n;
+	double want;
+	fixture fx;
+
+	(void)unused;
+	fixture_init(&fx, "glm:n=2000", 0);
+	w = fx.chart.window;
+	assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart, &w,
+	    cols, rows, NULL, NULL), 0);
+	m = w;
+	m.xmin += 3 * (w.xmax - w.xmin) / cols;
+	m.xmax += 3 * (w.xmax - w.xmin) / cols;
+	m.ymin -= 2 * (w.ymax - w.ymin) / rows;
+	m.ymax -= 2 * (w.ymax - w.ymin) / rows;
+	assert_true(sd_field_pans(&fx.field, &m, cols, rows));
+	assert_int_equal(sd_field_copy(&preview, &fx.field, NULL), 0);
+	assert_int_equal(sd_field_copy(&exact, &fx.field, NULL), 0);
+	assert_int_equal(sd_field_update_preview(&preview, fx.obj, &fx.chart,
+	    &m, cols, rows, s, &n, NULL), 0);
+	assert_int_equal(sd_field_update(&exact, fx.obj, &fx.chart, &m, cols,
+	    rows, NULL, NULL), 0);
+	/* Rows 28 and 29 (10 blocks), columns 37 to 39 of the others (7). */
+	assert_int_equal(n, 10 + 7);
+	assert_int_equal(preview.coarse, s);
+	for (j = 0; j < rows; j++) {
+		for (i = 0; i < cols; i++) {
+			if (i < cols - 3 && j < rows - 2)
+				want = sd_field_at(&fx.field, i + 3, j + 2);
+			else if (j >= rows - 2)
+				want = sd_field_at(&exact, block_centre(i, 0,
+				    cols, s), block_centre(j, rows - 2, 2, s));
+			else
+				want = sd_field_at(&exact, block_centre(i,
+				    cols - 3, 3, s), block_centre(j, 0,
+				    rows - 2, s));
+			assert_memory_equal(&want, &preview.f[j * cols + i],
+			    sizeof want);
+		}
+	}
+	assert_false(sd_field_pans(&preview, &w, cols, rows));
+	assert_int_equal(sd_field_update_preview(&preview, fx.obj, &fx.chart,
+	    &w, cols, rows, s, &n, NULL), 0);
+	assert_int_equal(n, ((cols + s - 1) / s) * ((rows + s - 1) / s));
+	sd_field_done(&preview);
+	sd_field_done(&exact);
+	fixture_done(&fx);
+}
+
 /* What cannot be reused is evaluated in full: a shift by a fraction of a
  * sample, a shift past the whole grid, a zoom, a new size, and any update
  * after sd_field_invalidate. */
@@ -432,6 +501,7 @@ main(void)
 		cmocka_unit_test(test_not_finite),
 		cmocka_unit_test(test_threads_identical),
 		cmocka_unit_test(test_coarse_refine),
+		cmocka_unit_test(test_pan_preview),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

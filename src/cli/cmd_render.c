@@ -64,7 +64,7 @@ static int
 render_draw(canvas *cv, view *v, const theme *th, color_depth depth,
     int speed)
 {
-	draw_ctx ctx = { cv, th, depth };
+	draw_ctx ctx = { .cv = cv, .th = th, .depth = depth };
 	frame_ui ui = { .cursor = 1, .speed = speed, .candidate = -1 };
 	size_t cols, rows;
 	char *cause = NULL;

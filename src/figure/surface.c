@@ -180,7 +180,8 @@ fig_record(const char *path, figure_format fmt, const figure_options *o,
 	    CAIRO_CONTENT_COLOR, &all) : fig_surface(fmt, f.w, f.h, &sc->sk,
 	    sc->title);
 	f.fs = fig_font_size(f.w, f.h);
-	f.num = (draw_ctx){ &f.num_cv, th, COLOR_TRUE };
+	f.num = (draw_ctx){ .cv = &f.num_cv, .th = th,
+	    .depth = COLOR_TRUE };
 	f.cr = cairo_create(sc->s);
 	if (fmt == FIGURE_PDF)
 		cairo_scale(f.cr, 72.0 / FIGURE_DPI, 72.0 / FIGURE_DPI);

@@ -189,9 +189,10 @@ app_replay(app *a)
 		continue;
 }
 
-/* How long to wait for input: no time while the field is coarse, a poll
- * while a job runs, else until the next step is due (but not less than a
- * frame), or forever when nothing plays. */
+/* How long to wait for input: no time while the paths are being drawn
+ * again or the field is coarse, a poll while a job runs, else until the
+ * next step is due (but not less than a frame), or forever when nothing
+ * plays. */
 static int
 app_timeout(const app *a)
 {
@@ -203,7 +204,7 @@ app_timeout(const app *a)
 		return APP_POLL_MS;
 	if ((a->steps_left > 0 && a->v->n_pending == 0 &&
 	    !(a->v->watch_wanted && !a->v->watch_valid)) ||
-	    view_replaying(a->v) > 0)
+	    view_replaying(a->v) > 0 || a->trailing)
 		return 0;
 	if (app_waiting(a) || a->steps_left > 0)
 		ms = APP_POLL_MS;
@@ -303,8 +304,10 @@ app_map(app *a, double ms)
 static void
 app_draw(app *a)
 {
-	draw_ctx ctx = { a->frame, &a->th, screen_depth(a->scr) };
-	draw_ctx bctx = { a->base, &a->th, screen_depth(a->scr) };
+	draw_ctx ctx = { .cv = a->frame, .th = &a->th,
+	    .depth = screen_depth(a->scr) };
+	draw_ctx bctx = { .cv = a->base, .th = &a->th,
+	    .depth = screen_depth(a->scr) };
 	double t0 = app_now();
 	size_t cols, rows;
 	char busy[APP_LINE];
@@ -332,7 +335,9 @@ app_draw(app *a)
 	}
 	canvas_copy(a->frame, a->base);
 	app_ui(a, &ui, busy, sizeof busy);
+	ctx.deadline = app_now() + APP_TRAIL_MS / 1e3;
 	frame_top(&ctx, a->v, &a->lay, &a->ov, &ui);
+	a->trailing = ctx.partial;
 	app_send(a);
 }
 

@@ -27,6 +27,9 @@
 #define APP_COARSE_MS	20
 #define APP_COARSE	4
 #define APP_POLL_MS	10
+/* The racers' paths drawn again (a new window or chart: trail.h) take up
+ * to this much of a frame; the next frame, at once, goes on. */
+#define APP_TRAIL_MS	8
 
 struct app;
 
@@ -92,6 +95,8 @@ typedef struct app {
 	canvas		*base;		/* owned; the cached base layer */
 	layout		 lay;
 	int		 base_dirty;	/* the base layer must be redrawn */
+	int		 trailing;	/* the last frame left some of the
+					 * paths for the next (APP_TRAIL_MS) */
 	int		 quit;
 	int		 quit_signal;	/* the signal that quit, to die of
 					 * once the terminal is back */

@@ -127,6 +127,21 @@ dots_line_dashed(dots *d, double x0, double y0, double x1, double y1,
 }
 
 void
+dots_overlay(dots *dst, const dots *src)
+{
+	size_t k, n = (size_t)dst->w * (size_t)dst->h;
+
+	if (src->w != dst->w || src->h != dst->h)
+		return;
+	for (k = 0; k < n; k++) {
+		if (src->bits[k] == 0)
+			continue;
+		dst->bits[k] |= src->bits[k];
+		dst->fg[k] = src->fg[k];
+	}
+}
+
+void
 dots_glyph(uint8_t bits, char *out)
 {
 	unsigned cp = 0x2800u + bits;

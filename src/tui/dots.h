@@ -41,6 +41,11 @@ void dots_line(dots *d, double x0, double y0, double x1, double y1,
 void dots_line_dashed(dots *d, double x0, double y0, double x1, double y1,
     uint32_t color, uint16_t pattern, unsigned *phase);
 
+/* Lay src's dots over dst's (the same size): each cell has both's dots
+ * and src's colour where src has any, as if src's lines were drawn into
+ * dst after its own. */
+void dots_overlay(dots *dst, const dots *src);
+
 /* The UTF-8 braille glyph of a dot pattern into out (4 bytes). */
 void dots_glyph(uint8_t bits, char *out);
 

@@ -25,6 +25,11 @@ typedef struct draw_ctx {
 	canvas		*cv;		/* borrowed */
 	const theme	*th;		/* borrowed */
 	color_depth	 depth;
+	double		 deadline;	/* when a part that can go on at the
+					 * next frame stops (job_now's clock);
+					 * 0: none, all is drawn */
+	int		 partial;	/* set by such a part: something is
+					 * left for the next frame */
 } draw_ctx;
 
 /* v with sig significant digits, "−" for minus in UTF-8, "undefined" for

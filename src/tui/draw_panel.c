@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dots.h"
 #include "draw_parts.h"
 
 /* The longest line of a tour's text. */
@@ -494,109 +493,4 @@ draw_panel(draw_ctx *ctx, const view *v, canvas_rect r, canvas_rect loss)
 		draw_line(ctx, v, loss);
 	else
 		draw_loss(ctx, v, loss);
-}
-
-/* The loss of racer k at iterate i: log10(f − f*), floored. */
-static double
-loss_value(const racer *r, size_t i, double fstar, double floor10)
-{
-	double d = r->trace.f[i] - fstar;
-
-	return d > 0 ? fmax(log10(d), floor10) : floor10;
-}
-
-/* The decades the curve spans: [lo, hi], at least one decade. */
-static void
-loss_range(const view *v, double fstar, double *lo, double *hi)
-{
-	const racer *r;
-	double y;
-	size_t i;
-	int k;
-
-	*lo = INFINITY;
-	*hi = -INFINITY;
-	for (k = 0; k < v->n_racers; k++) {
-		r = v->racers[k];
-		for (i = 0; i < r->trace.n; i++) {
-			y = loss_value(r, i, fstar, -16);
-			*lo = fmin(*lo, y);
-			*hi = fmax(*hi, y);
-		}
-	}
-	*lo = floor(*lo);
-	*hi = ceil(*hi);
-	if (*hi - *lo < 1)
-		*hi = *lo + 1;
-}
-
-/* The curves of every racer into a dot raster of w × h cells, each in
- * its racer's colour and dash pattern. */
-static void
-loss_curves(draw_ctx *ctx, const view *v, dots *d, size_t tmax,
-    double fstar, double lo, double hi)
-{
-	const racer *r;
-	double x0, y0, x1, y1, sx = 2.0 * d->w - 1, sy = 4.0 * d->h - 1;
-	unsigned phase;
-	size_t i;
-	int k;
-
-	for (k = 0; k < v->n_racers; k++) {
-		r = v->racers[k];
-		phase = 0;
-		for (i = 0; i < r->trace.n; i++) {
-			x1 = tmax ? sx * (double)i / (double)tmax : 0;
-			y1 = sy * (hi - loss_value(r, i, fstar, lo)) / (hi - lo);
-			if (i == 0)
-				x0 = x1, y0 = y1;
-			dots_line_dashed(d, x0, y0, x1, y1,
-			    draw_racer_color(ctx, k), draw_racer_dash(ctx, k),
-			    &phase);
-			x0 = x1;
-			y0 = y1;
-		}
-	}
-}
-
-void
-draw_loss(draw_ctx *ctx, const view *v, canvas_rect r)
-{
-	const int lw = 6;
-	double fstar = view_fmin(v), lo, hi;
-	size_t tmax = 0;
-	char buf[48];
-	dots d;
-	int k;
-
-	canvas_text(ctx->cv, r.x, r.y, r.w, "f − f* (log scale) by step",
-	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
-	for (k = 0; k < v->n_racers; k++) {
-		if (v->racers[k]->trace.n > tmax + 1)
-			tmax = v->racers[k]->trace.n - 1;
-	}
-	if (v->n_racers == 0 || !isfinite(fstar) || r.h < 4)
-		return;
-	loss_range(v, fstar, &lo, &hi);
-	snprintf(buf, sizeof buf, "1e%+d", (int)hi);
-	canvas_text(ctx->cv, r.x, r.y + 1, lw, buf, draw_fg(ctx, ctx->th->dim),
-	    CANVAS_DEFAULT, 0);
-	snprintf(buf, sizeof buf, "1e%+d", (int)lo);
-	canvas_text(ctx->cv, r.x, r.y + r.h - 2, lw, buf,
-	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
-	canvas_text(ctx->cv, r.x + lw, r.y + r.h - 1, 1, "0",
-	    draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT, 0);
-	snprintf(buf, sizeof buf, "%zu", tmax);
-	canvas_text(ctx->cv, r.x + r.w - (int)strlen(buf), r.y + r.h - 1,
-	    (int)strlen(buf), buf, draw_fg(ctx, ctx->th->dim), CANVAS_DEFAULT,
-	    0);
-	if (dots_init(&d, r.w - lw, r.h - 2) != 0)
-		return;
-	for (k = 0; k < r.h - 2; k++)
-		canvas_set(ctx->cv, r.x + lw - 1, r.y + 1 + k,
-		    ctx->cv->ascii ? "|" : "│", draw_fg(ctx, ctx->th->border),
-		    CANVAS_DEFAULT, 0);
-	loss_curves(ctx, v, &d, tmax, fstar, lo, hi);
-	dots_blit(&d, ctx->cv, r.x + lw, r.y + 1);
-	dots_done(&d);
 }

@@ -1,47 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw_paths.c: the racers' trajectories in braille dots over the plot,
  * each in its own colour (without colour, its own dash pattern), with the
- * current iterate marked. */
+ * current iterate marked. Each racer's dots are kept from frame to frame
+ * (trail.h): a frame draws only the steps taken since the one before. */
 #include "config.h"
 
 #include <stdio.h>
 
 #include "dots.h"
 #include "draw_parts.h"
-
-/* Chart point (a, b) in the dot coordinates of plot r. */
-static void
-paths_dot(const view *v, canvas_rect r, double a, double b, double *x,
-    double *y)
-{
-	const sd_window *w = &v->window;
-
-	*x = (a - w->xmin) / (w->xmax - w->xmin) * 2 * r.w;
-	*y = (w->ymax - b) / (w->ymax - w->ymin) * 4 * r.h;
-}
-
-/* One racer's path into the raster, in its colour and dash pattern. */
-static void
-paths_trace(dots *d, const view *v, canvas_rect r, const racer *rc,
-    uint32_t color, uint16_t dash)
-{
-	double x0, y0, x1, y1, a, b;
-	unsigned phase = 0;
-	size_t i;
-
-	if (rc->trace.n == 0)
-		return;
-	racer_at(rc, &v->chart, 0, &a, &b);
-	paths_dot(v, r, a, b, &x0, &y0);
-	dots_line(d, x0, y0, x0, y0, color);
-	for (i = 1; i < rc->trace.n; i++) {
-		racer_at(rc, &v->chart, i, &a, &b);
-		paths_dot(v, r, a, b, &x1, &y1);
-		dots_line_dashed(d, x0, y0, x1, y1, color, dash, &phase);
-		x0 = x1;
-		y0 = y1;
-	}
-}
+#include "trail.h"
 
 /* The current iterate of racer k: a bullet in its colour, or its number
  * without colour. */
@@ -73,14 +41,24 @@ paths_head(draw_ctx *ctx, const view *v, canvas_rect r, const racer *rc,
 void
 draw_paths(draw_ctx *ctx, const view *v, canvas_rect r)
 {
+	const racer *rc;
 	dots d;
 	int k;
 
 	if (v->n_racers == 0 || dots_init(&d, r.w, r.h) != 0)
 		return;
-	for (k = 0; k < v->n_racers; k++)
-		paths_trace(&d, v, r, v->racers[k], draw_racer_color(ctx, k),
-		    draw_racer_dash(ctx, k));
+	/* One after another, as if drawn into one raster: a cell shows the
+	 * colour of the last racer through it. */
+	for (k = 0; k < v->n_racers; k++) {
+		rc = v->racers[k];
+		if (rc->trace.n == 0)
+			continue;
+		if (trail_draw(rc->trail, rc, &v->chart, &v->window, r.w, r.h,
+		    draw_racer_color(ctx, k), draw_racer_dash(ctx, k),
+		    ctx->deadline) == 0)
+			ctx->partial = 1;
+		dots_overlay(&d, trail_dots(rc->trail));
+	}
 	dots_blit(&d, ctx->cv, r.x, r.y);
 	dots_done(&d);
 	for (k = 0; k < v->n_racers; k++)

@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "racer.h"
+#include "trail.h"
 
 racer *
 racer_new(const sd_optimizer_type *type, const sd_objective *obj,
@@ -22,6 +23,10 @@ racer_new(const sd_optimizer_type *type, const sd_objective *obj,
 	}
 	sd_trace_init(&r->trace, obj->dim);
 	r->step_s = -1;
+	if ((r->trail = trail_new()) == NULL) {
+		sd_fail(cause, "out of memory");
+		goto fail;
+	}
 	if ((r->opt = (scale != NULL ?
 	    sd_optimizer_new_scaled(type, obj, scale, cause) :
 	    sd_optimizer_new(type, obj, cause))) == NULL)
@@ -49,6 +54,7 @@ racer_free(racer *r)
 	if (r->watching)
 		sd_monitor_done(&r->mon);
 	sd_trace_done(&r->trace);
+	trail_free(r->trail);
 	sd_optimizer_free(r->opt);
 	free(r->set);
 	free(r);
@@ -99,6 +105,7 @@ racer_start_x(racer *r, const double *x0, unsigned long seed, char **cause)
 	racer_cancel(r);
 	rc = sd_optimizer_set(r->opt, x0, seed, cause);
 	sd_trace_clear(&r->trace);
+	trail_forget(r->trail);
 	r->replay_to = 0;
 	if (rc != 0) {
 		r->trace.stop = SD_STOP_DIVERGED;

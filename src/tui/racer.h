@@ -23,6 +23,7 @@
 #define RACER_SLOW_S	0.020
 
 struct job;
+struct trail;
 
 typedef struct racer {
 	sd_optimizer	*opt;		/* owned */
@@ -40,6 +41,8 @@ typedef struct racer {
 	double		 step_t0;	/* when it began (job_now) */
 	double		 step_s;	/* what the last step took; < 0:
 					 * not known yet */
+	struct trail	*trail;		/* owned; what the frames keep of
+					 * the path (trail.h) */
 } racer;
 
 /* A racer of method type for obj, whose scale (sd_objective_scale) is

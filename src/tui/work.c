@@ -10,7 +10,10 @@
  * APP_COARSE_MS; otherwise a job samples it, one sample per s × s block
  * first (s = APP_COARSE, or more when even that would not fit in
  * APP_COARSE_MS: glm:n=100000), then every sample, and the frames show each
- * pass as it comes ("computing…" in the plot until the first). The
+ * pass as it comes ("computing…" in the plot until the first). After a
+ * pan the first pass keeps the samples the field had and fills only the
+ * strips the pan uncovered by blocks (sd_field_update_preview), then
+ * those strips exactly: the landscape moves at once. The
  * frame that starts a job waits for it until APP_COARSE_MS have passed
  * since the frame began, so that where it is quick (the classic
  * objectives: a few ms) the first frame is exact, as `saddle render`

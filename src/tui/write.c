@@ -65,7 +65,7 @@ write_frame(app *a, const char *path, figure_format fmt, int replace,
 	if ((cv = canvas_new(a->frame->cols, a->frame->rows)) == NULL)
 		return sd_fail(cause, "out of memory");
 	cv->ascii = a->frame->ascii;
-	ctx = (draw_ctx){ cv, &a->th, depth };
+	ctx = (draw_ctx){ .cv = cv, .th = &a->th, .depth = depth };
 	layout_compute(&lay, cv->cols, cv->rows);
 	if (lay.too_small)
 		frame_too_small(&ctx);

@@ -39,23 +39,20 @@ field_threads(void)
 #endif
 }
 
-/* A thread's scratch: a point of the chart's dimension, and for a row
- * the chart coordinates, values and columns of the samples it
- * evaluates. */
+/* A thread's scratch: a point of the chart's dimension, and for a grid
+ * the chart coordinates of its columns and rows and its values. */
 struct field_scratch {
 	double	*x, *a, *b, *f;
-	long	*col;
 };
 
-/* Bytes between two threads' scratch: a point and four numbers per
+/* Bytes between two threads' scratch: a point and three numbers per
  * column, rounded up to whole 64-byte cache lines, and one line more, so
  * that no two threads ever write the same line (they would take it from
  * each other at every sample). */
 static size_t
 field_work_stride(size_t dim, size_t cols)
 {
-	size_t bytes = dim * sizeof(double) + cols * (3 * sizeof(double) +
-	    sizeof(long));
+	size_t bytes = dim * sizeof(double) + cols * 3 * sizeof(double);
 
 	return (bytes + 63) / 64 * 64 + 64;
 }
@@ -75,7 +72,6 @@ field_scratch(const sd_field *field, struct field_scratch *s)
 	s->a = s->x + field->dim;
 	s->b = s->a + c;
 	s->f = s->b + c;
-	s->col = (long *)(void *)(s->f + c);
 }
 
 /* Scratch for rows of cols samples on every thread a loop may use. */
@@ -210,31 +206,11 @@ field_shift(const sd_field *field, const sd_window *w, long *di, long *dj)
 	return 0;
 }
 
-/* Evaluate the samples of row j in the columns s->col[0..n) and write
- * each into row[col], NaN where not finite: the one place samples are
- * computed, so that every path (full, coarse, refined, any thread) gives
- * the same bits. */
-static void
-field_eval(const sd_field *field, const sd_objective *obj,
-    const sd_chart *chart, long j, size_t n, const struct field_scratch *s,
-    double *row)
-{
-	size_t k;
-	double v;
-
-	for (k = 0; k < n; k++)
-		sd_field_coords(field, (size_t)s->col[k], (size_t)j, &s->a[k],
-		    &s->b[k]);
-	sd_slice_f(&field->slice, obj, chart, n, s->a, s->b, s->f, s->x);
-	for (k = 0; k < n; k++) {
-		v = s->f[k];
-		row[s->col[k]] = isfinite(v) ? v : NAN;
-	}
-}
-
 /* Evaluate the tile of rows [j0, j1) and columns [i0, i1) in one call of
- * sd_slice_grid, NaN where not finite: each sample the same bits as
- * field_eval gives it. */
+ * sd_slice_grid, NaN where not finite: with field_fill_coarse's grid of
+ * block centres, the places samples are computed, each the same bits as
+ * sd_slice_f gives it (slice.h), so that every path (full, coarse,
+ * refined, panned, any thread) gives the same bits. */
 static void
 field_eval_tile(const sd_field *field, const sd_objective *obj,
     const sd_chart *chart, long j0, long j1, long i0, long i1)
@@ -258,71 +234,52 @@ field_eval_tile(const sd_field *field, const sd_objective *obj,
 				f[j * cols + i] = NAN;
 }
 
-/* Evaluate every sample of rows [j0, j1) in tiles of at most
- * FIELD_TILE_ROWS rows, as many tiles as a multiple of the threads (3
- * tiles on 2 threads would leave one thread idle for a third of the
- * fill: 150 rows go as 4 tiles of 38, not 3 of 50) and, when rows are
- * too few for that, of part of the columns. */
-static void
-field_fill_tiles(sd_field *field, const sd_objective *obj,
-    const sd_chart *chart, long j0, long j1)
+/* Evaluate every sample of rows [j0, j1) and columns [i0, i1) in tiles
+ * of at most FIELD_TILE_ROWS rows, as many tiles as a multiple of the
+ * threads (3 tiles on 2 threads would leave one thread idle for a third
+ * of the fill: 150 rows go as 4 tiles of 38, not 3 of 50) and, when rows
+ * are too few for that, of part of the columns. Returns how many were
+ * evaluated. */
+static size_t
+field_fill_rect(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long j0, long j1, long i0, long i1)
 {
-	long cols = (long)field->cols, threads = (long)field_threads();
+	long w = i1 - i0, threads = (long)field_threads();
 	long h = FIELD_TILE_ROWS, parts = 1, k, tiles, r, c;
 
+	if (j1 <= j0 || w <= 0)
+		return 0;
 	k = (j1 - j0 + h - 1) / h;
 	k = (k + threads - 1) / threads * threads;
 	h = (j1 - j0 + k - 1) / k;
 	h = h > 0 ? h : 1;
 	if ((j1 - j0 + h - 1) / h < threads)
-		parts = threads;
+		parts = threads < w ? threads : w;
 	tiles = (j1 - j0 + h - 1) / h * parts;
 #pragma omp parallel for schedule(dynamic, 1) private(r, c)
 	for (k = 0; k < tiles; k++) {
 		r = j0 + k / parts * h;
 		c = k % parts;
 		field_eval_tile(field, obj, chart, r, r + h < j1 ? r + h : j1,
-		    cols * c / parts, cols * (c + 1) / parts);
+		    i0 + w * c / parts, i0 + w * (c + 1) / parts);
 	}
+	return (size_t)(j1 - j0) * (size_t)w;
 }
 
-/* Fill every sample, reusing the old ones that moved by (di, dj); returns
- * how many were evaluated. The old samples wait in the scratch half.
- * Rows go to the threads one at a time: their cost varies (f may be
- * cheap where it overflows), and each row is written by one thread. */
-static size_t
-field_fill(sd_field *field, const sd_objective *obj, const sd_chart *chart,
-    int reuse, long di, long dj)
+/* Every sample of rows [j0, j1). */
+static void
+field_fill_tiles(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long j0, long j1)
 {
-	const long cols = (long)field->cols, rows = (long)field->rows;
-	double *old = field->f + field->cap, *row;
-	struct field_scratch s;
-	size_t count = 0, n;
-	long i, j, oi, oj;
+	(void)field_fill_rect(field, obj, chart, j0, j1, 0,
+	    (long)field->cols);
+}
 
-	if (!reuse) {
-		field_fill_tiles(field, obj, chart, 0, rows);
-		return field->cols * field->rows;
-	}
-	memcpy(old, field->f, field->cols * field->rows * sizeof *old);
-#pragma omp parallel for schedule(dynamic, 1) private(i, oi, oj, row, s, n) \
-    reduction(+:count)
-	for (j = 0; j < rows; j++) {
-		field_scratch(field, &s);
-		row = field->f + j * cols;
-		oj = j + dj;
-		for (i = 0, n = 0; i < cols; i++) {
-			oi = i + di;
-			if (reuse && oi >= 0 && oj >= 0 && oi < cols &&
-			    oj < rows)
-				row[i] = old[oj * cols + oi];
-			else
-				s.col[n++] = i;
-		}
-		field_eval(field, obj, chart, j, n, &s, row);
-		count += n;
-	}
-	return count;
+/* lo ≤ v ≤ hi. */
+static long
+field_clamp(long v, long lo, long hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
 }
 
 /* The sample that stands for index k of n in blocks of s: the block's
@@ -335,35 +292,95 @@ field_centre(long k, long n, long s)
 	return c < n ? c : n - 1;
 }
 
-/* Evaluate the centre of each s × s block and copy it over the block;
- * returns how many were evaluated. */
+/* Copy v over the s × s block (bi, bj) of the rectangle whose top left
+ * sample is (i0, j0), up to (i1, j1); NaN when v is not finite. */
+static void
+field_fill_block(sd_field *field, const long r[4], long bi, long bj, long s,
+    double v)
+{
+	const long cols = (long)field->cols;
+	long j, k;
+
+	if (!isfinite(v))
+		v = NAN;
+	for (j = r[0] + bj * s; j < r[1] && j < r[0] + bj * s + s; j++)
+		for (k = r[2] + bi * s; k < r[3] && k < r[2] + bi * s + s; k++)
+			field->f[j * cols + k] = v;
+}
+
+/* Evaluate the centre of each s × s block of rows [r[0], r[1]) and
+ * columns [r[2], r[3]) and copy it over the block; returns how many were
+ * evaluated. The centres are a grid of their own: a few rows of blocks
+ * go to sd_slice_grid at a time (as many as the scratch holds), so that
+ * glm shares its exps along them as a whole field does (a call per
+ * centre row cost twice as much: 40–56 ms of CPU for the 18 × 18
+ * centres of glm:n=100000, and the first pass is what a key waits
+ * for). */
 static size_t
 field_fill_coarse(sd_field *field, const sd_objective *obj,
-    const sd_chart *chart, long s)
+    const sd_chart *chart, const long r[4], long s)
+{
+	const long w = r[3] - r[2], h = r[1] - r[0];
+	const long na = (w + s - 1) / s, nb = (h + s - 1) / s;
+	long per, chunks, ch, k, b0, b1;
+	struct field_scratch sc;
+	double unused;
+
+	if (w <= 0 || h <= 0)
+		return 0;
+	per = (long)field->work_cols / na;
+	per = per > 0 ? per : 1;
+	chunks = (nb + per - 1) / per;
+#pragma omp parallel for schedule(dynamic, 1) private(k, b0, b1, sc, unused)
+	for (ch = 0; ch < chunks; ch++) {
+		field_scratch(field, &sc);
+		b0 = ch * per;
+		b1 = b0 + per < nb ? b0 + per : nb;
+		for (k = 0; k < na; k++)
+			sd_field_coords(field, (size_t)(r[2] +
+			    field_centre(k * s, w, s)), 0, &sc.a[k], &unused);
+		for (k = b0; k < b1; k++)
+			sd_field_coords(field, 0, (size_t)(r[0] +
+			    field_centre(k * s, h, s)), &unused, &sc.b[k - b0]);
+		sd_slice_grid(&field->slice, obj, chart, (size_t)na, sc.a,
+		    (size_t)(b1 - b0), sc.b, sc.f, (size_t)na, sc.x);
+		for (k = 0; k < na * (b1 - b0); k++)
+			field_fill_block(field, r, k % na, b0 + k / na, s,
+			    sc.f[k]);
+	}
+	return (size_t)(na * nb);
+}
+
+/* Keep the old samples that moved by (di, dj) and fill the rest: exact
+ * (s = 1), in tiles as a whole field is (on glm's grid a strip costs
+ * its share of a whole field, not five times that point by point), or
+ * by s × s blocks (a pan's first pass). The old samples wait in the
+ * scratch half. Returns how many were evaluated. */
+static size_t
+field_fill_around(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long di, long dj, long s)
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
-	long bj, i, j, k, cj, nb = (rows + s - 1) / s;
-	struct field_scratch sc;
-	size_t count = 0, n;
-	double *f = field->f;
+	/* Rows [j0, j1) and columns [i0, i1) are kept. */
+	const long j0 = field_clamp(-dj, 0, rows);
+	const long j1 = field_clamp(rows - dj, j0, rows);
+	const long i0 = field_clamp(-di, 0, cols);
+	const long i1 = field_clamp(cols - di, i0, cols);
+	/* What is not: the rows above and below, the columns beside. */
+	const long rect[4][4] = { { 0, j0, 0, cols }, { j1, rows, 0, cols },
+	    { j0, j1, 0, i0 }, { j0, j1, i1, cols } };
+	double *old = field->f + field->cap;
+	size_t count = 0;
+	long j, k;
 
-#pragma omp parallel for schedule(dynamic, 1) private(i, j, k, cj, sc, n) \
-    reduction(+:count)
-	for (bj = 0; bj < nb; bj++) {
-		field_scratch(field, &sc);
-		cj = field_centre(bj * s, rows, s);
-		for (i = 0, n = 0; i < cols; i += s)
-			sc.col[n++] = field_centre(i, cols, s);
-		field_eval(field, obj, chart, cj, n, &sc, f + cj * cols);
-		count += n;
-		for (i = 0; i < cols; i += s) {
-			for (j = bj * s; j < rows && j < bj * s + s; j++) {
-				for (k = i; k < cols && k < i + s; k++)
-					f[j * cols + k] = f[cj * cols +
-					    field_centre(i, cols, s)];
-			}
-		}
-	}
+	memcpy(old, field->f, field->cols * field->rows * sizeof *old);
+	for (j = j0; j < j1; j++)
+		memcpy(field->f + j * cols + i0, old + (j + dj) * cols + i0 +
+		    di, (size_t)(i1 - i0) * sizeof *old);
+	for (k = 0; k < 4; k++)
+		count += s > 1 ? field_fill_coarse(field, obj, chart, rect[k],
+		    s) : field_fill_rect(field, obj, chart, rect[k][0],
+		    rect[k][1], rect[k][2], rect[k][3]);
 	return count;
 }
 
@@ -495,29 +512,48 @@ sd_field_refine(sd_field *field, const sd_objective *obj,
 	return field->coarse > 1 ? field->rows - field->refined : 0;
 }
 
+/* Whether field can be moved to window by a whole number of samples
+ * (*di, *dj), keeping its exact samples. */
+static int
+field_pans(const sd_field *field, const sd_window *window, size_t cols,
+    size_t rows, long *di, long *dj)
+{
+	return field->valid && field->coarse <= 1 && cols == field->cols &&
+	    rows == field->rows && field_shift(field, window, di, dj) == 0;
+}
+
 int
-sd_field_update_coarse(sd_field *field, const sd_objective *obj,
+sd_field_pans(const sd_field *field, const sd_window *window, size_t cols,
+    size_t rows)
+{
+	long di, dj;
+
+	return field_pans(field, window, cols, rows, &di, &dj);
+}
+
+/* sd_field_update_coarse, and with preview sd_field_update_preview. */
+static int
+field_update(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, const sd_window *window, size_t cols,
-    size_t rows, size_t coarse, size_t *evaluated, char **cause)
+    size_t rows, size_t coarse, int preview, size_t *evaluated,
+    char **cause)
 {
 	long di = 0, dj = 0;
+	size_t count = 0;
 	int reuse;
-	size_t count;
 
 	if (cols == 0 || rows == 0)
 		return sd_fail(cause, "field: empty grid %zux%zu", cols, rows);
 	if (field_same(field, window, cols, rows) && field->coarse > 1) {
 		/* A coarse field of this window: refine it (all at once
 		 * when asked for the exact field), or keep it. */
-		count = 0;
 		if (coarse <= 1)
 			sd_field_refine(field, obj, chart, rows, &count);
 		if (evaluated != NULL)
 			*evaluated = count;
 		return 0;
 	}
-	reuse = field->valid && field->coarse <= 1 && cols == field->cols &&
-	    rows == field->rows && field_shift(field, window, &di, &dj) == 0;
+	reuse = field_pans(field, window, cols, rows, &di, &dj);
 	if (field_reserve(field, cols * rows, cause) != 0 ||
 	    field_reserve_work(field, cols, cause) != 0 ||
 	    sd_slice_update(&field->slice, obj, chart, cause) != 0)
@@ -525,19 +561,39 @@ sd_field_update_coarse(sd_field *field, const sd_objective *obj,
 	field->cols = cols;
 	field->rows = rows;
 	field->window = *window;
-	field->coarse = 1;
-	field->refined = rows;
-	if (coarse > 1 && !reuse) {
-		field->coarse = coarse;
-		field->refined = 0;
-		count = field_fill_coarse(field, obj, chart, (long)coarse);
-	} else
-		count = field_fill(field, obj, chart, reuse, di, dj);
+	field->coarse = coarse > 1 && (!reuse || preview) ? coarse : 1;
+	field->refined = field->coarse > 1 ? 0 : rows;
+	if (!reuse)
+		count = field->coarse > 1 ? field_fill_coarse(field, obj,
+		    chart, (const long [4]){ 0, (long)rows, 0, (long)cols },
+		    (long)coarse) : field_fill_rect(field, obj, chart, 0,
+		    (long)rows, 0, (long)cols);
+	else
+		count = field_fill_around(field, obj, chart, di, dj,
+		    (long)field->coarse);
 	field_stats(field);
 	field->valid = 1;
 	if (evaluated != NULL)
 		*evaluated = count;
 	return 0;
+}
+
+int
+sd_field_update_coarse(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, size_t coarse, size_t *evaluated, char **cause)
+{
+	return field_update(field, obj, chart, window, cols, rows, coarse, 0,
+	    evaluated, cause);
+}
+
+int
+sd_field_update_preview(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, size_t coarse, size_t *evaluated, char **cause)
+{
+	return field_update(field, obj, chart, window, cols, rows, coarse, 1,
+	    evaluated, cause);
 }
 
 int

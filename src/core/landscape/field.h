@@ -92,6 +92,22 @@ int sd_field_update_coarse(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, const sd_window *window, size_t cols,
     size_t rows, size_t coarse, size_t *evaluated, char **cause);
 
+/* Whether sd_field_update would keep field's samples for window at
+ * cols × rows: the field is exact and the window moved by whole
+ * samples. */
+int sd_field_pans(const sd_field *field, const sd_window *window,
+    size_t cols, size_t rows);
+
+/* A pan's first pass (sd_field_pans): the samples kept as
+ * sd_field_update keeps them, the strips they leave uncovered by
+ * coarse × coarse blocks as sd_field_update_coarse fills a whole field;
+ * field->coarse = coarse, so that it is not taken for exact (refining it
+ * evaluates every row). Otherwise sd_field_update_coarse. For showing a
+ * pan at once while the exact strips are evaluated. */
+int sd_field_update_preview(sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, const sd_window *window, size_t cols,
+    size_t rows, size_t coarse, size_t *evaluated, char **cause);
+
 /* Make up to max_rows more rows of a coarse field exact, evaluating each
  * sample but the blocks' centres (exact already); after the last row the
  * field is exact (coarse = 1) and equal, sample for sample, to what
