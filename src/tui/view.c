@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "trail.h"
 #include "view.h"
 
 static int	view_watch(view *, racer *, char **);
@@ -713,21 +714,22 @@ view_refresh(view *v, size_t cols, size_t rows, size_t *evaluated,
 double
 view_fmin(const view *v)
 {
-	double m = v->field.n_finite ? v->field.fmin : INFINITY;
+	double m = v->field.n_finite ? v->field.fmin : INFINITY, lo, hi;
 	const racer *r;
 	size_t i;
-	int k;
+	int k, nan;
 
 	for (i = 0; v->points_valid && i < v->points.n; i++) {
 		if (v->points.points[i].f < m)
 			m = v->points.points[i].f;
 	}
+	/* Every frame asks (the loss curve's floor): the trail's block
+	 * minima answer in O(steps / TRAIL_BLOCK), not O(steps). */
 	for (k = 0; k < v->n_racers; k++) {
 		r = v->racers[k];
-		for (i = 0; i < r->trace.n; i++) {
-			if (r->trace.f[i] < m)
-				m = r->trace.f[i];
-		}
+		trail_f_range(r->trail, r, 0, r->trace.n, &lo, &hi, &nan);
+		if (lo < m)
+			m = lo;
 	}
 	return m;
 }
