@@ -6,8 +6,9 @@
  * at the top), the one-pass square, the other powers, the functions,
  * whole and partial blocks, and at points where 0·∞ makes a derivative
  * NaN while the value is a number (√ at 0, a square that overflows), where
- * sin and cos need the full reduction (near π/2 and −3π/2) or libm's
- * (beyond 2^20). NaN is compared as NaN (same(): which of two NaN
+ * sin, cos and tan need the full reduction (near π/2 and −3π/2: tan's
+ * poles) or libm's (beyond 2^20), and where pow is libm's (x ≤ 0, y = 0,
+ * ±1, 2, 1/2, NaN and ±∞). NaN is compared as NaN (same(): which of two NaN
  * operands a product passes on is the compiler's choice of operand
  * order, which C and IEEE 754 leave open; every output prints "nan"). */
 #include "config.h"
@@ -79,7 +80,9 @@ test_paths(void **unused)
 	    "x^2 + y^3 - x^-2 + (x*y)^5 + y^16", "sin(3*x)*cos(2*y)",
 	    "cos(-x)*sin(y*0.5) + exp(x/2) - log(-y)", "abs(x - y) + tan(x)",
 	    "sin(3*x)*cos(2*y)+0.1*(x^2+y^2)", "2 + 3", "sin(x) - cos(y)",
-	    "x^1.5 - 1/(y - 1)",
+	    "x^1.5 - 1/(y - 1)", "tanh(x*y) + atan(x - y)",
+	    "tan(x)*tan(y/3) - atan(1/x)", "(x^2 + 1)^2.5 - abs(y)^-0.3",
+	    "x^y - y^x + 3^(x/y)", "tanh(x)^1.5 + x^(y^2 + 0.5)",
 	};
 	double x[M], y[M];
 	size_t i;

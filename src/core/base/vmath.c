@@ -109,23 +109,107 @@ sd_vm_cos_n(const double *x, double *out, size_t n)
 	vm_trig_n(x, out, n, 1);
 }
 
-/* The one-point and the block form of a function vm_NAME whose code has
- * no branch: the same code, so the same bits. */
-#define VM_FORMS(name)							\
-double									\
-sd_vm_##name(double x)							\
-{									\
-	return vm_##name(x);						\
-}									\
-									\
-SD_SIMD_CLONES void							\
-sd_vm_##name##_n(const double *x, double *out, size_t n)		\
-{									\
-	size_t i;							\
-									\
-	SD_SIMD								\
-	for (i = 0; i < n; i++)						\
-		out[i] = vm_##name(x[i]);				\
+/* ---- tan ---------------------------------------------------------------- */
+
+/* tan(x + y) (odd = 0) or −1/tan(x + y) (odd = 1) on [−π/4, π/4]
+ * (k_tan.c): an odd polynomial to 0.6744, and beyond it tan(π/4 − x)
+ * by the same polynomial; −1/tan computed to the last bit by splitting
+ * the quotient. Both sides computed, then chosen. */
+SD_LOOP_INLINE double
+vm_ktan(double x, double y, int64_t odd)
+{
+	const double T[] = { 3.33333333333334091986e-01,
+	    1.33333333333201242699e-01, 5.39682539762260521377e-02,
+	    2.18694882948595424599e-02, 8.86323982359930005737e-03,
+	    3.59207910759131235356e-03, 1.45620945432529025516e-03,
+	    5.88041240820264096874e-04, 2.46463134818469906812e-04,
+	    7.81794442939557092300e-05, 7.14072491382608190305e-05,
+	    -1.85586374855275456654e-05, 2.59073051863633712884e-05 },
+	    pio4 = 7.85398163397448278999e-01,
+	    pio4lo = 3.06161699786838301793e-17;
+	int64_t big = (vm_bits(x) & ~VM_SIGN) >= 0x3FE5942800000000,
+	    neg = x < 0;
+	double sg = vm_pick(neg, -1.0, 1.0), z, w, r, v, s, iy, hi, a, t;
+
+	/* Beyond 0.6744: |x| folded to π/4 − |x|. */
+	x = vm_pick(big, (pio4 - sg * x) + (pio4lo - sg * y), x);
+	y = vm_pick(big, 0, y);
+	z = x * x;
+	w = z * z;
+	r = T[1] + w * (T[3] + w * (T[5] + w * (T[7] + w * (T[9] +
+	    w * T[11]))));
+	v = z * (T[2] + w * (T[4] + w * (T[6] + w * (T[8] + w * (T[10] +
+	    w * T[12])))));
+	s = z * x;
+	r = y + z * (s * (r + v) + y);
+	r += T[0] * s;
+	w = x + r;
+	iy = vm_pick(odd, -1.0, 1.0);
+	hi = sg * (iy - 2.0 * (x - (w * w / (w + iy) - r)));
+	/* −1/(x + r): the quotient's high half, then its correction. */
+	z = vm_double(vm_bits(w) & VM_HIGH);
+	v = r - (z - x);
+	a = -1.0 / w;
+	t = vm_double(vm_bits(a) & VM_HIGH);
+	s = 1.0 + t * z;
+	return vm_pick(big, hi, vm_pick(odd, t + a * (s + t * v), w));
+}
+
+/* tan x for |x| ≤ VM_TRIG_MAX, the reduction as vm_rem_pio2's (its
+ * return value too); ±0 kept. */
+SD_LOOP_INLINE int64_t
+vm_tan(double x, int full, double *out)
+{
+	double y0, y1;
+	uint64_t q;
+	int64_t more = vm_rem_pio2(x, full, &y0, &y1, &q);
+
+	*out = vm_pick(x == 0, x, vm_ktan(y0, y1, q & 1));
+	return more;
+}
+
+double
+sd_vm_tan(double x)
+{
+	double t;
+
+	if (!vm_trig_ok(x))
+		return tan(x);
+	if (vm_tan(x, 0, &t))
+		vm_tan(x, 1, &t);
+	return t;
+}
+
+/* As sd_vm_sincos_n: the first round in every lane, the full reduction
+ * over a chunk where a lane needs it, libm's where a lane is beyond the
+ * kernel. */
+SD_SIMD_CLONES void
+sd_vm_tan_n(const double *x, double *out, size_t n)
+{
+	double u[VM_CHUNK];
+	int64_t any, ok;
+	size_t i, j, m;
+
+	for (i = 0; i < n; i += m) {
+		m = n - i < VM_CHUNK ? n - i : VM_CHUNK;
+		memcpy(u, x + i, m * sizeof *u);
+		any = 0;
+		SD_SIMD_OR(any)
+		for (j = 0; j < m; j++) {
+			ok = vm_trig_ok(u[j]);
+			any |= vm_tan(vm_pick(ok, u[j], 0), 0, &out[i + j]) |
+			    (2 - 2 * ok);
+		}
+		if (any & 1) {
+			SD_SIMD
+			for (j = 0; j < m; j++)
+				vm_tan(vm_pick(vm_trig_ok(u[j]), u[j], 0), 1,
+				    &out[i + j]);
+		}
+		for (j = 0; any & 2 && j < m; j++)
+			if (!vm_trig_ok(u[j]))
+				out[i + j] = tan(u[j]);
+	}
 }
 
 /* ---- exp ---------------------------------------------------------------- */

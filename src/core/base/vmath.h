@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vmath.h: sin, cos, exp and log that give the same bits one point at a
+/* vmath.h: sin, cos, tan, atan, tanh, exp, log and pow that give the same bits one point at a
  * time and on vector lanes.
  *
  * libm's functions run one lane at a time, and a vector libm (SLEEF,
@@ -14,9 +14,10 @@
  * batch and in every SD_SIMD_CLONES clone.
  *
  * Accuracy, measured against libm by tests/test_vmath (HACKING.md
- * "Vector math"): within 1 ulp of libm. sin and cos of |x| > 2^20
+ * "Vector math"): within 1 ulp of libm. sin, cos and tan of |x| > 2^20
  * (where the three-part reduction runs out of bits), and of ±Inf and
- * NaN, are libm's, in both forms. */
+ * NaN, are libm's, in both forms; so is pow where x is not positive and
+ * finite, y not finite, |y| > 2^31, or y one of 0, ±1, 2 and 1/2. */
 #ifndef SADDLE_VMATH_H
 #define SADDLE_VMATH_H
 
@@ -26,6 +27,10 @@ double sd_vm_sin(double x);
 double sd_vm_cos(double x);
 double sd_vm_exp(double x);
 double sd_vm_log(double x);
+double sd_vm_tan(double x);
+double sd_vm_atan(double x);
+double sd_vm_tanh(double x);
+double sd_vm_pow(double x, double y);
 
 /* The same functions over n points: out[i] = sd_vm_*(x[i]), bit for
  * bit. out may be x. */
@@ -33,6 +38,14 @@ void sd_vm_sin_n(const double *x, double *out, size_t n);
 void sd_vm_cos_n(const double *x, double *out, size_t n);
 void sd_vm_exp_n(const double *x, double *out, size_t n);
 void sd_vm_log_n(const double *x, double *out, size_t n);
+void sd_vm_tan_n(const double *x, double *out, size_t n);
+void sd_vm_atan_n(const double *x, double *out, size_t n);
+void sd_vm_tanh_n(const double *x, double *out, size_t n);
+
+/* out[i] = sd_vm_pow(x[i], y[i]), and sd_vm_pow(x[i], k), bit for bit.
+ * out may be x (or y). */
+void sd_vm_pow_n(const double *x, const double *y, double *out, size_t n);
+void sd_vm_powk_n(const double *x, double k, double *out, size_t n);
 
 /* s[i] = sd_vm_sin(x[i]) and c[i] = sd_vm_cos(x[i]), sharing the
  * reduction. Neither may be x. */

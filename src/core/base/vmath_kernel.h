@@ -19,6 +19,8 @@
 
 #define VM_TOINT	0x1.8p52	/* x + this − this rounds x to an integer */
 #define VM_TRIG_MAX	0x1p20		/* the medium range of fdlibm's reduction */
+#define VM_SIGN		0x8000000000000000u	/* a double's sign bit */
+#define VM_HIGH		0xffffffff00000000u	/* its high word: low word cleared */
 
 SD_LOOP_INLINE uint64_t
 vm_bits(double x)
@@ -54,6 +56,26 @@ SD_LOOP_INLINE int64_t
 vm_exponent(double x)
 {
 	return (int64_t)(vm_bits(x) >> 52 & 0x7ff);
+}
+
+/* The one-point and the block form of a function vm_NAME whose code has
+ * no branch: the same code, so the same bits (vmath.c and its
+ * siblings). */
+#define VM_FORMS(name)							\
+double									\
+sd_vm_##name(double x)							\
+{									\
+	return vm_##name(x);						\
+}									\
+									\
+SD_SIMD_CLONES void							\
+sd_vm_##name##_n(const double *x, double *out, size_t n)		\
+{									\
+	size_t i;							\
+									\
+	SD_SIMD								\
+	for (i = 0; i < n; i++)						\
+		out[i] = vm_##name(x[i]);				\
 }
 
 /* ---- sin and cos ------------------------------------------------------- */

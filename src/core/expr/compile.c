@@ -74,7 +74,7 @@ powk_value(double u, double k)
 		return expr_powi(u, (int)k);
 	if (k == 0.5)
 		return sqrt(u);
-	return pow(u, k);
+	return sd_vm_pow(u, k);
 }
 
 /* a op b for two constants. */

@@ -43,7 +43,7 @@ sd_expr_eval(const sd_expr *e, double x, double y)
 		case OP_DIVK:	s[t] /= c->k; break;
 		case OP_RDIVK:	s[t] = c->k / s[t]; break;
 		case OP_POWI:	s[t] = expr_powi(s[t], c->n); break;
-		case OP_POWK:	s[t] = pow(s[t], c->k); break;
+		case OP_POWK:	s[t] = sd_vm_pow(s[t], c->k); break;
 		case OP_RPOWK:	s[t] = expr_pow(c->k, s[t]); break;
 		case OP_FUNC:	s[t] = sd_expr_funcs[c->fn].f(s[t]); break;
 		}
@@ -105,10 +105,7 @@ eval_block(const sd_expr *e, const double *x, const double *y, size_t ys,
 			for (j = 0; j < m; j++)
 				a[j] /= b[j];
 			break;
-		case OP_POW:
-			for (j = 0; j < m; j++)
-				a[j] = expr_pow(a[j], b[j]);
-			break;
+		case OP_POW:	expr_pow_block(a, b, a, m); break;
 		case OP_NEG:
 			SD_SIMD
 			for (j = 0; j < m; j++)
@@ -140,14 +137,8 @@ eval_block(const sd_expr *e, const double *x, const double *y, size_t ys,
 				a[j] = k / a[j];
 			break;
 		case OP_POWI:	expr_powi_block(a, c->n, a, m); break;
-		case OP_POWK:
-			for (j = 0; j < m; j++)
-				a[j] = pow(a[j], k);
-			break;
-		case OP_RPOWK:
-			for (j = 0; j < m; j++)
-				a[j] = expr_pow(k, a[j]);
-			break;
+		case OP_POWK:	sd_vm_powk_n(a, k, a, m); break;
+		case OP_RPOWK:	expr_rpowk_block(k, a, a, m); break;
 		case OP_FUNC:
 			if (sd_expr_funcs[c->fn].vf != NULL) {
 				sd_expr_funcs[c->fn].vf(a, a, m);
@@ -238,14 +229,14 @@ hd_div(hd *a, const hd *b)
 static void
 hd_pow(hd *a, const hd *b)
 {
-	double f = expr_pow(a->v, b->v), la = log(a->v), p1;
+	double f = expr_pow(a->v, b->v), la = sd_vm_log(a->v), p1;
 	double fa, fb, faa, fab, fbb;
 	hd r;
 
-	p1 = pow(a->v, b->v - 1);
+	p1 = sd_vm_pow(a->v, b->v - 1);
 	fa = b->v * p1;
 	fb = f * la;
-	faa = b->v * (b->v - 1) * pow(a->v, b->v - 2);
+	faa = b->v * (b->v - 1) * sd_vm_pow(a->v, b->v - 2);
 	fab = p1 * (1 + b->v * la);
 	fbb = fb * la;
 	r.v = f;
@@ -272,8 +263,8 @@ hd_powi(hd *u, int n)
 static void
 hd_powk(hd *u, double k)
 {
-	hd_chain(u, pow(u->v, k), k * pow(u->v, k - 1),
-	    k * (k - 1) * pow(u->v, k - 2));
+	hd_chain(u, sd_vm_pow(u->v, k), k * sd_vm_pow(u->v, k - 1),
+	    k * (k - 1) * sd_vm_pow(u->v, k - 2));
 }
 
 /* u ← k^u, k a constant. */

@@ -161,18 +161,25 @@ SD_LOOP_INLINE void
 dual_pow(struct dual_stack *s, int a, size_t m)
 {
 	struct dual_slot *p = &s->slot[a];
-	double *av = p->v, *ax = p->x, *ay = p->y, f, fa, fb;
+	double *av = p->v, *ax = p->x, *ay = p->y, fa, fb;
 	const double *ai = s->val[a], *bv = s->val[a + 1];
 	const double *bx = p[1].x, *by = p[1].y;
+	double f[EXPR_BATCH], p1[EXPR_BATCH], la[EXPR_BATCH];
 	size_t j;
 
+	expr_pow_block(ai, bv, f, m);
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		p1[j] = bv[j] - 1;
+	sd_vm_pow_n(ai, p1, p1, m);
+	sd_vm_log_n(ai, la, m);
+	SD_SIMD
 	for (j = 0; j < m; j++) {
-		f = expr_pow(ai[j], bv[j]);
-		fa = bv[j] * pow(ai[j], bv[j] - 1);
-		fb = f * log(ai[j]);
+		fa = bv[j] * p1[j];
+		fb = f[j] * la[j];
 		ax[j] = fa * ax[j] + fb * bx[j];
 		ay[j] = fa * ay[j] + fb * by[j];
-		av[j] = f;
+		av[j] = f[j];
 	}
 }
 
@@ -282,16 +289,18 @@ dual_unary_d(const struct dual_stack *s, int u, const struct instr *c,
 			d1[j] *= n;
 		break;
 	case OP_POWK:
-		for (j = 0; j < m; j++) {
-			f[j] = pow(v[j], k);
-			d1[j] = k * pow(v[j], k - 1);
-		}
+		sd_vm_powk_n(v, k, f, m);
+		sd_vm_powk_n(v, k - 1, d1, m);
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			d1[j] = k * d1[j];
 		break;
 	case OP_RPOWK:
-		for (j = 0; j < m; j++) {
-			f[j] = expr_pow(k, v[j]);
-			d1[j] = f[j] * log(k);
-		}
+		expr_rpowk_block(k, v, f, m);
+		d2 = log(k);
+		SD_SIMD
+		for (j = 0; j < m; j++)
+			d1[j] = f[j] * d2;
 		break;
 	case OP_RDIVK:
 		SD_SIMD

@@ -11,6 +11,7 @@
 
 #include "base/interval.h"
 #include "base/simd.h"
+#include "base/vmath.h"
 
 #define EXPR_STACK_MAX	128	/* evaluation stack slots */
 #define EXPR_POWI_MAX	16	/* x^n as multiplications for |n| ≤ this */
@@ -133,13 +134,41 @@ expr_powi_block(const double *u, int n, double *out, size_t m)
 		out[j] = 1 / r[j];
 }
 
-/* a^b for a variable exponent: NaN when either side is. */
+/* a^b for a variable exponent: NaN when either side is (vmath's pow,
+ * as every power with a non-integer exponent). */
 static inline double
 expr_pow(double a, double b)
 {
 	if (isnan(a) || isnan(b))
 		return a + b;
-	return pow(a, b);
+	return sd_vm_pow(a, b);
+}
+
+/* out[j] = expr_pow(a[j], b[j]) for j < m ≤ EXPR_BATCH, bit for bit
+ * (out may be a or b). */
+SD_LOOP_INLINE void
+expr_pow_block(const double *a, const double *b, double *out, size_t m)
+{
+	double p[EXPR_BATCH];
+	size_t j;
+
+	sd_vm_pow_n(a, b, p, m);
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		out[j] = isnan(a[j]) || isnan(b[j]) ? a[j] + b[j] : p[j];
+}
+
+/* out[j] = expr_pow(k, u[j]) for j < m ≤ EXPR_BATCH (out may be u). */
+SD_LOOP_INLINE void
+expr_rpowk_block(double k, const double *u, double *out, size_t m)
+{
+	double kr[EXPR_BATCH];
+	size_t j;
+
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		kr[j] = k;
+	expr_pow_block(kr, u, out, m);
 }
 
 #endif

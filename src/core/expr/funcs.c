@@ -170,21 +170,60 @@ fd_log(const double *u, double *f, double *d1, size_t m)
 		d1[j] = 1 / u[j];
 }
 
-/* sin, cos, exp and log are vmath's, so that a block computes them on
- * vector lanes with the bits of the one-point interpreters; the others
- * are libm's, one point at a time in every interpreter. */
+/* φ' from φ: tan' = 1 + tan², tanh' = 1 − tanh² (d_tan's, d_tanh's). */
+static void
+fd_tan(const double *u, double *f, double *d1, size_t m)
+{
+	size_t j;
+
+	sd_vm_tan_n(u, f, m);
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		d1[j] = 1 + f[j] * f[j];
+}
+
+static void
+fd_tanh(const double *u, double *f, double *d1, size_t m)
+{
+	size_t j;
+
+	sd_vm_tanh_n(u, f, m);
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		d1[j] = 1 - f[j] * f[j];
+}
+
+/* atan' = 1/(1 + u²), d_atan's. */
+static void
+fd_atan(const double *u, double *f, double *d1, size_t m)
+{
+	size_t j;
+
+	sd_vm_atan_n(u, f, m);
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		d1[j] = 1 / (1 + u[j] * u[j]);
+}
+
+/* sin, cos, tan, atan, tanh, exp and log are vmath's, so that a block
+ * computes them on vector lanes with the bits of the one-point
+ * interpreters; the others are libm's, one point at a time in every
+ * interpreter. */
 const struct expr_func sd_expr_funcs[] = {
 	{ "sin", sd_vm_sin, d_sin, sd_expr_iv_sin, sd_vm_sin_n, fd_sin,
 	    TRIG_SIN },
 	{ "cos", sd_vm_cos, d_cos, sd_expr_iv_cos, sd_vm_cos_n, fd_cos,
 	    TRIG_COS },
-	{ "tan", tan, d_tan, sd_expr_iv_tan, NULL, NULL, TRIG_NONE },
+	{ "tan", sd_vm_tan, d_tan, sd_expr_iv_tan, sd_vm_tan_n, fd_tan,
+	    TRIG_NONE },
 	{ "asin", asin, d_asin, sd_expr_iv_asin, NULL, NULL, TRIG_NONE },
 	{ "acos", acos, d_acos, sd_expr_iv_acos, NULL, NULL, TRIG_NONE },
-	{ "atan", atan, d_atan, sd_expr_iv_atan, NULL, NULL, TRIG_NONE },
+	{ "atan", sd_vm_atan, d_atan, sd_expr_iv_atan, sd_vm_atan_n, fd_atan,
+	    TRIG_NONE },
 	{ "sinh", sinh, d_sinh, sd_expr_iv_sinh, NULL, NULL, TRIG_NONE },
 	{ "cosh", cosh, d_cosh, sd_expr_iv_cosh, NULL, NULL, TRIG_NONE },
-	{ "tanh", tanh, d_tanh, sd_expr_iv_tanh, NULL, NULL, TRIG_NONE },
+	{ "tanh", sd_vm_tanh, d_tanh, sd_expr_iv_tanh, sd_vm_tanh_n, fd_tanh,
+	    TRIG_NONE },
 	{ "exp", sd_vm_exp, d_exp, sd_expr_iv_exp, sd_vm_exp_n, fd_exp,
 	    TRIG_NONE },
 	{ "log", sd_vm_log, d_log, sd_expr_iv_log, sd_vm_log_n, fd_log,
