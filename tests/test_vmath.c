@@ -315,8 +315,9 @@ fill_pow(const struct pow_range *r, double *x, double *y, size_t n)
 		y[i] = r->ylo + uniform() * (r->yhi - r->ylo);
 }
 
-/* Off its core, C's pow: x ≤ 0, ±Inf, NaN, y = 0, ±1, 2, 1/2, ±Inf, NaN,
- * |y| > 2^31, and an ordinary y beside each such x. */
+/* Off its core, C's pow: x ≤ 0, ±Inf, NaN, y ±Inf, NaN, |y| > 2^31;
+ * and the exponents the core gives one rounding for (0, ±1, 2), 1/2,
+ * and an ordinary y beside each such x. */
 static const double pow_x[] = { 0, -0.0, -1, -2.5, -8, INFINITY, -INFINITY,
 	NAN, 1, 2, 0.5, 4.9e-324, DBL_MAX, 1e-300, 3 };
 static const double pow_y[] = { 0, -0.0, 1, -1, 2, 0.5, 2.5, -3, 3, NAN,
@@ -402,6 +403,11 @@ test_pow_accuracy(void **unused)
 	assert_true(sd_vm_pow(2, 1024) == INFINITY);
 	assert_true(sd_vm_pow(2, -1075) == 0 && sd_vm_pow(2, -1074) > 0);
 	assert_true(sd_vm_pow(4, 2.5) == 32 && sd_vm_pow(1, 2.5) == 1);
+	for (i = 0; i < N; i++) {
+		v = 1e-3 + uniform() * 1e3;
+		assert_true(sd_vm_pow(v, 2) == v * v && sd_vm_pow(v, 1) == v);
+		assert_true(sd_vm_pow(v, -1) == 1 / v && sd_vm_pow(v, 0) == 1);
+	}
 }
 
 /* A formula through every interpreter: sd_expr_eval, the row and the

@@ -17,7 +17,7 @@
  * "Vector math"): within 1 ulp of libm. sin, cos and tan of |x| > 2^20
  * (where the three-part reduction runs out of bits), and of ±Inf and
  * NaN, are libm's, in both forms; so is pow where x is not positive and
- * finite, y not finite, |y| > 2^31, or y one of 0, ±1, 2 and 1/2. */
+ * finite, y not finite or |y| > 2^31. */
 #ifndef SADDLE_VMATH_H
 #define SADDLE_VMATH_H
 

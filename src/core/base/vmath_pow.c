@@ -7,8 +7,8 @@
  * preserved"): log2 x in two pieces good to about 2⁻⁶⁴, times y in
  * simulated double length, then 2^(n + y') with |y'| ≤ 1/2. That core
  * is computed without branches for x positive and finite, y finite and
- * |y| ≤ 2³¹, and y not one of the values C's pow treats apart (0, ±1,
- * 2, 1/2); every other lane is libm's pow, in both forms. Two changes:
+ * |y| ≤ 2³¹ (y = 0, ±1 and 2 give 1, x, 1/x and x·x, as C's pow); every
+ * other lane is libm's pow, in both forms. Two changes:
  * n is y·log2 x rounded to nearest (ties to even) rather than fdlibm's
  * bit-level rounding, which keeps |y'| ≤ 1/2 as well; 2^n is applied in
  * two exact halves (vm_kexp's), which rounds a subnormal result once,
@@ -46,14 +46,19 @@ vm_log2_2(double x, double *t1, double *t2)
 	    cp_l = -7.02846165095275826516e-09;
 	int64_t sub = x < 0x1p-1022, k1, k2;
 	double ax = vm_pick(sub, x * 0x1p53, x), bp, dp_h, dp_l, u, v, ss;
-	double s_h, s_l, t_h, t_l, s2, r, p_h, p_l, z_h, z_l, t;
+	double s_h, s_l, t_h, t_l, s2, r, p_h, p_l, z_h, z_l, t, m;
 	uint64_t ix = vm_bits(ax) >> 32, j = ix & 0x000fffff;
-	int64_t n = (int64_t)(ix >> 20) - 0x3ff - vm_pick(sub, 53, 0);
 
-	k1 = (j > 0x3988E) & (j < 0xBB67A);	/* √(3/2) ≤ ax < √3 */
-	k2 = j >= 0xBB67A;			/* beyond: ax/2, n + 1 */
-	ix = (j | 0x3ff00000) - (uint64_t)k2 * 0x00100000;
-	n += k2;
+	/* The interval from the mantissa's high word, compared as doubles
+	 * and n made a double from its bits: 64-bit integer compares and
+	 * conversions have no vector form below AVX-512. */
+	m = vm_double((j | 0x3ff00000) << 32);
+	k1 = (m > vm_double(0x3ff3988E00000000)) &	/* √(3/2) ≤ ax < √3 */
+	    (m < vm_double(0x3ffBB67A00000000));
+	k2 = m >= vm_double(0x3ffBB67A00000000);	/* beyond: ax/2, n + 1 */
+	ix = (j | 0x3ff00000) - ((uint64_t)k2 << 20);
+	t = vm_double(0x4330000000000000 | ((vm_bits(ax) >> 52) + (uint64_t)k2)) -
+	    0x1p52 - 0x3ff - vm_pick(sub, 53, 0);
 	ax = vm_double(ix << 32 | (vm_bits(ax) & 0xffffffff));
 	bp = vm_pick(k1, 1.5, 1.0);
 	dp_h = vm_pick(k1, 5.84962487220764160156e-01, 0.0);
@@ -81,7 +86,6 @@ vm_log2_2(double x, double *t1, double *t2)
 	p_l = v - (p_h - u);
 	z_h = cp_h * p_h;			/* cp = 2/(3 ln 2) */
 	z_l = cp_l * p_h + p_l * cp + dp_l;
-	t = (double)n;
 	*t1 = vm_high(((z_h + z_l) + dp_h) + t);
 	*t2 = z_l - (((*t1 - t) - dp_h) - z_h);
 }
@@ -118,8 +122,7 @@ vm_exp2_2(double p_h, double p_l)
 SD_LOOP_INLINE int64_t
 vm_pow_ok(double x, double y)
 {
-	return (x > 0) & (x <= 0x1.fffffffffffffp1023) & (fabs(y) <= 0x1p31) &
-	    (y != 0) & (fabs(y) != 1) & (y != 2) & (y != 0.5);
+	return (x > 0) & (x <= 0x1.fffffffffffffp1023) & (fabs(y) <= 0x1p31);
 }
 
 /* x^y where vm_pow_ok: y·log2 x in simulated double length (y split at
@@ -139,7 +142,10 @@ vm_kpow(double x, double y)
 	under = (z < -1075) | ((z == -1075) & (p_l <= z - p_h));
 	r = vm_exp2_2(vm_pick(over | under, 0, p_h),
 	    vm_pick(over | under, 0, p_l));
-	return vm_pick(over, HUGE_VAL, vm_pick(under, 0, r));
+	r = vm_pick(over, HUGE_VAL, vm_pick(under, 0, r));
+	/* The exponents whose answer is one rounding (or none). */
+	r = vm_pick(y == 2, x * x, vm_pick(y == -1, 1 / x, r));
+	return vm_pick(y == 1, x, vm_pick(y == 0, 1, r));
 }
 
 double

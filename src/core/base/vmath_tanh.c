@@ -65,8 +65,9 @@ vm_kexpm1(double x)
 	p = vm_double((uint64_t)(0x3ff - ik) << 52);
 	ylow = vm_scale((1.0 - p) - (e - r), k);
 	yhigh = vm_scale((r - (e + p)) + 1.0, k);
-	y0 = vm_pick(ik == 0, y0, vm_pick(ik == -1, ym1, vm_pick(ik == 1,
-	    yp1, vm_pick((ik <= -2) | (ik > 56), yfar, vm_pick(ik < 20, ylow,
+	/* k's cases compared on fk: no 64-bit integer compare below SSE4. */
+	y0 = vm_pick(fk == 0, y0, vm_pick(fk == -1, ym1, vm_pick(fk == 1,
+	    yp1, vm_pick((fk <= -2) | (fk > 56), yfar, vm_pick(fk < 20, ylow,
 	    yhigh)))));
 	return y0;
 }
@@ -114,11 +115,12 @@ vm_tanh_series(double ax)
 	    -6.451689215655431e-06, 2.6147711512907546e-06,
 	    -1.0597268320104654e-06, 4.294911078273806e-07,
 	    -1.7406618963571648e-07 };
-	double z = ax * ax, p = c[16];
-	int i;
+	double z = ax * ax, p;
 
-	for (i = 15; i >= 0; i--)
-		p = c[i] + z * p;
+	p = c[9] + z * (c[10] + z * (c[11] + z * (c[12] + z * (c[13] +
+	    z * (c[14] + z * (c[15] + z * c[16]))))));
+	p = c[0] + z * (c[1] + z * (c[2] + z * (c[3] + z * (c[4] + z * (c[5] +
+	    z * (c[6] + z * (c[7] + z * (c[8] + z * p))))))));
 	return ax + ax * (z * p);
 }
 
