@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arrays.h"
 #include "job.h"
 #include "racer.h"
 #include "trail.h"
@@ -243,22 +244,17 @@ static int
 trail_blocks(trail *t, const racer *r)
 {
 	size_t nb = r->trace.n / TRAIL_BLOCK, cap = t->cap_blocks, b;
-	double *bmin, *bmax;
-	unsigned char *bnan;
-	int nan;
+	sd_array a[] = { { t->bmin, sizeof *t->bmin },
+	    { t->bmax, sizeof *t->bmax }, { t->bnan, sizeof *t->bnan } };
+	int nan, rc;
 
 	if (nb > cap) {
 		cap = nb > 2 * cap ? nb : 2 * cap;
-		bmin = realloc(t->bmin, cap * sizeof *bmin);
-		if (bmin != NULL)
-			t->bmin = bmin;
-		bmax = realloc(t->bmax, cap * sizeof *bmax);
-		if (bmax != NULL)
-			t->bmax = bmax;
-		bnan = realloc(t->bnan, cap * sizeof *bnan);
-		if (bnan != NULL)
-			t->bnan = bnan;
-		if (bmin == NULL || bmax == NULL || bnan == NULL)
+		rc = sd_arrays_resize(a, 3, cap);
+		t->bmin = a[0].p;
+		t->bmax = a[1].p;
+		t->bnan = a[2].p;
+		if (rc != 0)
 			return -1;
 		t->cap_blocks = cap;
 	}

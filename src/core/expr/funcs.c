@@ -159,38 +159,48 @@ fd_exp(const double *u, double *f, double *d1, size_t m)
 	memcpy(d1, f, m * sizeof *d1);
 }
 
+/* d1[j] = 1/w[j] (d1 may be w). */
+static void
+recip(const double *w, double *d1, size_t m)
+{
+	size_t j;
+
+	SD_SIMD
+	for (j = 0; j < m; j++)
+		d1[j] = 1 / w[j];
+}
+
 static void
 fd_log(const double *u, double *f, double *d1, size_t m)
 {
-	size_t j;
-
 	sd_vm_log_n(u, f, m);
-	SD_SIMD
-	for (j = 0; j < m; j++)
-		d1[j] = 1 / u[j];
+	recip(u, d1, m);
 }
 
-/* φ' from φ: tan' = 1 + tan², tanh' = 1 − tanh² (d_tan's, d_tanh's). */
+/* φ' from φ = vf(u) as 1 + sign·φ²: tan' = 1 + tan², tanh' = 1 − tanh²
+ * (d_tan's and d_tanh's bits: (−1)·φ² is −(φ²) exactly). */
 static void
-fd_tan(const double *u, double *f, double *d1, size_t m)
+fd_square(expr_block *vf, double sign, const double *u, double *f,
+    double *d1, size_t m)
 {
 	size_t j;
 
-	sd_vm_tan_n(u, f, m);
+	vf(u, f, m);
 	SD_SIMD
 	for (j = 0; j < m; j++)
-		d1[j] = 1 + f[j] * f[j];
+		d1[j] = 1 + sign * (f[j] * f[j]);
+}
+
+static void
+fd_tan(const double *u, double *f, double *d1, size_t m)
+{
+	fd_square(sd_vm_tan_n, 1, u, f, d1, m);
 }
 
 static void
 fd_tanh(const double *u, double *f, double *d1, size_t m)
 {
-	size_t j;
-
-	sd_vm_tanh_n(u, f, m);
-	SD_SIMD
-	for (j = 0; j < m; j++)
-		d1[j] = 1 - f[j] * f[j];
+	fd_square(sd_vm_tanh_n, -1, u, f, d1, m);
 }
 
 /* atan' = 1/(1 + u²), d_atan's. */
@@ -202,7 +212,8 @@ fd_atan(const double *u, double *f, double *d1, size_t m)
 	sd_vm_atan_n(u, f, m);
 	SD_SIMD
 	for (j = 0; j < m; j++)
-		d1[j] = 1 / (1 + u[j] * u[j]);
+		d1[j] = 1 + u[j] * u[j];
+	recip(d1, d1, m);
 }
 
 /* sin, cos, tan, atan, tanh, exp and log are vmath's, so that a block

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arrays.h"
 #include "base/error.h"
 #include "optimizers/trace.h"
 
@@ -73,23 +74,19 @@ static int
 trace_grow(sd_trace *t)
 {
 	size_t cap = t->cap ? 2 * t->cap : 256;
-	double *x, *f, *gn;
+	sd_array a[] = { { t->x, t->dim * sizeof *t->x },
+	    { t->f, sizeof *t->f }, { t->grad_norm, sizeof *t->grad_norm } };
+	int rc;
 
 	if (t->n < t->cap)
 		return 0;
-	x = realloc(t->x, cap * t->dim * sizeof *x);
-	if (x != NULL)
-		t->x = x;
-	f = realloc(t->f, cap * sizeof *f);
-	if (f != NULL)
-		t->f = f;
-	gn = realloc(t->grad_norm, cap * sizeof *gn);
-	if (gn != NULL)
-		t->grad_norm = gn;
-	if (x == NULL || f == NULL || gn == NULL)
-		return -1;
-	t->cap = cap;
-	return 0;
+	rc = sd_arrays_resize(a, 3, cap);
+	t->x = a[0].p;
+	t->f = a[1].p;
+	t->grad_norm = a[2].p;
+	if (rc == 0)
+		t->cap = cap;
+	return rc;
 }
 
 /* Record the optimizer's current iterate, or hand it to the sink. */
