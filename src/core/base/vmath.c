@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vmath.c: sin, cos, exp and log on vector lanes (see vmath.h).
+/* vmath.c: sin, cos, tan, exp and log on vector lanes (see vmath.h);
+ * atan, tanh and pow are vmath_atan.c's, vmath_tanh.c's, vmath_pow.c's.
  *
  * The algorithms and coefficients are fdlibm's (Sun Microsystems, 1993:
  * "Permission to use, copy, modify, and distribute this software is

@@ -14,7 +14,8 @@
  * batch and in every SD_SIMD_CLONES clone.
  *
  * Accuracy, measured against libm by tests/test_vmath (HACKING.md
- * "Vector math"): within 1 ulp of libm. sin, cos and tan of |x| > 2^20
+ * "Vector math"): within 1 ulp of the true value and of libm (tanh: 2
+ * of libm, whose own tanh is up to 2 off). sin, cos and tan of |x| > 2^20
  * (where the three-part reduction runs out of bits), and of ±Inf and
  * NaN, are libm's, in both forms; so is pow where x is not positive and
  * finite, y not finite or |y| > 2^31. */
