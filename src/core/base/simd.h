@@ -72,4 +72,36 @@ double exp(double);
 #define SD_LOOP_INLINE	static inline
 #endif
 
+/* Sums on fixed lanes: SD_LANE_LOOP(k, j, len, STMT) runs STMT for
+ * every i = k + j < len, with j = i mod SD_LANES, the full rounds of
+ * SD_LANES on vector lanes and the rest one by one; a sum kept as
+ * acc[j] += term(k + j), then added up by sd_lanes_sum, adds the same
+ * terms in the same order whatever the vector width (an OpenMP simd
+ * reduction adds in the order of the clone's width, so the AVX2,
+ * AVX-512 and sanitizer builds gave different last digits). */
+#define SD_LANES	8
+#define SD_LANE_LOOP(k, j, len, ...) do {				\
+	for (k = 0; k + SD_LANES <= (len); k += SD_LANES) {		\
+		SD_SIMD							\
+		for (j = 0; j < SD_LANES; j++) {			\
+			__VA_ARGS__;					\
+		}							\
+	}								\
+	for (j = 0; k + j < (len); j++) {				\
+		__VA_ARGS__;						\
+	}								\
+} while (0)
+
+/* acc[0] + acc[1] + … + acc[SD_LANES − 1], in that order. */
+SD_LOOP_INLINE double
+sd_lanes_sum(const double *acc)
+{
+	double s = 0;
+	int j;
+
+	for (j = 0; j < SD_LANES; j++)
+		s += acc[j];
+	return s;
+}
+
 #endif

@@ -225,20 +225,25 @@ glm_tile_t(const struct glm_state *st, const double *w, const size_t *idx,
 	}
 }
 
-/* Σ (y_k − σ(t_k))² over a tile, on vector lanes. */
+/* (y − σ(t))². */
+SD_LOOP_INLINE double
+glm_sq(double t, double y)
+{
+	double r = y - 1 / (1 + exp(-t));
+
+	return r * r;
+}
+
+/* Σ (y_k − σ(t_k))² over a tile, on fixed vector lanes (simd.h). */
 SD_SIMD_CLONES
 static double
 glm_tile_sq(const double *t, const double *y, size_t len)
 {
-	double s = 0, r;
-	size_t k;
+	double acc[SD_LANES] = { 0 };
+	size_t k, j;
 
-#pragma omp simd reduction(+:s) private(r)
-	for (k = 0; k < len; k++) {
-		r = y[k] - 1 / (1 + exp(-t[k]));
-		s += r * r;
-	}
-	return s;
+	SD_LANE_LOOP(k, j, len, acc[j] += glm_sq(t[k + j], y[k + j]));
+	return sd_lanes_sum(acc);
 }
 
 /* t_k ← (σ(t_k) − y_k)σ'(t_k)·m over a tile, on vector lanes (m is 1
@@ -257,32 +262,29 @@ glm_tile_coef(double *t, const double *y, size_t len, double m)
 	}
 }
 
-/* Σ_k c_k·a_k over a tile. */
+/* Σ_k c_k·a_k over a tile, on fixed lanes. */
 SD_SIMD_CLONES
 static double
 glm_tile_dot(const double *c, const double *a, size_t len)
 {
-	double s = 0;
-	size_t k;
+	double acc[SD_LANES] = { 0 };
+	size_t k, j;
 
-#pragma omp simd reduction(+:s)
-	for (k = 0; k < len; k++)
-		s += c[k] * a[k];
-	return s;
+	SD_LANE_LOOP(k, j, len, acc[j] += c[k + j] * a[k + j]);
+	return sd_lanes_sum(acc);
 }
 
-/* Σ_k c_k·a_k·b_k over a tile (a, b may be the same column). */
+/* Σ_k c_k·a_k·b_k over a tile (a, b may be the same column), on fixed
+ * lanes. */
 SD_SIMD_CLONES
 static double
 glm_tile_dot3(const double *c, const double *a, const double *b, size_t len)
 {
-	double s = 0;
-	size_t k;
+	double acc[SD_LANES] = { 0 };
+	size_t k, j;
 
-#pragma omp simd reduction(+:s)
-	for (k = 0; k < len; k++)
-		s += c[k] * a[k] * b[k];
-	return s;
+	SD_LANE_LOOP(k, j, len, acc[j] += c[k + j] * a[k + j] * b[k + j]);
+	return sd_lanes_sum(acc);
 }
 
 /* The state, point and direction a sum over tiles reads. */
