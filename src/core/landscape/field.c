@@ -39,23 +39,20 @@ field_threads(void)
 #endif
 }
 
-/* A thread's scratch: a point of the chart's dimension, and for a row
- * the chart coordinates, values and columns of the samples it
- * evaluates. */
+/* A thread's scratch: a point of the chart's dimension, and for a tile
+ * the chart coordinates of its columns (a) and of its rows (b). */
 struct field_scratch {
-	double	*x, *a, *b, *f;
-	long	*col;
+	double	*x, *a, *b;
 };
 
-/* Bytes between two threads' scratch: a point and four numbers per
+/* Bytes between two threads' scratch: a point and two numbers per
  * column, rounded up to whole 64-byte cache lines, and one line more, so
  * that no two threads ever write the same line (they would take it from
  * each other at every sample). */
 static size_t
 field_work_stride(size_t dim, size_t cols)
 {
-	size_t bytes = dim * sizeof(double) + cols * (3 * sizeof(double) +
-	    sizeof(long));
+	size_t bytes = (dim + 2 * cols) * sizeof(double);
 
 	return (bytes + 63) / 64 * 64 + 64;
 }
@@ -74,8 +71,6 @@ field_scratch(const sd_field *field, struct field_scratch *s)
 	s->x = (double *)(void *)base;
 	s->a = s->x + field->dim;
 	s->b = s->a + c;
-	s->f = s->b + c;
-	s->col = (long *)(void *)(s->f + c);
 }
 
 /* Scratch for rows of cols samples on every thread a loop may use. */
@@ -210,31 +205,10 @@ field_shift(const sd_field *field, const sd_window *w, long *di, long *dj)
 	return 0;
 }
 
-/* Evaluate the samples of row j in the columns s->col[0..n) and write
- * each into row[col], NaN where not finite: the one place samples are
- * computed, so that every path (full, coarse, refined, any thread) gives
- * the same bits. */
-static void
-field_eval(const sd_field *field, const sd_objective *obj,
-    const sd_chart *chart, long j, size_t n, const struct field_scratch *s,
-    double *row)
-{
-	size_t k;
-	double v;
-
-	for (k = 0; k < n; k++)
-		sd_field_coords(field, (size_t)s->col[k], (size_t)j, &s->a[k],
-		    &s->b[k]);
-	sd_slice_f(&field->slice, obj, chart, n, s->a, s->b, s->f, s->x);
-	for (k = 0; k < n; k++) {
-		v = s->f[k];
-		row[s->col[k]] = isfinite(v) ? v : NAN;
-	}
-}
-
 /* Evaluate the tile of rows [j0, j1) and columns [i0, i1) in one call of
- * sd_slice_grid, NaN where not finite: each sample the same bits as
- * field_eval gives it. */
+ * sd_slice_grid, NaN where not finite: each sample the same bits as it
+ * has alone (slice.h), so that every path (full, coarse, refined,
+ * panned, any thread, any tiling) gives the same bits. */
 static void
 field_eval_tile(const sd_field *field, const sd_objective *obj,
     const sd_chart *chart, long j0, long j1, long i0, long i1)
@@ -258,18 +232,20 @@ field_eval_tile(const sd_field *field, const sd_objective *obj,
 				f[j * cols + i] = NAN;
 }
 
-/* Evaluate every sample of rows [j0, j1) in tiles of at most
- * FIELD_TILE_ROWS rows, as many tiles as a multiple of the threads (3
- * tiles on 2 threads would leave one thread idle for a third of the
- * fill: 150 rows go as 4 tiles of 38, not 3 of 50) and, when rows are
- * too few for that, of part of the columns. */
+/* Evaluate every sample of rows [j0, j1) and columns [i0, i1) in tiles
+ * of at most FIELD_TILE_ROWS rows, as many tiles as a multiple of the
+ * threads (3 tiles on 2 threads would leave one thread idle for a third
+ * of the fill: 150 rows go as 4 tiles of 38, not 3 of 50) and, when
+ * rows are too few for that, of part of the columns. */
 static void
 field_fill_tiles(sd_field *field, const sd_objective *obj,
-    const sd_chart *chart, long j0, long j1)
+    const sd_chart *chart, long j0, long j1, long i0, long i1)
 {
-	long cols = (long)field->cols, threads = (long)field_threads();
+	long threads = (long)field_threads(), w = i1 - i0;
 	long h = FIELD_TILE_ROWS, parts = 1, k, tiles, r, c;
 
+	if (j1 <= j0 || w <= 0)
+		return;
 	k = (j1 - j0 + h - 1) / h;
 	k = (k + threads - 1) / threads * threads;
 	h = (j1 - j0 + k - 1) / k;
@@ -282,47 +258,41 @@ field_fill_tiles(sd_field *field, const sd_objective *obj,
 		r = j0 + k / parts * h;
 		c = k % parts;
 		field_eval_tile(field, obj, chart, r, r + h < j1 ? r + h : j1,
-		    cols * c / parts, cols * (c + 1) / parts);
+		    i0 + w * c / parts, i0 + w * (c + 1) / parts);
 	}
 }
 
 /* Fill every sample, reusing the old ones that moved by (di, dj); returns
- * how many were evaluated. The old samples wait in the scratch half.
- * Rows go to the threads one at a time: their cost varies (f may be
- * cheap where it overflows), and each row is written by one thread. */
+ * how many were evaluated. The old samples wait in the scratch half and
+ * cover rows [r0, r1) and columns [c0, c1) of the new field; the rest,
+ * the bands above and below and those left and right of them, go in
+ * tiles (a band of k columns costs glm an exp per sample for each of its
+ * rows and columns, not one for each of its k·rows samples). */
 static size_t
 field_fill(sd_field *field, const sd_objective *obj, const sd_chart *chart,
     int reuse, long di, long dj)
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
-	double *old = field->f + field->cap, *row;
-	struct field_scratch s;
-	size_t count = 0, n;
-	long i, j, oi, oj;
+	double *old = field->f + field->cap, *f = field->f;
+	long i, j, r0, r1, c0, c1;
 
-	if (!reuse) {
-		field_fill_tiles(field, obj, chart, 0, rows);
+	r0 = dj < 0 ? -dj : 0;
+	r1 = dj > 0 ? rows - dj : rows;
+	c0 = di < 0 ? -di : 0;
+	c1 = di > 0 ? cols - di : cols;
+	if (!reuse || r0 >= r1 || c0 >= c1) {
+		field_fill_tiles(field, obj, chart, 0, rows, 0, cols);
 		return field->cols * field->rows;
 	}
-	memcpy(old, field->f, field->cols * field->rows * sizeof *old);
-#pragma omp parallel for schedule(dynamic, 1) private(i, oi, oj, row, s, n) \
-    reduction(+:count)
-	for (j = 0; j < rows; j++) {
-		field_scratch(field, &s);
-		row = field->f + j * cols;
-		oj = j + dj;
-		for (i = 0, n = 0; i < cols; i++) {
-			oi = i + di;
-			if (reuse && oi >= 0 && oj >= 0 && oi < cols &&
-			    oj < rows)
-				row[i] = old[oj * cols + oi];
-			else
-				s.col[n++] = i;
-		}
-		field_eval(field, obj, chart, j, n, &s, row);
-		count += n;
-	}
-	return count;
+	memcpy(old, f, field->cols * field->rows * sizeof *old);
+	for (j = r0; j < r1; j++)
+		for (i = c0; i < c1; i++)
+			f[j * cols + i] = old[(j + dj) * cols + i + di];
+	field_fill_tiles(field, obj, chart, 0, r0, 0, cols);
+	field_fill_tiles(field, obj, chart, r1, rows, 0, cols);
+	field_fill_tiles(field, obj, chart, r0, r1, 0, c0);
+	field_fill_tiles(field, obj, chart, r0, r1, c1, cols);
+	return (size_t)(cols * rows - (r1 - r0) * (c1 - c0));
 }
 
 /* The sample that stands for index k of n in blocks of s: the block's
@@ -335,36 +305,60 @@ field_centre(long k, long n, long s)
 	return c < n ? c : n - 1;
 }
 
+/* Evaluate the centres of block rows [b0, b1) of the s × s blocks (nc a
+ * row) in one call of sd_slice_grid into v (nc a row), NaN where not
+ * finite: each the bits it has alone, and on glm an exp per
+ * sample for each row and each column of centres, not for each centre
+ * (a row alone costs as many exps as centres). */
+static void
+field_coarse_tile(const sd_field *field, const sd_objective *obj,
+    const sd_chart *chart, long s, long b0, long b1, double *v)
+{
+	const long cols = (long)field->cols, rows = (long)field->rows;
+	const long nc = (cols + s - 1) / s;
+	struct field_scratch sc;
+	double unused;
+	long k;
+
+	field_scratch(field, &sc);
+	for (k = 0; k < nc; k++)
+		sd_field_coords(field, (size_t)field_centre(k * s, cols, s), 0,
+		    &sc.a[k], &unused);
+	for (k = b0; k < b1; k++)
+		sd_field_coords(field, 0, (size_t)field_centre(k * s, rows, s),
+		    &unused, &sc.b[k - b0]);
+	sd_slice_grid(&field->slice, obj, chart, (size_t)nc, sc.a,
+	    (size_t)(b1 - b0), sc.b, v, (size_t)nc, sc.x);
+	for (k = 0; k < (b1 - b0) * nc; k++)
+		if (!isfinite(v[k]))
+			v[k] = NAN;
+}
+
 /* Evaluate the centre of each s × s block and copy it over the block;
- * returns how many were evaluated. */
+ * returns how many were evaluated. The centres go in tiles of block
+ * rows, as many as a multiple of the threads (field_fill_tiles), into
+ * the scratch half (a coarse fill reuses nothing). */
 static size_t
 field_fill_coarse(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, long s)
 {
 	const long cols = (long)field->cols, rows = (long)field->rows;
-	long bj, i, j, k, cj, nb = (rows + s - 1) / s;
-	struct field_scratch sc;
-	size_t count = 0, n;
-	double *f = field->f;
+	const long nc = (cols + s - 1) / s, nb = (rows + s - 1) / s;
+	long threads = (long)field_threads(), h, tasks, t, j, k;
+	double *v = field->f + field->cap, *f = field->f;
 
-#pragma omp parallel for schedule(dynamic, 1) private(i, j, k, cj, sc, n) \
-    reduction(+:count)
-	for (bj = 0; bj < nb; bj++) {
-		field_scratch(field, &sc);
-		cj = field_centre(bj * s, rows, s);
-		for (i = 0, n = 0; i < cols; i += s)
-			sc.col[n++] = field_centre(i, cols, s);
-		field_eval(field, obj, chart, cj, n, &sc, f + cj * cols);
-		count += n;
-		for (i = 0; i < cols; i += s) {
-			for (j = bj * s; j < rows && j < bj * s + s; j++) {
-				for (k = i; k < cols && k < i + s; k++)
-					f[j * cols + k] = f[cj * cols +
-					    field_centre(i, cols, s)];
-			}
-		}
-	}
-	return count;
+	tasks = (nb + FIELD_TILE_ROWS - 1) / FIELD_TILE_ROWS;
+	tasks = (tasks + threads - 1) / threads * threads;
+	h = (nb + tasks - 1) / tasks;
+	tasks = (nb + h - 1) / h;
+#pragma omp parallel for schedule(dynamic, 1)
+	for (t = 0; t < tasks; t++)
+		field_coarse_tile(field, obj, chart, s, t * h, t * h + h < nb ?
+		    t * h + h : nb, v + t * h * nc);
+	for (j = 0; j < rows; j++)
+		for (k = 0; k < cols; k++)
+			f[j * cols + k] = v[j / s * nc + k / s];
+	return (size_t)(nc * nb);
 }
 
 /* Make rows [j0, j1) of a coarse field exact; returns how many samples
@@ -379,7 +373,7 @@ field_fill_rows(sd_field *field, const sd_objective *obj,
 	size_t count = 0;
 	long i, j;
 
-	field_fill_tiles(field, obj, chart, j0, j1);
+	field_fill_tiles(field, obj, chart, j0, j1, 0, cols);
 	for (j = j0; j < j1; j++)
 		for (i = 0; i < cols; i++)
 			count += field_centre(j, rows, s) != j ||
