@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_field.c: the sampled grid the heatmap draws: where samples sit,
  * their statistics, non-finite values, reuse when panning, the same bits
- * on one thread and on two, and coarse fields refined into exact ones. */
+ * on one thread and on two, and coarse fields refined into exact ones
+ * (also on glm, whose slice evaluates tiles as grids). */
 #include "config.h"
 
 #include <math.h>
@@ -490,6 +491,104 @@ test_coarse_refine(void **unused)
 	fixture_done(&exact);
 }
 
+/* Pan the exact field of fx by (di, dj) whole samples: the samples
+ * the old field did not cover are evaluated, each the bits a fresh
+ * field of the new window has; the others are the old ones (the same
+ * points, their coordinates within rounding). */
+static void
+check_glm_pan(fixture *fx, const sd_window *w, size_t cols, size_t rows,
+    long di, long dj)
+{
+	double dx = (w->xmax - w->xmin) / (double)cols;
+	double dy = (w->ymax - w->ymin) / (double)rows, v, u;
+	sd_window m = *w;
+	size_t n, i, j;
+	long oi, oj, covered = 0;
+	fixture fresh;
+
+	fixture_init(&fresh, fx->obj->spec, 0);
+	assert_int_equal(sd_field_update(&fx->field, fx->obj, &fx->chart, w,
+	    cols, rows, NULL, NULL), 0);
+	m.xmin += (double)di * dx;
+	m.xmax += (double)di * dx;
+	m.ymin -= (double)dj * dy;
+	m.ymax -= (double)dj * dy;
+	assert_int_equal(sd_field_update(&fx->field, fx->obj, &fx->chart, &m,
+	    cols, rows, &n, NULL), 0);
+	assert_int_equal(sd_field_update(&fresh.field, fresh.obj,
+	    &fresh.chart, &m, cols, rows, NULL, NULL), 0);
+	for (j = 0; j < rows; j++) {
+		for (i = 0; i < cols; i++) {
+			oi = (long)i + di;
+			oj = (long)j + dj;
+			v = sd_field_at(&fx->field, i, j);
+			u = sd_field_at(&fresh.field, i, j);
+			if (oi < 0 || oj < 0 || oi >= (long)cols ||
+			    oj >= (long)rows)
+				assert_memory_equal(&v, &u, sizeof v);
+			else {
+				covered++;
+				assert_close(v, u, 1e-9 * fabs(u));
+			}
+		}
+	}
+	assert_int_equal(n, cols * rows - (size_t)covered);
+	fixture_done(&fresh);
+}
+
+/* glm's field (its slice shares exps along a tile's rows and columns):
+ * a coarse field of 4 × 4 and of 12 × 12 blocks holds the exact field's
+ * centre samples bit for bit and refines into the exact field; a pan by
+ * whole samples in each direction evaluates the uncovered bands, to
+ * the bits of a fresh field. */
+static void
+test_glm_paths(void **unused)
+{
+	static const size_t blocks[] = { 4, 12 };
+	static const long pans[][2] = { { 3, -2 }, { -5, 4 }, { 0, 7 },
+	    { -9, 0 } };
+	const size_t cols = 61, rows = 37;
+	size_t b, i, j, ci, cj, s, n, left;
+	fixture fx, exact;
+	sd_window w;
+
+	(void)unused;
+	fixture_init(&exact, "glm:d=5,n=1031,seed=2", 0);
+	fixture_init(&fx, "glm:d=5,n=1031,seed=2", 0);
+	w = exact.chart.window;
+	assert_int_equal(sd_field_update(&exact.field, exact.obj,
+	    &exact.chart, &w, cols, rows, NULL, NULL), 0);
+	for (b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+		s = blocks[b];
+		sd_field_invalidate(&fx.field);
+		assert_int_equal(sd_field_update_coarse(&fx.field, fx.obj,
+		    &fx.chart, &w, cols, rows, s, &n, NULL), 0);
+		assert_int_equal(n, ((cols + s - 1) / s) * ((rows + s - 1) /
+		    s));
+		for (j = 0; j < rows; j++) {
+			cj = j / s * s + s / 2 < rows ? j / s * s + s / 2 :
+			    rows - 1;
+			for (i = 0; i < cols; i++) {
+				ci = i / s * s + s / 2 < cols ? i / s * s +
+				    s / 2 : cols - 1;
+				assert_memory_equal(&fx.field.f[j * cols + i],
+				    &exact.field.f[cj * cols + ci],
+				    sizeof(double));
+			}
+		}
+		do
+			left = sd_field_refine(&fx.field, fx.obj, &fx.chart, 5,
+			    &n);
+		while (left > 0);
+		assert_memory_equal(fx.field.f, exact.field.f,
+		    cols * rows * sizeof *fx.field.f);
+	}
+	for (i = 0; i < sizeof pans / sizeof pans[0]; i++)
+		check_glm_pan(&fx, &w, cols, rows, pans[i][0], pans[i][1]);
+	fixture_done(&fx);
+	fixture_done(&exact);
+}
+
 int
 main(void)
 {
@@ -502,6 +601,7 @@ main(void)
 		cmocka_unit_test(test_threads_identical),
 		cmocka_unit_test(test_coarse_refine),
 		cmocka_unit_test(test_pan_preview),
+		cmocka_unit_test(test_glm_paths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
