@@ -39,6 +39,15 @@ bench_median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* The 90th percentile of the n > 0 values in v (which it sorts): the
+ * least value that 90% of them do not exceed. */
+static inline double
+bench_p90(double *v, size_t n)
+{
+	qsort(v, n, sizeof *v, bench_cmp);
+	return v[(9 * n + 9) / 10 - 1];
+}
+
 /* The median time in milliseconds of runs calls of fn(arg), at most
  * BENCH_RUNS_MAX; fn returns nonzero to stop early, and then so does this,
  * with -1. */

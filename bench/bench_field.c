@@ -16,6 +16,10 @@
  * read the four n-vectors of the projections from memory; the tiles keep
  * them in the caches instead).
  *
+ * Then f and ∇φ of the slice on the same FUSED × FUSED nodes (the
+ * finder's scan grid): grid and grad_grid one after the other against
+ * fg_grid's one pass, which shares the quotients.
+ *
  * bench_field -e FORMULA SIDE: a formula's field of SIDE × SIDE samples
  * (issue 12: 1000 × 1000 beside numpy and a plain C loop, in
  * field_side_by_side.sh). */
@@ -36,12 +40,14 @@
 #include "base/simd.h"
 #include "expr/expr.h"
 #include "landscape/field.h"
+#include "landscape/slice.h"
 
 #define COLS	240
 #define ROWS	140
 #define RUNS	3
 #define COARSE	4	/* APP_COARSE */
 #define COARSEST 12	/* what the TUI picks on glm:n=100000 (work.c) */
+#define FUSED	133	/* the finder's scan: FINDER_GRID + 1 + 2 margins */
 
 /* CPU seconds of the whole process (every thread). */
 static double
@@ -227,6 +233,63 @@ bandwidth(void)
 	return s > 0 ? 4.0 * (double)len * sizeof *v / c0 : NAN;
 }
 
+/* Median CPU seconds on this thread of f and ∇φ on FUSED² nodes over
+ * the window: apart (fused 0) or through fg_grid (1). */
+static double
+time_fused(const sd_objective_slice *proj, const sd_window *w, int fused,
+    double *buf)
+{
+	double c[RUNS], *a = buf, *b = a + FUSED, *f = b + FUSED;
+	double *ga = f + FUSED * FUSED, *gb = ga + FUSED * FUSED, c0;
+	int i, r;
+
+	for (i = 0; i < FUSED; i++) {
+		a[i] = w->xmin + (w->xmax - w->xmin) * i / (FUSED - 1);
+		b[i] = w->ymin + (w->ymax - w->ymin) * i / (FUSED - 1);
+	}
+	for (r = 0; r < RUNS; r++) {
+		c0 = cpu_now();
+		if (fused) {
+			proj->fg_grid(proj->data, FUSED, a, FUSED, b, f, ga,
+			    gb, FUSED);
+		} else {
+			proj->grid(proj->data, FUSED, a, FUSED, b, f, FUSED);
+			proj->grad_grid(proj->data, FUSED, a, FUSED, b, ga,
+			    gb, FUSED);
+		}
+		c[r] = cpu_now() - c0;
+	}
+	return bench_median(c, RUNS);
+}
+
+/* f and ∇φ on the same nodes, apart and in one pass (fg_grid). */
+static int
+bench_fused(const sd_objective *obj, const sd_chart *chart)
+{
+	double apart, fused, *buf;
+	char *cause = NULL;
+	sd_slice slice;
+
+	sd_slice_init(&slice);
+	if (sd_slice_update(&slice, obj, chart, &cause) != 0 ||
+	    slice.proj.fg_grid == NULL ||
+	    (buf = malloc((2 + 3 * FUSED) * FUSED * sizeof *buf)) == NULL) {
+		fprintf(stderr, "bench_field: %s: %s\n", obj->spec, cause !=
+		    NULL ? cause : "no fg_grid, or out of memory");
+		free(cause);
+		sd_slice_done(&slice);
+		return -1;
+	}
+	apart = time_fused(&slice.proj, &chart->window, 0, buf);
+	fused = time_fused(&slice.proj, &chart->window, 1, buf);
+	printf("%s: f and its slice gradient on %dx%d nodes, 1 thread: grid + "
+	    "grad_grid %.3f s CPU, fg_grid %.3f s CPU (x%.2f)\n", obj->spec,
+	    FUSED, FUSED, apart, fused, apart / fused);
+	free(buf);
+	sd_slice_done(&slice);
+	return 0;
+}
+
 /* One size: the fields and the floors. */
 static int
 bench_size(unsigned long n, double ns, double bw)
@@ -264,6 +327,8 @@ bench_size(unsigned long n, double ns, double bw)
 	    samples * (double)n * ns * 1e-9,
 	    c1 / (samples * (double)n * ns * 1e-9),
 	    samples * (double)n * 32 / bw);
+	if (bench_fused(obj, &chart) != 0)
+		return -1;
 	sd_chart_done(&chart);
 	sd_objective_free(obj);
 	return 0;

@@ -89,7 +89,7 @@ typedef enum bench_scene {
  * settled (no job runs); what each frame after the key showed. */
 #define BENCH_FIELD_SPEC	"glm:n=100000"
 #define BENCH_FIELD_PANS	6
-#define BENCH_FIELD_ZOOMS	4
+#define BENCH_FIELD_ZOOMS	12
 #define BENCH_FIELD_KEYS	(BENCH_FIELD_PANS + BENCH_FIELD_ZOOMS)
 
 /* The long-path scene: a racer's path of each length, keys once the
@@ -607,6 +607,9 @@ bench_field_keys(FILE *out, const bench_run *run, int k0, int k1,
 		fprintf(out, "    %s median: coarse %.1f ms, whole %.1f ms\n",
 		    what, bench_median(c, (size_t)n), bench_median(f,
 		    (size_t)n));
+	if (n > 0)
+		fprintf(out, "    %s p90: coarse %.1f ms, whole %.1f ms\n",
+		    what, bench_p90(c, (size_t)n), bench_p90(f, (size_t)n));
 }
 
 /* Pans, then zooms, on glm:n=100000: when the frame answered, with the

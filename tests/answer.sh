@@ -10,12 +10,12 @@ answer_s=${SADDLE_ANSWER_S:-1}
 # now_ms: the clock, milliseconds.
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# within NAME TEXT MS: poll every 20 ms for TEXT on NAME's screen, for up
-# to 10 s; prints the milliseconds since MS (the moment it was asked for)
-# and succeeds when it came.
+# within NAME TEXT MS [S]: poll every 20 ms for TEXT on NAME's screen,
+# for up to S seconds (default 10); prints the milliseconds since MS (the
+# moment it was asked for) and succeeds when it came.
 within() {
 	local i
-	for i in $(seq 500); do
+	for i in $(seq $(( ${4:-10} * 50 ))); do
 		if screen "$1" | grep -qF -- "$2"; then
 			echo $(( $(now_ms) - $3 ))
 			return 0

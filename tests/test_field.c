@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_field.c: the sampled grid the heatmap draws: where samples sit,
  * their statistics, non-finite values, reuse when panning, the same bits
- * on one thread and on two, and coarse fields refined into exact ones. */
+ * on one thread and on two, and coarse fields refined into exact ones
+ * (also on glm, whose slice evaluates tiles as grids). */
 #include "config.h"
 
 #include <math.h>
@@ -188,8 +189,9 @@ block_centre(size_t k, size_t lo, size_t n, size_t s)
 /* A pan's preview on glm (whose grid shares its exps): the kept samples
  * are the old ones, bit for bit; the strips the pan uncovers hold, in
  * each 4 × 4 block of their own, the exact sample at the block's centre,
- * evaluated once each; the field says it is coarse. A coarse field is
- * not previewed: it is sampled anew, coarse. */
+ * evaluated once each; the field says it is coarse. A preview moved
+ * back is not a pan but a preview too: the window by 8 × 8 blocks,
+ * then its samples within the new window taken over. */
 static void
 test_pan_preview(void **unused)
 {
@@ -235,10 +237,16 @@ test_pan_preview(void **unused)
 			    sizeof want);
 		}
 	}
+	assert_int_equal(preview.kept, (cols - 3) * (rows - 2));
 	assert_false(sd_field_pans(&preview, &w, cols, rows));
+	memcpy(exact.f, preview.f, cols * rows * sizeof *exact.f);
 	assert_int_equal(sd_field_update_preview(&preview, fx.obj, &fx.chart,
 	    &w, cols, rows, s, &n, NULL), 0);
-	assert_int_equal(n, ((cols + s - 1) / s) * ((rows + s - 1) / s));
+	assert_int_equal(n, ((cols + 7) / 8) * ((rows + 7) / 8));
+	assert_int_equal(preview.kept, (cols - 3) * (rows - 2));
+	for (j = 2; j < rows; j++)
+		assert_memory_equal(&preview.f[j * cols + 3],
+		    &exact.f[(j - 2) * cols], (cols - 3) * sizeof *exact.f);
 	sd_field_done(&preview);
 	sd_field_done(&exact);
 	fixture_done(&fx);
@@ -490,6 +498,230 @@ test_coarse_refine(void **unused)
 	fixture_done(&exact);
 }
 
+/* Pan the exact field of fx by (di, dj) whole samples: the samples
+ * the old field did not cover are evaluated, each the bits a fresh
+ * field of the new window has; the others are the old ones (the same
+ * points, their coordinates within rounding). */
+static void
+check_glm_pan(fixture *fx, const sd_window *w, size_t cols, size_t rows,
+    long di, long dj)
+{
+	double dx = (w->xmax - w->xmin) / (double)cols;
+	double dy = (w->ymax - w->ymin) / (double)rows, v, u;
+	sd_window m = *w;
+	size_t n, i, j;
+	long oi, oj, covered = 0;
+	fixture fresh;
+
+	fixture_init(&fresh, fx->obj->spec, 0);
+	assert_int_equal(sd_field_update(&fx->field, fx->obj, &fx->chart, w,
+	    cols, rows, NULL, NULL), 0);
+	m.xmin += (double)di * dx;
+	m.xmax += (double)di * dx;
+	m.ymin -= (double)dj * dy;
+	m.ymax -= (double)dj * dy;
+	assert_int_equal(sd_field_update(&fx->field, fx->obj, &fx->chart, &m,
+	    cols, rows, &n, NULL), 0);
+	assert_int_equal(sd_field_update(&fresh.field, fresh.obj,
+	    &fresh.chart, &m, cols, rows, NULL, NULL), 0);
+	for (j = 0; j < rows; j++) {
+		for (i = 0; i < cols; i++) {
+			oi = (long)i + di;
+			oj = (long)j + dj;
+			v = sd_field_at(&fx->field, i, j);
+			u = sd_field_at(&fresh.field, i, j);
+			if (oi < 0 || oj < 0 || oi >= (long)cols ||
+			    oj >= (long)rows)
+				assert_memory_equal(&v, &u, sizeof v);
+			else {
+				covered++;
+				assert_close(v, u, 1e-9 * fabs(u));
+			}
+		}
+	}
+	assert_int_equal(n, cols * rows - (size_t)covered);
+	fixture_done(&fresh);
+}
+
+/* glm's field (its slice shares exps along a tile's rows and columns):
+ * a coarse field of 4 × 4 and of 12 × 12 blocks holds the exact field's
+ * centre samples bit for bit and refines into the exact field; a pan by
+ * whole samples in each direction evaluates the uncovered bands, to
+ * the bits of a fresh field. */
+static void
+test_glm_paths(void **unused)
+{
+	static const size_t blocks[] = { 4, 12 };
+	static const long pans[][2] = { { 3, -2 }, { -5, 4 }, { 0, 7 },
+	    { -9, 0 } };
+	const size_t cols = 61, rows = 37;
+	size_t b, i, j, ci, cj, s, n, left;
+	fixture fx, exact;
+	sd_window w;
+
+	(void)unused;
+	fixture_init(&exact, "glm:d=5,n=1031,seed=2", 0);
+	fixture_init(&fx, "glm:d=5,n=1031,seed=2", 0);
+	w = exact.chart.window;
+	assert_int_equal(sd_field_update(&exact.field, exact.obj,
+	    &exact.chart, &w, cols, rows, NULL, NULL), 0);
+	for (b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+		s = blocks[b];
+		sd_field_invalidate(&fx.field);
+		assert_int_equal(sd_field_update_coarse(&fx.field, fx.obj,
+		    &fx.chart, &w, cols, rows, s, &n, NULL), 0);
+		assert_int_equal(n, ((cols + s - 1) / s) * ((rows + s - 1) /
+		    s));
+		for (j = 0; j < rows; j++) {
+			cj = j / s * s + s / 2 < rows ? j / s * s + s / 2 :
+			    rows - 1;
+			for (i = 0; i < cols; i++) {
+				ci = i / s * s + s / 2 < cols ? i / s * s +
+				    s / 2 : cols - 1;
+				assert_memory_equal(&fx.field.f[j * cols + i],
+				    &exact.field.f[cj * cols + ci],
+				    sizeof(double));
+			}
+		}
+		do
+			left = sd_field_refine(&fx.field, fx.obj, &fx.chart, 5,
+			    &n);
+		while (left > 0);
+		assert_memory_equal(fx.field.f, exact.field.f,
+		    cols * rows * sizeof *fx.field.f);
+	}
+	for (i = 0; i < sizeof pans / sizeof pans[0]; i++)
+		check_glm_pan(&fx, &w, cols, rows, pans[i][0], pans[i][1]);
+	fixture_done(&fx);
+	fixture_done(&exact);
+}
+
+/* The window w zoomed by z (> 1: in) about (a, b). */
+static sd_window
+zoomed(const sd_window *w, double z, double a, double b)
+{
+	sd_window m;
+
+	m.xmin = a + (w->xmin - a) / z;
+	m.xmax = a + (w->xmax - a) / z;
+	m.ymin = b + (w->ymin - b) / z;
+	m.ymax = b + (w->ymax - b) / z;
+	return m;
+}
+
+/* Whether sample (i, j) of a field over m lies within fx's field over w,
+ * and then which old sample's cell holds it. */
+static int
+zoom_old(const fixture *fx, const sd_field *at, size_t i, size_t j,
+    long *oi, long *oj)
+{
+	const sd_window *w = &fx->field.window;
+	const long cols = (long)at->cols, rows = (long)at->rows;
+	double a, b;
+
+	sd_field_coords(at, i, j, &a, &b);
+	*oi = (long)floor((a - w->xmin) / ((w->xmax - w->xmin) / cols));
+	*oj = (long)floor((w->ymax - b) / ((w->ymax - w->ymin) / rows));
+	return *oi >= 0 && *oi < cols && *oj >= 0 && *oj < rows;
+}
+
+/* A zoom's preview of fx's exact field at m (s × s blocks): each sample
+ * within the old window holds the old sample whose cell holds it, bit
+ * for bit; those form a rectangle, and the rest the exact sample at the
+ * centre of their 2s × 2s block of the window.
+ * Refined row by row to the end, the field is the exact field of m
+ * (sd_field_update, what `saddle render` draws) bit for bit. Returns
+ * the preview's evaluations. */
+static size_t
+check_zoom(fixture *fx, const sd_window *m, size_t s)
+{
+	const size_t cols = fx->field.cols, rows = fx->field.rows;
+	size_t i, j, n, in = 0, k[4] = { rows, 0, cols, 0 };
+	sd_field preview, exact;
+	long oi, oj;
+	double want;
+
+	assert_int_equal(sd_field_copy(&preview, &fx->field, NULL), 0);
+	assert_int_equal(sd_field_init(&exact, fx->obj->dim, NULL), 0);
+	assert_int_equal(sd_field_update(&exact, fx->obj, &fx->chart, m, cols,
+	    rows, NULL, NULL), 0);
+	assert_int_equal(sd_field_update_preview(&preview, fx->obj,
+	    &fx->chart, m, cols, rows, s, &n, NULL), 0);
+	assert_int_equal(preview.coarse, s);
+	for (j = 0; j < rows; j++) {
+		for (i = 0; i < cols; i++) {
+			if (!zoom_old(fx, &preview, i, j, &oi, &oj))
+				continue;
+			assert_memory_equal(&preview.f[j * cols + i],
+			    &fx->field.f[oj * (long)cols + oi], sizeof want);
+			in++;
+			k[0] = j < k[0] ? j : k[0];
+			k[1] = j + 1 > k[1] ? j + 1 : k[1];
+			k[2] = i < k[2] ? i : k[2];
+			k[3] = i + 1 > k[3] ? i + 1 : k[3];
+		}
+	}
+	assert_int_equal(preview.kept, in);
+	assert_true(in > 0);
+	assert_int_equal(in, (k[1] - k[0]) * (k[3] - k[2]));
+	for (j = 0; j < rows; j++) {
+		for (i = 0; i < cols; i++) {
+			if (j >= k[0] && j < k[1] && i >= k[2] && i < k[3])
+				continue;
+			want = sd_field_at(&exact, block_centre(i, 0, cols,
+			    2 * s), block_centre(j, 0, rows, 2 * s));
+			assert_memory_equal(&want, &preview.f[j * cols + i],
+			    sizeof want);
+		}
+	}
+	while (sd_field_refine(&preview, fx->obj, &fx->chart, 7, NULL) > 0)
+		;
+	assert_memory_equal(preview.f, exact.f, cols * rows * sizeof *exact.f);
+	assert_true(preview.fmin == exact.fmin && preview.fmax == exact.fmax);
+	sd_field_done(&preview);
+	sd_field_done(&exact);
+	return n;
+}
+
+/* A zoom's first pass shows the old landscape magnified or shrunk at
+ * once, then comes to the exact field (issue 13: a zoom on glm:n=100000
+ * sampled the whole window again before its first frame). On glm, whose
+ * grid shares exps, and on a formula: zooms in by 1.5 and 3 evaluate
+ * nothing; a zoom out by 1.5 one sample an 8 × 8 block; both about
+ * the centre and about a point off it. */
+static void
+test_zoom_preview(void **unused)
+{
+	static const char *const specs[] = { "glm:n=2000", "himmelblau" };
+	const size_t cols = 40, rows = 30, s = 4;
+	const size_t all = ((cols + 2 * s - 1) / (2 * s)) *
+	    ((rows + 2 * s - 1) / (2 * s));
+	size_t k;
+	sd_window w, m;
+	double a, b;
+	fixture fx;
+
+	(void)unused;
+	for (k = 0; k < 2; k++) {
+		fixture_init(&fx, specs[k], 0);
+		w = fx.chart.window;
+		a = w.xmin + 0.31 * (w.xmax - w.xmin);
+		b = w.ymin + 0.62 * (w.ymax - w.ymin);
+		assert_int_equal(sd_field_update(&fx.field, fx.obj, &fx.chart,
+		    &w, cols, rows, NULL, NULL), 0);
+		m = zoomed(&w, 1.5, a, b);
+		assert_int_equal(check_zoom(&fx, &m, s), 0);
+		m = zoomed(&w, 3, (w.xmin + w.xmax) / 2, (w.ymin + w.ymax) / 2);
+		assert_int_equal(check_zoom(&fx, &m, s), 0);
+		m = zoomed(&w, 1 / 1.5, a, b);
+		assert_int_equal(check_zoom(&fx, &m, s), all);
+		m = zoomed(&w, 1 / 1.5, (w.xmin + w.xmax) / 2,
+		    (w.ymin + w.ymax) / 2);
+		assert_int_equal(check_zoom(&fx, &m, s), all);
+		fixture_done(&fx);
+	}
+}
+
 int
 main(void)
 {
@@ -502,6 +734,8 @@ main(void)
 		cmocka_unit_test(test_threads_identical),
 		cmocka_unit_test(test_coarse_refine),
 		cmocka_unit_test(test_pan_preview),
+		cmocka_unit_test(test_zoom_preview),
+		cmocka_unit_test(test_glm_paths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,7 +2,9 @@
 /* test_slice.c: f along a chart through the data's projections (slice.h)
  * is f at the lifted point to 1e-12, for every objective that projects
  * (glm, also with a last tile of odd length, whose last sample has no
- * partner for glm's shared quotient; each activation of twolayer; pca)
+ * partner for glm's shared quotient, and one whose pairs fill two
+ * rounds of the sums' lanes and part of a third; each activation of
+ * twolayer; pca)
  * on its default chart and on random charts through a point off the
  * origin, inside the window and 4, 16 and 64 times out of it (where
  * glm's exps no longer split); a point's value does not depend on the
@@ -32,7 +34,7 @@
 /* The objectives that project their data, at sizes a test affords. */
 static const char *const projecting[] = {
 	"glm", "glm:d=20,n=300,seed=3", "glm:d=3,n=1100,wnorm=7",
-	"glm:d=5,n=1031,seed=2", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
+	"glm:d=5,n=1031,seed=2", "glm:d=4,n=1061,seed=5", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
 	"twolayer:k=3,m=4,n=700,act=2", "pca", "pca:d=7,seed=3",
 	"pca:d=30,seed=2,l1=40",
 };

@@ -5,8 +5,10 @@
  * analytic gradient and Hessian-vector products at the lifted point, ∇φ
  * agrees with GSL's central difference of the slice's f, and grad_grid
  * gives fgh's gradient at every node (with glm's shared exps, inside the
- * window and 100 times out of it, where they do not split); on the
- * default chart and on a random chart through a point off the origin. */
+ * window and 100 times out of it, where they do not split; tiles whose
+ * length is odd or no multiple of the sums' lanes), fg_grid gives grid's
+ * and grad_grid's bits; on the default chart and on a random chart
+ * through a point off the origin. */
 #include "config.h"
 
 #include <math.h>
@@ -31,7 +33,8 @@
 /* The objectives whose slices have fgh. */
 static const char *const deriving[] = {
 	"glm", "glm:d=20,n=300,seed=3", "glm:d=3,n=1100,wnorm=7",
-	"glm:d=60,n=50,noise=0.5", "pca", "pca:d=7,seed=3",
+	"glm:d=60,n=50,noise=0.5", "glm:d=5,n=1031,seed=2",
+	"glm:d=4,n=1061,seed=5", "pca", "pca:d=7,seed=3",
 	"pca:d=30,seed=2,l1=40", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
 	"twolayer:k=4,m=5,n=200,kt=2", "twolayer:k=3,m=4,n=700,act=2",
 	"twolayer:k=5,m=3,n=1100",
@@ -106,6 +109,27 @@ check_point(const sd_objective *obj, const sd_chart *chart,
 	}
 }
 
+/* fg_grid (when the slice has one) gives grid's f and grad_grid's ga
+ * and gb (the stride NA + 1) bit for bit, and leaves the gap alone. */
+static void
+check_fg_grid(const sd_objective_slice *proj, const double *a,
+    const double *b, const double *ga, const double *gb)
+{
+	double f[NB * (NA + 1)], f2[NB * (NA + 1)], ga2[NB * (NA + 1)];
+	double gb2[NB * (NA + 1)];
+	size_t i, s = NA + 1;
+
+	if (proj->fg_grid == NULL)
+		return;
+	for (i = 0; i < NB * s; i++)
+		f[i] = f2[i] = ga2[i] = gb2[i] = -7;
+	proj->grid(proj->data, NA, a, NB, b, f, s);
+	proj->fg_grid(proj->data, NA, a, NB, b, f2, ga2, gb2, s);
+	assert_memory_equal(f, f2, sizeof f);
+	assert_memory_equal(ga, ga2, sizeof ga2);
+	assert_memory_equal(gb, gb2, sizeof gb2);
+}
+
 /* grad_grid (when the slice has one) against fgh at every node, with
  * a stride wider than the row. */
 static void
@@ -138,6 +162,7 @@ check_grid(const sd_objective *obj, const sd_objective_slice *proj,
 		}
 		assert_true(ga[j * s + NA] == -7 && gb[j * s + NA] == -7);
 	}
+	check_fg_grid(proj, a, b, ga, gb);
 }
 
 /* Every check over a grid of the chart's window. */

@@ -80,10 +80,23 @@ job_progress_set(struct job *j, size_t done, size_t all)
 	    (double)done / (double)all) : 0, memory_order_relaxed);
 }
 
+/* Say whether j->first holds a first pass to show, and wake a
+ * job_wait_first. */
+static void
+job_publish_first(struct job *j, int shown)
+{
+	pthread_mutex_lock(&j->lock);
+	j->has_first = shown;
+	pthread_cond_broadcast(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+}
+
 /* A pan's first pass (sd_field_update_preview): the samples kept and
  * the new strips coarse, published for the frames to show (without it,
  * when out of memory, they show "computing…" as before); then the strips
- * exact, in one go (a few times the preview's cost). */
+ * exact, in one go (a few times the preview's cost). The progress
+ * meanwhile is the share of the samples that are exact: the kept
+ * ones. */
 static int
 job_run_pan(struct job *j)
 {
@@ -95,33 +108,36 @@ job_run_pan(struct job *j)
 	    sd_field_update_preview(&j->first, &j->obj, &j->chart, &j->window,
 	    j->cols, j->rows, j->coarse, &n, &cause) == 0;
 	free(cause);
-	pthread_mutex_lock(&j->lock);
-	j->has_first = shown;
-	pthread_mutex_unlock(&j->lock);
+	if (shown)
+		job_progress_set(j, j->first.kept, j->cols * j->rows);
+	job_publish_first(j, shown);
 	return sd_field_update(&j->field, &j->obj, &j->chart, &j->window,
 	    j->cols, j->rows, &n, &j->cause);
 }
 
-/* The field: the first pass (coarse, or a pan's preview), published for
- * the frames to show, then refined row by row. */
+/* The field: the first pass (coarse; a pan's or a zoom's preview, the
+ * old samples moved or magnified), published for the frames to show,
+ * then refined row by row. */
 static int
 job_run_field(struct job *j)
 {
 	double t0 = job_now();
 	size_t n = 0, m, left;
+	int shown;
 
 	if (j->coarse > 1 && sd_field_pans(&j->field, &j->window, j->cols,
 	    j->rows))
 		return job_run_pan(j);
-	if (sd_field_update_coarse(&j->field, &j->obj, &j->chart, &j->window,
+	if (sd_field_update_preview(&j->field, &j->obj, &j->chart, &j->window,
 	    j->cols, j->rows, j->coarse, &n, &j->cause) != 0)
 		return -1;
+	shown = j->field.coarse > 1 &&
+	    sd_field_copy(&j->first, &j->field, NULL) == 0;
 	pthread_mutex_lock(&j->lock);
 	if (n > 0)
 		j->sample_s = (job_now() - t0) / (double)n;
-	j->has_first = j->field.coarse > 1 &&
-	    sd_field_copy(&j->first, &j->field, NULL) == 0;
 	pthread_mutex_unlock(&j->lock);
+	job_publish_first(j, shown);
 	left = j->field.coarse > 1 ? j->rows : 0;
 	while (left > 0 && !job_off(j)) {
 		left = sd_field_refine(&j->field, &j->obj, &j->chart,
@@ -433,8 +449,10 @@ job_progress(const job *j)
 	    1000.0;
 }
 
-int
-job_wait(job *j, double ms)
+/* Wait as job_wait does, and with first also until a field job has a
+ * first pass to show. */
+static int
+job_wait_for(job *j, double ms, int first)
 {
 	struct timespec until;
 	int forever = ms < 0 || !(ms <= 1e9), done;
@@ -446,10 +464,10 @@ job_wait(job *j, double ms)
 	until.tv_sec += (time_t)floor(s);
 	until.tv_nsec = (long)((s - floor(s)) * 1e9);
 	pthread_mutex_lock(&j->lock);
-	while (!j->done && forever)
+	while (!j->done && !(first && j->has_first) && forever)
 		pthread_cond_wait(&j->cond, &j->lock);
-	while (!j->done && ms > 0 && pthread_cond_timedwait(&j->cond,
-	    &j->lock, &until) != ETIMEDOUT)
+	while (!j->done && !(first && j->has_first) && ms > 0 &&
+	    pthread_cond_timedwait(&j->cond, &j->lock, &until) != ETIMEDOUT)
 		continue;
 	done = j->done;
 	pthread_mutex_unlock(&j->lock);
@@ -459,6 +477,18 @@ job_wait(job *j, double ms)
 		j->joined = 1;
 	}
 	return done;
+}
+
+int
+job_wait(job *j, double ms)
+{
+	return job_wait_for(j, ms, 0);
+}
+
+int
+job_wait_first(job *j, double ms)
+{
+	return job_wait_for(j, ms, 1);
 }
 
 void

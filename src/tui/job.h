@@ -128,6 +128,11 @@ double job_progress(const job *j);
  * above 10⁹: until it is) for j to finish; nonzero when it has. */
 int job_wait(job *j, double ms);
 
+/* The same, but a field job's wait also ends when it has a first pass
+ * to show (job_take_field): the frame after a key shows it as soon as
+ * it is there, not after the frame's whole wait. */
+int job_wait_first(job *j, double ms);
+
 /* Ask j to stop soon; what it computes from now on is worthless. */
 void job_cancel(job *j);
 

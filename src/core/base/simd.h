@@ -21,7 +21,11 @@
  * 1.0 ulp), as the sums over samples of glm and twolayer do. Without it,
  * libm's exp runs one lane at a time and the rest of such a loop is still
  * vectorized. A vector exp may differ from libm's by an ulp: the loops
- * that use it promise 1e-12, not libm's bits. */
+ * that use it promise 1e-12, not libm's bits. Nor are SLEEF's widths
+ * alike: its SSE2 exp (no FMA) differs from its AVX2 and AVX-512 ones
+ * (the same bits) in the last bit for about 10% of arguments, so a CPU
+ * without AVX2 gives glm other last digits; the sums themselves keep
+ * fixed lanes (below) and do not. */
 #if defined(HAVE_SLEEF) && defined(_OPENMP)
 #pragma omp declare simd notinbranch
 double exp(double);

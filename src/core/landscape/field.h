@@ -56,6 +56,9 @@ typedef struct sd_field {
 					 * is, the block holds its value */
 	size_t		 refined;	/* rows of a coarse field made exact
 					 * (those above this row) */
+	size_t		 kept;		/* samples the last update took from
+					 * the field before: a pan's (exact),
+					 * a zoom's preview's (magnified) */
 } sd_field;
 
 /* An empty field for charts of dimension dim. Returns -1 with *cause on
@@ -98,12 +101,18 @@ int sd_field_update_coarse(sd_field *field, const sd_objective *obj,
 int sd_field_pans(const sd_field *field, const sd_window *window,
     size_t cols, size_t rows);
 
-/* A pan's first pass (sd_field_pans): the samples kept as
- * sd_field_update keeps them, the strips they leave uncovered by
- * coarse × coarse blocks as sd_field_update_coarse fills a whole field;
- * field->coarse = coarse, so that it is not taken for exact (refining it
- * evaluates every row). Otherwise sd_field_update_coarse. For showing a
- * pan at once while the exact strips are evaluated. */
+/* A first pass to show at once after the window moved. A pan
+ * (sd_field_pans): the samples kept as sd_field_update keeps them, the
+ * strips they leave uncovered by coarse × coarse blocks as
+ * sd_field_update_coarse fills a whole field. A zoom (or any other move,
+ * the field holding samples of this chart at cols × rows): each sample
+ * within the old window takes the old sample it falls in (the old
+ * landscape magnified or shrunk, nothing evaluated for a zoom in), the
+ * others from a pass of 2·coarse × 2·coarse blocks over the window.
+ * Either way field->coarse = coarse, so that it is not taken for exact
+ * (refining it evaluates every row, after which it is what
+ * sd_field_update makes), and field->kept counts the samples taken over.
+ * Otherwise sd_field_update_coarse. */
 int sd_field_update_preview(sd_field *field, const sd_objective *obj,
     const sd_chart *chart, const sd_window *window, size_t cols,
     size_t rows, size_t coarse, size_t *evaluated, char **cause);

@@ -225,20 +225,24 @@ glm_tile_t(const struct glm_state *st, const double *w, const size_t *idx,
 	}
 }
 
-/* Σ (y_k − σ(t_k))² over a tile, on vector lanes. */
+/* (y − σ(t))². */
+SD_LOOP_INLINE double
+glm_sq(double t, double y)
+{
+	double r = y - 1 / (1 + exp(-t));
+
+	return r * r;
+}
+
+/* Σ (y_k − σ(t_k))² over a tile, on fixed vector lanes (simd.h). */
 SD_SIMD_CLONES
 static double
 glm_tile_sq(const double *t, const double *y, size_t len)
 {
-	double s = 0, r;
-	size_t k;
+	double acc[SD_LANES] = { 0 };
 
-#pragma omp simd reduction(+:s) private(r)
-	for (k = 0; k < len; k++) {
-		r = y[k] - 1 / (1 + exp(-t[k]));
-		s += r * r;
-	}
-	return s;
+	SD_LANES_FOR(k, l, len, { acc[l] += glm_sq(t[k], y[k]); });
+	return sd_lanes_total(acc);
 }
 
 /* t_k ← (σ(t_k) − y_k)σ'(t_k)·m over a tile, on vector lanes (m is 1
@@ -257,32 +261,24 @@ glm_tile_coef(double *t, const double *y, size_t len, double m)
 	}
 }
 
-/* Σ_k c_k·a_k over a tile. */
+/* Σ_k c_k·a_k over a tile, on fixed lanes. */
 SD_SIMD_CLONES
 static double
 glm_tile_dot(const double *c, const double *a, size_t len)
 {
-	double s = 0;
-	size_t k;
-
-#pragma omp simd reduction(+:s)
-	for (k = 0; k < len; k++)
-		s += c[k] * a[k];
-	return s;
+	return sd_dot_lanes(c, a, len);
 }
 
-/* Σ_k c_k·a_k·b_k over a tile (a, b may be the same column). */
+/* Σ_k c_k·a_k·b_k over a tile (a, b may be the same column), on fixed
+ * lanes. */
 SD_SIMD_CLONES
 static double
 glm_tile_dot3(const double *c, const double *a, const double *b, size_t len)
 {
-	double s = 0;
-	size_t k;
+	double acc[SD_LANES] = { 0 };
 
-#pragma omp simd reduction(+:s)
-	for (k = 0; k < len; k++)
-		s += c[k] * a[k] * b[k];
-	return s;
+	SD_LANES_FOR(k, l, len, { acc[l] += c[k] * a[k] * b[k]; });
+	return sd_lanes_total(acc);
 }
 
 /* The state, point and direction a sum over tiles reads. */

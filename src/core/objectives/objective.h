@@ -175,6 +175,12 @@ typedef struct sd_objective_slice {
 	void	(*grad_grid)(const void *data, size_t na, const double *a,
 		    size_t nb, const double *b, double *ga, double *gb,
 		    size_t stride);
+	/* Optional, with grid and grad_grid: both at every node in one
+	 * pass (glm: a quotient per two samples for both), each output
+	 * the same bits as grid and grad_grid give it. NULL: the two. */
+	void	(*fg_grid)(const void *data, size_t na, const double *a,
+		    size_t nb, const double *b, double *f, double *ga,
+		    double *gb, size_t stride);
 	void	(*free_data)(void *data);
 	size_t	 bytes;		/* the size of data */
 } sd_objective_slice;
