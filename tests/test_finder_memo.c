@@ -40,19 +40,34 @@ count_prepared(const void *state, const void *prep, const double *v,
 	real->hvp_prepared(state, prep, v, hv);
 }
 
-/* A d = 256 twolayer (matrix-free) whose products are counted: obj's
- * data under the counting copy *type of its type. */
-static sd_objective
-counted(sd_objective *obj, sd_objective_type *type)
-{
-	sd_objective c = *obj;
+/* A d = 256 twolayer (matrix-free) whose products are counted: its data
+ * under a counting copy of its type, and the finder's scratch for it. */
+struct counted {
+	sd_objective		*obj;
+	sd_objective_type	 type;
+	sd_objective		 c;
+	struct finder_work	 fw;
+};
 
-	real = obj->type;
-	*type = *obj->type;
-	type->hvp = count_hvp;
-	type->hvp_prepared = count_prepared;
-	c.type = type;
-	return c;
+static void
+counted_open(struct counted *t)
+{
+	t->obj = test_objective_new("twolayer:k=16,m=16,n=600");
+	real = t->obj->type;
+	t->type = *real;
+	t->type.hvp = count_hvp;
+	t->type.hvp_prepared = count_prepared;
+	t->c = *t->obj;
+	t->c.type = &t->type;
+	assert_int_equal(sd_finder_work_init(&t->fw, &t->c, 1, NULL), 0);
+	assert_true(t->fw.krylov);
+}
+
+static void
+counted_close(struct counted *t)
+{
+	sd_finder_work_done(&t->fw);
+	sd_objective_free(t->obj);
 }
 
 /* Point j of a family of distinct points. */
@@ -86,16 +101,13 @@ step_at(struct finder_work *fw, const double *x, double *g, double *s,
 static void
 test_step_ring(void **unused)
 {
-	sd_objective *obj = test_objective_new("twolayer:k=16,m=16,n=600");
-	sd_objective_type type;
-	sd_objective c = counted(obj, &type);
-	struct finder_work fw;
-	size_t d = obj->dim, j, spent, n = FINDER_STEP_MEMOS;
+	struct counted t;
+	size_t d, j, spent, n = FINDER_STEP_MEMOS;
 	double *x, *g, *s, *keep, ns[FINDER_STEP_MEMOS + 1];
 
 	(void)unused;
-	assert_int_equal(sd_finder_work_init(&fw, &c, 1, NULL), 0);
-	assert_true(fw.krylov);
+	counted_open(&t);
+	d = t.obj->dim;
 	x = malloc((3 + n + 1) * d * sizeof *x);
 	assert_non_null(x);
 	g = x + d;
@@ -103,23 +115,22 @@ test_step_ring(void **unused)
 	keep = s + d;
 	for (j = 0; j <= n; j++) {
 		point(x, d, j);
-		ns[j] = step_at(&fw, x, g, keep + j * d, &spent);
+		ns[j] = step_at(&t.fw, x, g, keep + j * d, &spent);
 		assert_true(spent > 0);
 	}
 	/* Points 1 .. n are kept; point 0 was the oldest. */
 	for (j = 1; j <= n; j++) {
 		point(x, d, j);
-		assert_true(step_at(&fw, x, g, s, &spent) == ns[j]);
+		assert_true(step_at(&t.fw, x, g, s, &spent) == ns[j]);
 		assert_int_equal(spent, 0);
 		assert_memory_equal(s, keep + j * d, d * sizeof *s);
 	}
 	point(x, d, 0);
-	assert_true(step_at(&fw, x, g, s, &spent) == ns[0]);
+	assert_true(step_at(&t.fw, x, g, s, &spent) == ns[0]);
 	assert_true(spent > 0);
 	assert_memory_equal(s, keep, d * sizeof *s);
 	free(x);
-	sd_finder_work_done(&fw);
-	sd_objective_free(obj);
+	counted_close(&t);
 }
 
 /* Classifying a point twice in a row: the second time its MINRES step
@@ -129,30 +140,28 @@ test_step_ring(void **unused)
 static void
 test_classify_again(void **unused)
 {
-	sd_objective *obj = test_objective_new("twolayer:k=16,m=16,n=600");
-	sd_objective_type type;
-	sd_objective c = counted(obj, &type);
-	struct finder_work fw;
+	struct counted t;
 	struct finder_class a, b;
-	size_t d = obj->dim, first, second;
+	size_t d, first, second;
 	double *x;
 	int rc;
 
 	(void)unused;
-	assert_int_equal(sd_finder_work_init(&fw, &c, 1, NULL), 0);
+	counted_open(&t);
+	d = t.obj->dim;
 	x = malloc(3 * d * sizeof *x);
 	assert_non_null(x);
 	a.lam = x + d;
 	b.lam = a.lam + d;
 	point(x, d, 0);
-	sd_objective_gradient(&c, x, fw.g);
-	assert_true(sd_norm(fw.g, d) > 0);
+	sd_objective_gradient(&t.c, x, t.fw.g);
+	assert_true(sd_norm(t.fw.g, d) > 0);
 	a.kind = b.kind = SD_POINT_MIN;
 	products = 0;
-	rc = sd_finder_krylov_classify(&fw, x, &a);
+	rc = sd_finder_krylov_classify(&t.fw, x, &a);
 	first = products;
 	products = 0;
-	assert_int_equal(sd_finder_krylov_classify(&fw, x, &b), rc);
+	assert_int_equal(sd_finder_krylov_classify(&t.fw, x, &b), rc);
 	second = products;
 	assert_true(rc >= 0);
 	assert_int_equal(a.n_eigen, 2);
@@ -163,8 +172,7 @@ test_classify_again(void **unused)
 	assert_true(second + 2 <= first);
 	print_message("classify: %zu products, again %zu\n", first, second);
 	free(x);
-	sd_finder_work_done(&fw);
-	sd_objective_free(obj);
+	counted_close(&t);
 }
 
 int
