@@ -7,7 +7,8 @@
  * Hessian prepared at x (the hvp_prepare hook: twolayer) gives hvp's
  * bits for every v it is applied to. glm's and twolayer's sums over
  * tiles give the same bits on one thread and on two, and their ∇f is the
- * sample-by-sample gradient of sgd's hook. */
+ * sample-by-sample gradient of sgd's hook; twolayer's blocked tile
+ * kernels give the bits of one unit at a time. */
 #include "config.h"
 
 #include <math.h>
@@ -314,6 +315,39 @@ test_threads_same_bits(void **unused)
 	}
 }
 
+/* twolayer's tile kernels take hidden units four at a time (and the
+ * spread two units by four inputs), the rest one at a time: the same bits
+ * either way. k = 3 runs its units one at a time, k = 4 with a fourth unit
+ * of zero weights in a block; the data are the same (one teacher of kt = 3
+ * units), the zero unit adds exact zeros, so f, ∇f and ∇²f·v of the first
+ * three units must agree to the bit. m = 6 and n = 1001 leave a remainder
+ * of inputs and of samples. */
+static void
+test_blocks_same_bits(void **unused)
+{
+	sd_objective *one = test_objective_new("twolayer:k=3,kt=3,m=6,n=1001");
+	sd_objective *four = test_objective_new("twolayer:k=4,kt=3,m=6,n=1001");
+	double x[24] = { 0 }, v[24] = { 0 }, a[1 + 2 * 24], b[1 + 2 * 24];
+	size_t k, d = one->dim;
+
+	(void)unused;
+	assert_int_equal(d, 18);
+	assert_int_equal(four->dim, 24);
+	for (k = 0; k < d; k++) {
+		x[k] = 0.4 * sin(3.0 * (double)k + 1);
+		v[k] = cos(1.7 * (double)k);
+	}
+	sums_on(one, x, v, 1, a);
+	sums_on(four, x, v, 1, b);
+	assert_memory_equal(&a[0], &b[0], sizeof *a);
+	assert_memory_equal(a + 1, b + 1, d * sizeof *a);
+	assert_memory_equal(a + 1 + d, b + 1 + four->dim, d * sizeof *a);
+	for (k = d; k < four->dim; k++)
+		assert_true(b[1 + four->dim + k] != 0);
+	sd_objective_free(one);
+	sd_objective_free(four);
+}
+
 int
 main(void)
 {
@@ -321,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_registry_defaults),
 		cmocka_unit_test(test_high_dimension),
 		cmocka_unit_test(test_threads_same_bits),
+		cmocka_unit_test(test_blocks_same_bits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

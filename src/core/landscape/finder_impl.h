@@ -75,6 +75,18 @@
 #define FINDER_SCAN_STRIDE	4	/* nodes between coarse samples */
 #define FINDER_SCAN_SAFETY	2.0	/* × the coarse differences: bounds */
 
+/* MINRES steps the finder keeps (finder_krylov.c): every Newton run
+ * ends with a solve at its root, and classification, which comes after
+ * all the runs, asks for that same step at each root. */
+#define FINDER_STEP_MEMOS	8
+
+/* What a kept MINRES step was asked with (besides x and g) and its ‖s‖. */
+struct finder_step_key {
+	double	 rtol;
+	size_t	 iters;
+	double	 ns;		/* NaN: an empty slot */
+};
+
 /* Scratch for one objective: the eigen-solver and vectors of length d.
  * With krylov set (d ≥ SD_KRYLOV_DIM and an hvp) Newton never forms the
  * Hessian: its steps go through products at `at` (sd_finder_prepare).
@@ -91,7 +103,7 @@ struct finder_work {
 	const double			*at;		/* the products' x */
 	double				 xg;		/* xᵀ∇f there (sphere) */
 	double				 gscale;	/* G, for MINRES's tol */
-	double				*kw;		/* 4d: the products' work */
+	double				*kw;		/* 6d: the products' work */
 	double				 length;	/* L */
 	double				 gfloor;	/* ‖∇f‖ below: zero */
 	double				 ffloor;	/* |Δf| below: level */
@@ -100,11 +112,11 @@ struct finder_work {
 	double				*g, *gt, *s, *sp, *xt, *xs, *xb;
 	double				*h, *h2;
 	double				*band;		/* lo, hi: radii × d */
-	double				*step_memo;	/* x, g, s: the last
-							 * MINRES step (3d) */
-	double				 memo_rtol;	/* its tolerance, */
-	size_t				 memo_iters;	/* products, */
-	double				 memo_ns;	/* and ‖s‖; NaN: none */
+	double				*step_memo;	/* x, g, s (3d each):
+							 * the last MINRES
+							 * steps, a ring */
+	struct finder_step_key		 memo[FINDER_STEP_MEMOS];
+	size_t				 memo_next;	/* the slot to fill */
 	void				*prep;		/* the Hessian prepared
 							 * at prep_x, or NULL */
 	double				*prep_x;	/* d */

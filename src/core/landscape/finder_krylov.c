@@ -86,37 +86,47 @@ work_operator(struct finder_work *fw)
 	return op;
 }
 
-/* Whether the last MINRES step was asked at fw->at's x with this g,
- * tolerance and number of products: the step is a function of them, so
- * the memo's s and ‖s‖ are the bits a new solve would give. A Newton
- * run that ends at a root solves there, and classification asks for that
- * same step (work_krylov_tol): 24 products of 276 per point at
- * twolayer:k=16,m=16,n=100000. */
+/* The slot of the MINRES step asked at fw->at's x with this g, tolerance
+ * and number of products, or -1: the step is a function of them, so the
+ * memo's s and ‖s‖ are the bits a new solve would give. Every Newton run
+ * that ends at a root solves there, and classification, after all the
+ * runs, asks for that same step (work_krylov_tol): 24 products of about
+ * 100 a point at twolayer:k=16,m=16,n=100000, whose θ* and twin are
+ * classified after both runs — one slot kept neither. */
 static int
 work_step_known(const struct finder_work *fw, const double *g, double rtol,
     size_t iters)
 {
-	const double *x = fw->step_memo, *gm = x + fw->d;
-	size_t bytes = fw->d * sizeof *x;
+	size_t i, bytes = fw->d * sizeof *g;
+	const double *x;
 
-	return !isnan(fw->memo_ns) && fw->memo_rtol == rtol &&
-	    fw->memo_iters == iters && memcmp(x, fw->at, bytes) == 0 &&
-	    memcmp(gm, g, bytes) == 0;
+	for (i = 0; i < FINDER_STEP_MEMOS; i++) {
+		x = fw->step_memo + 3 * i * fw->d;
+		if (!isnan(fw->memo[i].ns) && fw->memo[i].rtol == rtol &&
+		    fw->memo[i].iters == iters &&
+		    memcmp(x, fw->at, bytes) == 0 &&
+		    memcmp(x + fw->d, g, bytes) == 0)
+			return (int)i;
+	}
+	return -1;
 }
 
-/* Keep the step s (‖s‖ = ns) under its key (work_step_known). */
+/* Keep the step s (‖s‖ = ns) under its key (work_step_known), in place
+ * of the oldest. */
 static void
 work_step_keep(struct finder_work *fw, const double *g, double rtol,
     size_t iters, const double *s, double ns)
 {
-	size_t bytes = fw->d * sizeof *s;
+	size_t bytes = fw->d * sizeof *s, i = fw->memo_next;
+	double *x = fw->step_memo + 3 * i * fw->d;
 
-	memcpy(fw->step_memo, fw->at, bytes);
-	memcpy(fw->step_memo + fw->d, g, bytes);
-	memcpy(fw->step_memo + 2 * fw->d, s, bytes);
-	fw->memo_rtol = rtol;
-	fw->memo_iters = iters;
-	fw->memo_ns = ns;
+	memcpy(x, fw->at, bytes);
+	memcpy(x + fw->d, g, bytes);
+	memcpy(x + 2 * fw->d, s, bytes);
+	fw->memo[i].rtol = rtol;
+	fw->memo[i].iters = iters;
+	fw->memo[i].ns = ns;
+	fw->memo_next = (i + 1) % FINDER_STEP_MEMOS;
 }
 
 double
@@ -126,13 +136,15 @@ sd_finder_krylov_step(struct finder_work *fw, const double *g, double *s,
 	sd_linop op = work_operator(fw);
 	double *b = fw->kw + fw->d, rtol = FINDER_KRYLOV_RTOL, ns;
 	size_t i, d = fw->d, iters = cut > 0 ? FINDER_TRUNCATE(d) : 2 * d + 10;
+	int known;
 
 	if (cut > 0 && fw->gscale > 0)
 		rtol = fmax(rtol, fmin(FINDER_FORCING,
 		    sqrt(sd_norm(g, d) / fw->gscale)));
-	if (work_step_known(fw, g, rtol, iters)) {
-		memcpy(s, fw->step_memo + 2 * d, d * sizeof *s);
-		return fw->memo_ns;
+	if ((known = work_step_known(fw, g, rtol, iters)) >= 0) {
+		memcpy(s, fw->step_memo + (3 * (size_t)known + 2) * d,
+		    d * sizeof *s);
+		return fw->memo[known].ns;
 	}
 	for (i = 0; i < d; i++)
 		b[i] = -g[i];
@@ -145,29 +157,37 @@ sd_finder_krylov_step(struct finder_work *fw, const double *g, double *s,
 	return ns;
 }
 
-/* ‖(∇²f(y) − ∇²f(x)) u‖ for unit u, y = fw->xt; the products at x are
- * prepared again on return. -1 when not finite. */
+/* ‖(∇²f(y) − ∇²f(x)) u‖ for unit u, y = fw->xt, hx = ∇²f(x)·u: the
+ * product at y without a prepared Hessian, which stays x's; -1 when it
+ * fails. */
 static double
-work_change(struct finder_work *fw, const double *x, const double *u)
+work_change(struct finder_work *fw, const double *u, const double *hx)
 {
-	double *p = fw->kw + 2 * fw->d, *q = p + fw->d;
+	double *p = fw->kw + 2 * fw->d, xg = 0;
 
-	if (sd_finder_prepare(fw, fw->xt) != 0 || work_product(fw, u, p) != 0 ||
-	    sd_finder_prepare(fw, x) != 0 || work_product(fw, u, q) != 0)
+	if (fw->sphere) {
+		sd_objective_gradient(fw->obj, fw->xt, fw->kw);
+		if (!isfinite(xg = sd_dot(fw->xt, fw->kw, fw->d)))
+			return -1;
+	}
+	if (sd_objective_rhvp(fw->obj, fw->xt, xg, u, p, fw->kw) != 0)
 		return -1;
-	sd_axpy(-1, q, p, fw->d);
+	sd_axpy(-1, hx, p, fw->d);
 	return sd_norm(p, fw->d);
 }
 
 /* The eigenvalue tolerance at x from the extreme pairs in fw->spec (the
  * dense work_eig_tol's terms; see the file's comment): how far the
  * Hessian moves over the Newton step, and within the distance the root
- * is located to (δ = FINDER_XTOL·(‖x‖∞ + L)) along the Ritz vectors. */
+ * is located to (δ = FINDER_XTOL·(‖x‖∞ + L)) along the Ritz vectors.
+ * ∇²f(x) times v_min, v_max and s once each, through x's prepared
+ * Hessian (they were five products, each unprepared). */
 static double
 work_krylov_tol(struct finder_work *fw, const double *x, double lmax)
 {
-	double ns, big = 0, c, delta;
+	double ns, big = 0, c, delta, *hx = fw->kw + 3 * fw->d;
 	size_t i, d = fw->d;
+	const double *u;
 
 	delta = FINDER_XTOL * (sd_norm_inf(x, d) + fw->length);
 	ns = sd_finder_newton_step(fw, fw->g, fw->s, FINDER_PINV);
@@ -175,6 +195,11 @@ work_krylov_tol(struct finder_work *fw, const double *x, double lmax)
 		return INFINITY;
 	if (ns > 0)
 		sd_axpy(1 / ns - 1, fw->s, fw->s, d);
+	for (i = 0; i < 3; i++) {
+		if ((i < 2 || ns > 0) && work_product(fw, i == 2 ? fw->s :
+		    work_vec(fw, i), hx + i * d) != 0)
+			return INFINITY;
+	}
 	for (i = 0; i < 5; i++) {
 		/* Along s by ‖s‖ (i = 0, 1, 2: products with v_min, v_max,
 		 * s); by δ along v_min and v_max (i = 3, 4). */
@@ -183,8 +208,8 @@ work_krylov_tol(struct finder_work *fw, const double *x, double lmax)
 		if (sd_finder_move(fw, fw->xt, x, i < 3 ? ns : delta,
 		    i < 3 ? fw->s : work_vec(fw, i - 3)) != 0)
 			return INFINITY;
-		c = work_change(fw, x, i == 2 ? fw->s : work_vec(fw, i % 3 % 2));
-		if (c < 0)
+		u = i == 2 ? fw->s : work_vec(fw, i % 3 % 2);
+		if ((c = work_change(fw, u, hx + i % 3 * d)) < 0)
 			return INFINITY;
 		big = fmax(big, c);
 	}

@@ -23,7 +23,7 @@ int
 sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
     double length, char **cause)
 {
-	size_t d = obj->dim;
+	size_t d = obj->dim, i;
 
 	memset(fw, 0, sizeof *fw);
 	fw->obj = obj;
@@ -34,7 +34,8 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->lanczos = fw->krylov && sd_finder_spectrum_flops(obj) >
 	    FINDER_SPECTRUM_FLOPS;
 	fw->spec = sd_spectrum_alloc(d);
-	fw->buf = calloc((15 + 2 * FINDER_BESIDE) * d + 2 * d * d,
+	fw->buf = calloc((14 + 2 * FINDER_BESIDE + 3 * FINDER_STEP_MEMOS) * d +
+	    2 * d * d,
 	    sizeof *fw->buf);
 	if (fw->spec == NULL || fw->buf == NULL) {
 		sd_spectrum_free(fw->spec);
@@ -49,12 +50,13 @@ sd_finder_work_init(struct finder_work *fw, const sd_objective *obj,
 	fw->xs = fw->xt + d;
 	fw->xb = fw->xs + d;
 	fw->kw = fw->xb + d;
-	fw->h = fw->kw + 4 * d;
+	fw->h = fw->kw + 6 * d;
 	fw->h2 = fw->h + d * d;
 	fw->band = fw->h2 + d * d;
 	fw->step_memo = fw->band + 2 * FINDER_BESIDE * d;
-	fw->prep_x = fw->step_memo + 3 * d;
-	fw->memo_ns = NAN;
+	fw->prep_x = fw->step_memo + 3 * FINDER_STEP_MEMOS * d;
+	for (i = 0; i < FINDER_STEP_MEMOS; i++)
+		fw->memo[i].ns = NAN;
 	return 0;
 }
 

@@ -32,23 +32,63 @@ struct tl_pass {
 	double				*into;	/* a Hessian prepared */
 };
 
+/* u_j[i] = w_jᵀx_i for four rows t_0..t_3 of θ and SD_LANES samples
+ * (c: the first sample's column): each column loaded once for the four
+ * rows, the sums in registers over p. The loop of one row at a time was
+ * bound by storing its sums at every term. Σ_p from 0 in p's order, as
+ * sd_dot adds: the same bits. */
+SD_LOOP_INLINE void
+tl_project4(const double *t, const double *c, size_t m, size_t n,
+    double *u)
+{
+	double a0[SD_LANES], a1[SD_LANES], a2[SD_LANES], a3[SD_LANES];
+	size_t i, p;
+
+	SD_SIMD
+	for (i = 0; i < SD_LANES; i++)
+		a0[i] = a1[i] = a2[i] = a3[i] = 0;
+	for (p = 0; p < m; p++) {
+		SD_SIMD
+		for (i = 0; i < SD_LANES; i++) {
+			a0[i] += t[p] * c[p * n + i];
+			a1[i] += t[m + p] * c[p * n + i];
+			a2[i] += t[2 * m + p] * c[p * n + i];
+			a3[i] += t[3 * m + p] * c[p * n + i];
+		}
+	}
+	SD_SIMD
+	for (i = 0; i < SD_LANES; i++) {
+		u[i] = a0[i];
+		u[TL_TILE + i] = a1[i];
+		u[2 * TL_TILE + i] = a2[i];
+		u[3 * TL_TILE + i] = a3[i];
+	}
+}
+
 /* u[j·TL_TILE + i] = w_jᵀx_i for the tile's samples (col = xt + i0):
- * Σ_p in the order sd_dot adds. */
+ * Σ_p in the order sd_dot adds; four rows by SD_LANES samples at a time
+ * (tl_project4), the rest one row at a time. */
 SD_SIMD_CLONES
 static void
 tl_project(const double *theta, const double *col, size_t k, size_t m,
     size_t n, size_t len, double *u)
 {
-	size_t i, j, p;
+	size_t i, j, p, i0, full = len - len % SD_LANES, k4 = k - k % 4;
 
+	for (j = 0; j < k4; j += 4) {
+		for (i0 = 0; i0 < full; i0 += SD_LANES)
+			tl_project4(theta + j * m, col + i0, m, n,
+			    u + j * TL_TILE + i0);
+	}
 	for (j = 0; j < k; j++) {
 		double *uj = u + j * TL_TILE;
 
-		for (i = 0; i < len; i++)
+		i0 = j < k4 ? full : 0;
+		for (i = i0; i < len; i++)
 			uj[i] = 0;
 		for (p = 0; p < m; p++) {
 #pragma omp simd
-			for (i = 0; i < len; i++)
+			for (i = i0; i < len; i++)
 				uj[i] += theta[j * m + p] * col[p * n + i];
 		}
 	}
@@ -118,19 +158,60 @@ tl_residual(const struct twolayer_state *st, const double *u, size_t i0,
 		r[i] -= st->y[i0 + i];
 }
 
+/* The eight sums a_r·b_c (r < 2, c < 4) over len into out[4r + c], each
+ * in sd_dot_lanes's fixed lanes and order (its bits): six vectors loaded
+ * for eight products, where one dot at a time loads two, and eight
+ * chains of additions in flight to cover their latency. */
+SD_LOOP_INLINE void
+tl_dot2x4(const double *a0, const double *a1, const double *b, size_t n,
+    size_t len, double *out)
+{
+	double c[8][SD_LANES] = { { 0 } };
+	const double *b1 = b + n, *b2 = b1 + n, *b3 = b2 + n;
+	size_t r;
+
+	SD_LANES_FOR(k, l, len, {
+		c[0][l] += a0[k] * b[k];
+		c[1][l] += a0[k] * b1[k];
+		c[2][l] += a0[k] * b2[k];
+		c[3][l] += a0[k] * b3[k];
+		c[4][l] += a1[k] * b[k];
+		c[5][l] += a1[k] * b1[k];
+		c[6][l] += a1[k] * b2[k];
+		c[7][l] += a1[k] * b3[k];
+	});
+	for (r = 0; r < 8; r++)
+		out[r] = sd_lanes_total(c[r]);
+}
+
 /* part[j·m + p] = Σ_i c_j(i)·x_p(i) over the tile, in fixed lanes
- * (simd.h). */
+ * (simd.h): two j by four p at a time (tl_dot2x4), single dots for the
+ * rest. */
 SD_SIMD_CLONES
 static void
 tl_spread(const struct twolayer_state *st, const double *c, size_t i0,
     size_t len, double *part)
 {
-	size_t j, p, m = st->m;
+	size_t j, p, r, m = st->m, T = TL_TILE;
+	size_t k2 = st->k - st->k % 2, m4 = m - m % 4;
+	const double *x = st->xt + i0;
+	double o[8];
 
-	for (j = 0; j < st->k; j++)
-		for (p = 0; p < m; p++)
-			part[j * m + p] = sd_dot_lanes(c + j * TL_TILE,
-			    st->xt + p * st->n + i0, len);
+	for (j = 0; j < k2; j += 2) {
+		for (p = 0; p < m4; p += 4) {
+			tl_dot2x4(c + j * T, c + (j + 1) * T, x + p * st->n,
+			    st->n, len, o);
+			for (r = 0; r < 4; r++) {
+				part[j * m + p + r] = o[r];
+				part[(j + 1) * m + p + r] = o[4 + r];
+			}
+		}
+	}
+	for (j = 0; j < st->k; j++) {
+		for (p = j < k2 ? m4 : 0; p < m; p++)
+			part[j * m + p] = sd_dot_lanes(c + j * T,
+			    x + p * st->n, len);
+	}
 }
 
 /* A tile's Σ r_i². */
