@@ -6,7 +6,9 @@
  * agrees with GSL's central difference of the slice's f, and grad_grid
  * gives fgh's gradient at every node (with glm's shared exps, inside the
  * window and 100 times out of it, where they do not split); on the
- * default chart and on a random chart through a point off the origin. */
+ * default chart and on a random chart through a point off the origin
+ * (twolayer also with samples past its blocks of eight: n = 517, a
+ * last tile of them alone, and n = 1029). */
 #include "config.h"
 
 #include <math.h>
@@ -34,7 +36,8 @@ static const char *const deriving[] = {
 	"glm:d=60,n=50,noise=0.5", "pca", "pca:d=7,seed=3",
 	"pca:d=30,seed=2,l1=40", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
 	"twolayer:k=4,m=5,n=200,kt=2", "twolayer:k=3,m=4,n=700,act=2",
-	"twolayer:k=5,m=3,n=1100",
+	"twolayer:k=5,m=3,n=1100", "twolayer:k=3,m=5,n=517",
+	"twolayer:k=6,m=6,n=1029,act=1",
 };
 
 /* |x − y| within tol·scale, with a message naming what differs. */
