@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* finder.c: the stationary points of an objective inside a window of a
  * chart (see finder.h and DESIGN.md §3). This file is the run (sampling,
- * seeds, dedup, order); Newton from one seed is in finder_newton.c, the
- * classification of one point in finder_classify.c (finder_impl.h).
+ * dedup, order); the seeds and their runs are in finder_seeds.c, Newton
+ * from one seed in finder_newton.c, the classification of one point in
+ * finder_classify.c (finder_impl.h).
  *
  * Method. ‖∇f‖ is sampled on a grid over the window, extended by a margin
  * so that a root just inside an edge has samples on both sides of it.
