@@ -7,7 +7,8 @@
  * either way), in high dimension (Krylov steps, Lanczos), and on a chart
  * through glm's empirical minimum, which is a root of f on the plane
  * that the plane does not keep (∇f leaves it elsewhere). It evaluates
- * ∇f in R^d far fewer times. */
+ * ∇f in R^d far fewer times. The inner run's seeds on several threads
+ * give the points of one, bit for bit. */
 #include "config.h"
 
 #include <math.h>
@@ -18,6 +19,10 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "testutil.h"
 #include "finder_util.h"
@@ -159,12 +164,74 @@ test_through_minimum(void **unused)
 	}
 }
 
+/* The run on obj through chart on `threads` threads (the inner run's
+ * seeds go to all of them, finder_seeds.c). */
+static void
+run_threads(const sd_objective *obj, const sd_chart *chart, int threads,
+    sd_point_list *list)
+{
+#ifdef _OPENMP
+	omp_set_dynamic(0);
+	omp_set_num_threads(threads);
+#else
+	(void)threads;
+#endif
+	if (sd_finder_run(obj, chart, &chart->window, NULL, list, NULL) != 0)
+		fail_msg("%s: the run failed", obj->spec);
+}
+
+/* The inner run's seeds on 1, 2 and 3 threads: the same points, bit for
+ * bit (every Newton run a function of its seed; the roots joined in
+ * seed order). Without OpenMP the three runs are one thread each. */
+static void
+test_threads_same_bits(void **unused)
+{
+	static const char *const specs[] = {
+		"twolayer:k=4,m=4,n=1001", "twolayer:k=3,m=3,n=300",
+		"glm", "pca:d=7,seed=3",
+	};
+	sd_point_list one, more;
+	const sd_point *p, *q;
+	sd_objective *obj;
+	sd_chart chart;
+	size_t i, k;
+	int t;
+
+	(void)unused;
+	for (i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+		obj = test_objective_new(specs[i]);
+		assert_int_equal(sd_chart_init_default(&chart, obj, NULL), 0);
+		run_threads(obj, &chart, 1, &one);
+		assert_true(one.n > 0);
+		for (t = 2; t <= 3; t++) {
+			run_threads(obj, &chart, t, &more);
+			assert_int_equal(more.n, one.n);
+			for (k = 0; k < one.n; k++) {
+				p = &one.points[k];
+				q = &more.points[k];
+				assert_int_equal(p->kind, q->kind);
+				assert_memory_equal(p->x, q->x,
+				    one.dim * sizeof *p->x);
+				assert_memory_equal(&p->f, &q->f, sizeof p->f);
+				assert_memory_equal(&p->lambda_min,
+				    &q->lambda_min, sizeof p->lambda_min);
+				assert_memory_equal(&p->a, &q->a, sizeof p->a);
+			}
+			sd_point_list_done(&more);
+		}
+		sd_point_list_done(&one);
+		sd_chart_done(&chart);
+		sd_objective_free(obj);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_charts),
 		cmocka_unit_test(test_through_minimum),
+		cmocka_unit_test(test_threads_same_bits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -35,7 +35,8 @@
 static const char *const projecting[] = {
 	"glm", "glm:d=20,n=300,seed=3", "glm:d=3,n=1100,wnorm=7",
 	"glm:d=5,n=1031,seed=2", "glm:d=4,n=1061,seed=5", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
-	"twolayer:k=3,m=4,n=700,act=2", "pca", "pca:d=7,seed=3",
+	"twolayer:k=3,m=4,n=700,act=2", "twolayer:k=3,m=5,n=517",
+	"twolayer:k=6,m=6,n=1029,act=2", "pca", "pca:d=7,seed=3",
 	"pca:d=30,seed=2,l1=40",
 };
 

@@ -8,7 +8,8 @@
  * window and 100 times out of it, where they do not split; tiles whose
  * length is odd or no multiple of the sums' lanes), fg_grid gives grid's
  * and grad_grid's bits; on the default chart and on a random chart
- * through a point off the origin. */
+ * through a point off the origin (twolayer also with samples past its
+ * blocks of eight: n = 517, a last tile of them alone, and n = 1029). */
 #include "config.h"
 
 #include <math.h>
@@ -37,7 +38,8 @@ static const char *const deriving[] = {
 	"glm:d=4,n=1061,seed=5", "pca", "pca:d=7,seed=3",
 	"pca:d=30,seed=2,l1=40", "twolayer", "twolayer:k=3,m=4,n=300,act=1",
 	"twolayer:k=4,m=5,n=200,kt=2", "twolayer:k=3,m=4,n=700,act=2",
-	"twolayer:k=5,m=3,n=1100",
+	"twolayer:k=5,m=3,n=1100", "twolayer:k=3,m=5,n=517",
+	"twolayer:k=6,m=6,n=1029,act=1",
 };
 
 /* |x − y| within tol·scale, with a message naming what differs. */

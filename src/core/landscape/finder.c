@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* finder.c: the stationary points of an objective inside a window of a
  * chart (see finder.h and DESIGN.md §3). This file is the run (sampling,
- * seeds, dedup, order); Newton from one seed is in finder_newton.c, the
- * classification of one point in finder_classify.c (finder_impl.h).
+ * dedup, order); the seeds and their runs are in finder_seeds.c, Newton
+ * from one seed in finder_newton.c, the classification of one point in
+ * finder_classify.c (finder_impl.h).
  *
  * Method. ‖∇f‖ is sampled on a grid over the window, extended by a margin
  * so that a root just inside an edge has samples on both sides of it.
@@ -241,9 +242,8 @@ finder_done(struct finder *fd)
 	free(fd->roots);
 }
 
-/* x = the chart point (a, b) on the objective's manifold; -1 if none. */
-static int
-finder_lift(const struct finder *fd, double a, double b, double *x)
+int
+sd_finder_lift(const struct finder *fd, double a, double b, double *x)
 {
 	sd_chart_lift(fd->chart, a, b, x);
 	return sd_objective_retract(fd->work.obj, x);
@@ -262,7 +262,7 @@ finder_sample_row(const struct finder *fd, double *v, int side, int j,
 	for (i = 0; i < side; i++) {
 		a = sd_finder_node(fd->ca, fd->ha, n, i - mg);
 		v[j * side + i] = INFINITY;
-		if (finder_lift(fd, a, b, x) != 0 ||
+		if (sd_finder_lift(fd, a, b, x) != 0 ||
 		    sd_finder_merit(fw, x, g, &m) != 0)
 			continue;
 		v[j * side + i] = m;
@@ -425,37 +425,6 @@ finder_sample(struct finder *fd, double *v, int side, char **cause)
 	return 0;
 }
 
-/* Whether sample (i, j) is a local minimum of ‖∇f‖: below its earlier
- * neighbours and not above its later ones, so that a plateau of equal
- * samples gives few seeds, not all of its nodes. A neighbour that was not
- * sampled (NaN: finder_scan.c, which samples all eight around every node
- * that may be one) says it is not. */
-static int
-finder_local_min(const double *v, int side, int i, int j)
-{
-	double c = v[j * side + i], e;
-	int di, dj, ni, nj, earlier;
-
-	if (!isfinite(c))
-		return 0;
-	for (dj = -1; dj <= 1; dj++) {
-		for (di = -1; di <= 1; di++) {
-			ni = i + di;
-			nj = j + dj;
-			if ((di == 0 && dj == 0) || ni < 0 || nj < 0 ||
-			    ni >= side || nj >= side)
-				continue;
-			e = v[nj * side + ni];
-			if (isnan(e))
-				return 0;
-			earlier = dj < 0 || (dj == 0 && di < 0);
-			if (earlier ? !(e > c) : e < c)
-				return 0;
-		}
-	}
-	return 1;
-}
-
 /* Room for one more root; its x goes at the returned address. */
 double *
 sd_finder_room(struct finder *fd, char **cause)
@@ -478,88 +447,6 @@ sd_finder_room(struct finder *fd, char **cause)
 fail:
 	sd_fail(cause, "out of memory");
 	return NULL;
-}
-
-/* Whether the root x is a candidate: finite, a tiny gradient, inside the
- * closed window (up to FINDER_EDGE) and on the slice (near it, with
- * opts->near). */
-static int
-finder_accept(struct finder *fd, const double *x, struct finder_root *r)
-{
-	struct finder_work *fw = &fd->work;
-	double m, ea = FINDER_EDGE * 2 * fd->ha, eb = FINDER_EDGE * 2 * fd->hb;
-
-	if (sd_finder_merit(fw, x, fw->g, &m) != 0 || !(m <= fd->gtol))
-		return 0;
-	r->gnorm = m;
-	r->f = sd_objective_f(fw->obj, x);
-	sd_chart_project(fd->chart, x, &r->a, &r->b, &r->offset);
-	return isfinite(r->f) && r->a >= fd->w.xmin - ea &&
-	    r->a <= fd->w.xmax + ea && r->b >= fd->w.ymin - eb &&
-	    r->b <= fd->w.ymax + eb && r->offset <= fd->near * fw->length;
-}
-
-/* Newton from x, the address finder_room gave; a candidate root is kept. */
-void
-sd_finder_keep(struct finder *fd, double *x)
-{
-	struct finder_root *r = &fd->roots[fd->n];
-	int slid = 0;
-
-	/* A root of a continuum off the slice (Newton gives up past L
-	 * from it): slid onto it, if it can be (finder_continuum.c). */
-	if (sd_finder_newton(fd, x) != FINDER_ROOT &&
-	    !(slid = sd_finder_slide(fd, x)))
-		return;
-	if (!finder_accept(fd, x, r) && (slid ||
-	    !(slid = sd_finder_slide(fd, x)) || !finder_accept(fd, x, r)))
-		return;
-	r->at = fd->n * 2 * fd->work.d;
-	r->keep = 1;
-	r->certified = 0;
-	r->slid = slid;
-	fd->n++;
-}
-
-/* Newton from the chart point (a, b); a candidate root is kept. */
-static int
-finder_seed(struct finder *fd, double a, double b, char **cause)
-{
-	double *x;
-
-	if ((x = sd_finder_room(fd, cause)) == NULL)
-		return -1;
-	if (finder_lift(fd, a, b, x) == 0)
-		sd_finder_keep(fd, x);
-	return 0;
-}
-
-/* Run Newton from every seed: the local minima of the samples, a coarse
- * regular grid, and the chart's origin when it is in the window. */
-static int
-finder_seeds(struct finder *fd, const double *v, int side, char **cause)
-{
-	int i, j, n = fd->grid, c = FINDER_COARSE, mg = FINDER_MARGIN;
-	int rc = 0;
-
-	for (j = 0; j < side && rc == 0; j++) {
-		for (i = 0; i < side && rc == 0; i++) {
-			if (finder_local_min(v, side, i, j))
-				rc = finder_seed(fd,
-				    sd_finder_node(fd->ca, fd->ha, n, i - mg),
-				    sd_finder_node(fd->cb, fd->hb, n, j - mg),
-				    cause);
-		}
-	}
-	for (j = 0; j <= c && rc == 0; j++) {
-		for (i = 0; i <= c && rc == 0; i++)
-			rc = finder_seed(fd, sd_finder_node(fd->ca, fd->ha, c, i),
-			    sd_finder_node(fd->cb, fd->hb, c, j), cause);
-	}
-	if (rc == 0 && fd->w.xmin <= 0 && fd->w.xmax >= 0 &&
-	    fd->w.ymin <= 0 && fd->w.ymax >= 0)
-		rc = finder_seed(fd, 0, 0, cause);
-	return rc == 0 ? sd_finder_near_seeds(fd, cause) : rc;
 }
 
 /* Lexicographic order of two points of dimension d. */
@@ -727,7 +614,7 @@ finder_search(struct finder *fd, int plane, const double *v, int side,
     char **cause)
 {
 	return plane ? sd_finder_plane_seeds(fd, cause) :
-	    finder_seeds(fd, v, side, cause);
+	    sd_finder_seeds(fd, v, side, cause);
 }
 
 int

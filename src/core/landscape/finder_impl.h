@@ -4,6 +4,8 @@
  * run's state, the work area's small accessors. Not for other modules.
  *
  * finder.c		the run: sampling, seeds, dedup, order, output
+ * finder_seeds.c	the seeds and the Newton runs from them (on
+ *			threads in the inner run of finder_plane.c)
  * finder_newton.c	the work area (eigen-decomposition, Newton step,
  *			merit) and damped Newton from one seed
  * finder_classify.c	one point's classification, and sd_finder_classify
@@ -260,13 +262,25 @@ int sd_finder_slide(struct finder *fd, double *x);
 
 /* ---- the run (finder.c) ---------------------------------------------- */
 
+/* x = the chart point (a, b) on the objective's manifold; -1 if none. */
+int sd_finder_lift(const struct finder *fd, double a, double b, double *x);
+
 /* Room for one more root; its x goes at the returned address (NULL, with
  * *cause, when out of memory). The store may move. */
 double *sd_finder_room(struct finder *fd, char **cause);
 
+/* ---- the seeds (finder_seeds.c) -------------------------------------- */
+
 /* Newton from x, the address sd_finder_room gave; a candidate root is
  * kept. */
 void sd_finder_keep(struct finder *fd, double *x);
+
+/* Newton from every seed: the local minima of the samples v (side ×
+ * side), a coarse regular grid, and the chart's origin when it is in
+ * the window; then the seeds off the slice. -1 with *cause when out of
+ * memory. */
+int sd_finder_seeds(struct finder *fd, const double *v, int side,
+    char **cause);
 
 /* sd_finder_run, with ∇f sampled through grid_slice's grad_grid or fgh
  * when it is not NULL (the inner run of finder_plane.c), and G and F

@@ -153,28 +153,43 @@ plane_sample_rows(const sd_objective_slice *proj,
 	}
 }
 
-/* The largest finite |φ| on every FINDER_FSTRIDE-th node of the grid. */
+/* The largest finite |φ| on every FINDER_FSTRIDE-th node of the grid,
+ * with f (m² + 2m doubles, m = ⌈side/FINDER_FSTRIDE⌉) as room: rows in
+ * a chunk per thread (the slice's grid shares work along rows and
+ * columns; each value the same bits whatever the chunk). */
 static double
 plane_fscale(const sd_objective_slice *proj, const double *a,
     const double *b, size_t side, double *f)
 {
-	size_t i, j, k = FINDER_FSTRIDE, m = (side + k - 1) / k;
+	size_t i, k = FINDER_FSTRIDE, m = (side + k - 1) / k, rows = m;
 	double fs = 0, *as = f + m * m, *bs = as + m;
+	long c, chunks = 1;
 
 	for (i = 0; i < m; i++) {
 		as[i] = a[i * k];
 		bs[i] = b[i * k];
 	}
-	if (proj->grid != NULL)
-		proj->grid(proj->data, m, as, m, bs, f, m);
-	for (j = 0; j < m; j++) {
-		if (proj->grid == NULL)
-			for (i = 0; i < m; i++)
+#ifdef _OPENMP
+	rows = (m + (size_t)omp_get_max_threads() - 1) /
+	    (size_t)omp_get_max_threads();
+	chunks = (long)((m + rows - 1) / rows);
+#endif
+#pragma omp parallel for schedule(dynamic, 1) reduction(max:fs)
+	for (c = 0; c < chunks; c++) {
+		size_t j, j0 = (size_t)c * rows, nb = m - j0 < rows ? m - j0 :
+		    rows;
+
+		if (proj->grid != NULL)
+			proj->grid(proj->data, m, as, nb, bs + j0, f + j0 * m,
+			    m);
+		for (j = j0; j < j0 + nb; j++) {
+			for (i = 0; proj->grid == NULL && i < m; i++)
 				proj->f(proj->data, 1, &as[i], &bs[j],
 				    &f[j * m + i]);
-		for (i = 0; i < m; i++)
-			if (isfinite(f[j * m + i]))
-				fs = fmax(fs, fabs(f[j * m + i]));
+			for (i = 0; i < m; i++)
+				if (isfinite(f[j * m + i]))
+					fs = fmax(fs, fabs(f[j * m + i]));
+		}
 	}
 	return fs;
 }
