@@ -504,12 +504,13 @@ void
 sd_finder_keep(struct finder *fd, double *x)
 {
 	struct finder_root *r = &fd->roots[fd->n];
+	enum finder_end end = sd_finder_newton(fd, x);
 	int slid = 0;
 
 	/* A root of a continuum off the slice (Newton gives up past L
 	 * from it): slid onto it, if it can be (finder_continuum.c). */
-	if (sd_finder_newton(fd, x) != FINDER_ROOT &&
-	    !(slid = sd_finder_slide(fd, x)))
+	if (end == FINDER_COPY || (end != FINDER_ROOT &&
+	    !(slid = sd_finder_slide(fd, x))))
 		return;
 	if (!finder_accept(fd, x, r) && (slid ||
 	    !(slid = sd_finder_slide(fd, x)) || !finder_accept(fd, x, r)))
