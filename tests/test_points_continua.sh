@@ -64,4 +64,15 @@ check "(x²+y²−1)²(x²+y⁴): the isolated degenerate min at 0 is listed" \
 check "(x²+y²−1)²(x²+y⁴): two degenerate saddles off the circle" test \
     "$(grep -c '^degenerate-saddle,' "$tap_tmp/out")" = 2
 
+# Three concentric circles of stationary points (minima at r = 1 and 2,
+# maxima at r² = 2.5), three regions whose boxes nest: each circle keeps
+# a row of its own (the inner ones' points lie in the outer boxes too).
+run points -e '((x^2+y^2-1)*(x^2+y^2-4))^2'
+for c in 'x*x+y*y-1' 'x*x+y*y-2.5' 'x*x+y*y-4'; do
+	on=$(rows_on "$c")
+	check "concentric circles: $c = 0 has a row ($on)" test -n "$on"
+done
+check "concentric circles: at most 8 rows in all (141 once)" test \
+    "$(tail -n +2 "$tap_tmp/out" | wc -l)" -le 8
+
 tap_done

@@ -15,8 +15,11 @@
  * root along its null direction, both ways, reaches another root r/2 or
  * more away. An isolated degenerate point fails that (Newton falls back
  * towards it, or its Hessian vanishes and gives no direction) and stays,
- * in the region's box or not: the origin of (x² + y² − 1)²(x⁴ + y⁴)
- * inside its circle, x²y²'s origin where the axes cross. */
+ * in the region's box or not: the origin of (x² + y² − 1)²(x² + y⁴)
+ * inside its circle. A root belongs to the smallest continuum region
+ * whose box holds it (the list keeps the regions' bounding boxes only):
+ * of concentric circles each keeps its row, and an outer one may keep a
+ * second where it crosses an inner one's box. */
 #include "config.h"
 
 #include <math.h>
@@ -119,30 +122,57 @@ continua_on_curve(const sd_objective *obj, const sd_chart *ch, double a,
 	return 1;
 }
 
-/* Whether point p is one of region y's (box u) kind-k roots on its
- * curve. */
+/* Whether region i is a continuum with a point named on it. */
 static int
-continua_member(const sd_objective *obj, const sd_chart *ch,
-    const sd_window *u, const sd_point *p, double r, double *x, double *w)
+continua_is(const sd_point_list *list, size_t i)
 {
-	return p->kind >= SD_POINT_DEGENERATE_MIN && p->a >= u->xmin &&
-	    p->a <= u->xmax && p->b >= u->ymin && p->b <= u->ymax &&
-	    continua_on_curve(obj, ch, p->a, p->b, r, x, w);
+	return (list->why[i].why &
+	    SD_UNRESOLVED_BIT(SD_UNRESOLVED_CONTINUUM)) != 0 &&
+	    list->why[i].n_through > 0;
 }
 
-/* Mark in drop the points of region i that its kept row stands for. */
+/* The continuum region that owns point p: the smallest whose box holds
+ * it (concentric circles: the inner one's points lie in the outer one's
+ * box too); n_unresolved when none does. */
+static size_t
+continua_owner(const sd_point_list *list, const sd_point *p)
+{
+	size_t i, best = list->n_unresolved;
+	double area, least = INFINITY;
+	const sd_window *u;
+
+	for (i = 0; i < list->n_unresolved; i++) {
+		u = &list->unresolved[i];
+		area = (u->xmax - u->xmin) * (u->ymax - u->ymin);
+		if (continua_is(list, i) && p->a >= u->xmin &&
+		    p->a <= u->xmax && p->b >= u->ymin && p->b <= u->ymax &&
+		    area < least) {
+			least = area;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* Mark in drop the points of region i that its kept rows stand for:
+ * those it owns (owner), degenerate, on a curve of roots, other than the
+ * one of each kind nearest its first through point. */
 static void
 continua_region(const sd_point_list *list, const sd_objective *obj,
-    const sd_chart *ch, size_t i, double r, unsigned char *on,
-    unsigned char *drop, double *x, double *w)
+    const sd_chart *ch, size_t i, const size_t *owner, unsigned char *on,
+    unsigned char *drop, double *x)
 {
 	const sd_unresolved_why *y = &list->why[i];
+	const sd_window *u = &list->unresolved[i];
 	size_t j, best, k, n = list->n;
-	double dist, least;
+	double dist, least, r;
 
+	r = CONTINUA_STEP * fmax(u->xmax - u->xmin, u->ymax - u->ymin);
 	for (j = 0; j < n; j++)
-		on[j] = continua_member(obj, ch, &list->unresolved[i],
-		    &list->points[j], r, x, w);
+		on[j] = owner[j] == i &&
+		    list->points[j].kind >= SD_POINT_DEGENERATE_MIN &&
+		    continua_on_curve(obj, ch, list->points[j].a,
+		    list->points[j].b, r, x, x + obj->dim);
 	for (k = SD_POINT_DEGENERATE_MIN; k < SD_POINT_KIND_COUNT; k++) {
 		for (best = n, least = INFINITY, j = 0; j < n; j++) {
 			if (!on[j] || list->points[j].kind != (sd_point_kind)k)
@@ -164,29 +194,27 @@ size_t
 sd_point_list_fold_continua(sd_point_list *list, const sd_objective *obj,
     const sd_chart *chart)
 {
-	size_t i, j, n = list->n, d = obj->dim, kept = 0;
+	size_t i, j, n = list->n, d = obj->dim, kept = 0, *owner;
 	unsigned char *flags;
-	double *x, r;
+	double *x;
 
 	if (chart->kind != SD_CHART_PLANE || d != 2 || n == 0)
 		return 0;
 	flags = calloc(2 * n, 1);
+	owner = malloc(n * sizeof *owner);
 	x = malloc((2 * d + d * d) * sizeof *x);
-	if (flags == NULL || x == NULL) {
+	if (flags == NULL || owner == NULL || x == NULL) {
 		free(flags);
+		free(owner);
 		free(x);
 		return 0;	/* unfolded: longer, not wrong */
 	}
+	for (j = 0; j < n; j++)
+		owner[j] = continua_owner(list, &list->points[j]);
 	for (i = 0; i < list->n_unresolved; i++) {
-		if (!(list->why[i].why &
-		    SD_UNRESOLVED_BIT(SD_UNRESOLVED_CONTINUUM)) ||
-		    list->why[i].n_through == 0)
-			continue;
-		r = CONTINUA_STEP * fmax(list->unresolved[i].xmax -
-		    list->unresolved[i].xmin, list->unresolved[i].ymax -
-		    list->unresolved[i].ymin);
-		continua_region(list, obj, chart, i, r, flags, flags + n, x,
-		    x + d);
+		if (continua_is(list, i))
+			continua_region(list, obj, chart, i, owner, flags,
+			    flags + n, x);
 	}
 	for (j = 0; j < n; j++) {
 		if (flags[n + j])
@@ -196,6 +224,7 @@ sd_point_list_fold_continua(sd_point_list *list, const sd_objective *obj,
 	}
 	list->n = kept;
 	free(flags);
+	free(owner);
 	free(x);
 	return n - kept;
 }
