@@ -7,6 +7,9 @@
 #   to n/10, which a baseline too slow for n=100000 still finishes)
 #   points matcomp:d=200						<= 1 s
 #   points pca:d=200						<= 0.5 s
+#   points glm:d=50,n=100000 --all (24 s CPU once; ψ's ladder through
+#   the slice, copies dropped before the root test)		<= 12 s
+#   points matcomp --all (2.2 s CPU before its ψ dips were seeded)	<= 2.5 s
 #   points OBJECTIVE for every objective at its defaults		<= 0.1 s
 #   render glm:n=20000 --size 240x70, against a chunked numpy
 #   computation of the same 240x140 field (field_numpy.py)		<= 1/20
@@ -69,6 +72,8 @@ line 0.3 points twolayer:k=16,m=16,n=10000
 line 3 points twolayer:k=16,m=16,n=100000
 line 1 points matcomp:d=200
 line 0.5 points pca:d=200
+line 12 points glm:d=50,n=100000 --all
+line 2.5 points matcomp --all
 for o in $("$saddle" list objectives 2>/dev/null | awk '/^  [a-z]/ { print $1 }'); do
 	line 0.1 points "$o"
 done

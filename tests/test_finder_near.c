@@ -364,6 +364,52 @@ test_matcomp_near(void **state)
 	}
 }
 
+/* Another chart's --all finds nothing in view of the default's that the
+ * default's --all missed: through a random plane, the points it lists
+ * whose offset from the default slice is within --all's reach (and whose
+ * projection is in the window) are all in the default list. matcomp's
+ * index-2 saddles at f ≈ 0.296070, 0.57 off the default slice, were
+ * missing: they lie 0.17 from a saddle along an eigenvector of λ ≈
+ * 1.5e-3, and 0.03 beside it, where ψ only dips (finder_near.c). */
+static void
+test_matcomp_charts(void **state)
+{
+	sd_finder_options opts = { .near = SD_FINDER_NEAR };
+	sd_point_list list, other;
+	sd_objective *obj;
+	sd_chart chart, random;
+	size_t i, n = 0, off = 0;
+	char *cause = NULL;
+
+	(void)state;
+	obj = test_objective_new("matcomp");
+	find_near(obj, &chart, &list);
+	if (sd_chart_init_random(&random, obj, chart.origin, 2, &cause) != 0 ||
+	    sd_finder_run(obj, &random, &chart.window, &opts, &other,
+	    &cause) != 0)
+		fail_msg("matcomp, random:2: %s", cause ? cause : "?");
+	for (i = 0; i < other.n; i++) {
+		if (!in_view(&chart, other.points[i].x))
+			continue;
+		n++;
+		assert_true(other.points[i].grad_norm <= 1e-12);
+		if (!listed(&list, other.points[i].x, obj->dim))
+			fail_msg("matcomp: the point at f = %.9g through "
+			    "random:2 is in view but not listed",
+			    other.points[i].f);
+	}
+	/* Not vacuous: points off the default slice were compared. */
+	for (i = 0; i < list.n; i++)
+		off += list.points[i].offset > 0.25 &&
+		    listed(&other, list.points[i].x, obj->dim);
+	assert_true(n >= 10 && off >= 10);
+	sd_point_list_done(&other);
+	sd_point_list_done(&list);
+	sd_chart_done(&random);
+	sd_chart_done(&chart);
+	sd_objective_free(obj);
+}
+
 /* Nothing off the slice, nothing added: matcomp with every entry seen is
  * pca with M = zzᵀ, whose stationary points 0 and ±z lie on its plane of
  * z; without --all, pca at d = 3 keeps to the plane. */
@@ -398,6 +444,7 @@ main(void)
 		cmocka_unit_test(test_pca_near),
 		cmocka_unit_test(test_tensor_near),
 		cmocka_unit_test(test_matcomp_near),
+		cmocka_unit_test(test_matcomp_charts),
 		cmocka_unit_test(test_nothing_to_add),
 	};
 

@@ -180,7 +180,8 @@ points_warn_continua(const sd_point_list *list)
 		for (j = 0; j < y->n_through; j++)
 			fprintf(stderr, "%s(%.6g, %.6g)", j > 0 ? ", " : "",
 			    y->through[j][0], y->through[j][1]);
-		fprintf(stderr, " \u2014 not isolated, so not classified\n");
+		fprintf(stderr, " \u2014 not isolated, so not classified "
+		    "(listed once for each kind of point on it)\n");
 	}
 	if (n > POINTS_CONTINUA)
 		fprintf(stderr, "saddle: points: and %zu more continua\n",
@@ -482,6 +483,8 @@ points_find(struct points_run *r, const struct points_options *o)
 	if (sd_finder_run(r->obj, &r->chart, &r->window, &o->finder, &r->list,
 	    &cause) != 0)
 		return cli_runtime_error(cause);
+	/* A continuum is one row per kind, not every root on it. */
+	sd_point_list_fold_continua(&r->list, r->obj, &r->chart);
 	r->have_list = 1;
 	return 0;
 }

@@ -623,6 +623,8 @@ view_take_points(view *v, sd_point_list *points)
 	if (points != NULL) {
 		v->points = *points;
 		memset(points, 0, sizeof *points);
+		/* The marks as `points` lists them: a continuum once. */
+		sd_point_list_fold_continua(&v->points, v->obj, &v->chart);
 	} else
 		memset(&v->points, 0, sizeof v->points);
 	v->points_valid = 1;
@@ -687,8 +689,11 @@ view_refresh_points(view *v, char **cause)
 	/* Failed or not, the points of this window are settled (none on
 	 * failure), so that a front end does not try again at every tick. */
 	v->points_valid = 1;
-	return sd_finder_run(v->obj, &v->chart, &v->window, &opts, &v->points,
-	    cause);
+	if (sd_finder_run(v->obj, &v->chart, &v->window, &opts, &v->points,
+	    cause) != 0)
+		return -1;
+	sd_point_list_fold_continua(&v->points, v->obj, &v->chart);
+	return 0;
 }
 
 void

@@ -101,6 +101,17 @@ int sd_finder_run(const sd_objective *obj, const sd_chart *chart,
     const sd_window *window, const sd_finder_options *opts,
     sd_point_list *out, char **cause);
 
+/* Fold each continuum of stationary points the certified search met
+ * (list->why[i] with SD_UNRESOLVED_CONTINUUM and a point through it)
+ * into one row per kind: the root nearest its first through point stays,
+ * the region's other roots of that kind that lie on a curve of roots go
+ * (Newton across the curve from beside them reaches another root); an
+ * isolated degenerate point stays (continua.c). Plane charts of two
+ * dimensions (where continua are recognised); elsewhere nothing goes.
+ * Returns how many went. */
+size_t sd_point_list_fold_continua(sd_point_list *list,
+    const sd_objective *obj, const sd_chart *chart);
+
 /* The largest offset of a point that lies on the slice of window (up to
  * rounding): points beyond it are the near ones. */
 double sd_finder_slice_tol(const sd_window *window);

@@ -198,7 +198,8 @@ sd_finder_node(double c, double h, int n, int k)
 /* How a Newton run ended. */
 enum finder_end {
 	FINDER_ROOT,		/* ∇f = 0, or no step can lower ‖∇f‖ */
-	FINDER_LOST		/* not finite, escaped, or out of iterations */
+	FINDER_LOST,		/* not finite, escaped, or out of iterations */
+	FINDER_COPY		/* at a root kept already, which is as good */
 };
 
 /* ---- the work area (finder_newton.c) --------------------------------- */

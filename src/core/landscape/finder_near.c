@@ -117,47 +117,120 @@ near_run(struct finder *fd, const double *base, const double *y, double t,
 	return 0;
 }
 
-/* ψ(t) = yᵀ∇f(base + t·y), the slope of f along the line; NaN where it
- * is not finite. Uses the work area's xt and gt. */
-static double
-near_slope(struct finder *fd, const double *base, const double *y, double t)
+/* f along one line base + t·y: through the type's slice (slice_new and
+ * its fgh), ψ(t) = φ_a(t, 0) costs O(n), not a gradient's O(n·d); the
+ * slice's v is any unit vector ⟂ y. Without one (no hook, the sphere),
+ * proj.fgh is NULL and ψ is yᵀ∇f. glm:d=50,n=100000 spent 1782 of its
+ * gradients, ~45 % of `points --all`, on ψ's ladders. */
+struct near_ray {
+	const double		*base, *y;
+	sd_objective_slice	 proj;
+};
+
+/* Release the ray's slice. */
+static void
+near_ray_close(struct near_ray *ray)
+{
+	if (ray->proj.free_data != NULL)
+		ray->proj.free_data(ray->proj.data);
+	memset(&ray->proj, 0, sizeof ray->proj);
+}
+
+/* The ray's slice; proj.fgh NULL when there is none (or no memory for
+ * one: ψ then goes through the gradient, which is slower, not wrong). */
+static void
+near_ray_open(struct finder *fd, struct near_ray *ray, const double *base,
+    const double *y)
 {
 	struct finder_work *fw = &fd->work;
-	double m;
+	const sd_objective_type *type = fw->obj->type;
+	double *v = fw->xs;
+	size_t k, kmin = 0, d = fw->d;
+	char *cause = NULL;
 
-	if (sd_finder_move(fw, fw->xt, base, t, y) != 0 ||
+	memset(ray, 0, sizeof *ray);
+	ray->base = base;
+	ray->y = y;
+	if (fw->sphere || type->slice_new == NULL)
+		return;
+	for (k = 1; k < d; k++)
+		kmin = fabs(y[k]) < fabs(y[kmin]) ? k : kmin;
+	memset(v, 0, d * sizeof *v);
+	v[kmin] = 1;
+	sd_axpy(-y[kmin], y, v, d);
+	sd_axpy(1 / sd_norm(v, d) - 1, v, v, d);
+	if (type->slice_new(fw->obj->state, base, y, v, &ray->proj,
+	    &cause) != 0 || ray->proj.fgh == NULL)
+		near_ray_close(ray);
+	free(cause);
+}
+
+/* ψ(t) = yᵀ∇f(base + t·y), the slope of f along the ray; NaN where it is
+ * not finite. Uses the work area's xt and gt. */
+static double
+near_slope(struct finder *fd, const struct near_ray *ray, double t)
+{
+	struct finder_work *fw = &fd->work;
+	double m, f, g[2], h[3];
+
+	if (ray->proj.fgh != NULL) {
+		ray->proj.fgh(ray->proj.data, t, 0, &f, g, h);
+		return isfinite(g[0]) ? g[0] : NAN;
+	}
+	if (sd_finder_move(fw, fw->xt, ray->base, t, ray->y) != 0 ||
 	    sd_finder_merit(fw, fw->xt, fw->gt, &m) != 0)
 		return NAN;
-	return sd_dot(y, fw->gt, fw->d);
+	return sd_dot(ray->y, fw->gt, fw->d);
+}
+/* Whether ψ's last three samples p0, p1, p2 have a trough at p1: of one
+ * sign, |p1| below both neighbours and above the roots' tolerance (below
+ * it ψ is rounding, and a dip there is noise). */
+static int
+near_trough(const struct finder *fd, double p0, double p1, double p2)
+{
+	return isfinite(p0) && isfinite(p1) && isfinite(p2) &&
+	    (p0 > 0) == (p1 > 0) && (p1 > 0) == (p2 > 0) &&
+	    fabs(p1) < fabs(p0) && fabs(p1) < fabs(p2) && fabs(p1) > fd->gtol;
 }
 
 /* The stationary points of f along the line on one side (sign): ψ on the
  * ladder t = top·2^(−k/4), k = FINDER_NEAR_LADDER .. 0, and Newton from
- * the secant's zero of ψ where it changes sign, at most FINDER_NEAR_CROSS
- * of them, the nearest first. Newton from a point at a fixed offset
- * lands wherever its basin says: matcomp's points beside 0 along the
- * eigenvectors of small |λ| (offset ~√|λ|, 0.01 for λ = −2e-4) lie
- * far inside top/2, and were never reached; ψ's zeros are next to them.
- * Returns how many runs it took, -1 when out of memory. */
+ * the secant's zero of ψ where it changes sign, or from the sample where
+ * |ψ| dips without changing sign, at most FINDER_NEAR_CROSS of them, the
+ * nearest first. Newton from a point at a fixed offset lands wherever its
+ * basin says: matcomp's points beside 0 along the eigenvectors of small
+ * |λ| (offset ~√|λ|, 0.01 for λ = −2e-4) lie far inside top/2, and were
+ * never reached; ψ's zeros are next to them. A point beside the line
+ * rather than on it leaves a dip: matcomp's index-2 saddles at f ≈
+ * 0.296070 lie 0.17 from a saddle along its eigenvector of λ ≈ 1.5e-3,
+ * 0.03 beside it, where f along the line only flattens (ψ falls from 8e-5
+ * to 4e-5 and rises again). Returns how many runs it took, -1 when out of
+ * memory. */
 static int
-near_scan(struct finder *fd, const double *base, const double *y, int sign,
+near_scan(struct finder *fd, const struct near_ray *ray, int sign,
     char **cause)
 {
-	double top = fd->near * fd->work.length, t, tp = 0, p, pp = NAN;
+	double top = fd->near * fd->work.length, t, tp = 0, p;
+	double pp = NAN, ppp = NAN;
 	int k, runs = 0;
 
 	for (k = FINDER_NEAR_LADDER; k >= 0 &&
 	    runs < FINDER_NEAR_CROSS; k--) {
 		t = sign * top * exp2(-k / 4.0);
-		p = near_slope(fd, base, y, t);
+		p = near_slope(fd, ray, t);
 		if (isfinite(p) && isfinite(pp) && (p > 0) != (pp > 0) &&
 		    p != pp) {
-			if (near_run(fd, base, y, tp - pp * (t - tp) /
+			if (near_run(fd, ray->base, ray->y, tp - pp * (t - tp) /
 			    (p - pp), cause) != 0)
+				return -1;
+			runs++;
+		} else if (near_trough(fd, ppp, pp, p)) {
+			if (near_run(fd, ray->base, ray->y, tp, cause) != 0)
 				return -1;
 			runs++;
 		}
 		tp = t;
+		ppp = pp;
 		pp = p;
 	}
 	return runs;
@@ -174,19 +247,20 @@ near_line(struct finder *fd, const double *base, const double *dir,
 {
 	const double *y = dir + fd->work.d;
 	double top = fd->near * fd->work.length;
-	int k, sign, n;
+	struct near_ray ray;
+	int k, sign, n = 0;
 
-	for (sign = -1; sign <= 1; sign += 2) {
-		for (k = 1; k <= FINDER_NEAR_STEPS; k++) {
-			if (near_run(fd, base, y, sign * top * k /
-			    FINDER_NEAR_STEPS, cause) != 0)
-				return -1;
+	near_ray_open(fd, &ray, base, dir);
+	for (sign = -1; sign <= 1 && n >= 0; sign += 2) {
+		for (k = 1; k <= FINDER_NEAR_STEPS && n >= 0; k++) {
+			n = near_run(fd, base, y, sign * top * k /
+			    FINDER_NEAR_STEPS, cause);
 		}
-		if ((n = near_scan(fd, base, dir, sign, cause)) < 0)
-			return -1;
-		*runs += FINDER_NEAR_STEPS + (size_t)n + 1;
+		if (n >= 0 && (n = near_scan(fd, &ray, sign, cause)) >= 0)
+			*runs += FINDER_NEAR_STEPS + (size_t)n + 1;
 	}
-	return 0;
+	near_ray_close(&ray);
+	return n < 0 ? -1 : 0;
 }
 
 /* How many Newton runs off the slice a run may spend: FINDER_NEAR_FLOPS

@@ -250,9 +250,50 @@ finder_iterate(struct finder *fd, double *x, double *m, double ref,
 	return ns;
 }
 
+/* Whether y comes after x in the coordinates' order. */
+static int
+finder_after(const double *y, const double *x, size_t d)
+{
+	size_t k;
+
+	for (k = 0; k < d && y[k] == x[k]; k++)
+		;
+	return k < d && y[k] > x[k];
+}
+
+/* Whether x, where ‖∇f‖ = m, is a root kept already: within the dedup
+ * radius of one whose ‖∇f‖ is below m (or equal, x no smaller), which
+ * the dedup would keep in its place (finder.c's order). Most runs off the slice end at a known root
+ * (glm's 44 at its one minimum), and the test that x is a root costs a
+ * solve at the tightest tolerance, half their Hessian products. */
+static int
+finder_known(const struct finder *fd, const double *x, double m)
+{
+	size_t i, k, d = fd->work.d;
+	const double *y;
+	double big, s, reach;
+
+	for (i = 0; i < fd->n; i++) {
+		y = fd->store + fd->roots[i].at;
+		if (!fd->roots[i].keep || !(fd->roots[i].gnorm < m ||
+		    (fd->roots[i].gnorm == m && !finder_after(y, x, d))))
+			continue;
+		for (big = 0, s = 0, k = 0; k < d; k++) {
+			big = fmax(big, fmax(fabs(x[k]), fabs(y[k])));
+			s += (x[k] - y[k]) * (x[k] - y[k]);
+		}
+		reach = fmax(FINDER_DEDUP * fd->work.length,
+		    64 * DBL_EPSILON * big);
+		if (sqrt(s) <= reach)
+			return 1;
+	}
+	return 0;
+}
+
 /* Where a Newton run ends: at its best iterate, a root when its gradient
  * is tiny and the Newton step there is below FINDER_XTOL·(‖x‖∞ + L), so
- * that a run that merely slowed down or gave up is not taken for one. */
+ * that a run that merely slowed down or gave up is not taken for one; a
+ * copy when it is a root kept already. */
 static enum finder_end
 finder_end(struct finder *fd, double *x, double m, double best)
 {
@@ -263,6 +304,8 @@ finder_end(struct finder *fd, double *x, double m, double best)
 		memcpy(x, fw->xb, fw->d * sizeof *x);
 	if (!(best <= fd->gtol))
 		return FINDER_LOST;
+	if (finder_known(fd, x, best))
+		return FINDER_COPY;
 	if (best == 0)
 		return FINDER_ROOT;
 	sd_objective_rgradient(fw->obj, x, fw->g);

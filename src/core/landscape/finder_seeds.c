@@ -80,12 +80,14 @@ seeds_accept(struct finder *fd, const double *x, struct finder_root *r)
 static int
 seeds_run(struct finder *fd, double *x, struct finder_root *r)
 {
+	enum finder_end end = sd_finder_newton(fd, x);
 	int slid = 0;
 
-	/* A root of a continuum off the slice (Newton gives up past L
-	 * from it): slid onto it, if it can be (finder_continuum.c). */
-	if (sd_finder_newton(fd, x) != FINDER_ROOT &&
-	    !(slid = sd_finder_slide(fd, x)))
+	/* A copy of a root kept already is dropped (finder_newton.c); a
+	 * root of a continuum off the slice (Newton gives up past L from
+	 * it): slid onto it, if it can be (finder_continuum.c). */
+	if (end == FINDER_COPY || (end != FINDER_ROOT &&
+	    !(slid = sd_finder_slide(fd, x))))
 		return 0;
 	if (!seeds_accept(fd, x, r) && (slid ||
 	    !(slid = sd_finder_slide(fd, x)) || !seeds_accept(fd, x, r)))
