@@ -139,7 +139,10 @@ seeds_list(const struct finder *fd, const double *v, int side, double *ab)
 	return m / 2;
 }
 
-/* Thread t's finder: fd with a work area of its own (fd's for t = 0). */
+/* Thread t's finder: fd with a work area of its own (fd's for t = 0).
+ * Its roots are fd's as they stood before the runs (seeds_join adds the
+ * runs' after), so finder_newton.c's test for a copy of a kept root sees
+ * the same roots on any number of threads. */
 static int
 seeds_own(const struct finder *fd, struct finder *own, size_t t,
     char **cause)
