@@ -219,6 +219,24 @@ points_warn(const sd_point_list *list)
 	points_warn_continua(list);
 }
 
+/* One line on stderr when a slice of a d > 2 objective shows no point:
+ * the points may lie beside the plane (or great sphere), where --all
+ * looks. Not when the chart is the whole space (a plane in R², the
+ * sphere chart of S²) or --all looked already. */
+static void
+points_warn_empty(const sd_objective *obj, const sd_chart *chart,
+    const sd_point_list *list, const sd_finder_options *finder)
+{
+	size_t whole = chart->kind == SD_CHART_SPHERE ? 3 : 2;
+
+	if (list->n > 0 || obj->dim <= whole || finder->near > 0)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "saddle: points: no stationary point on this slice "
+	    "of a %zu-dimensional objective; --all also searches beside "
+	    "it\n", obj->dim);
+}
+
 /* What the command line asked for. */
 struct points_options {
 	const char		*expr;		/* -e FORMULA, or NULL */
@@ -540,8 +558,11 @@ cmd_points(int argc, char **argv)
 		points_output(r, n, &o);
 	/* One answer: say when it is not proven complete (a sweep's table
 	 * is read for its numbers). */
-	if (rc == 0 && n == 1 && !o.sweeping)
+	if (rc == 0 && n == 1 && !o.sweeping) {
+		points_warn_empty(r[0].obj, &r[0].chart, &r[0].list,
+		    &o.finder);
 		points_warn(&r[0].list);
+	}
 	for (i = 0; i < n; i++) {
 		if (r[i].have_list)
 			sd_point_list_done(&r[i].list);

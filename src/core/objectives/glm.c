@@ -83,17 +83,43 @@ glm_model_init(struct glm_model *m, size_t d, double wnorm, double noise,
 	return 0;
 }
 
-/* The plane through 0 of w* and a random direction ⟂ w*: w* at
+/* ŵ's part ⟂ w*, relative to ‖ŵ‖ + 1, below which ŵ is on w*'s line
+ * (noise=0: ŵ = w*) and any plane of w* holds it. */
+#define GLM_HAT_ON_LINE	1e-9
+
+/* The second axis: towards toward's part ⟂ w* (ŵ: then the plane through
+ * 0, w* and ŵ, ŵ at b > 0), or the random direction ⟂ w* when toward is
+ * NULL or on w*'s line. */
+static const double *
+glm_model_side(const struct glm_model *m, const double *toward)
+{
+	double a, r = 0, t;
+	size_t i;
+
+	if (toward == NULL)
+		return m->side;
+	a = sd_dot(toward, m->e, m->d);
+	for (i = 0; i < m->d; i++) {
+		t = toward[i] - a * m->e[i];
+		r += t * t;
+	}
+	return sqrt(r) > GLM_HAT_ON_LINE * (sd_norm(toward, m->d) + 1) ?
+	    toward : m->side;
+}
+
+/* The plane through 0 of w* and toward (glm_model_side): w* at
  * (‖w*‖, 0). */
 static int
-glm_model_chart(const struct glm_model *m, sd_chart *chart, char **cause)
+glm_model_chart(const struct glm_model *m, const double *toward,
+    sd_chart *chart, char **cause)
 {
 	double *zero, s = fmax(4, 2 * m->wnorm);
 	int rc;
 
 	if ((zero = calloc(m->d, sizeof *zero)) == NULL)
 		return sd_fail(cause, "out of memory");
-	rc = sd_chart_init_plane(chart, m->d, zero, m->e, m->side, cause);
+	rc = sd_chart_init_plane(chart, m->d, zero, m->e,
+	    glm_model_side(m, toward), cause);
 	free(zero);
 	if (rc == 0)
 		chart->window = (sd_window){ -s, s, -s, s };
@@ -180,8 +206,9 @@ glm_init(void *state, const double *params, size_t *dim, char **cause)
 	}
 	st->y = st->xt + n * d;
 	glm_draw(st, rng);
-	if (params[GLM_NTK] > 0 &&
-	    sd_glm_linearize(st, rng, params[GLM_INIT], cause) != 0) {
+	if (params[GLM_NTK] > 0 ?
+	    sd_glm_linearize(st, rng, params[GLM_INIT], cause) != 0 :
+	    d > 2 && sd_glm_hat(st, cause) != 0) {
 		free(st->xt);
 		free(m->e);
 		gsl_rng_free(rng);
@@ -200,6 +227,7 @@ glm_done(void *state)
 
 	free(st->xt);
 	free(st->model.e);
+	free(st->what);
 	free(st->w0);
 	sd_ntk_free(st->ntk);
 }
@@ -468,17 +496,21 @@ glm_grad_batch(const void *state, const double *w, const size_t *idx,
 	glm_grad_over(state, w, idx, m, g);
 }
 
-/* The samples and the labels; ntk=1's features and offsets and its
- * Hessian too. */
+/* The samples and the labels, and ŵ when d > 2; ntk=1's features and
+ * offsets and its Hessian instead of ŵ. */
 static size_t
 glm_data_doubles(const double *params)
 {
 	size_t n = (size_t)params[GLM_N], d = (size_t)params[GLM_D];
 
-	return n * (d + 1) + (params[GLM_NTK] > 0 ? n * (d + 1) + d * d : 0);
+	if (params[GLM_NTK] > 0)
+		return 2 * n * (d + 1) + d * d;
+	return n * (d + 1) + (d > 2 ? d : 0);
 }
 
-/* The plane of w*; ntk=1's through w₀, its minimizer and w*. */
+/* The plane through 0 of w* and ŵ (of w* and a random direction when
+ * d = 2, where it is the whole space, or when ŵ was not found); ntk=1's
+ * through w₀, its minimizer and w*. */
 static int
 glm_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 {
@@ -486,7 +518,7 @@ glm_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 
 	if (st->ntk != NULL && sd_glm_ntk_chart(st, chart) == 0)
 		return 0;
-	return glm_model_chart(&st->model, chart, cause);
+	return glm_model_chart(&st->model, st->what, chart, cause);
 }
 
 const sd_objective_type sd_objective_glm = {
@@ -498,8 +530,8 @@ const sd_objective_type sd_objective_glm = {
 	.window = { -4, 4, -4, 4 },
 	.params = glm_params,
 	.state_size = sizeof(struct glm_state),
-	.data = "n·d + n doubles (samples, labels; ntk=1 twice that and d² "
-	    "more; a chart adds 4n)",
+	.data = "n·d + n doubles (samples, labels; d more for ŵ when d > 2; "
+	    "ntk=1 twice that and d² more; a chart adds 4n)",
 	.data_doubles = glm_data_doubles,
 	.init = glm_init,
 	.done = glm_done,
@@ -700,7 +732,7 @@ static int
 pop_chart(const sd_objective *obj, sd_chart *chart, char **cause)
 {
 	return glm_model_chart(&((const struct pop_state *)obj->state)->model,
-	    chart, cause);
+	    NULL, chart, cause);
 }
 
 const sd_objective_type sd_objective_glm_pop = {

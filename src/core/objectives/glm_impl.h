@@ -37,6 +37,9 @@ struct glm_state {
 	size_t			 n;
 	double			*xt;	/* d×n: the samples by coordinate */
 	double			*y;	/* n labels */
+	double			*what;	/* ŵ, L̂'s minimum near w* (d;
+					 * glm_hat.c), or NULL: d = 2,
+					 * ntk=1, or not found */
 	double			*w0;	/* ntk=1's w₀ (d), or NULL */
 	sd_ntk			*ntk;	/* ntk=1's linearized loss, or NULL */
 };
@@ -96,6 +99,13 @@ int sd_glm_linearize(struct glm_state *st, gsl_rng *rng, double init,
 
 /* glm_ntk.c: ntk=1's chart, through w₀ towards its minimizer and w*. */
 int sd_glm_ntk_chart(const struct glm_state *st, sd_chart *chart);
+
+/* glm's type (glm.c): glm_hat.c minimizes its f. */
+extern const sd_objective_type sd_objective_glm;
+
+/* glm_hat.c: ŵ by Newton from w* into st->what (NULL when not found);
+ * -1 only when out of memory. */
+int sd_glm_hat(struct glm_state *st, char **cause);
 
 /* glm's slice_new (glm_slice.c). */
 int sd_glm_slice_new(const void *state, const double *c, const double *u,
