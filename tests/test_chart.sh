@@ -9,8 +9,9 @@
 # Expected values come from the chapter: pca:d=5 (seed 0: v_i = e_i,
 # λ_i = 6 − i) has exactly the stationary points 0 and ±√λ_i e_i, the
 # minima only at ±√λ1 e1 = ±√5 e1 (Theorem 4.1); 0 is a maximum (its
-# Hessian is −2M); glm's empirical risk has one stationary point, near
-# w* (Theorem 3.3), which a plane through 0 and w* misses by a little.
+# Hessian is −2M); glm's empirical risk has one stationary point ŵ, near
+# w* (Theorem 3.3), which its default chart goes through and a random
+# plane misses.
 . "${SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
 
 out=$tap_tmp/out
@@ -68,22 +69,30 @@ jcheck "hessian at the maximum: the saddles ±e5 at chart (0, ±1)" \
     "sorted(round(p['chart'][1], 9) for p in d['points'] if p['kind'] == 'saddle') == [-1.0, 1.0] and all(abs(p['x'][4]) == 1 for p in d['points'] if p['kind'] == 'saddle')"
 jcheck "--window overrides the chart's window" "d['window'] == [-3, 3, -3, 3]"
 
-# --all: glm:d=5's one stationary point lies beside the plane of w*.
-run points glm:d=5
-check "points glm:d=5: nothing on the slice" \
+# glm:d=5's one stationary point, ŵ, lies on its default chart (the plane
+# through 0, w* and ŵ) and beside a random plane, where --all finds it.
+run points glm:d=5 --format json
+jcheck "points glm:d=5: the one minimum, on the default slice" \
+    "[p['kind'] for p in d['points']] == ['min'] and d['points'][0]['offset'] <= 1e-9"
+jcheck "w* at (‖w*‖, 0) = (2, 0), ŵ above the a axis near it" \
+    "d['points'][0]['chart'][1] > 0 and math.hypot(d['points'][0]['chart'][0] - 2, d['points'][0]['chart'][1]) < 0.3"
+run points glm:d=5 --chart random:2
+check "points glm:d=5 on a random plane: nothing on the slice" \
     test "$(tail -n +2 "$out" | wc -l)" -eq 0
 check "without --all the CSV header is the contract" \
     test "$(head -1 "$out")" = "kind,f,grad_norm,lambda_min,lambda_max,x1,x2,x3,x4,x5"
-run points glm:d=5 --all
+check "stderr says the slice shows nothing and --all looks beside it" \
+    grep -q "no stationary point on this slice of a 5-dimensional objective; --all also searches beside it" "$tap_tmp/err"
+run points glm:d=5 --chart random:2 --all
 check "with --all the CSV gains an offset column" \
     test "$(head -1 "$out")" = "kind,f,grad_norm,lambda_min,lambda_max,x1,x2,x3,x4,x5,offset"
 check "with --all: the one minimum near w*" \
     test "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' ')" = "min "
-run points glm:d=5 --all --format json
+check "with --all stderr does not send the user to --all" \
+    sh -c "! grep -q 'also searches beside' '$tap_tmp/err'"
+run points glm:d=5 --chart random:2 --all --format json
 jcheck "its offset is positive and within the near threshold (¼ of the window's side)" \
     "len(d['points']) == 1 and 0 < d['points'][0]['offset'] <= 0.25 * (d['window'][1] - d['window'][0])"
-jcheck "it projects near w*, at (‖w*‖, 0) = (2, 0) of the chart" \
-    "math.hypot(d['points'][0]['chart'][0] - 2, d['points'][0]['chart'][1]) < 0.3"
 run points pca:d=5 --all
 check "--all adds pca's saddles ±√λ_i v_i (i = 3, 4, 5) off its invariant plane of v1, v2" \
     test "$(tail -n +2 "$out" | awk -F, '$NF > 1e-9' | wc -l)" -eq 6
@@ -118,9 +127,12 @@ check "render --chart exits 0 with 30 lines" \
 check "render --chart: the panel counts the plane's 5 points" \
     grep -q "stationary points in view: 5" "$out"
 run render glm:d=5 --size 100x30 --color none
-check "render glm:d=5: no point on the slice" \
+check "render glm:d=5: ŵ on the default slice" \
+    grep -q "stationary points in view: 1" "$out"
+run render glm:d=5 --chart random:2 --size 100x30 --color none
+check "render glm:d=5 on a random plane: no point on the slice" \
     grep -q "stationary points in view: 0" "$out"
-run render glm:d=5 --all --size 100x30 --color none
+run render glm:d=5 --chart random:2 --all --size 100x30 --color none
 check "render --all: the point beside it, and how far" \
     sh -c "grep -q 'stationary points in view: 1' '$out' && grep -q 'near slice: 1, off' '$out'"
 run render pca:d=5 --optimizer gd --steps 40 --chart trajectory --size 100x30 \

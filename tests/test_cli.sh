@@ -20,7 +20,7 @@ done
 # defaults, 100000·201 at the largest (issue 13), twice that and 200²
 # more with ntk=1 (its features, offsets and Hessian).
 check "list objectives says what glm's data weighs" grep -q \
-    "data: n·d + n doubles (samples, labels; ntk=1 twice that and d² more; a chart adds 4n) = 4.8 kB at the defaults, 322 MB at the largest" \
+    "data: n·d + n doubles (samples, labels; d more for ŵ when d > 2; ntk=1 twice that and d² more; a chart adds 4n) = 4.8 kB at the defaults, 322 MB at the largest" \
     "$tap_tmp/out"
 # twolayer's: 200·(2·2 + 1) + (2 + 2)·2 at the defaults; at the largest
 # (n = 100000, k = m = kt = 16, ntk=1) 100000·33 + 512, and the model's

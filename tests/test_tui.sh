@@ -207,11 +207,12 @@ keys chart : c h a r t Space p l a n e Enter
 check ":chart with a bad word names it" wait_for chart "'plane'"
 keys chart q
 
-# glm:d=5: the one stationary point (Theorem 3.3) lies beside the plane of
-# w*: A adds it with its offset, A again takes it away; the racer's
-# distance from the slice is in the panel.
-start near 120x40 glm:d=5
-check "glm:d=5: no stationary point on the slice" \
+# glm:d=5: the one stationary point (Theorem 3.3) lies beside a random
+# plane (on the default chart it is on the plane): A adds it with its
+# offset, A again takes it away; the racer's distance from the slice is
+# in the panel.
+start near 120x40 glm:d=5 --chart random:2
+check "glm:d=5 on a random plane: no stationary point on the slice" \
     wait_for near "stationary points in view: 0"
 keys near A
 check "A: the point near the slice is added" \
@@ -239,6 +240,14 @@ check "the help overlay lists :chart" wait_for near ":chart CHART"
 check "and :set, whole" \
     wait_for near ":set k=v,...           the selected racer's parameters"
 keys near Escape q
+
+# On glm:d=5's default chart, the plane through 0, w* and ŵ, the empirical
+# minimum is in the picture, a minimum (Theorem 3.3).
+start hat 120x40 glm:d=5
+check "glm:d=5: its one stationary point on the default slice" \
+    wait_for hat "stationary points in view: 1"
+check "glm:d=5: ... a minimum" wait_for hat "min 1"
+keys hat q
 
 # Below the two columns' width, one column whose descriptions wrap at the
 # box's edge: the ends of the long ones are on the screen.

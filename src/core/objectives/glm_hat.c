@@ -22,12 +22,14 @@
  * its root tolerance; one more step would cost a third of the products
  * to gain digits nothing reads. Not found (NULL, and the
  * chart falls back to the random direction) when a step fails, the
- * iterations or products run out (too few samples: a flat or singular
- * Hessian, minima running off to infinity), or ŵ leaves ‖w‖ ≤ 2R + 4,
- * beyond the default window. On glm:d=200,n=100000: three Newton
+ * iterations or products run out (too few samples: a flat Hessian,
+ * minima running off to infinity), the last solve met a singular
+ * Hessian (fewer samples than dimensions: a continuum of minima, no
+ * isolated ŵ), or ŵ leaves ‖w‖ ≤ 2R + 4, beyond the default window. On glm:d=200,n=100000: three Newton
  * steps, 10 products (d=10 and d=50 at n = 200: 4 steps, 10 and 48). */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,67 +63,81 @@ hat_product(void *ctx, const double *v, double *out)
 	return sd_all_finite(out, h->st->model.d) ? 0 : -1;
 }
 
-/* One Newton step at w (f, g there): the step into s (d entries), work
- * 2d doubles; w, f and g move to the accepted point. Returns the
- * fraction of s taken, or -1 when no step could be taken; *products
- * counts MINRES's. */
+/* Newton's run: the iterate, L̂ and ∇L̂ there, the step, room. */
+struct hat_run {
+	const struct glm_state	*st;
+	double			*w, *g, *s, *b, *x;	/* d each */
+	double			 f, g0;
+	size_t			 products;	/* MINRES's so far */
+	int			 singular;	/* the last solve met a
+						 * singular Hessian */
+};
+
+/* One Newton step at r->w: the step into r->s, and w, f and g moved to
+ * the accepted point. Returns the fraction of s taken, or -1 when no
+ * step could be taken. */
 static double
-hat_step(const struct glm_state *st, double *w, double *f, double *g,
-    double g0, double *s, double *work, size_t *products)
+hat_step(struct hat_run *r)
 {
+	const struct glm_state *st = r->st;
 	size_t i, it, k, d = st->model.d;
-	struct hat_op h = { st, w };
+	struct hat_op h = { st, r->w };
 	sd_linop op = { d, NULL, hat_product, &h };
-	double gn = sd_norm(g, d), *b = work, *x = work + d, t, slope, fx;
-	double eta = fmax(HAT_RTOL, fmin(HAT_FORCING, gn / g0));
+	double gn = sd_norm(r->g, d), t, slope, fx;
+	double eta = fmax(HAT_RTOL, fmin(HAT_FORCING, gn / r->g0));
+	int rc;
 
 	for (i = 0; i < d; i++)
-		b[i] = -g[i];
-	if (sd_minres(&op, b, eta, HAT_PRODUCTS - *products, s, &it) < 0)
-		return -1;
-	*products += it;
-	slope = sd_dot(g, s, d);
-	if (!(slope < 0) || !sd_all_finite(s, d))
+		r->b[i] = -r->g[i];
+	rc = sd_minres(&op, r->b, eta, HAT_PRODUCTS - r->products, r->s, &it);
+	r->products += it;
+	r->singular = rc == 1;
+	slope = sd_dot(r->g, r->s, d);
+	if (rc < 0 || !(slope < 0) || !sd_all_finite(r->s, d))
 		return -1;
 	for (t = 1, k = 0; k < HAT_HALVINGS; k++, t /= 2) {
 		for (i = 0; i < d; i++)
-			x[i] = w[i] + t * s[i];
-		fx = sd_objective_glm.f(st, x);
-		if (fx <= *f + HAT_ARMIJO * t * slope)
+			r->x[i] = r->w[i] + t * r->s[i];
+		fx = sd_objective_glm.f(st, r->x);
+		if (fx <= r->f + HAT_ARMIJO * t * slope)
 			break;
 		/* Near ŵ L̂ falls by less than its rounding: ‖∇L̂‖ decides. */
-		sd_objective_glm.grad(st, x, b);
-		if (fx <= *f + 64 * 1e-16 * fabs(*f) && sd_norm(b, d) < gn)
+		sd_objective_glm.grad(st, r->x, r->b);
+		if (fx <= r->f + 64 * DBL_EPSILON * fabs(r->f) &&
+		    sd_norm(r->b, d) < gn)
 			break;
 	}
 	if (k == HAT_HALVINGS)
 		return -1;
-	memcpy(w, x, d * sizeof *w);
-	*f = fx;
-	sd_objective_glm.grad(st, w, g);
+	memcpy(r->w, r->x, d * sizeof *r->w);
+	r->f = fx;
+	sd_objective_glm.grad(st, r->w, r->g);
 	return t;
 }
 
 /* Newton from w* into w (d entries, work 4d): 0 when it converged near
- * w*, -1 otherwise. */
+ * w* to a point where the Hessian is not singular (with fewer samples
+ * than dimensions, a continuum of minima), -1 otherwise. */
 static int
 hat_newton(const struct glm_state *st, double *w, double *work)
 {
 	const struct glm_model *m = &st->model;
-	size_t it, products = 0, d = m->d;
-	double *g = work, *s = g + d, f, g0, t;
+	size_t it, d = m->d;
+	struct hat_run r = { .st = st, .w = w, .g = work, .s = work + d,
+	    .b = work + 2 * d, .x = work + 3 * d };
+	double t;
 
 	memcpy(w, m->wstar, d * sizeof *w);
-	f = sd_objective_glm.f(st, w);
-	sd_objective_glm.grad(st, w, g);
-	g0 = sd_norm(g, d);
-	if (g0 == 0)
+	r.f = sd_objective_glm.f(st, w);
+	sd_objective_glm.grad(st, w, r.g);
+	if ((r.g0 = sd_norm(r.g, d)) == 0)
 		return 0;
-	for (it = 0; it < HAT_ITERS && products < HAT_PRODUCTS; it++) {
-		if ((t = hat_step(st, w, &f, g, g0, s, s + d, &products)) < 0)
+	for (it = 0; it < HAT_ITERS && r.products < HAT_PRODUCTS; it++) {
+		if ((t = hat_step(&r)) < 0)
 			return -1;
-		if (t >= 1 && sd_norm(s, d) <= HAT_XTOL * (sd_norm(w, d) + 1))
-			return sd_norm(w, d) <= 2 * m->wnorm + 4 ? 0 : -1;
+		if (t >= 1 && sd_norm(r.s, d) <= HAT_XTOL * (sd_norm(w, d) + 1))
+			return !r.singular &&
+			    sd_norm(w, d) <= 2 * m->wnorm + 4 ? 0 : -1;
 	}
 	return -1;
 }
