@@ -4,7 +4,7 @@
  * analytic Hessian times v, and against GSL's central differences of the
  * analytic gradient along v; on the sphere the Riemannian product against
  * the Riemannian Hessian's matrix; in low and in high dimension. A
- * Hessian prepared at x (the hvp_prepare hook: twolayer) gives hvp's
+ * Hessian prepared at x (the hvp_prepare hook: glm, twolayer) gives hvp's
  * bits for every v it is applied to. glm's and twolayer's sums over
  * tiles give the same bits on one thread and on two, and their ∇f is the
  * sample-by-sample gradient of sgd's hook; twolayer's blocked tile
@@ -242,9 +242,9 @@ test_high_dimension(void **unused)
 	for (i = 0; i < sizeof specs / sizeof *specs; i++)
 		check_spec(specs[i], rng, &with_hvp, &prepared);
 	assert_int_equal(with_hvp, (int)(sizeof specs / sizeof *specs));
-	/* twolayer's three activations prepare one at every point (ntk=1
-	 * does not: its products are the model's). */
-	assert_int_equal(prepared, 3 * HVP_POINTS);
+	/* glm and twolayer's three activations prepare one at every point
+	 * (ntk=1 does not: its products are the model's). */
+	assert_int_equal(prepared, 4 * HVP_POINTS);
 	gsl_rng_free(rng);
 }
 

@@ -289,14 +289,6 @@ glm_tile_coef(double *t, const double *y, size_t len, double m)
 	}
 }
 
-/* Σ_k c_k·a_k over a tile, on fixed lanes. */
-SD_SIMD_CLONES
-static double
-glm_tile_dot(const double *c, const double *a, size_t len)
-{
-	return sd_dot_lanes(c, a, len);
-}
-
 /* Σ_k c_k·a_k·b_k over a tile (a, b may be the same column), on fixed
  * lanes. */
 SD_SIMD_CLONES
@@ -364,7 +356,7 @@ glm_grad_tile(const void *arg, size_t i0, size_t len, double *part)
 	sd_glm_combine(p->w, st->xt + i0, st->model.d, n, len, t);
 	glm_tile_coef(t, st->y + i0, len, 1 / (double)n);
 	for (j = 0; j < st->model.d; j++)
-		part[j] = glm_tile_dot(t, st->xt + j * n + i0, len);
+		part[j] = sd_glm_tile_dot(t, st->xt + j * n + i0, len);
 }
 
 /* The mean over the m samples idx of (σ(t) − y)σ'(t)x, t = wᵀx. */
@@ -403,22 +395,6 @@ glm_grad(const void *state, const double *w, double *g)
 		glm_tiles(st, glm_grad_tile, w, NULL, st->model.d, g);
 }
 
-/* q_k ← (σ'(t_k)² + (σ(t_k) − y_k)σ''(t_k))/n over a tile. */
-SD_SIMD_CLONES
-static void
-glm_tile_curv(double *t, const double *y, size_t len, double n)
-{
-	double v, v1;
-	size_t k;
-
-#pragma omp simd private(v, v1)
-	for (k = 0; k < len; k++) {
-		v = 1 / (1 + exp(-t[k]));
-		v1 = v * (1 - v);
-		t[k] = (v1 * v1 + (v - y[k]) * (v1 * (1 - 2 * v))) / n;
-	}
-}
-
 /* ∇²L̂ = (1/n) Σ (σ'(t_i)² + (σ(t_i) − y_i)σ''(t_i)) x_i x_iᵀ. */
 static void
 glm_hess(const void *state, const double *w, double *h)
@@ -436,7 +412,7 @@ glm_hess(const void *state, const double *w, double *h)
 	for (i0 = 0; i0 < n; i0 += len) {
 		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
 		glm_tile_t(st, w, NULL, i0, len, q, y);
-		glm_tile_curv(q, y, len, (double)n);
+		sd_glm_tile_curv(q, y, len, (double)n);
 		for (j = 0; j < d; j++) {
 			for (k = j; k < d; k++)
 				h[j * d + k] += glm_tile_dot3(q,
@@ -460,11 +436,11 @@ glm_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
 	size_t j, k, n = st->n;
 
 	sd_glm_combine2(p->w, p->v, st->xt + i0, st->model.d, n, len, q, s);
-	glm_tile_curv(q, st->y + i0, len, (double)n);
+	sd_glm_tile_curv(q, st->y + i0, len, (double)n);
 	for (k = 0; k < len; k++)
 		s[k] *= q[k];
 	for (j = 0; j < st->model.d; j++)
-		part[j] = glm_tile_dot(s, st->xt + j * n + i0, len);
+		part[j] = sd_glm_tile_dot(s, st->xt + j * n + i0, len);
 }
 
 /* ∇²L̂ v = (1/n) Σ q_i (x_iᵀv) x_i, tile by tile: n·d work instead of
@@ -539,6 +515,8 @@ const sd_objective_type sd_objective_glm = {
 	.grad = glm_grad,
 	.hess = glm_hess,
 	.hvp = glm_hvp,
+	.hvp_prepare = sd_glm_hvp_prepare,
+	.hvp_prepared = sd_glm_hvp_prepared,
 	.default_chart = glm_chart,
 	.samples = glm_samples,
 	.grad_batch = glm_grad_batch,

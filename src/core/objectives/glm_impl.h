@@ -92,6 +92,20 @@ void sd_glm_combine(const double *w, const double *col, size_t d, size_t n,
 void sd_glm_combine2(const double *w, const double *v, const double *col,
     size_t d, size_t n, size_t len, double *t, double *s);
 
+/* Σ_k c_k·a_k over a tile, on fixed lanes (glm_tiles.c). */
+double sd_glm_tile_dot(const double *c, const double *a, size_t len);
+
+/* q_k ← (σ'(t_k)² + (σ(t_k) − y_k)σ''(t_k))/n over a tile: the weight
+ * of x_k x_kᵀ in ∇²L̂ at t_k = wᵀx_k (glm_tiles.c). */
+void sd_glm_tile_curv(double *t, const double *y, size_t len, double n);
+
+/* glm_hvp.c: the hvp_prepare and hvp_prepared hooks (objective.h): the
+ * Hessian's weights q at w, then each product in a pass without them;
+ * NULL (declined) with ntk=1. */
+void *sd_glm_hvp_prepare(const void *state, const double *w);
+void sd_glm_hvp_prepared(const void *state, const void *prep,
+    const double *v, double *hv);
+
 /* glm_ntk.c, ntk=1: draw w₀ from rng (entries init·N(0, 1/d)) and
  * build the model's linearized loss into st->w0 and st->ntk. */
 int sd_glm_linearize(struct glm_state *st, gsl_rng *rng, double init,
