@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* glm_hat.c: ŵ, the empirical risk's minimum near w* (Theorem 3.3 and
- * the remark after it: with enough samples L̂ has a unique local minimum
- * in ‖w‖ ≤ R, within about √(d log n / n) of w*).
+/* glm_hat.c: ŵ, the empirical risk's minimum near w* (§3: with enough
+ * samples L̂ has no stationary point in ‖w‖ ≤ R outside a neighbourhood
+ * of w* of radius about √(d log n / n), Theorem 3.3, and a unique local
+ * minimum in it).
  *
  * Why. In d > 2 the plane of w* and a random direction misses ŵ (it lies
  * beside it by about that distance), so the default chart showed no
@@ -15,18 +16,23 @@
  * 1996: superlinear), each step halved until L̂ falls enough (Armijo) or,
  * where L̂'s decrease is below its rounding, until ‖∇L̂‖ falls. Done
  * after a full step below HAT_XTOL of ‖w‖ + 1: Newton's error is then
- * about C·step² (C = ‖∇³L̂‖·‖∇²L̂⁻¹‖/2, at most 25 seen: the next
- * step's length over this one's square), so ŵ is within about 1e-10 of
- * the root, ten times closer than the finder needs to call a point on
- * the plane (FINDER_EDGE × the window's side) and with ‖∇L̂‖ far below
- * its root tolerance; one more step would cost a third of the products
- * to gain digits nothing reads. Not found (NULL, and the
- * chart falls back to the random direction) when a step fails, the
- * iterations or products run out (too few samples: a flat Hessian,
- * minima running off to infinity), the last solve met a singular
- * Hessian (fewer samples than dimensions: a continuum of minima, no
- * isolated ŵ), or ŵ leaves ‖w‖ ≤ 2R + 4, beyond the default window. On glm:d=200,n=100000: three Newton
- * steps, 10 products (d=10 and d=50 at n = 200: 4 steps, 10 and 48). */
+ * about C·step² (C = ‖∇³L̂‖·‖∇²L̂⁻¹‖/2; the next step's length over this
+ * one's square was 1 to 25 in the cases below), so ŵ is within about
+ * 1e-10 of the root, ten times closer than the finder needs to call a
+ * point on the plane (FINDER_EDGE × the window's side), with ‖∇L̂‖ far
+ * below its root tolerance; one more step would cost a third of the
+ * products for digits nothing reads.
+ *
+ * Not found (NULL: the chart falls back to the random direction) when a
+ * step fails, the iterations or products run out (too few samples: a
+ * flat Hessian, minima running off to infinity), the last solve met a
+ * singular Hessian (fewer samples than dimensions: a continuum of
+ * minima, no isolated ŵ), or ŵ leaves ‖w‖ ≤ 2R + 4, past the default
+ * window.
+ *
+ * Cost: glm:d=200,n=100000 3 steps and 10 products (about 17 passes
+ * over the data, 0.4 s); glm:d=10 and glm:d=50 at n = 200, 4 and 5 steps,
+ * 27 and 83 products (a millisecond or two). */
 #include "config.h"
 
 #include <float.h>
