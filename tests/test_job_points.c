@@ -64,6 +64,10 @@ test_through_slice(void **state)
 	check_job_points("pca:d=60,seed=1", 5);
 	check_job_points("glm", 1);
 	check_job_points("glm:d=20,n=300", 1);
+	/* From d = 50 the finder classifies by Lanczos through the Hessian
+	 * prepared at the point (hvp_prepare): the job's forwards it. */
+	check_job_points("glm:d=60,n=2000", 1);
+	check_job_points("twolayer:k=8,m=8,n=300", 3);
 }
 
 static void

@@ -79,6 +79,30 @@ job_hvp(const void *state, const double *x, const double *v, double *hv)
 		j->real->type->hvp(j->real->state, x, v, hv);
 }
 
+/* The real objective's prepared Hessian (its own data: the job adds
+ * nothing to it), or NULL once cancelled (then hvp's NaNs serve). */
+static void *
+job_hvp_prepare(const void *state, const double *x)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		return NULL;
+	return j->real->type->hvp_prepare(j->real->state, x);
+}
+
+static void
+job_hvp_prepared(const void *state, const void *prep, const double *v,
+    double *hv)
+{
+	const struct job *j = state;
+
+	if (job_off(j))
+		job_nan(hv, j->real->dim);
+	else
+		j->real->type->hvp_prepared(j->real->state, prep, v, hv);
+}
+
 static void
 job_grad_batch(const void *state, const double *x, const size_t *idx,
     size_t m, double *g)
@@ -320,6 +344,8 @@ job_forward(struct job *j, const sd_objective *real)
 	j->type.grad = job_grad;
 	j->type.hess = job_hess;
 	j->type.hvp = t->hvp ? job_hvp : NULL;
+	j->type.hvp_prepare = t->hvp_prepare ? job_hvp_prepare : NULL;
+	j->type.hvp_prepared = t->hvp_prepared ? job_hvp_prepared : NULL;
 	j->type.expression = t->expression ? job_expression : NULL;
 	j->type.default_chart = t->default_chart ? job_default_chart : NULL;
 	j->type.filter_size = t->filter_size ? job_filter_size : NULL;
