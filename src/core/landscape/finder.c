@@ -633,6 +633,7 @@ sd_finder_run_in(const sd_objective *obj, const sd_chart *chart,
 	if (finder_init(&fd, obj, chart, window, opts, cause) != 0)
 		return -1;
 	fd.grid_slice = grid_slice;
+	fd.no_capture = opts != NULL && opts->no_capture;
 	side = (size_t)fd.grid + 1 + 2 * FINDER_MARGIN;
 	if ((v = malloc(side * side * sizeof *v)) == NULL ||
 	    sd_finder_room(&fd, cause) == NULL) {

@@ -83,6 +83,9 @@ typedef struct sd_finder_options {
 				 * its grid sampled coarse to fine
 				 * (finder_scan.c; tests lower it); 0: the
 				 * default, 256 KiB */
+	int	no_capture;	/* 1: every seed's run to its end, none
+				 * stopped at a kept root that captures it
+				 * (finder_newton.c; tests compare) */
 } sd_finder_options;
 
 /* "min", "max", "saddle", "degenerate-min", ... */

@@ -185,6 +185,10 @@ struct finder {
 	sd_slice		 slice;
 	sd_point_list		 inner;
 	const sd_objective_slice *grid_slice;
+	int			 capture;	/* runs end at a kept root
+						 * that captures them
+						 * (finder_newton.c) */
+	int			 no_capture;	/* the option: never */
 };
 
 /* The chart point of node k of a grid of n intervals over [c − h, c + h]

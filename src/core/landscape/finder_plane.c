@@ -302,6 +302,7 @@ plane_inner(struct finder *fd, const sd_finder_options *opts, char **cause)
 	o.scan_bytes = opts != NULL ? opts->scan_bytes : 0;
 	o.max_iter = fd->max_iter;
 	o.no_certify = 1;
+	o.no_capture = opts != NULL && opts->no_capture;
 	rc = sd_finder_run_in(obj, &chart, &fd->w, &o, ps->proj, &fd->inner,
 	    scales, cause);
 	fd->gscale = scales[0];
