@@ -316,9 +316,14 @@ int sd_finder_plane_sample(struct finder *fd, double *v, int side,
 /* finder_scan.c: ‖∇φ‖ into v (side × side, +∞ where not finite, NaN
  * where not sampled) at the nodes a[i], b[j] of proj's slice, coarse to
  * fine: the local minima of v and its largest finite value (into *gmax)
- * those of the full grid. -1 with *cause when out of memory. */
+ * those of the full grid. With fmax (and the slice's fg_grid), also
+ * the largest finite |φ| on every FINDER_FSTRIDE-th node into *fmax,
+ * from the coarse pass that samples ∇φ there (-1 when the slice has no
+ * fg_grid: the caller samples φ itself). -1 with *cause when out of
+ * memory. */
 int sd_finder_scan(const sd_objective_slice *proj, const double *a,
-    const double *b, size_t side, double *v, double *gmax, char **cause);
+    const double *b, size_t side, double *v, double *gmax, double *fmax,
+    char **cause);
 
 /* ---- seeds off the slice (finder_near.c) ------------------------------- */
 

@@ -252,11 +252,16 @@ sd_finder_plane_sample(struct finder *fd, double *v, int side, char **cause)
 		b[k] = sd_finder_node(fd->cb, fd->hb, fd->grid,
 		    k - FINDER_MARGIN);
 	}
-	fd->fscale = plane_fscale(proj, a, b, w, b + w);
+	/* Coarse to fine, φ on the coarse nodes comes with ∇φ (fg_grid,
+	 * the same bits as grid's): F from that pass. */
+	fd->fscale = -1;
 	if (proj->bytes >= fd->scan_bytes && w > 4 * FINDER_SCAN_STRIDE)
-		rc = sd_finder_scan(proj, a, b, w, v, &fd->gscale, cause);
+		rc = sd_finder_scan(proj, a, b, w, v, &fd->gscale,
+		    &fd->fscale, cause);
 	else
 		plane_sample_all(proj, a, b, w, v, &fd->gscale);
+	if (rc == 0 && fd->fscale < 0)
+		fd->fscale = plane_fscale(proj, a, b, w, b + w);
 	free(buf);
 	return rc;
 }

@@ -83,20 +83,43 @@ struct scan {
 	size_t		 nc;
 	double		*ga, *gb;	/* g at the nodes, side² */
 	unsigned char	*state;		/* SCAN_NO, _WANT, _DONE, side² */
+	int		 fwant;		/* |φ| too, through fg_grid */
 };
 
+/* Every FINDER_FSTRIDE-th node is a coarse one. */
+#if FINDER_FSTRIDE % FINDER_SCAN_STRIDE != 0
+#error "the coarse grid must hold every FINDER_FSTRIDE-th node"
+#endif
+
+/* The largest finite |φ| at the nodes of the grid cols × rows (values
+ * fv, na a row) on every FINDER_FSTRIDE-th row and column, or fm. */
+static double
+scan_fmax(size_t na, const size_t *cols, size_t nb, const size_t *rows,
+    const double *fv, double fm)
+{
+	size_t i, j;
+
+	for (j = 0; j < nb; j++)
+		for (i = 0; rows[j] % FINDER_FSTRIDE == 0 && i < na; i++)
+			if (cols[i] % FINDER_FSTRIDE == 0 &&
+			    isfinite(fv[j * na + i]))
+				fm = fmax(fm, fabs(fv[j * na + i]));
+	return fm;
+}
+
 /* g at the nodes cols × rows (index lists) into the scan, through the
- * slice's grad_grid (fgh node by node without one); -1 when out of
- * memory. */
+ * slice's grad_grid (fgh node by node without one); with fm, through
+ * fg_grid, and the largest |φ| there (scan_fmax) into *fm. -1 when out
+ * of memory. */
 static int
 scan_eval(struct scan *s, size_t na, const size_t *cols, size_t nb,
-    const size_t *rows)
+    const size_t *rows, double *fm)
 {
 	const sd_objective_slice *p = s->proj;
 	double *buf, *a, *b, *ga, *gb, f, g[2], h[3];
 	size_t i, j, k;
 
-	if ((buf = malloc((na + nb + 2 * na * nb) * sizeof *buf)) == NULL)
+	if ((buf = malloc((na + nb + 3 * na * nb) * sizeof *buf)) == NULL)
 		return -1;
 	a = buf;
 	b = a + na;
@@ -106,8 +129,12 @@ scan_eval(struct scan *s, size_t na, const size_t *cols, size_t nb,
 		a[i] = s->a[cols[i]];
 	for (j = 0; j < nb; j++)
 		b[j] = s->b[rows[j]];
-	if (p->grad_grid != NULL)
+	if (fm != NULL) {
+		p->fg_grid(p->data, na, a, nb, b, gb + na * nb, ga, gb, na);
+		*fm = scan_fmax(na, cols, nb, rows, gb + na * nb, *fm);
+	} else if (p->grad_grid != NULL) {
 		p->grad_grid(p->data, na, a, nb, b, ga, gb, na);
+	}
 	for (j = 0; j < nb; j++) {
 		for (i = 0; i < na; i++) {
 			if (p->grad_grid == NULL) {
@@ -126,12 +153,15 @@ scan_eval(struct scan *s, size_t na, const size_t *cols, size_t nb,
 }
 
 /* Sample the coarse grid: its rows in as many chunks as threads, each
- * chunk one grid (glm: an exp a row and a column, shared by the chunk). */
+ * chunk one grid (glm: an exp a row and a column, shared by the chunk);
+ * with s->fwant, φ too, its largest |φ| on every FINDER_FSTRIDE-th node
+ * into *fm. */
 static int
-scan_coarse(struct scan *s)
+scan_coarse(struct scan *s, double *fm)
 {
 	size_t rows, threads = 1;
 	long c, chunks;
+	double fs = 0;
 	int rc = 0;
 
 #ifdef _OPENMP
@@ -139,13 +169,18 @@ scan_coarse(struct scan *s)
 #endif
 	rows = (s->nc + threads - 1) / threads;
 	chunks = (long)((s->nc + rows - 1) / rows);
-#pragma omp parallel for schedule(dynamic, 1) reduction(|:rc)
+#pragma omp parallel for schedule(dynamic, 1) reduction(|:rc) \
+    reduction(max:fs)
 	for (c = 0; c < chunks; c++) {
 		size_t r0 = (size_t)c * rows;
 		size_t nb = s->nc - r0 < rows ? s->nc - r0 : rows;
+		double f = 0;
 
-		rc |= scan_eval(s, s->nc, s->at, nb, s->at + r0);
+		rc |= scan_eval(s, s->nc, s->at, nb, s->at + r0,
+		    s->fwant ? &f : NULL);
+		fs = fmax(fs, f);
 	}
+	*fm = s->fwant ? fs : -1;
 	return rc;
 }
 
@@ -175,7 +210,7 @@ scan_rows(struct scan *s, size_t r0, size_t r1, size_t *cols, size_t *rows)
 			cols[na++] = i;
 	for (j = r0; j < r1; j++)
 		rows[j - r0] = j;
-	return na > 0 ? scan_eval(s, na, cols, r1 - r0, rows) : 0;
+	return na > 0 ? scan_eval(s, na, cols, r1 - r0, rows, NULL) : 0;
 }
 
 /* Sample every wanted node: runs of up to SCAN_RUN rows that want the
@@ -575,12 +610,12 @@ scan_norms(const struct scan *s, double *v, double *gmax)
 
 /* The coarse grid, the cells it cannot clear, the rest. */
 static int
-scan_run(struct scan *s, double *v, double *gmax)
+scan_run(struct scan *s, double *v, double *gmax, double *fmax)
 {
 	size_t ci, cj;
 	double top;
 
-	if (scan_coarse(s) != 0)
+	if (scan_coarse(s, fmax) != 0)
 		return -1;
 	top = scan_top(s);
 	for (cj = 0; cj + 1 < s->nc; cj++)
@@ -594,9 +629,11 @@ scan_run(struct scan *s, double *v, double *gmax)
 
 int
 sd_finder_scan(const sd_objective_slice *proj, const double *a,
-    const double *b, size_t side, double *v, double *gmax, char **cause)
+    const double *b, size_t side, double *v, double *gmax, double *fmax,
+    char **cause)
 {
 	struct scan s = { .proj = proj, .a = a, .b = b, .side = side };
+	double fs;
 	size_t k, w2 = side * side;
 	int rc = -1;
 
@@ -609,7 +646,10 @@ sd_finder_scan(const sd_objective_slice *proj, const double *a,
 			s.at[s.nc++] = k;
 		if (s.at[s.nc - 1] != side - 1)
 			s.at[s.nc++] = side - 1;
-		rc = scan_run(&s, v, gmax);
+		s.fwant = fmax != NULL && proj->fg_grid != NULL;
+		rc = scan_run(&s, v, gmax, &fs);
+		if (fmax != NULL)
+			*fmax = fs;
 	}
 	free(s.ga);
 	free(s.at);

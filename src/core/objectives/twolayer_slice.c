@@ -300,6 +300,87 @@ tl_grad_loop(const struct tl_slice *sl, size_t b0, size_t nb, double a,
 	}
 }
 
+/* Both row sums of a grid row at b, for f and for its gradient, from one
+ * φ of each of the first kb slots: row[i] = Σ φ from 0 (tl_frow_loop's),
+ * rr = Σ φ − y from −y and rgb = Σ φ'·pv (tl_grow_loop's), each the
+ * same additions in the same order, so the same bits. */
+SD_LOOP_INLINE void
+tl_fgrow_loop(const struct tl_slice *sl, size_t b0, size_t nb, double b,
+    double *row, double *rr, double *rgb,
+    void (*act)(double, double *, double *, double *))
+{
+	size_t j, l, s, kb = sl->kb;
+	double o[TL_LANES], r[TL_LANES], gb[TL_LANES], p, p1, p2, pv;
+	const double *w, *y;
+
+	for (j = 0; j < nb; j++) {
+		w = tl_slot(sl, b0 + j, 0);
+		y = sl->y + (b0 + j) * TL_LANES;
+		for (l = 0; l < TL_LANES; l++) {
+			o[l] = 0;
+			r[l] = -y[l];
+			gb[l] = 0;
+		}
+		for (s = 0; s < kb; s++, w += 2 * TL_LANES) {
+#pragma omp simd private(p, p1, p2, pv)
+			for (l = 0; l < TL_LANES; l++) {
+				pv = w[TL_LANES + l];
+				act(w[l] + b * pv, &p, &p1, &p2);
+				o[l] += p;
+				r[l] += p;
+				gb[l] += p1 * pv;
+			}
+		}
+		memcpy(row + j * TL_LANES, o, sizeof o);
+		memcpy(rr + j * TL_LANES, r, sizeof r);
+		memcpy(rgb + j * TL_LANES, gb, sizeof gb);
+	}
+}
+
+/* tl_fsq_loop's and tl_grad_loop's sums at (a, b) from one φ of each
+ * other slot: accf[l] += (row + Σ φ − y)², acc[0][l] += r·ga and
+ * acc[1][l] += r·gb, each the same bits as those loops give. */
+SD_LOOP_INLINE void
+tl_fg_loop(const struct tl_slice *sl, size_t b0, size_t nb, double a,
+    double b, const double *row, const double *rr, const double *rgb,
+    double *accf, double (*acc)[TL_LANES],
+    void (*act)(double, double *, double *, double *))
+{
+	size_t j, l, s, kb = sl->kb, k = sl->k;
+	double o[TL_LANES], r[TL_LANES], ga[TL_LANES], gb[TL_LANES];
+	double p, p1, p2, pu, pv, e;
+	const double *w, *y;
+
+	for (j = 0; j < nb; j++) {
+		w = tl_slot(sl, b0 + j, kb);
+		y = sl->y + (b0 + j) * TL_LANES;
+		memcpy(o, row + j * TL_LANES, sizeof o);
+		memcpy(r, rr + j * TL_LANES, sizeof r);
+		memcpy(gb, rgb + j * TL_LANES, sizeof gb);
+		for (l = 0; l < TL_LANES; l++)
+			ga[l] = 0;
+		for (s = kb; s < k; s++, w += 3 * TL_LANES) {
+#pragma omp simd private(p, p1, p2, pu, pv)
+			for (l = 0; l < TL_LANES; l++) {
+				pu = w[TL_LANES + l];
+				pv = w[2 * TL_LANES + l];
+				act(w[l] + a * pu + b * pv, &p, &p1, &p2);
+				o[l] += p;
+				r[l] += p;
+				ga[l] += p1 * pu;
+				gb[l] += p1 * pv;
+			}
+		}
+#pragma omp simd private(e)
+		for (l = 0; l < TL_LANES; l++) {
+			e = o[l] - y[l];
+			accf[l] += e * e;
+			acc[0][l] += r[l] * ga[l];
+			acc[1][l] += r[l] * gb[l];
+		}
+	}
+}
+
 /* The tail's loops, a slot at a time over its samples (q: the slot's
  * three vectors, n apart), as they ran over every sample before the
  * blocks: the first order alone, or both. */
@@ -348,6 +429,11 @@ struct tl_kernels {
 	void	(*grad)(const struct tl_slice *, size_t, size_t, double,
 		    double, const double *, const double *,
 		    double (*)[TL_LANES]);
+	void	(*fgrow)(const struct tl_slice *, size_t, size_t, double,
+		    double *, double *, double *);
+	void	(*fg)(const struct tl_slice *, size_t, size_t, double,
+		    double, const double *, const double *, const double *,
+		    double *, double (*)[TL_LANES]);
 	tl_dunit *dunit[2];	/* the tail's: first order, both */
 };
 
@@ -384,6 +470,20 @@ tl_grad_##name(const struct tl_slice *sl, size_t b0, size_t nb,		\
 	tl_grad_loop(sl, b0, nb, a, b, rr, rgb, acc, tl_act_##name);	\
 }									\
 SD_SIMD_CLONES static void						\
+tl_fgrow_##name(const struct tl_slice *sl, size_t b0, size_t nb,	\
+    double b, double *row, double *rr, double *rgb)			\
+{									\
+	tl_fgrow_loop(sl, b0, nb, b, row, rr, rgb, tl_act_##name);	\
+}									\
+SD_SIMD_CLONES static void						\
+tl_fg_##name(const struct tl_slice *sl, size_t b0, size_t nb,		\
+    double a, double b, const double *row, const double *rr,		\
+    const double *rgb, double *accf, double (*acc)[TL_LANES])		\
+{									\
+	tl_fg_loop(sl, b0, nb, a, b, row, rr, rgb, accf, acc,		\
+	    tl_act_##name);						\
+}									\
+SD_SIMD_CLONES static void						\
 tl_first_##name(const double *q, size_t n, size_t len, double a,	\
     double b, struct tl_dtile *t)					\
 {									\
@@ -402,7 +502,8 @@ TL_KERNELS(relu)
 
 #define TL_KERNEL_SET(name)						\
 	{ tl_frow_##name, tl_fsq_##name, tl_fgh_##name, tl_grow_##name,	\
-	    tl_grad_##name, { tl_first_##name, tl_second_##name } }
+	    tl_grad_##name, tl_fgrow_##name, tl_fg_##name,		\
+	    { tl_first_##name, tl_second_##name } }
 
 /* By twolayer's `act`. */
 static const struct tl_kernels tl_kernels[] = {
@@ -611,6 +712,58 @@ tl_slice_grad_grid(const void *data, size_t na, const double *a,
 	}
 }
 
+/* L̂, φ_a and φ_b at every (a[i], b[j]) into f, ga and gb [j·stride + i]
+ * (slice fg_grid): one φ per slot and sample where tl_slice_grid and
+ * tl_slice_grad_grid take one each, every sum the same additions in the
+ * same order as theirs, so the same bits (test_slice_derivs). */
+static void
+tl_slice_fg_grid(const void *data, size_t na, const double *a, size_t nb,
+    const double *b, double *f, double *ga, double *gb, size_t stride)
+{
+	const struct tl_slice *sl = data;
+	size_t t, i, j, l, c, tiles = tl_tiles(sl);
+	double row[TL_TILE], rr[TL_TILE], rgb[TL_TILE];
+	double accf[TL_LANES], acc[2][TL_LANES];
+	struct tl_dtile tt;
+	struct tl_span sp;
+
+	for (j = 0; j < nb; j++)
+		for (i = 0; i < na; i++)
+			f[j * stride + i] = ga[j * stride + i] =
+			    gb[j * stride + i] = 0;
+	for (t = 0; t < tiles; t++) {
+		sp = tl_span(sl, t);
+		for (j = 0; j < nb; j++) {
+			sl->kern->fgrow(sl, sp.b0, sp.nb, b[j], row, rr, rgb);
+			for (i = 0; i < na; i++) {
+				c = j * stride + i;
+				memset(accf, 0, sizeof accf);
+				memset(acc, 0, sizeof acc);
+				sl->kern->fg(sl, sp.b0, sp.nb, a[i], b[j], row,
+				    rr, rgb, accf, acc);
+				if (sp.tail) {
+					tl_tail_fsq(sl, a[i], b[j], accf);
+					tl_tail_d(sl, a[i], b[j], 0, &tt);
+					for (l = 0; l < sl->rem; l++) {
+						acc[0][l] += tt.r[l] * tt.ga[l];
+						acc[1][l] += tt.r[l] * tt.gb[l];
+					}
+				}
+				f[c] += sd_lanes_total(accf);
+				ga[c] += sd_lanes_total(acc[0]);
+				gb[c] += sd_lanes_total(acc[1]);
+			}
+		}
+	}
+	for (j = 0; j < nb; j++) {
+		for (i = 0; i < na; i++) {
+			f[j * stride + i] /= 2 * (double)sl->n;
+			ga[j * stride + i] /= (double)sl->n;
+			gb[j * stride + i] /= (double)sl->n;
+		}
+	}
+}
+
 /* Whether unit j's filter of u is zero: its w_jᵀx does not vary along a. */
 static int
 tl_fixed_along_a(const double *u, size_t j, size_t m)
@@ -695,6 +848,7 @@ sd_twolayer_slice_new(const void *state, const double *c, const double *u,
 	slice->grid = tl_slice_grid;
 	slice->fgh = tl_slice_fgh;
 	slice->grad_grid = tl_slice_grad_grid;
+	slice->fg_grid = tl_slice_fg_grid;
 	slice->free_data = free;
 	return 0;
 }
