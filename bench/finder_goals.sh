@@ -13,8 +13,12 @@
 #   points OBJECTIVE for every objective at its defaults		<= 0.1 s
 #   render glm:n=20000 --size 240x70, against a chunked numpy
 #   computation of the same 240x140 field (field_numpy.py)		<= 1/20
-# Each line gives CPU seconds (user + system: what to compare on a shared
-# machine) and wall seconds. With BASELINE=/path/to/another/saddle each
+# Each line gives CPU seconds (user + system: what to compare between two
+# builds on a shared machine) and wall seconds; the goal is judged on the
+# wall time, what a user waits for (the finder's runs, grids and Krylov
+# products share the cores, as issue 13 asks: on 2 cores the CPU time is
+# up to twice the wall). Run it on a quiet machine: another process on
+# the cores shows as wall time. With BASELINE=/path/to/another/saddle each
 # case runs with it too, and the line gives the ratio of the CPU times
 # (this one / the baseline) measured in the same run. A case that
 # outlasts LIMIT seconds (default 60) is stopped and reported as such.
@@ -61,7 +65,7 @@ line() {
 		    $2 == 0 { print "-"; exit } { printf "%.3f", $1 / $2 }')
 		ratio=" baseline $(echo "$b" | cut -d' ' -f1) s, ratio $ratio"
 	fi
-	met=$(echo "$cpu $goal" | awk '$1 == "-" { print "no (failed or over",
+	met=$(echo "$wall $goal" | awk '$1 == "-" { print "no (failed or over",
 	    "the limit)"; exit } { print ($1 <= $2 ? "yes" : "no") }')
 	printf '%-44s %8s s CPU %7s s wall  goal %5s s: %s%s\n' "$*" "$cpu" \
 	    "$wall" "$goal" "$met" "$ratio"

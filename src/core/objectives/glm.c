@@ -176,7 +176,7 @@ glm_draw(struct glm_state *st, gsl_rng *rng)
 	for (i = 0; i < n; i++) {
 		glm_draw_x(rng, x, d);
 		for (k = 0; k < d; k++)
-			st->xt[k * n + i] = x[k];
+			st->xt[glm_xat(st, k, i)] = x[k];
 		st->y[i] = glm_sigma(sd_dot(m->wstar, x, d)) +
 		    m->noise * (2 * gsl_rng_uniform(rng) - 1);
 	}
@@ -199,12 +199,13 @@ glm_init(void *state, const double *params, size_t *dim, char **cause)
 		return -1;
 	}
 	st->n = n;
-	if ((st->xt = malloc((n * d + n) * sizeof *st->xt)) == NULL) {
+	/* calloc: the last tile's padding zero. */
+	if ((st->xt = calloc(glm_xsize(n, d) + n, sizeof *st->xt)) == NULL) {
 		free(m->e);
 		gsl_rng_free(rng);
 		return sd_fail(cause, "out of memory");
 	}
-	st->y = st->xt + n * d;
+	st->y = st->xt + glm_xsize(n, d);
 	glm_draw(st, rng);
 	if (params[GLM_NTK] > 0 ?
 	    sd_glm_linearize(st, rng, params[GLM_INIT], cause) != 0 :
@@ -238,17 +239,17 @@ static void
 glm_tile_t(const struct glm_state *st, const double *w, const size_t *idx,
     size_t i0, size_t len, double *t, double *y)
 {
-	size_t j, k, i, n = st->n, d = st->model.d;
+	size_t j, k, i, d = st->model.d;
 
 	if (idx == NULL) {
-		sd_glm_combine(w, st->xt + i0, d, n, len, t);
+		sd_glm_combine(w, glm_tile_x(st, i0), d, GLM_XSTRIDE, len, t);
 		memcpy(y, st->y + i0, len * sizeof *y);
 		return;
 	}
 	for (k = 0; k < len; k++) {
 		i = idx[i0 + k];
 		for (t[k] = 0, j = 0; j < d; j++)
-			t[k] += w[j] * st->xt[j * n + i];
+			t[k] += w[j] * st->xt[glm_xat(st, j, i)];
 		y[k] = st->y[i];
 	}
 }
@@ -326,8 +327,8 @@ glm_f_tile(const void *arg, size_t i0, size_t len, double *part)
 	const struct glm_pass *p = arg;
 	double t[GLM_TILE];
 
-	sd_glm_combine(p->w, p->st->xt + i0, p->st->model.d, p->st->n, len,
-	    t);
+	sd_glm_combine(p->w, glm_tile_x(p->st, i0), p->st->model.d,
+	    GLM_XSTRIDE, len, t);
 	*part = glm_tile_sq(t, p->st->y + i0, len);
 }
 
@@ -353,10 +354,12 @@ glm_grad_tile(const void *arg, size_t i0, size_t len, double *part)
 	double t[GLM_TILE];
 	size_t j, n = st->n;
 
-	sd_glm_combine(p->w, st->xt + i0, st->model.d, n, len, t);
+	sd_glm_combine(p->w, glm_tile_x(st, i0), st->model.d, GLM_XSTRIDE,
+	    len, t);
 	glm_tile_coef(t, st->y + i0, len, 1 / (double)n);
 	for (j = 0; j < st->model.d; j++)
-		part[j] = sd_glm_tile_dot(t, st->xt + j * n + i0, len);
+		part[j] = sd_glm_tile_dot(t, glm_tile_x(st, i0) +
+		    j * GLM_XSTRIDE, len);
 }
 
 /* The mean over the m samples idx of (σ(t) − y)σ'(t)x, t = wᵀx. */
@@ -365,7 +368,7 @@ glm_grad_over(const struct glm_state *st, const double *w,
     const size_t *idx, size_t m, double *g)
 {
 	double t[GLM_TILE], y[GLM_TILE];
-	size_t i0, j, k, len, n = st->n, d = st->model.d;
+	size_t i0, j, k, len, d = st->model.d;
 
 	if (st->ntk != NULL) {
 		sd_ntk_grad(st->ntk, w, idx, m, g);
@@ -378,7 +381,8 @@ glm_grad_over(const struct glm_state *st, const double *w,
 		glm_tile_coef(t, y, len, 1 / (double)m);
 		for (j = 0; j < d; j++) {
 			for (k = 0; k < len; k++)
-				g[j] += t[k] * st->xt[j * n + idx[i0 + k]];
+				g[j] += t[k] *
+				    st->xt[glm_xat(st, j, idx[i0 + k])];
 		}
 	}
 }
@@ -413,10 +417,12 @@ glm_hess(const void *state, const double *w, double *h)
 		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
 		glm_tile_t(st, w, NULL, i0, len, q, y);
 		sd_glm_tile_curv(q, y, len, (double)n);
+		xt = glm_tile_x(st, i0);
 		for (j = 0; j < d; j++) {
 			for (k = j; k < d; k++)
 				h[j * d + k] += glm_tile_dot3(q,
-				    xt + j * n + i0, xt + k * n + i0, len);
+				    xt + j * GLM_XSTRIDE, xt + k * GLM_XSTRIDE,
+				    len);
 		}
 	}
 	for (j = 0; j < d; j++) {
@@ -435,12 +441,14 @@ glm_hvp_tile(const void *arg, size_t i0, size_t len, double *part)
 	double q[GLM_TILE], s[GLM_TILE];
 	size_t j, k, n = st->n;
 
-	sd_glm_combine2(p->w, p->v, st->xt + i0, st->model.d, n, len, q, s);
+	sd_glm_combine2(p->w, p->v, glm_tile_x(st, i0), st->model.d,
+	    GLM_XSTRIDE, len, q, s);
 	sd_glm_tile_curv(q, st->y + i0, len, (double)n);
 	for (k = 0; k < len; k++)
 		s[k] *= q[k];
 	for (j = 0; j < st->model.d; j++)
-		part[j] = sd_glm_tile_dot(s, st->xt + j * n + i0, len);
+		part[j] = sd_glm_tile_dot(s, glm_tile_x(st, i0) +
+		    j * GLM_XSTRIDE, len);
 }
 
 /* ∇²L̂ v = (1/n) Σ q_i (x_iᵀv) x_i, tile by tile: n·d work instead of

@@ -35,7 +35,8 @@ sd_glm_hvp_prepare(const void *state, const double *w)
 		return NULL;
 	for (i0 = 0; i0 < n; i0 += len) {
 		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
-		sd_glm_combine(w, st->xt + i0, d, n, len, q + i0);
+		sd_glm_combine(w, glm_tile_x(st, i0), d, GLM_XSTRIDE, len,
+		    q + i0);
 		sd_glm_tile_curv(q + i0, st->y + i0, len, (double)n);
 	}
 	return q;
@@ -48,13 +49,15 @@ hvp_tile(const void *arg, size_t i0, size_t len, double *part)
 	const struct hvp_pass *p = arg;
 	const struct glm_state *st = p->st;
 	double s[GLM_TILE];
-	size_t j, k, n = st->n;
+	size_t j, k;
 
-	sd_glm_combine(p->v, st->xt + i0, st->model.d, n, len, s);
+	sd_glm_combine(p->v, glm_tile_x(st, i0), st->model.d, GLM_XSTRIDE,
+	    len, s);
 	for (k = 0; k < len; k++)
 		s[k] *= p->q[i0 + k];
 	for (j = 0; j < st->model.d; j++)
-		part[j] = sd_glm_tile_dot(s, st->xt + j * n + i0, len);
+		part[j] = sd_glm_tile_dot(s, glm_tile_x(st, i0) +
+		    j * GLM_XSTRIDE, len);
 }
 
 void

@@ -35,7 +35,8 @@ struct glm_model {
 struct glm_state {
 	struct glm_model	 model;
 	size_t			 n;
-	double			*xt;	/* d×n: the samples by coordinate */
+	double			*xt;	/* the samples, tile by tile
+					 * (glm_tile_x) */
 	double			*y;	/* n labels */
 	double			*what;	/* ŵ, L̂'s minimum near w* (d;
 					 * glm_hat.c), or NULL: d = 2,
@@ -45,6 +46,39 @@ struct glm_state {
 };
 
 #define GLM_DIM_MAX	200	/* the largest d */
+
+/* The samples' layout: tile by tile, GLM_TILE samples a tile (the last
+ * padded with zeros), each tile's d coordinates one after another,
+ * GLM_TILE values each (a stride of GLM_XSTRIDE). A pass over the
+ * samples streams through one contiguous block a tile, where the d
+ * columns of a d×n array, n apart, were d streams at once that the
+ * prefetcher could not follow: a product at d = 200, n = 100,000 took
+ * 9.8 ms that way and takes 5.9 ms this way (2 threads). The sums are
+ * the same in the same order: the same bits. */
+#define GLM_XSTRIDE	GLM_TILE
+
+/* Tile i0's coordinates (i0 a multiple of GLM_TILE): coordinate k of its
+ * sample i0 + i at [k·GLM_XSTRIDE + i]. */
+static inline const double *
+glm_tile_x(const struct glm_state *st, size_t i0)
+{
+	return st->xt + i0 * st->model.d;
+}
+
+/* Where coordinate k of sample i lies in st->xt. */
+static inline size_t
+glm_xat(const struct glm_state *st, size_t k, size_t i)
+{
+	return (i - i % GLM_TILE) * st->model.d + k * GLM_XSTRIDE +
+	    i % GLM_TILE;
+}
+
+/* The doubles of st->xt for n samples of d coordinates. */
+static inline size_t
+glm_xsize(size_t n, size_t d)
+{
+	return (n + GLM_TILE - 1) / GLM_TILE * GLM_TILE * d;
+}
 
 /* glm-pop's 2D rule (glm_pop_rule.c): m Gauss–Hermite nodes z and
  * weights w (summing to 1) per axis for N(0, 1); row a, z1 = z[a], holds

@@ -26,10 +26,10 @@ glm_features(const struct glm_state *st, double *J, double *c)
 
 	for (i = 0; i < n; i++) {
 		for (t = 0, k = 0; k < d; k++)
-			t += st->w0[k] * st->xt[k * n + i];
+			t += st->w0[k] * st->xt[glm_xat(st, k, i)];
 		glm_sigmoid(t, &s, &s1, &s2);
 		for (k = 0; k < d; k++)
-			J[i * d + k] = s1 * st->xt[k * n + i];
+			J[i * d + k] = s1 * st->xt[glm_xat(st, k, i)];
 		c[i] = s - s1 * t - st->y[i];
 	}
 }

@@ -403,9 +403,12 @@ sd_glm_slice_new(const void *state, const double *c, const double *u,
 	sl->y = sl->pv + n;
 	for (i0 = 0; i0 < n; i0 += len) {
 		len = n - i0 < GLM_TILE ? n - i0 : GLM_TILE;
-		sd_glm_combine(c, st->xt + i0, d, n, len, sl->p0 + i0);
-		sd_glm_combine(u, st->xt + i0, d, n, len, sl->pu + i0);
-		sd_glm_combine(v, st->xt + i0, d, n, len, sl->pv + i0);
+		sd_glm_combine(c, glm_tile_x(st, i0), d, GLM_XSTRIDE, len,
+		    sl->p0 + i0);
+		sd_glm_combine(u, glm_tile_x(st, i0), d, GLM_XSTRIDE, len,
+		    sl->pu + i0);
+		sd_glm_combine(v, glm_tile_x(st, i0), d, GLM_XSTRIDE, len,
+		    sl->pv + i0);
 	}
 	memcpy(sl->y, st->y, n * sizeof *sl->y);
 	sl->m0 = sd_norm_inf(sl->p0, n);
