@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_finder_capture.c: the inner run's later seeds stop when a root of
- * the first round captures them (finder_newton.c, finder_seeds.c). The
+ * an earlier round captures them (finder_newton.c, finder_seeds.c). The
  * list is the one every run to its end gives (no_capture): the same
  * points, kinds and completeness, each point where that run put it to
  * within the roots' own accuracy, on glm, twolayer, pca and matcomp

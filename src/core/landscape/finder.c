@@ -18,7 +18,9 @@
  * Where the objective's slice has φ's derivatives (fgh) and no point off
  * the slice is asked for, all of this runs on φ(a, b) = f(c + a·u + b·v)
  * first, at O(n) a sample, and Newton in R^d only from φ's stationary
- * points where ∇f vanishes (finder_plane.c).
+ * points where ∇f vanishes (finder_plane.c). There the seeds run in
+ * rounds, and a run that a root of an earlier round captures (its steps
+ * contract onto that root: finder_newton.c) ends as its copy.
  *
  * Certified path. Where the objective has a certified search (certify.h:
  * two dimensions, a formula, a plane chart) its proven roots replace the

@@ -236,18 +236,21 @@ seeds_threads(const struct finder *fd, size_t m)
 	return t < m ? t : m > 0 ? m : 1;
 }
 
-/* Rounds. The inner run (finder_plane.c) runs its seeds in two rounds:
- * the local minima of the samples first, then the coarse grid and the
- * origin, whose runs end as soon as a root of the first round captures
- * them (finder_newton.c): on twolayer:k=16,m=16,n=100000, 19 runs find
- * the slice's roots and the 82 after them mostly converge onto those.
- * Each round's runs see the roots of the rounds before it, on any
- * number of threads. Other runs go in one round, as before. */
+/* Rounds. The inner run (finder_plane.c) runs its seeds in rounds: the
+ * local minima of the samples first (the first 4, the next 8, the rest),
+ * then the coarse grid and the origin; a run ends as soon as a root of
+ * an earlier round captures it (finder_newton.c). On
+ * twolayer:k=16,m=16,n=100000 the 19 local minima lie at 7 roots, and
+ * 4 runs of ~10 fgh find 4 of them, the next 8 are captured after ~2
+ * fgh each; the 82 coarse seeds take 4 fgh each instead of 8 (φ's fgh
+ * 777 → 421 in all). Each round's runs see the roots of the rounds
+ * before it, whatever the number of threads, so the list is the same
+ * on any number (test_finder_capture). Other runs go in one round. */
 int
 sd_finder_seeds(struct finder *fd, const double *v, int side, char **cause)
 {
 	size_t m, t = 0, threads = 0, d = fd->work.d, c = FINDER_COARSE;
-	size_t minima, bounds[3], round, k0, k1;
+	size_t minima, bounds[5], rounds, round, k0, k1;
 	size_t most = (size_t)side * (size_t)side + (c + 1) * (c + 1) + 1;
 	double *ab = malloc(2 * most * sizeof *ab), *x = NULL;
 	struct finder_root *r = NULL;
@@ -261,8 +264,11 @@ sd_finder_seeds(struct finder *fd, const double *v, int side, char **cause)
 	threads = seeds_threads(fd, m);
 	fd->capture = fd->grid_slice != NULL && !fd->no_capture;
 	bounds[0] = 0;
-	bounds[1] = fd->capture ? minima : 0;
-	bounds[2] = m;
+	bounds[1] = fd->capture ? (minima < 4 ? minima : 4) : 0;
+	bounds[2] = fd->capture ? (minima < 12 ? minima : 12) : 0;
+	bounds[3] = fd->capture ? minima : 0;
+	bounds[4] = m;
+	rounds = 4;
 	if ((x = malloc(m * d * sizeof *x)) == NULL ||
 	    (r = malloc(m * sizeof *r)) == NULL ||
 	    (kept = malloc(m)) == NULL ||
@@ -273,7 +279,7 @@ sd_finder_seeds(struct finder *fd, const double *v, int side, char **cause)
 	for (t = 0; t < threads; t++)
 		if (seeds_own(fd, &own[t], t, cause) != 0)
 			goto out;
-	for (round = 0, rc = 0; round < 2 && rc == 0; round++) {
+	for (round = 0, rc = 0; round < rounds && rc == 0; round++) {
 		k0 = bounds[round];
 		k1 = bounds[round + 1];
 		if (k0 == k1)
