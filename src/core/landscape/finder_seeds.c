@@ -240,10 +240,10 @@ seeds_threads(const struct finder *fd, size_t m)
  * local minima of the samples first (the first 4, the next 8, the rest),
  * then the coarse grid and the origin; a run ends as soon as a root of
  * an earlier round captures it (finder_newton.c). On
- * twolayer:k=16,m=16,n=100000 the 19 local minima lie at 7 roots, and
- * 4 runs of ~10 fgh find 4 of them, the next 8 are captured after ~2
- * fgh each; the 82 coarse seeds take 4 fgh each instead of 8 (φ's fgh
- * 777 → 421 in all). Each round's runs see the roots of the rounds
+ * twolayer:k=16,m=16,n=100000 the runs from the 19 local minima keep 7
+ * roots (3 points once deduplicated): the first 4 runs take ~10 fgh
+ * each, the next 8 are captured after ~2; the 82 coarse seeds take 4
+ * fgh each instead of 8 (φ's fgh 777 → 421 in all). Each round's runs see the roots of the rounds
  * before it, whatever the number of threads, so the list is the same
  * on any number (test_finder_capture). Other runs go in one round. */
 int
