@@ -4,10 +4,10 @@
 # (issue 11; src/tui/racer_step.c). On glm:d=200,n=10000 a newton step
 # (a 200×200 Hessian over 10,000 samples and its eigendecomposition) takes
 # many frames, and a round of three newton racers' steps, on two cores,
-# longer still. After space the status line says "stepping newton…"
-# while the round runs, Esc drops it (the racers stay at step 0), left to
-# finish it lands where `saddle run` lands (the same f and ‖∇f‖ after
-# step 1), and q quits while one runs. Times are printed as TAP comments.
+# longer still. Esc right after space drops the round (the racers stay
+# at step 0), left to finish it lands where `saddle run` lands (the same
+# f and ‖∇f‖ after step 1), while rounds run (p) the status line says
+# "stepping newton…", and q quits while one runs. Times are printed as TAP comments.
 # The racers appear once the optimizers' scale is measured (81 Hessians),
 # which takes minutes on a loaded machine: that wait is a bounded poll of
 # its own.
